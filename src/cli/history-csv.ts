@@ -1,0 +1,73 @@
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import { parseAmount } from '../commands/amounts.js';
+import { parseDateWord } from '../commands/dates.js';
+import { resolveMetric, suggestMetrics } from '../domain/metric-names.js';
+import { LOGGED, isLoggedMetric } from '../domain/metrics.js';
+import type { HistoryRow } from '../store/index.js';
+
+/** The columns of an export, in order; an import needs the first four. */
+export const CSV_HEADER = ['date', 'user_id', 'metric', 'value', 'note', 'logged_at'] as const;
+
+/** One CSV line (with its newline) for a row of history. */
+export function csvLine(row: HistoryRow): string {
+  return stringify([[row.day, row.userId, row.metric, row.value, row.note ?? '', row.loggedAt.toISOString()]]);
+}
+
+export function csvHeaderLine(): string {
+  return stringify([[...CSV_HEADER]]);
+}
+
+export type ParsedCsv = { ok: true; rows: HistoryRow[] } | { ok: false; line: number; reason: string };
+
+function readRow(cells: readonly string[], importedAt: Date): HistoryRow | string {
+  const [date = '', userId = '', metricWord = '', valueText = '', note = '', loggedAtText = ''] = cells.map((c) => c.trim());
+  const dateWord = parseDateWord(date);
+  if (!dateWord || !dateWord.ok || dateWord.spec.kind !== 'day') return `date “${date}” is not a date in the form YYYY-MM-DD`;
+  if (!/^[UW][A-Z0-9]{2,}$/u.test(userId)) return `user_id “${userId}” is not a Slack user ID (like U012AB3CD)`;
+  const metric = resolveMetric(metricWord);
+  if (!metric) {
+    const near = suggestMetrics(metricWord);
+    return `metric “${metricWord}” is not one we know${near.length ? ` (did you mean ${near.join(' or ')}?)` : ''}`;
+  }
+  if (!isLoggedMetric(metric)) return `metric “${metricWord}” is computed from other metrics and cannot be imported`;
+  const amount = parseAmount(valueText.normalize('NFKC'));
+  if (!amount || amount.percent || !Number.isInteger(amount.value)) return `value “${valueText}” is not a whole number`;
+  if (amount.value > LOGGED[metric].dailyMax) return `value ${amount.value} is more than a day can hold for ${metric} (${LOGGED[metric].dailyMax})`;
+  let loggedAt = importedAt;
+  if (loggedAtText) {
+    loggedAt = new Date(loggedAtText);
+    if (Number.isNaN(loggedAt.getTime())) return `logged_at “${loggedAtText}” is not an ISO 8601 time`;
+  }
+  return { day: dateWord.spec.day, userId, metric, value: amount.value, note: note || null, loggedAt };
+}
+
+/**
+ * Reads history CSV (`date,user_id,metric,value[,note[,logged_at]]`, with a header line). Every row
+ * must be good: the first bad one is reported with its line number and nothing is returned.
+ */
+export function parseHistoryCsv(text: string, importedAt: Date): ParsedCsv {
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parse(text, { bom: true, info: true, skip_empty_lines: true, relax_column_count: true }) as unknown as typeof records;
+  } catch (error) {
+    const line = (error as { lines?: number }).lines ?? 0;
+    return { ok: false, line, reason: `the CSV is malformed: ${(error as Error).message}` };
+  }
+  const [head, ...body] = records;
+  if (!head) return { ok: false, line: 1, reason: `the file is empty; it needs the header ${CSV_HEADER.join(',')}` };
+  const names = head.record.map((c) => c.trim().toLowerCase());
+  if (CSV_HEADER.slice(0, 4).some((name, i) => names[i] !== name)) {
+    return { ok: false, line: head.info.lines, reason: `the header must start with date,user_id,metric,value (found ${head.record.join(',')})` };
+  }
+  const rows: HistoryRow[] = [];
+  for (const { record, info } of body) {
+    if (record.length < 4 || record.length > CSV_HEADER.length) {
+      return { ok: false, line: info.lines, reason: `expected 4 to 6 columns, found ${record.length}` };
+    }
+    const row = readRow(record, importedAt);
+    if (typeof row === 'string') return { ok: false, line: info.lines, reason: row };
+    rows.push(row);
+  }
+  return { ok: true, rows };
+}

@@ -1,0 +1,179 @@
+import { readFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { csvHeaderLine, csvLine, parseHistoryCsv } from './history-csv.js';
+import { systemClock, type Clock } from '../clock.js';
+import { ConfigError, loadConfig, type Config } from '../config.js';
+import { parseDay, type Day } from '../domain/days.js';
+import { createLogger } from '../log.js';
+import { startBot } from '../main.js';
+import { Store } from '../store/index.js';
+
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly clock?: Clock;
+  /** Resolves when the process is asked to stop (SIGTERM/SIGINT); `start` waits on it. */
+  readonly stopSignal?: Promise<string>;
+}
+
+/** A mistake in how the command line was typed: printed as one line with the usage, exit code 2. */
+class UsageError extends Error {}
+
+const USAGE = `Usage: kpi-bot <command> [options]
+
+Commands:
+  start                                   run the bot (what \`npm start\` runs)
+  migrate                                 apply pending database migrations and exit
+  export [--user U…] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--workspace T…]
+                                          print history as CSV: date,user_id,metric,value,note,logged_at
+  import FILE.csv [--workspace T…]        load history from CSV (date,user_id,metric,value[,note[,logged_at]]),
+                                          every row or none
+  help                                    this text
+
+Configuration comes from the environment or .env (see .env.example).`;
+
+function args<O extends NonNullable<ParseArgsConfig['options']>>(argv: readonly string[], options: O) {
+  try {
+    return parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+function dayOption(value: string | undefined, name: string): Day | undefined {
+  if (value === undefined) return undefined;
+  const d = parseDay(value);
+  if (!d) throw new UsageError(`--${name} must be a date in the form YYYY-MM-DD (got “${value}”)`);
+  return d;
+}
+
+/** The workspace a command works on: the one named, or the only one in the database. */
+async function pickWorkspace(store: Store, named: string | undefined, allowNew: boolean): Promise<string> {
+  const known = await store.people.workspaces();
+  if (named) {
+    if (!/^[TE][A-Z0-9]+$/u.test(named)) throw new UsageError(`--workspace must be a Slack workspace ID such as T012AB3CD (got “${named}”)`);
+    if (!allowNew && !known.includes(named)) throw new UsageError(`workspace ${named} is not in the database (it has: ${known.join(', ') || 'none'})`);
+    return named;
+  }
+  if (known.length === 1) return known[0]!;
+  if (known.length === 0) {
+    throw new UsageError(
+      allowNew ? 'the database has no workspace yet; name the one to load into with --workspace T…' : 'the database has no history yet',
+    );
+  }
+  throw new UsageError(`the database holds several workspaces (${known.join(', ')}); choose one with --workspace T…`);
+}
+
+async function withStore<T>(config: Config, run: (store: Store) => Promise<T>): Promise<T> {
+  const store = await Store.open(config.dbPath);
+  try {
+    return await run(store);
+  } finally {
+    await store.close();
+  }
+}
+
+async function commandStart(io: CliIo): Promise<number> {
+  const config = loadConfig(io.env, { needsSlack: true });
+  const logger = createLogger(config.logLevel);
+  const bot = await startBot({ config, logger, clock: io.clock ?? systemClock });
+  logger.info(
+    bot.mode === 'http'
+      ? `KPI bot running in HTTP mode on port ${bot.port}: Slack posts to /slack/events; health at /healthz. Database: ${config.dbPath}`
+      : `KPI bot running in Socket Mode; health at http://localhost:${bot.port}/healthz. Database: ${config.dbPath}`,
+  );
+  const signal = await (io.stopSignal ?? new Promise<string>(() => undefined));
+  logger.info(`${signal} received: finishing queued writes and stopping.`);
+  await bot.stop();
+  return 0;
+}
+
+async function commandMigrate(io: CliIo): Promise<number> {
+  const config = loadConfig(io.env, { needsSlack: false });
+  const version = await withStore(config, (store) => store.schemaVersion());
+  io.stdout(`Database ${config.dbPath} is at schema version ${version}.\n`);
+  return 0;
+}
+
+async function commandExport(argv: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = args(argv, {
+    user: { type: 'string' },
+    from: { type: 'string' },
+    to: { type: 'string' },
+    workspace: { type: 'string' },
+  } as const);
+  if (positionals.length > 0) throw new UsageError(`export takes no arguments besides options (got “${positionals[0]}”)`);
+  const from = dayOption(values.from, 'from');
+  const to = dayOption(values.to, 'to');
+  const config = loadConfig(io.env, { needsSlack: false });
+  await withStore(config, async (store) => {
+    const teamId = await pickWorkspace(store, values.workspace, false);
+    io.stdout(csvHeaderLine());
+    await store.history.export({ teamId, userId: values.user, from, to }, (row) => io.stdout(csvLine(row)));
+  });
+  return 0;
+}
+
+async function commandImport(argv: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = args(argv, { workspace: { type: 'string' } } as const);
+  const file = positionals[0];
+  if (!file || positionals.length > 1) throw new UsageError('import takes one file: kpi-bot import FILE.csv [--workspace T…]');
+  let text: string;
+  try {
+    text = readFileSync(resolve(file), 'utf8');
+  } catch (error) {
+    io.stderr(`Cannot read ${file}: ${(error as Error).message}\n`);
+    return 1;
+  }
+  const now = (io.clock ?? systemClock)();
+  const parsed = parseHistoryCsv(text, now);
+  if (!parsed.ok) {
+    io.stderr(`${file}, line ${parsed.line}: ${parsed.reason}. Nothing was imported.\n`);
+    return 1;
+  }
+  const config = loadConfig(io.env, { needsSlack: false });
+  const teamId = await withStore(config, async (store) => {
+    const team = await pickWorkspace(store, values.workspace, true);
+    await store.history.import(team, basename(file), parsed.rows, now);
+    return team;
+  });
+  io.stdout(`Loaded ${parsed.rows.length.toLocaleString('en-US')} rows from ${file} into workspace ${teamId}.\n`);
+  return 0;
+}
+
+/** Runs one `kpi-bot` command; resolves with the process exit code. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'start':
+        return await commandStart(io);
+      case 'migrate':
+        return await commandMigrate(io);
+      case 'export':
+        return await commandExport(rest, io);
+      case 'import':
+        return await commandImport(rest, io);
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        io.stdout(`${USAGE}\n`);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`unknown command “${command}”`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`kpi-bot: ${error.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    if (error instanceof ConfigError) {
+      io.stderr(`kpi-bot: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+}

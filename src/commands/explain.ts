@@ -1,0 +1,84 @@
+import type { CommandName } from './parse.js';
+import type { Problem } from './problems.js';
+import { bilingualName, formatAmount } from '../reports/amounts.js';
+import { textMessage } from '../reports/receipts.js';
+import type { Message } from '../reports/blocks.js';
+import { DERIVED, metricLabel } from '../domain/metrics.js';
+import { formatDay, formatList, formatNumber, messages, type Locale } from '../i18n/index.js';
+
+/** The command a problem belongs to, so the answer shows that command's right form. */
+function commandOf(problem: Problem): CommandName | null {
+  switch (problem.code) {
+    case 'unknownCommand':
+    case 'textTooLong':
+      return null;
+    case 'unexpectedWord':
+      return problem.command === 'undo' ? 'undo' : null;
+    default:
+      return 'log';
+  }
+}
+
+function sentence(problem: Problem, locale: Locale): string {
+  const p = messages(locale).problems;
+  const name = (m: Parameters<typeof metricLabel>[0]) => metricLabel(m, locale);
+  switch (problem.code) {
+    case 'unknownCommand':
+      return p.unknownCommand({ word: problem.word, suggestions: formatList(problem.suggestions.map((s) => `\`${s}\``), locale) });
+    case 'emptyLog':
+      return p.emptyLog;
+    case 'missingValue':
+      return p.missingValue({ metric: name(problem.metric) });
+    case 'notANumber':
+      return p.notANumber({ metric: name(problem.metric), word: problem.word });
+    case 'numberWithoutMetric':
+      return p.numberWithoutMetric({ word: problem.word });
+    case 'negative':
+      return p.negative({ word: problem.word });
+    case 'notWhole':
+      return p.notWhole({ metric: name(problem.metric), value: formatNumber(problem.value, locale) });
+    case 'percentOnCount':
+      return p.percentOnCount({ metric: name(problem.metric), word: problem.word });
+    case 'tooLarge':
+      return p.tooLarge({ amount: formatAmount(problem.metric, problem.value, locale), max: formatAmount(problem.metric, problem.max, locale) });
+    case 'dayTotalTooLarge':
+      return p.dayTotalTooLarge({
+        metric: name(problem.metric),
+        total: formatAmount(problem.metric, problem.total, locale),
+        max: formatAmount(problem.metric, problem.max, locale),
+      });
+    case 'unknownMetric':
+      return p.unknownMetric({ word: problem.word, suggestions: formatList(problem.suggestions.map((m) => bilingualName(m, locale)), locale) });
+    case 'derivedMetric': {
+      const def = DERIVED[problem.metric];
+      return p.derivedMetric({ metric: name(problem.metric), numerator: name(def.numerator), denominator: name(def.denominator) });
+    }
+    case 'badDate':
+      return p.badDate({ word: problem.word });
+    case 'twoDates':
+      return p.twoDates({ word: problem.word });
+    case 'futureDate':
+      return p.futureDate({ day: formatDay(problem.day, locale) });
+    case 'tooOld':
+      return p.tooOld({ day: formatDay(problem.day, locale), max: problem.maxDaysBack });
+    case 'noteTooLong':
+      return p.noteTooLong({ max: problem.max });
+    case 'textTooLong':
+      return p.textTooLong({ max: problem.max });
+    case 'unexpectedWord':
+      return p.unexpectedWord({ command: problem.command, word: problem.word });
+  }
+}
+
+/**
+ * A problem as the person reads it: what was wrong, that nothing was stored, and the right form
+ * of the command with an example, in their language.
+ */
+export function explainProblem(problem: Problem, locale: Locale): Message {
+  const t = messages(locale);
+  const command = commandOf(problem);
+  const stored = command === 'log' ? ` ${t.nothingStored}` : '';
+  const help = command ? t.help[command] : null;
+  const form = help ? t.rightForm({ usage: help.usage, example: help.examples[0]! }) : undefined;
+  return textMessage(`${sentence(problem, locale)}${stored}`, form);
+}

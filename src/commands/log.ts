@@ -1,0 +1,68 @@
+import type { CommandContext } from './context.js';
+import { formatDateSpec, resolveDay, MAX_DAYS_BACK } from './dates.js';
+import { explainProblem } from './explain.js';
+import type { LogRequest } from './parse-log.js';
+import type { Problem } from './problems.js';
+import { dayInZone, type Day } from '../domain/days.js';
+import { LOGGED } from '../domain/metrics.js';
+import type { Totals } from '../domain/rates.js';
+import type { Message } from '../reports/blocks.js';
+import { renderLogReceipt } from '../reports/receipts.js';
+import { Rejected } from '../store/index.js';
+
+/** The first metric whose day total a log would push over its ceiling, as a problem. */
+function dayCeiling(request: LogRequest) {
+  return (after: Totals): Problem | null => {
+    for (const { metric } of request.pairs) {
+      const total = after[metric] ?? 0;
+      if (total > LOGGED[metric].dailyMax) return { code: 'dayTotalTooLarge', metric, total, max: LOGGED[metric].dailyMax };
+    }
+    return null;
+  };
+}
+
+/** `/kpi log`: stores every pair or none, for the business day in the person's zone. */
+export async function handleLog(ctx: CommandContext, request: LogRequest, text: string, source: 'slash' | 'modal' = 'slash'): Promise<Message> {
+  const { caller } = ctx;
+  const now = ctx.clock();
+  const today = dayInZone(now, caller.zone);
+  const resolved = resolveDay(request.date, today);
+  if (!resolved.ok) {
+    const problem: Problem =
+      resolved.code === 'futureDate'
+        ? { code: 'futureDate', day: resolved.day as Day }
+        : resolved.code === 'tooOld'
+          ? { code: 'tooOld', day: resolved.day as Day, maxDaysBack: MAX_DAYS_BACK }
+          : { code: 'badDate', word: formatDateSpec(request.date) };
+    return explainProblem(problem, caller.locale);
+  }
+  try {
+    const stored = await ctx.store.activity.log(
+      {
+        teamId: caller.teamId,
+        userId: caller.userId,
+        requestKey: ctx.requestKey,
+        source,
+        text,
+        day: resolved.day,
+        loggedAt: now,
+        pairs: request.pairs,
+        note: request.note,
+      },
+      dayCeiling(request),
+    );
+    return renderLogReceipt({
+      locale: caller.locale,
+      userId: caller.userId,
+      day: stored.day,
+      today,
+      pairs: stored.pairs,
+      dayTotals: stored.dayTotals,
+      note: stored.note,
+      duplicate: stored.duplicate,
+    });
+  } catch (error) {
+    if (error instanceof Rejected) return explainProblem(error.reason as Problem, caller.locale);
+    throw error;
+  }
+}

@@ -1,0 +1,86 @@
+import { distance } from 'fastest-levenshtein';
+import { parseAmount } from './amounts.js';
+import { parseLog, type LogRequest } from './parse-log.js';
+import { fail, ok, type Result } from './problems.js';
+import { MAX_TEXT_LENGTH, splitGlued, tokenize } from './tokens.js';
+import { resolveMetric } from '../domain/metric-names.js';
+
+/** The commands of `/kpi`, by their canonical English name. */
+export const COMMAND_NAMES = ['log', 'undo', 'help'] as const;
+export type CommandName = (typeof COMMAND_NAMES)[number];
+
+/** Words that name a command, in English and Japanese. */
+const COMMAND_WORDS: Readonly<Record<string, CommandName>> = {
+  log: 'log',
+  add: 'log',
+  記録: 'log',
+  ログ: 'log',
+  undo: 'undo',
+  取消: 'undo',
+  取り消し: 'undo',
+  取消し: 'undo',
+  とりけし: 'undo',
+  help: 'help',
+  '?': 'help',
+  ヘルプ: 'help',
+  使い方: 'help',
+};
+
+export type KpiRequest =
+  | { readonly kind: 'overview' }
+  | { readonly kind: 'help'; readonly topic: CommandName | null; readonly unknownTopic: string | null }
+  | { readonly kind: 'undo' }
+  | LogRequest;
+
+export function commandWord(word: string): CommandName | null {
+  return COMMAND_WORDS[word.normalize('NFKC').toLowerCase()] ?? null;
+}
+
+function suggestCommands(word: string): string[] {
+  const folded = word.normalize('NFKC').toLowerCase();
+  return Object.keys(COMMAND_WORDS)
+    .map((w) => ({ w, d: distance(folded, w) }))
+    .filter(({ w, d }) => d <= (w.length <= 3 ? 1 : 2))
+    .sort((a, b) => a.d - b.d)
+    .map(({ w }) => COMMAND_WORDS[w]!)
+    .filter((name, i, all) => all.indexOf(name) === i)
+    .slice(0, 3);
+}
+
+/**
+ * Parses the text after `/kpi` into a request, or the problem to show. Never throws.
+ * `parseCommand("log calls 45 meetings 3")`, `parseCommand("架電 45")` (a metric first means log).
+ */
+export function parseCommand(text: string): Result<KpiRequest> {
+  if (text.length > MAX_TEXT_LENGTH) return fail({ code: 'textTooLong', max: MAX_TEXT_LENGTH });
+  const trimmed = text.trim();
+  const words = tokenize(trimmed);
+  const first = words[0];
+  if (first === undefined) return ok({ kind: 'overview' });
+
+  const name = commandWord(first);
+  switch (name) {
+    case 'log':
+      return parseLog(restAfterFirstWord(trimmed));
+    case 'undo':
+      return words.length === 1 ? ok({ kind: 'undo' }) : fail({ code: 'unexpectedWord', command: 'undo', word: words[1]! });
+    case 'help': {
+      const topicWord = words[1];
+      if (topicWord === undefined) return ok({ kind: 'help', topic: null, unknownTopic: null });
+      const topic = commandWord(topicWord);
+      return ok({ kind: 'help', topic, unknownTopic: topic ? null : topicWord });
+    }
+    case null:
+      break;
+  }
+  // "/kpi 架電 45" and "/kpi 45 calls": a log without the word log.
+  const head = splitGlued(first)[0]!;
+  if (resolveMetric(head) || parseAmount(head)) return parseLog(trimmed);
+  return fail({ code: 'unknownCommand', word: first, suggestions: suggestCommands(first) });
+}
+
+/** The raw text after the first word, so a note keeps the person's own characters. */
+function restAfterFirstWord(text: string): string {
+  const m = /^\S+\s*/u.exec(text);
+  return m ? text.slice(m[0].length) : '';
+}

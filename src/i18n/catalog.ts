@@ -1,0 +1,79 @@
+/**
+ * One key set for every language. Parameters arrive already formatted for the reader (numbers,
+ * days, metric names), so a catalog is only wording. A `Variants` entry holds several phrasings of
+ * one sentence; which one is said is picked by date, so the same sentence is not said every morning.
+ */
+
+export type Variants<P = void> = readonly ((p: P) => string)[];
+
+export interface HelpEntry {
+  readonly usage: string;
+  readonly summary: string;
+  readonly details: readonly string[];
+  readonly examples: readonly string[];
+}
+
+export interface Catalog {
+  readonly today: string;
+  readonly yesterday: string;
+  readonly nothingStored: string;
+  readonly internalError: string;
+  readonly storeUnavailable: string;
+  readonly stillWorking: string;
+  readonly itemSeparator: string;
+
+  readonly logStored: (p: { items: string; when: string }) => string;
+  readonly dayTotal: (p: { items: string; when: string; isToday: boolean }) => string;
+  readonly logCheers: Variants;
+  readonly noteSaved: (p: { note: string }) => string;
+  readonly newApproachCheers: Variants;
+  readonly undoHint: string;
+  readonly alreadyLogged: string;
+
+  readonly undone: (p: { items: string; when: string; time: string }) => string;
+  readonly undoneDayTotal: (p: { items: string; when: string }) => string;
+  readonly undoneDayEmpty: (p: { when: string }) => string;
+  readonly nothingToUndo: string;
+
+  readonly overviewTitle: (p: { when: string }) => string;
+  readonly overviewEmpty: Variants;
+  readonly overviewHint: string;
+
+  readonly helpTitle: string;
+  readonly helpIntro: string;
+  readonly helpMore: string;
+  readonly helpMetricsTitle: string;
+  readonly helpNumbers: string;
+  readonly helpExamples: string;
+  readonly helpUnknownTopic: (p: { word: string }) => string;
+  readonly help: {
+    readonly log: HelpEntry;
+    readonly undo: HelpEntry;
+    readonly help: HelpEntry;
+    readonly overview: HelpEntry;
+  };
+
+  readonly problems: {
+    readonly unknownCommand: (p: { word: string; suggestions: string }) => string;
+    readonly emptyLog: string;
+    readonly missingValue: (p: { metric: string }) => string;
+    readonly notANumber: (p: { metric: string; word: string }) => string;
+    readonly numberWithoutMetric: (p: { word: string }) => string;
+    readonly negative: (p: { word: string }) => string;
+    readonly notWhole: (p: { metric: string; value: string }) => string;
+    readonly percentOnCount: (p: { metric: string; word: string }) => string;
+    readonly tooLarge: (p: { amount: string; max: string }) => string;
+    readonly dayTotalTooLarge: (p: { total: string; max: string; metric: string }) => string;
+    readonly unknownMetric: (p: { word: string; suggestions: string }) => string;
+    readonly derivedMetric: (p: { metric: string; numerator: string; denominator: string }) => string;
+    readonly badDate: (p: { word: string }) => string;
+    readonly twoDates: (p: { word: string }) => string;
+    readonly futureDate: (p: { day: string }) => string;
+    readonly tooOld: (p: { day: string; max: number }) => string;
+    readonly noteTooLong: (p: { max: number }) => string;
+    readonly textTooLong: (p: { max: number }) => string;
+    readonly unexpectedWord: (p: { command: string; word: string }) => string;
+  };
+  /** The right form to type, shown under a problem with the command it belongs to. */
+  readonly rightForm: (p: { usage: string; example: string }) => string;
+}

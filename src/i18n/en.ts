@@ -1,0 +1,109 @@
+import type { Catalog } from './catalog.js';
+
+export const en: Catalog = {
+  today: 'today',
+  yesterday: 'yesterday',
+  nothingStored: 'Nothing was stored.',
+  internalError: 'Something went wrong on our side and nothing was stored. Please try again in a minute.',
+  storeUnavailable:
+    'The KPI database is not available right now, so nothing was stored. Please try again in a few minutes; your admin has been told in the bot log.',
+  stillWorking: 'Working on it — the answer follows in a moment.',
+  itemSeparator: ' · ',
+
+  logStored: ({ items, when }) => `Logged for ${when}: ${items}`,
+  dayTotal: ({ items, when, isToday }) => (isToday ? `Today so far: ${items}` : `Total for ${when}: ${items}`),
+  logCheers: [
+    () => 'Every one of these moves the pipeline forward.',
+    () => 'Thanks for logging right away; it keeps the team picture sharp.',
+    () => 'Steady activity adds up. Keep it going.',
+    () => 'Nice work. Numbers logged today make tomorrow’s plan clearer.',
+    () => 'Good rhythm: logging as you go is half of improving.',
+  ],
+  noteSaved: ({ note }) => `Note saved: “${note}”`,
+  newApproachCheers: [
+    () => 'Trying something new is how rates improve; the numbers will show how it works.',
+    () => 'Good call writing down what you tried. Next week’s review can show what it changed.',
+    () => 'Experimenting like this is what moves a conversion rate. Keep noting what you try.',
+  ],
+  undoHint: 'Typed a wrong number? `/kpi undo` takes this log back.',
+  alreadyLogged: 'This request was already stored; nothing was added twice.',
+
+  undone: ({ items, when, time }) => `Took back your log from ${time} for ${when}: ${items}`,
+  undoneDayTotal: ({ items, when }) => `${when} now stands at: ${items}`,
+  undoneDayEmpty: ({ when }) => `Nothing is logged for ${when} now.`,
+  nothingToUndo: 'There is no log of yours to take back. `/kpi log calls 10` records one.',
+
+  overviewTitle: ({ when }) => `Your numbers for ${when}`,
+  overviewEmpty: [
+    () => 'Nothing logged yet today. A first entry gets the day going: `/kpi log calls 10`.',
+    () => 'A fresh day. Log your first numbers whenever you are ready: `/kpi log calls 10`.',
+    () => 'No entries yet today. Even a small first log starts the streak: `/kpi log emails 5`.',
+  ],
+  overviewHint: 'Log more with `/kpi log <metric> <number>`; `/kpi help` shows every command.',
+
+  helpTitle: 'KPI bot: commands',
+  helpIntro: 'Log your activity in seconds and see where you stand. Type `/kpi help <command>` for details.',
+  helpMore: 'Names and numbers work in English and Japanese: `架電 45件`, `1,234`, `1.5k`, `3万`.',
+  helpMetricsTitle: 'Metrics you can log',
+  helpNumbers:
+    'Numbers: `45`, `45件`, `1,234`, `1.5k`, `3万`, `1億2000万`, `¥30,000`. Dates: `yesterday`, `昨日`, `一昨日`, `2026-11-20`, `11/20` (up to 31 days back).',
+  helpExamples: 'Examples',
+  helpUnknownTopic: ({ word }) => `There is no command “${word}”. Here are all of them.`,
+  help: {
+    log: {
+      usage: '/kpi log <metric> <number> [<metric> <number>…] [yesterday|YYYY-MM-DD|M/D] [-- note]',
+      summary: 'log activity for today or a recent day',
+      details: [
+        'Several pairs go in one log; they are stored together or not at all.',
+        'A note after `--` is kept with the log (say what you tried; reviews celebrate new approaches).',
+      ],
+      examples: ['/kpi log calls 45 meetings 3', '/kpi log 架電 45 商談 3', '/kpi log wins 1 revenue 1,200,000 yesterday', '/kpi log calls 30 -- tried the new opener'],
+    },
+    undo: {
+      usage: '/kpi undo',
+      summary: 'take back your last log (all of its numbers)',
+      details: ['Run it again to take back the log before. Undone logs stay in the audit history.'],
+      examples: ['/kpi undo'],
+    },
+    help: {
+      usage: '/kpi help [command]',
+      summary: 'this help, or the details of one command',
+      details: [],
+      examples: ['/kpi help log'],
+    },
+    overview: {
+      usage: '/kpi',
+      summary: 'your numbers so far today',
+      details: [],
+      examples: ['/kpi'],
+    },
+  },
+
+  problems: {
+    unknownCommand: ({ word, suggestions }) =>
+      `I don’t know the command “${word}”.${suggestions ? ` Did you mean ${suggestions}?` : ''} \`/kpi help\` lists every command.`,
+    emptyLog: 'Tell me what to log: a metric and a number.',
+    missingValue: ({ metric }) => `${metric} needs a number after it.`,
+    notANumber: ({ metric, word }) => `“${word}” is not a number I can read for ${metric}.`,
+    numberWithoutMetric: ({ word }) => `“${word}” has no metric with it. Put the metric name next to the number.`,
+    negative: ({ word }) => `Numbers can’t be negative (“${word}”). To correct a log, use \`/kpi undo\` and log again.`,
+    notWhole: ({ metric, value }) => `${metric} are counted in whole numbers (got ${value}).`,
+    percentOnCount: ({ metric, word }) => `${metric} takes a count, not a percentage (“${word}”).`,
+    tooLarge: ({ amount, max }) => `${amount} in one day looks like a typo; the most a day can hold is ${max}.`,
+    dayTotalTooLarge: ({ total, max, metric }) =>
+      `That would bring ${metric} to ${total} for the day, more than the ${max} a day can hold. Check the number and try again.`,
+    unknownMetric: ({ word, suggestions }) =>
+      `I don’t know the metric “${word}”.${suggestions ? ` Did you mean ${suggestions}?` : ' `/kpi help log` lists the metrics.'}`,
+    derivedMetric: ({ metric, numerator, denominator }) =>
+      `${metric} is worked out from ${numerator} and ${denominator}, so log those instead.`,
+    badDate: ({ word }) => `“${word}” is not a date I can read.`,
+    twoDates: ({ word }) => `One date per log, please (a second one was “${word}”).`,
+    futureDate: ({ day }) => `${day} is still ahead; logs are for today or earlier.`,
+    tooOld: ({ day, max }) =>
+      `${day} is more than ${max} days back, the furthest a log can go. For older history an admin can import a CSV (\`kpi-bot import\`).`,
+    noteTooLong: ({ max }) => `The note is longer than ${max} characters; please shorten it.`,
+    textTooLong: ({ max }) => `That command is longer than ${max} characters; please shorten it.`,
+    unexpectedWord: ({ command, word }) => `\`/kpi ${command}\` takes nothing after it (got “${word}”).`,
+  },
+  rightForm: ({ usage, example }) => `Form: \`${usage}\`  e.g. \`${example}\``,
+};

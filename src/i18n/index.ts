@@ -1,0 +1,34 @@
+import type { Catalog, Variants } from './catalog.js';
+import { en } from './en.js';
+import { ja } from './ja.js';
+import type { Locale } from './locale.js';
+
+export type { Catalog, Variants, HelpEntry } from './catalog.js';
+export { LOCALES, isLocale, localeFromSlack, type Locale } from './locale.js';
+export * from './format.js';
+
+const catalogs: Readonly<Record<Locale, Catalog>> = { en, ja };
+
+/** The wording of a language. */
+export function messages(locale: Locale): Catalog {
+  return catalogs[locale];
+}
+
+/** FNV-1a: a small stable hash, so a seed picks the same variant on every machine. */
+function hash(seed: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < seed.length; i += 1) {
+    h ^= seed.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/**
+ * One phrasing of a sentence, chosen by a seed such as the day and the reader, so the wording changes
+ * from day to day but a message built twice reads the same.
+ */
+export function pick<P>(variants: Variants<P>, seed: string, params: P): string {
+  if (variants.length === 0) throw new Error('a sentence needs at least one variant');
+  return variants[hash(seed) % variants.length]!(params);
+}

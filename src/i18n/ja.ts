@@ -1,0 +1,109 @@
+import type { Catalog } from './catalog.js';
+
+export const ja: Catalog = {
+  today: '今日',
+  yesterday: '昨日',
+  nothingStored: '何も記録していません。',
+  internalError: 'こちら側で問題が起きたため、何も記録していません。少し時間をおいてもう一度お試しください。',
+  storeUnavailable:
+    'いまKPIデータベースに接続できないため、何も記録していません。数分後にもう一度お試しください(管理者向けにログへ記録済みです)。',
+  stillWorking: '処理しています。まもなく結果をお送りします。',
+  itemSeparator: '・',
+
+  logStored: ({ items, when }) => `${when}の分として記録しました: ${items}`,
+  dayTotal: ({ items, when, isToday }) => (isToday ? `今日の合計: ${items}` : `${when}の合計: ${items}`),
+  logCheers: [
+    () => '一つひとつの行動がパイプラインを前に進めています。',
+    () => 'すぐに記録してくれてありがとうございます。チームの状況がよく見えます。',
+    () => '積み重ねが成果につながります。この調子でいきましょう!',
+    () => 'いいペースです。今日の記録が明日の計画をはっきりさせます。',
+    () => 'こまめな記録、ありがとうございます。改善の第一歩です。',
+  ],
+  noteSaved: ({ note }) => `メモを保存しました:「${note}」`,
+  newApproachCheers: [
+    () => '新しいやり方を試すのは素晴らしいことです。効果は数字に表れてきます。',
+    () => '試したことを書き残すのはいい習慣です。週次レビューで変化を確かめましょう。',
+    () => 'こうしたチャレンジが転換率を動かします。次も試したことを残していきましょう!',
+  ],
+  undoHint: '数字を間違えたときは `/kpi undo` でこの記録を取り消せます。',
+  alreadyLogged: 'この記録はすでに保存済みです。二重には登録していません。',
+
+  undone: ({ items, when, time }) => `${time}に記録した${when}の分を取り消しました: ${items}`,
+  undoneDayTotal: ({ items, when }) => `${when}の合計は現在: ${items}`,
+  undoneDayEmpty: ({ when }) => `${when}の記録はいまはありません。`,
+  nothingToUndo: '取り消せる記録はありません。`/kpi log 架電 10` で記録できます。',
+
+  overviewTitle: ({ when }) => `${when}のあなたの数字`,
+  overviewEmpty: [
+    () => '今日はまだ記録がありません。最初の一件から始めましょう: `/kpi log 架電 10`',
+    () => '新しい一日です。準備ができたら記録してみましょう: `/kpi log 架電 10`',
+    () => '今日の記録はこれからです。小さな一件でも連続記録のスタートになります: `/kpi log メール 5`',
+  ],
+  overviewHint: '`/kpi log <指標> <数>` で記録できます。コマンドの一覧は `/kpi help` で見られます。',
+
+  helpTitle: 'KPIボット: コマンド一覧',
+  helpIntro: '活動を数秒で記録して、いまの位置を確認できます。詳しくは `/kpi help <コマンド>` をどうぞ。',
+  helpMore: '指標名と数字は日本語でも英語でも使えます: `架電 45件`、`1,234`、`1.5k`、`3万`。',
+  helpMetricsTitle: '記録できる指標',
+  helpNumbers:
+    '数字: `45`、`45件`、`1,234`、`1.5k`、`3万`、`1億2000万`、`¥30,000`。日付: `昨日`、`一昨日`、`yesterday`、`2026-11-20`、`11/20`(31日前まで)。',
+  helpExamples: '例',
+  helpUnknownTopic: ({ word }) => `「${word}」というコマンドはありません。すべてのコマンドはこちらです。`,
+  help: {
+    log: {
+      usage: '/kpi log <指標> <数> [<指標> <数>…] [昨日|YYYY-MM-DD|M/D] [-- メモ]',
+      summary: '今日または最近の日の活動を記録',
+      details: [
+        '1回で複数の指標を記録できます。すべて保存されるか、何も保存されないかのどちらかです。',
+        '`--` の後ろに書いたメモは記録と一緒に残ります(試したことを書いておくと、レビューで新しい取り組みとして紹介されます)。',
+      ],
+      examples: ['/kpi log 架電 45 商談 3', '/kpi log calls 45 meetings 3', '/kpi log 受注 1 売上 120万 昨日', '/kpi log 架電 30 -- 新しいトークを試した'],
+    },
+    undo: {
+      usage: '/kpi undo',
+      summary: '直前の記録を取り消す(その記録の数字すべて)',
+      details: ['もう一度実行すると、その前の記録を取り消します。取り消した記録も履歴には残ります。'],
+      examples: ['/kpi undo'],
+    },
+    help: {
+      usage: '/kpi help [コマンド]',
+      summary: 'このヘルプ、または一つのコマンドの詳細',
+      details: [],
+      examples: ['/kpi help log'],
+    },
+    overview: {
+      usage: '/kpi',
+      summary: '今日ここまでのあなたの数字',
+      details: [],
+      examples: ['/kpi'],
+    },
+  },
+
+  problems: {
+    unknownCommand: ({ word, suggestions }) =>
+      `「${word}」というコマンドは見つかりませんでした。${suggestions ? `もしかして ${suggestions} でしょうか? ` : ''}\`/kpi help\` でコマンドの一覧を確認できます。`,
+    emptyLog: '記録する指標と数を入力してください。',
+    missingValue: ({ metric }) => `${metric}の後ろに数を入力してください。`,
+    notANumber: ({ metric, word }) => `「${word}」は${metric}の数として読み取れませんでした。`,
+    numberWithoutMetric: ({ word }) => `「${word}」に対応する指標がありません。数字の前か後ろに指標名を書いてください。`,
+    negative: ({ word }) => `マイナスの数(「${word}」)は記録できません。訂正するときは \`/kpi undo\` で取り消してから記録し直してください。`,
+    notWhole: ({ metric, value }) => `${metric}は整数で入力してください(入力: ${value})。`,
+    percentOnCount: ({ metric, word }) => `${metric}には件数を入力してください(「${word}」はパーセントです)。`,
+    tooLarge: ({ amount, max }) => `1日で${amount}は入力ミスのようです。1日の上限は${max}です。`,
+    dayTotalTooLarge: ({ total, max, metric }) =>
+      `この記録で、その日の${metric}が${total}になり、1日の上限(${max})を超えます。数字を確認してもう一度お試しください。`,
+    unknownMetric: ({ word, suggestions }) =>
+      `「${word}」という指標は見つかりませんでした。${suggestions ? `もしかして ${suggestions} でしょうか?` : '`/kpi help log` で指標の一覧を確認できます。'}`,
+    derivedMetric: ({ metric, numerator, denominator }) =>
+      `${metric}は${numerator}と${denominator}から自動で計算されます。そちらを記録してください。`,
+    badDate: ({ word }) => `「${word}」は日付として読み取れませんでした。`,
+    twoDates: ({ word }) => `日付は1回の記録につき一つだけ指定できます(2つ目:「${word}」)。`,
+    futureDate: ({ day }) => `${day}はまだ先の日付です。記録できるのは今日以前の分です。`,
+    tooOld: ({ day, max }) =>
+      `${day}は${max}日より前のため記録できません。それより前の履歴は、管理者がCSVで取り込めます(\`kpi-bot import\`)。`,
+    noteTooLong: ({ max }) => `メモが${max}文字を超えています。短くしてください。`,
+    textTooLong: ({ max }) => `コマンドが${max}文字を超えています。短くしてください。`,
+    unexpectedWord: ({ command, word }) => `\`/kpi ${command}\` の後ろには何も付けません(入力:「${word}」)。`,
+  },
+  rightForm: ({ usage, example }) => `書き方: \`${usage}\`  例: \`${example}\``,
+};

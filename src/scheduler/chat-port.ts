@@ -1,0 +1,39 @@
+import type { View } from '@slack/types';
+import type { Message } from '../reports/blocks.js';
+import type { SlackProfile } from '../store/index.js';
+
+/** Why a Slack call did not succeed, sorted by what the caller can do about it. */
+export type SlackCallError =
+  /** Slack asked us to slow down: try again after this many seconds. */
+  | { readonly kind: 'rateLimited'; readonly retryAfterSeconds: number }
+  /** Slack answered 5xx: it did not take the message; trying again is safe. */
+  | { readonly kind: 'server'; readonly status: number }
+  /** No answer (refused, reset, timed out). */
+  | { readonly kind: 'network'; readonly detail: string }
+  /** Slack answered `ok: false` with a reason (`channel_not_found`, `not_in_channel`, …). */
+  | { readonly kind: 'platform'; readonly error: string };
+
+/** The reason attached to an error thrown by a `ChatPort` call, when there is one. */
+export function slackErrorOf(error: unknown): SlackCallError | null {
+  return (error as { slack?: SlackCallError } | null)?.slack ?? null;
+}
+
+/**
+ * The narrow seam between the bot and Slack: everything the scheduler and the commands ask of Slack.
+ * `slack/client.ts` implements it over the Web API; a failed call throws an error carrying a
+ * `SlackCallError` (see `slackErrorOf`).
+ */
+export interface ChatPort {
+  /** What Slack knows of a person: language, time zone, admin rights, whether still active. */
+  userProfile(teamId: string, userId: string): Promise<SlackProfile>;
+  /** Posts to a channel (or a DM channel); resolves with where it landed and its `ts`. */
+  postMessage(channel: string, message: Message): Promise<{ channel: string; ts: string }>;
+  /** Shows a message to one person in a channel. */
+  postEphemeral(channel: string, userId: string, message: Message): Promise<void>;
+  /** The DM channel with a person, opened if need be. */
+  openDm(userId: string): Promise<string>;
+  /** Opens a modal in answer to a click or command (the trigger lives 3 seconds). */
+  openView(triggerId: string, view: View): Promise<void>;
+  /** Publishes a person's App Home tab. */
+  publishHome(userId: string, view: View): Promise<void>;
+}

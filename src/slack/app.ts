@@ -1,0 +1,79 @@
+import type { Server } from 'node:http';
+import { App, HTTPReceiver, SocketModeReceiver, type CustomRoute } from '@slack/bolt';
+import { webClientOptions } from './client.js';
+import type { SlackDeps } from './deps.js';
+import { registerCommands } from './listeners/commands.js';
+
+export interface SlackApp {
+  readonly app: App;
+  readonly mode: 'http' | 'socket';
+  /** Starts listening; resolves with the port the HTTP server (events or health) listens on. */
+  start(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+/** `GET /healthz`: 200 when the store answers reads and takes writes, 503 when it does not. */
+function healthRoute(deps: SlackDeps): CustomRoute {
+  return {
+    path: '/healthz',
+    method: ['GET'],
+    handler: (_req, res) => {
+      deps.store.healthy(deps.clock()).then(
+        (ok) => {
+          res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ ok }));
+        },
+        () => {
+          res.writeHead(503, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ ok: false }));
+        },
+      );
+    },
+  };
+}
+
+/**
+ * The Bolt app with every listener registered. `SLACK_APP_TOKEN` set: Socket Mode (no public URL;
+ * `/healthz` still served on `port`). Otherwise HTTP mode: Slack posts to `/slack/events` on `port`,
+ * and every request's signature and timestamp are checked.
+ */
+export function createSlackApp(deps: SlackDeps, port: number): SlackApp {
+  const { config, logger } = deps;
+  const routes = [healthRoute(deps)];
+  const botToken = config.slack.botToken;
+  if (!botToken) throw new Error('createSlackApp needs SLACK_BOT_TOKEN');
+  const clientOptions = webClientOptions(config.slack.apiUrl, logger);
+
+  let receiver: HTTPReceiver | SocketModeReceiver;
+  let mode: 'http' | 'socket';
+  if (config.slack.appToken) {
+    mode = 'socket';
+    receiver = new SocketModeReceiver({ appToken: config.slack.appToken, logger, customRoutes: routes, installerOptions: { port } });
+  } else {
+    mode = 'http';
+    receiver = new HTTPReceiver({
+      signingSecret: config.slack.signingSecret ?? '',
+      endpoints: '/slack/events',
+      customRoutes: routes,
+      logger,
+    });
+  }
+  const app = new App({ token: botToken, receiver, logger, clientOptions });
+  registerCommands(app, deps);
+  app.error(async (error) => {
+    logger.error('Unhandled error in a Slack listener:', error);
+  });
+
+  return {
+    app,
+    mode,
+    async start() {
+      const started = (await app.start(port)) as Server | undefined;
+      const address = started && typeof started.address === 'function' ? started.address() : null;
+      return address && typeof address === 'object' ? address.port : port;
+    },
+    async stop() {
+      await app.stop();
+    },
+  };
+}

@@ -1,0 +1,51 @@
+import type { SlackDeps } from './deps.js';
+import type { Caller } from '../commands/context.js';
+import { isTimeZone } from '../domain/days.js';
+import type { Person } from '../store/index.js';
+
+/** How long a Slack profile (language, zone, admin) is trusted before it is read again. */
+const PROFILE_TTL_MS = 24 * 60 * 60 * 1000;
+/** A first-time profile read must leave time to answer within Slack's 3 seconds. */
+const FIRST_READ_TIMEOUT_MS = 1500;
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T | null> {
+  return Promise.race([work, new Promise<null>((resolve) => setTimeout(() => resolve(null), ms).unref())]);
+}
+
+async function refreshProfile(deps: SlackDeps, teamId: string, userId: string): Promise<void> {
+  const profile = await deps.chat.userProfile(teamId, userId);
+  await deps.store.people.saveProfile(profile, deps.clock());
+}
+
+/**
+ * Who is asking, in the terms a command needs: language and zone from their Slack profile (read
+ * with `users.info` and cached in the database for a day), falling back to `KPI_LOCALE` and
+ * `KPI_TIMEZONE`; admin when listed in `KPI_ADMINS` or a workspace owner or admin.
+ */
+export async function resolveCaller(deps: SlackDeps, teamId: string, userId: string, channelId: string | null): Promise<Caller> {
+  let person: Person | null = await deps.store.people.get(teamId, userId);
+  const checkedAt = person?.profileCheckedAt?.getTime() ?? null;
+  if (checkedAt === null) {
+    const read = refreshProfile(deps, teamId, userId).then(
+      () => true,
+      (error: unknown) => {
+        deps.logger.warn(`users.info for ${userId} failed; using the default language and zone: ${(error as Error).message}`);
+        return false;
+      },
+    );
+    if (await withTimeout(read, FIRST_READ_TIMEOUT_MS)) person = await deps.store.people.get(teamId, userId);
+  } else if (deps.clock().getTime() - checkedAt > PROFILE_TTL_MS) {
+    refreshProfile(deps, teamId, userId).catch((error: unknown) =>
+      deps.logger.warn(`refreshing the profile of ${userId} failed: ${(error as Error).message}`),
+    );
+  }
+  const zone = person?.timeZone && isTimeZone(person.timeZone) ? person.timeZone : deps.config.timezone;
+  return {
+    teamId,
+    userId,
+    channelId,
+    locale: person?.locale ?? deps.config.locale,
+    zone,
+    isAdmin: deps.config.admins.includes(userId) || (person?.isSlackAdmin ?? false),
+  };
+}

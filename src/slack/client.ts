@@ -1,0 +1,110 @@
+import { webApi } from '@slack/bolt';
+import type { Logger } from '@slack/logger';
+import type { View } from '@slack/types';
+import { isTimeZone } from '../domain/days.js';
+import { localeFromSlack } from '../i18n/index.js';
+import type { Message } from '../reports/blocks.js';
+import type { ChatPort, SlackCallError } from '../scheduler/chat-port.js';
+import type { SlackProfile } from '../store/index.js';
+
+const { WebClient, ErrorCode } = webApi;
+type WebClientType = InstanceType<typeof WebClient>;
+
+export interface SlackClientOptions {
+  readonly token: string;
+  /** Base URL of the Web API (`SLACK_API_URL`), or null for Slack's. */
+  readonly apiUrl: string | null;
+  readonly logger: Logger;
+  /** Per-call timeout; a timed-out call counts as a network error. */
+  readonly timeoutMs?: number;
+}
+
+/** The options every Web API client of the bot shares, Bolt's own included: same base URL, no hidden retries. */
+export function webClientOptions(apiUrl: string | null, logger: Logger, timeoutMs = 10_000) {
+  return {
+    ...(apiUrl ? { slackApiUrl: apiUrl } : {}),
+    logger,
+    timeout: timeoutMs,
+    // Retries are decided by the delivery layer, which knows whether a message was already accepted.
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+  };
+}
+
+/** Sorts a Web API failure into what the caller can act on. */
+export function classifySlackError(error: unknown): SlackCallError {
+  const e = error as { code?: string; retryAfter?: number; statusCode?: number; data?: { error?: string } };
+  switch (e?.code) {
+    case ErrorCode.RateLimitedError:
+      return { kind: 'rateLimited', retryAfterSeconds: e.retryAfter ?? 1 };
+    case ErrorCode.HTTPError:
+      return (e.statusCode ?? 500) >= 500 ? { kind: 'server', status: e.statusCode ?? 500 } : { kind: 'platform', error: `http_${e.statusCode}` };
+    case ErrorCode.PlatformError:
+      return { kind: 'platform', error: e.data?.error ?? 'unknown_error' };
+    case ErrorCode.RequestError:
+      return { kind: 'network', detail: String((error as Error).message) };
+    default:
+      return { kind: 'network', detail: String((error as Error)?.message ?? error) };
+  }
+}
+
+/**
+ * The one module that calls Slack's Web API. Everything else sees `ChatPort`; the tests point
+ * `SLACK_API_URL` at a fake Slack on 127.0.0.1.
+ */
+export class SlackClient implements ChatPort {
+  readonly web: WebClientType;
+
+  constructor(options: SlackClientOptions) {
+    this.web = new WebClient(options.token, webClientOptions(options.apiUrl, options.logger, options.timeoutMs));
+  }
+
+  private async call<T>(run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      throw Object.assign(new Error(`Slack call failed: ${(error as Error).message}`), { slack: classifySlackError(error) });
+    }
+  }
+
+  async userProfile(teamId: string, userId: string): Promise<SlackProfile> {
+    const res = await this.call(() => this.web.users.info({ user: userId, include_locale: true }));
+    const u = res.user ?? {};
+    const zone = typeof u.tz === 'string' && isTimeZone(u.tz) ? u.tz : null;
+    return {
+      teamId,
+      userId,
+      name: u.profile?.display_name || u.real_name || u.name || null,
+      locale: localeFromSlack(u.locale),
+      timeZone: zone,
+      isSlackAdmin: Boolean(u.is_admin || u.is_owner || u.is_primary_owner),
+      isActive: !u.deleted,
+    };
+  }
+
+  async postMessage(channel: string, message: Message): Promise<{ channel: string; ts: string }> {
+    const res = await this.call(() =>
+      this.web.chat.postMessage({ channel, text: message.text, blocks: [...message.blocks], unfurl_links: false, unfurl_media: false }),
+    );
+    return { channel: res.channel ?? channel, ts: res.ts ?? '' };
+  }
+
+  async postEphemeral(channel: string, userId: string, message: Message): Promise<void> {
+    await this.call(() => this.web.chat.postEphemeral({ channel, user: userId, text: message.text, blocks: [...message.blocks] }));
+  }
+
+  async openDm(userId: string): Promise<string> {
+    const res = await this.call(() => this.web.conversations.open({ users: userId }));
+    const id = res.channel?.id;
+    if (!id) throw Object.assign(new Error('conversations.open returned no channel'), { slack: { kind: 'platform', error: 'no_channel' } });
+    return id;
+  }
+
+  async openView(triggerId: string, view: View): Promise<void> {
+    await this.call(() => this.web.views.open({ trigger_id: triggerId, view }));
+  }
+
+  async publishHome(userId: string, view: View): Promise<void> {
+    await this.call(() => this.web.views.publish({ user_id: userId, view }));
+  }
+}

@@ -1,0 +1,62 @@
+import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { resolveCaller } from '../callers.js';
+import type { SlackDeps } from '../deps.js';
+import { handleKpi } from '../../commands/kpi.js';
+import { messages, type Locale } from '../../i18n/index.js';
+import type { Message } from '../../reports/blocks.js';
+import { sqliteCode } from '../../store/index.js';
+
+/** The slash commands the app registers; the manifest declares the same (a test checks). */
+export const SLASH_COMMANDS = ['/kpi'] as const;
+
+/** Slack waits 3 seconds for the acknowledgement; past this, we acknowledge and answer after. */
+const ACK_DEADLINE_MS = 2500;
+
+const ephemeral = (m: Message) => ({
+  response_type: 'ephemeral' as const,
+  text: m.text,
+  ...(m.blocks.length > 0 ? { blocks: [...m.blocks] } : {}),
+});
+
+/** What to tell a person when their command hit an outage rather than a mistake of theirs. */
+export function outageMessage(error: unknown, locale: Locale): Message {
+  const t = messages(locale);
+  const text = sqliteCode(error) ? t.storeUnavailable : t.internalError;
+  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+}
+
+/**
+ * `/kpi`: the answer is the acknowledgement itself, sent only after the command's writes are
+ * committed, so "acknowledged" means "on disk". A slow answer is acknowledged with a notice first
+ * and delivered through `response_url`.
+ */
+export async function onKpiCommand(deps: SlackDeps, args: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> {
+  const { command, ack, respond } = args;
+  let locale: Locale = deps.config.locale;
+  const work = (async (): Promise<Message> => {
+    try {
+      const caller = await resolveCaller(deps, command.team_id, command.user_id, command.channel_id || null);
+      locale = caller.locale;
+      return await handleKpi({ store: deps.store, clock: deps.clock, caller, requestKey: command.trigger_id || null }, command.text ?? '');
+    } catch (error) {
+      deps.logger.error(`/kpi "${command.text}" from ${command.user_id} in ${command.team_id} failed:`, error);
+      return outageMessage(error, locale);
+    }
+  })();
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), ACK_DEADLINE_MS);
+  });
+  const answer = await Promise.race([work, late]);
+  clearTimeout(timer);
+  if (answer) {
+    await ack(ephemeral(answer));
+    return;
+  }
+  await ack(ephemeral({ text: messages(locale).stillWorking, blocks: [] }));
+  await respond({ ...ephemeral(await work), replace_original: true });
+}
+
+export function registerCommands(app: App, deps: SlackDeps): void {
+  app.command('/kpi', (args) => onKpiCommand(deps, args));
+}

@@ -1,0 +1,209 @@
+import type { Tx } from './connection.js';
+import type { Db } from './db.js';
+import { ensurePerson } from './people.js';
+import type { Day } from '../domain/days.js';
+import type { LoggedMetric } from '../domain/metrics.js';
+import type { Totals } from '../domain/rates.js';
+
+export interface Pair {
+  readonly metric: LoggedMetric;
+  readonly value: number;
+}
+
+export interface LogInput {
+  readonly teamId: string;
+  readonly userId: string;
+  /** Slack's trigger ID or another key unique to the request: a repeated request is stored once. */
+  readonly requestKey: string | null;
+  readonly source: 'slash' | 'modal';
+  readonly text: string;
+  readonly day: Day;
+  readonly loggedAt: Date;
+  readonly pairs: readonly Pair[];
+  readonly note: string | null;
+}
+
+export interface StoredLog {
+  readonly commandId: number;
+  readonly day: Day;
+  readonly loggedAt: Date;
+  readonly pairs: readonly Pair[];
+  readonly note: string | null;
+  /** True when this request had been stored before and nothing new was written. */
+  readonly duplicate: boolean;
+  /** The person's totals for the day after the log. */
+  readonly dayTotals: Totals;
+}
+
+export interface UndoneLog {
+  readonly commandId: number;
+  readonly day: Day;
+  readonly loggedAt: Date;
+  readonly pairs: readonly Pair[];
+  readonly dayTotals: Totals;
+}
+
+/** Thrown inside a write to roll it back for a reason the caller chose (a day total over its ceiling). */
+export class Rejected<R> extends Error {
+  constructor(readonly reason: R) {
+    super('write rejected');
+  }
+}
+
+async function readDayTotals(q: Pick<Tx, 'all'>, teamId: string, userId: string, d: Day): Promise<Totals> {
+  const rows = await q.all<{ metric: LoggedMetric; total: number }>(
+    'SELECT metric, total FROM daily_totals WHERE team_id = ? AND user_id = ? AND day = ?',
+    [teamId, userId, d],
+  );
+  return Object.fromEntries(rows.map((r) => [r.metric, r.total])) as Totals;
+}
+
+async function commandPairs(tx: Pick<Tx, 'all'>, commandId: number): Promise<Pair[]> {
+  return tx.all<Pair>('SELECT metric, value FROM entries WHERE command_id = ? ORDER BY id', [commandId]);
+}
+
+/** Adds `sign × value` to a daily total, dropping the row when no entry is left in it. */
+export async function applyToDailyTotal(
+  tx: Tx,
+  key: { teamId: string; userId: string; day: Day; metric: LoggedMetric },
+  value: number,
+  sign: 1 | -1,
+): Promise<void> {
+  const params = [key.teamId, key.userId, key.day, key.metric];
+  if (sign === 1) {
+    await tx.run(
+      `INSERT INTO daily_totals (team_id, user_id, day, metric, total, entries) VALUES (?, ?, ?, ?, ?, 1)
+       ON CONFLICT DO UPDATE SET total = total + excluded.total, entries = entries + 1`,
+      [...params, value],
+    );
+    return;
+  }
+  await tx.run(
+    'UPDATE daily_totals SET total = total - ?, entries = entries - 1 WHERE team_id = ? AND user_id = ? AND day = ? AND metric = ?',
+    [value, ...params],
+  );
+  await tx.run('DELETE FROM daily_totals WHERE team_id = ? AND user_id = ? AND day = ? AND metric = ? AND entries <= 0', params);
+}
+
+/** Activity as people log it: log commands, their entries, the daily totals kept beside them, undo. */
+export class Activity {
+  constructor(private readonly db: Db) {}
+
+  /**
+   * Stores one log, all of its pairs or none, with the daily totals in the same transaction.
+   * `check` sees the day's totals after the log; a non-null answer rolls the log back and is thrown
+   * as `Rejected`.
+   */
+  log<R>(input: LogInput, check?: (dayTotals: Totals) => R | null): Promise<StoredLog> {
+    return this.db.write(async (tx) => {
+      if (input.requestKey !== null) {
+        const seen = await tx.get<{ id: number; day: Day; logged_at: string }>(
+          'SELECT id, day, logged_at FROM log_commands WHERE team_id = ? AND request_key = ?',
+          [input.teamId, input.requestKey],
+        );
+        if (seen) {
+          const pairs = await commandPairs(tx, seen.id);
+          const note = (await tx.get<{ note: string | null }>('SELECT note FROM entries WHERE command_id = ? LIMIT 1', [seen.id]))?.note ?? null;
+          return {
+            commandId: seen.id,
+            day: seen.day,
+            loggedAt: new Date(seen.logged_at),
+            pairs,
+            note,
+            duplicate: true,
+            dayTotals: await readDayTotals(tx, input.teamId, input.userId, seen.day),
+          };
+        }
+      }
+      const at = input.loggedAt.toISOString();
+      await ensurePerson(tx, input.teamId, input.userId, input.loggedAt);
+      const { lastId: commandId } = await tx.run(
+        `INSERT INTO log_commands (team_id, user_id, request_key, source, text, day, logged_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        [input.teamId, input.userId, input.requestKey, input.source, input.text, input.day, at],
+      );
+      for (const pair of input.pairs) {
+        await tx.run(
+          `INSERT INTO entries (team_id, user_id, command_id, metric, value, day, note, logged_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+          [input.teamId, input.userId, commandId, pair.metric, pair.value, input.day, input.note, at],
+        );
+        await applyToDailyTotal(tx, { ...input, metric: pair.metric }, pair.value, 1);
+      }
+      const dayTotals = await readDayTotals(tx, input.teamId, input.userId, input.day);
+      const reason = check?.(dayTotals) ?? null;
+      if (reason !== null) throw new Rejected(reason);
+      return { commandId, day: input.day, loggedAt: input.loggedAt, pairs: input.pairs, note: input.note, duplicate: false, dayTotals };
+    });
+  }
+
+  /**
+   * Takes back a person's latest log that still stands: its entries are marked undone (kept for the
+   * audit), the daily totals lose them, and the undo is recorded. Null when there is nothing to undo.
+   */
+  undoLast(teamId: string, userId: string, at: Date, requestKey: string | null): Promise<UndoneLog | null> {
+    return this.db.write(async (tx) => {
+      if (requestKey !== null) {
+        const seen = await tx.get<{ command_id: number }>('SELECT command_id FROM undo_audit WHERE team_id = ? AND request_key = ?', [
+          teamId,
+          requestKey,
+        ]);
+        if (seen) return this.describeUndone(tx, teamId, userId, seen.command_id);
+      }
+      const last = await tx.get<{ id: number }>(
+        'SELECT id FROM log_commands WHERE team_id = ? AND user_id = ? AND undone_at IS NULL ORDER BY id DESC LIMIT 1',
+        [teamId, userId],
+      );
+      if (!last) return null;
+      const when = at.toISOString();
+      const entries = await tx.all<{ metric: LoggedMetric; value: number; day: Day }>(
+        'SELECT metric, value, day FROM entries WHERE command_id = ? AND undone_at IS NULL',
+        [last.id],
+      );
+      await tx.run('UPDATE entries SET undone_at = ? WHERE command_id = ? AND undone_at IS NULL', [when, last.id]);
+      await tx.run('UPDATE log_commands SET undone_at = ? WHERE id = ?', [when, last.id]);
+      for (const e of entries) await applyToDailyTotal(tx, { teamId, userId, day: e.day, metric: e.metric }, e.value, -1);
+      await tx.run('INSERT INTO undo_audit (team_id, user_id, command_id, request_key, undone_at) VALUES (?, ?, ?, ?, ?)', [
+        teamId,
+        userId,
+        last.id,
+        requestKey,
+        when,
+      ]);
+      return this.describeUndone(tx, teamId, userId, last.id);
+    });
+  }
+
+  private async describeUndone(tx: Tx, teamId: string, userId: string, commandId: number): Promise<UndoneLog> {
+    const command = await tx.get<{ day: Day; logged_at: string }>('SELECT day, logged_at FROM log_commands WHERE id = ?', [commandId]);
+    if (!command) throw new Error(`undo audit refers to missing log command ${commandId}`);
+    return {
+      commandId,
+      day: command.day,
+      loggedAt: new Date(command.logged_at),
+      pairs: await commandPairs(tx, commandId),
+      dayTotals: await readDayTotals(tx, teamId, userId, command.day),
+    };
+  }
+
+  /** A person's totals for one day. */
+  dayTotals(teamId: string, userId: string, d: Day): Promise<Totals> {
+    return readDayTotals(this.db.read, teamId, userId, d);
+  }
+
+  /** A person's totals over days `from`…`to`, both included, from the daily totals. */
+  async rangeTotals(teamId: string, userId: string, from: Day, to: Day): Promise<Totals> {
+    const rows = await this.db.read.all<{ metric: LoggedMetric; total: number }>(
+      `SELECT metric, sum(total) AS total FROM daily_totals
+       WHERE team_id = ? AND user_id = ? AND day BETWEEN ? AND ? GROUP BY metric`,
+      [teamId, userId, from, to],
+    );
+    return Object.fromEntries(rows.map((r) => [r.metric, r.total])) as Totals;
+  }
+
+  /** Active (not undone) entries of a person, newest first: for tests and audits. */
+  entriesOf(teamId: string, userId: string): Promise<{ metric: LoggedMetric; value: number; day: Day; note: string | null }[]> {
+    return this.db.read.all(
+      'SELECT metric, value, day, note FROM entries WHERE team_id = ? AND user_id = ? AND undone_at IS NULL ORDER BY id DESC',
+      [teamId, userId],
+    );
+  }
+}

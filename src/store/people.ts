@@ -1,0 +1,96 @@
+import type { Tx } from './connection.js';
+import type { Db } from './db.js';
+import type { Locale } from '../domain/locale.js';
+
+export type Role = 'rep' | 'manager';
+
+export interface Person {
+  readonly teamId: string;
+  readonly userId: string;
+  readonly name: string | null;
+  readonly locale: Locale | null;
+  readonly timeZone: string | null;
+  readonly role: Role;
+  readonly isSlackAdmin: boolean;
+  readonly isActive: boolean;
+  /** When the Slack profile was last read (locale, zone, admin); null when never. */
+  readonly profileCheckedAt: Date | null;
+}
+
+/** What Slack's `users.info` told us about someone. */
+export interface SlackProfile {
+  readonly teamId: string;
+  readonly userId: string;
+  readonly name: string | null;
+  readonly locale: Locale | null;
+  readonly timeZone: string | null;
+  readonly isSlackAdmin: boolean;
+  readonly isActive: boolean;
+}
+
+interface PersonRow {
+  team_id: string;
+  user_id: string;
+  name: string | null;
+  locale: Locale | null;
+  time_zone: string | null;
+  role: Role;
+  is_slack_admin: number;
+  is_active: number;
+  profile_checked_at: string | null;
+}
+
+const toPerson = (r: PersonRow): Person => ({
+  teamId: r.team_id,
+  userId: r.user_id,
+  name: r.name,
+  locale: r.locale,
+  timeZone: r.time_zone,
+  role: r.role,
+  isSlackAdmin: r.is_slack_admin === 1,
+  isActive: r.is_active === 1,
+  profileCheckedAt: r.profile_checked_at ? new Date(r.profile_checked_at) : null,
+});
+
+/** Inside a write: makes sure the workspace and the person exist, so entries can refer to them. */
+export async function ensurePerson(tx: Tx, teamId: string, userId: string, now: Date): Promise<void> {
+  const at = now.toISOString();
+  await tx.run('INSERT INTO workspaces (team_id, created_at) VALUES (?, ?) ON CONFLICT DO NOTHING', [teamId, at]);
+  await tx.run('INSERT INTO people (team_id, user_id, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING', [teamId, userId, at]);
+}
+
+export class People {
+  constructor(private readonly db: Db) {}
+
+  async get(teamId: string, userId: string): Promise<Person | null> {
+    const row = await this.db.read.get<PersonRow>('SELECT * FROM people WHERE team_id = ? AND user_id = ?', [teamId, userId]);
+    return row ? toPerson(row) : null;
+  }
+
+  /** Records what Slack says about someone, creating them when new. */
+  saveProfile(profile: SlackProfile, checkedAt: Date): Promise<void> {
+    return this.db.write(async (tx) => {
+      await ensurePerson(tx, profile.teamId, profile.userId, checkedAt);
+      await tx.run(
+        `UPDATE people SET name = ?, locale = ?, time_zone = ?, is_slack_admin = ?, is_active = ?, profile_checked_at = ?
+         WHERE team_id = ? AND user_id = ?`,
+        [
+          profile.name,
+          profile.locale,
+          profile.timeZone,
+          profile.isSlackAdmin ? 1 : 0,
+          profile.isActive ? 1 : 0,
+          checkedAt.toISOString(),
+          profile.teamId,
+          profile.userId,
+        ],
+      );
+    });
+  }
+
+  /** The workspaces in the database, oldest first (`kpi-bot import` loads into the only one). */
+  async workspaces(): Promise<string[]> {
+    const rows = await this.db.read.all<{ team_id: string }>('SELECT team_id FROM workspaces ORDER BY created_at, team_id');
+    return rows.map((r) => r.team_id);
+  }
+}

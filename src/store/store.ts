@@ -1,0 +1,96 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { Activity } from './activity.js';
+import { Connection, type Queryable } from './connection.js';
+import type { Db } from './db.js';
+import { History } from './history.js';
+import { migrate } from './migrate.js';
+import { People } from './people.js';
+import { WriteQueue, type WriteJob } from './write-queue.js';
+
+export interface StoreOptions {
+  /** How long a write waits for another process's lock before giving up. */
+  readonly busyTimeoutMs?: number;
+  /** Apply pending migrations on open (the bot does; `kpi-bot migrate` does it explicitly). */
+  readonly migrate?: boolean;
+}
+
+/**
+ * The SQLite file and everything that reads or writes it. Two connections: a writer that every
+ * write reaches through one queue, and a reader that sees the last committed state (WAL lets it
+ * read while a write is in progress).
+ */
+export class Store {
+  readonly people: People;
+  readonly activity: Activity;
+  readonly history: History;
+
+  private constructor(
+    readonly path: string,
+    private readonly writer: Connection,
+    private readonly reader: Connection,
+    private readonly queue: WriteQueue,
+  ) {
+    const db: Db = { read: reader as Queryable, write: (job) => queue.enqueue(job) };
+    this.people = new People(db);
+    this.activity = new Activity(db);
+    this.history = new History(db);
+  }
+
+  static async open(path: string, options: StoreOptions = {}): Promise<Store> {
+    const busyTimeoutMs = options.busyTimeoutMs ?? 5000;
+    mkdirSync(dirname(path), { recursive: true });
+    const writer = await Connection.open(path, 'readwrite');
+    try {
+      writer.configureBusyTimeout(busyTimeoutMs);
+      await writer.exec(`PRAGMA busy_timeout = ${busyTimeoutMs}`);
+      await writer.exec('PRAGMA journal_mode = WAL');
+      await writer.exec('PRAGMA synchronous = FULL');
+      await writer.exec('PRAGMA foreign_keys = ON');
+      if (options.migrate !== false) await migrate(writer);
+    } catch (error) {
+      await writer.close().catch(() => undefined);
+      throw error;
+    }
+    const reader = await Connection.open(path, 'readwrite');
+    reader.configureBusyTimeout(busyTimeoutMs);
+    await reader.exec('PRAGMA query_only = ON');
+    return new Store(path, writer, reader, new WriteQueue(writer));
+  }
+
+  /** Runs a write job in the shared queue; it resolves after the commit reached the disk. */
+  write<T>(job: WriteJob<T>): Promise<T> {
+    return this.queue.enqueue(job);
+  }
+
+  /**
+   * Whether the database answers reads and still takes writes (a read-only file or a full disk
+   * fails the second). Used by `GET /healthz`.
+   */
+  async healthy(now: Date, timeoutMs = 2000): Promise<boolean> {
+    const probe = (async () => {
+      await this.reader.get('SELECT count(*) FROM schema_migrations');
+      await this.write((tx) =>
+        tx.run('INSERT INTO heartbeat (id, checked_at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET checked_at = excluded.checked_at', [
+          now.toISOString(),
+        ]),
+      );
+      return true;
+    })();
+    const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), timeoutMs).unref());
+    return Promise.race([probe.catch(() => false), timeout]);
+  }
+
+  /** Waits for queued writes, then closes both connections. */
+  async close(): Promise<void> {
+    await this.queue.idle();
+    await this.reader.close();
+    await this.writer.close();
+  }
+
+  /** The schema version, for `kpi-bot migrate` to report. */
+  async schemaVersion(): Promise<number> {
+    const row = await this.reader.get<{ v: number | null }>('SELECT max(version) AS v FROM schema_migrations');
+    return row?.v ?? 0;
+  }
+}

@@ -1,0 +1,83 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FakeSlack } from './fake-slack.js';
+import { postSigned, SIGNING_SECRET, slashCommandBody, type SlashCommand } from './signing.js';
+import type { Clock } from '../../src/clock.js';
+import { loadConfig, type Config } from '../../src/config.js';
+import { createLogger } from '../../src/log.js';
+import { startBot, type RunningBot } from '../../src/main.js';
+
+/** A temporary folder removed by the returned function. */
+export function tempDir(prefix = 'kpi-test-'): { path: string; remove: () => void } {
+  const path = mkdtempSync(join(tmpdir(), prefix));
+  return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
+}
+
+export interface TestBot {
+  readonly slack: FakeSlack;
+  readonly bot: RunningBot;
+  readonly config: Config;
+  readonly eventsUrl: string;
+  readonly baseUrl: string;
+  /** Sends `/kpi <text>` signed as Slack would and returns the HTTP response. */
+  command(text: string, options?: Omit<SlashCommand, 'text'>): Promise<Response>;
+  /** The same, parsed: the ephemeral answer the person sees. */
+  reply(text: string, options?: Omit<SlashCommand, 'text'>): Promise<{ status: number; text: string; blocks: unknown[] }>;
+  stop(): Promise<void>;
+}
+
+export interface TestBotOptions {
+  readonly env?: Record<string, string>;
+  readonly clock?: Clock;
+  /** Reuse a database (a restart); otherwise a fresh one in a temporary folder. */
+  readonly dbPath?: string;
+  readonly slack?: FakeSlack;
+}
+
+/**
+ * The real bot on a free port in HTTP mode, its Web API pointed at a fake Slack on 127.0.0.1,
+ * with a real SQLite file in a temporary folder.
+ */
+export async function startTestBot(options: TestBotOptions = {}): Promise<TestBot> {
+  const slack = options.slack ?? (await new FakeSlack().start());
+  const dir = options.dbPath ? null : tempDir();
+  const config: Config = {
+    ...loadConfig(
+      {
+        SLACK_BOT_TOKEN: 'xoxb-test-token',
+        SLACK_SIGNING_SECRET: SIGNING_SECRET,
+        SLACK_API_URL: slack.url,
+        KPI_DB_PATH: options.dbPath ?? join(dir!.path, 'kpi.sqlite'),
+        LOG_LEVEL: 'error',
+        ...options.env,
+      },
+      { needsSlack: true },
+    ),
+    port: 0,
+  };
+  const bot = await startBot({ config, logger: createLogger(config.logLevel), ...(options.clock ? { clock: options.clock } : {}) });
+  const baseUrl = `http://127.0.0.1:${bot.port}`;
+  const eventsUrl = `${baseUrl}/slack/events`;
+  const command = (text: string, c: Omit<SlashCommand, 'text'> = {}) =>
+    postSigned(eventsUrl, slashCommandBody({ responseUrl: slack.responseUrl(), ...c, text }));
+  return {
+    slack,
+    bot,
+    config,
+    eventsUrl,
+    baseUrl,
+    command,
+    async reply(text, c) {
+      const res = await command(text, c);
+      const raw = await res.text();
+      const parsed = raw ? (JSON.parse(raw) as { text?: string; blocks?: unknown[] }) : {};
+      return { status: res.status, text: parsed.text ?? '', blocks: parsed.blocks ?? [] };
+    },
+    async stop() {
+      await bot.stop();
+      if (!options.slack) await slack.stop();
+      dir?.remove();
+    },
+  };
+}

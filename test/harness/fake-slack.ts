@@ -1,0 +1,192 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One Web API call (or response_url post) the fake received. */
+export interface RecordedCall {
+  readonly method: string;
+  readonly body: Record<string, unknown>;
+  readonly at: number;
+}
+
+/** A scripted answer for the next call(s) of a method: an HTTP failure, a rate limit or an `ok: false`. */
+export type Failure =
+  | { readonly status: 429; readonly retryAfter: number }
+  | { readonly status: 500 | 502 | 503 }
+  | { readonly error: string }
+  | { readonly hang: true };
+
+export interface FakeUser {
+  readonly id: string;
+  readonly tz?: string;
+  readonly locale?: string;
+  readonly is_admin?: boolean;
+  readonly is_owner?: boolean;
+  readonly deleted?: boolean;
+  readonly real_name?: string;
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Form fields as the Web API client sends them; nested values arrive JSON-encoded. */
+function decodeBody(raw: string, contentType: string | undefined): Record<string, unknown> {
+  if (!raw) return {};
+  if (contentType?.includes('application/json')) return JSON.parse(raw) as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(raw)) {
+    if (/^[[{]/u.test(value)) {
+      try {
+        out[key] = JSON.parse(value);
+        continue;
+      } catch {
+        // not JSON after all: keep the string
+      }
+    }
+    out[key] = value;
+  }
+  return out;
+}
+
+/**
+ * A small fake of Slack's Web API on 127.0.0.1: records every call, answers the methods the bot
+ * uses, and can be told to answer 429 with `Retry-After`, 5xx, an error code, or not at all.
+ */
+export class FakeSlack {
+  readonly calls: RecordedCall[] = [];
+  readonly users = new Map<string, FakeUser>();
+  /** The profile users.info returns for someone not in `users`. */
+  defaultUser: Omit<FakeUser, 'id'> = { tz: 'Asia/Tokyo', locale: 'en-US' };
+  private readonly failures = new Map<string, Failure[]>();
+  private readonly hanging: ServerResponse[] = [];
+  private server: Server | null = null;
+  private ts = 1_700_000_000;
+  private port = 0;
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}/api/`;
+  }
+
+  /** A response_url for a slash command; posts to it are recorded as method `response_url`. */
+  responseUrl(id = 'cmd'): string {
+    return `http://127.0.0.1:${this.port}/respond/${id}`;
+  }
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => {
+      this.handle(req, res).catch((error: unknown) => {
+        res.writeHead(500);
+        res.end(String(error));
+      });
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    this.port = (this.server.address() as AddressInfo).port;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    for (const res of this.hanging) res.destroy();
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  /** The next `times` calls of `method` get `failure` instead of an answer. */
+  failNext(method: string, failure: Failure, times = 1): void {
+    const queue = this.failures.get(method) ?? [];
+    for (let i = 0; i < times; i += 1) queue.push(failure);
+    this.failures.set(method, queue);
+  }
+
+  callsTo(method: string): RecordedCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  /** Resolves when a call of `method` matching `where` has arrived. */
+  async waitFor(method: string, where: (c: RecordedCall) => boolean = () => true, timeoutMs = 5000): Promise<RecordedCall> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = this.calls.find((c) => c.method === method && where(c));
+      if (found) return found;
+      if (Date.now() > deadline) throw new Error(`no ${method} call arrived within ${timeoutMs} ms`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const raw = await readBody(req);
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const body = decodeBody(raw, req.headers['content-type']);
+    if (path.startsWith('/respond/')) {
+      this.calls.push({ method: 'response_url', body, at: Date.now() });
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      res.end('ok');
+      return;
+    }
+    const method = path.replace(/^\/api\//u, '');
+    this.calls.push({ method, body, at: Date.now() });
+    const failure = this.failures.get(method)?.shift();
+    if (failure) {
+      if ('hang' in failure) {
+        this.hanging.push(res);
+        return;
+      }
+      if ('status' in failure) {
+        const headers: Record<string, string> = { 'content-type': 'application/json' };
+        if (failure.status === 429) headers['retry-after'] = String(failure.retryAfter);
+        res.writeHead(failure.status, headers);
+        res.end(JSON.stringify({ ok: false, error: failure.status === 429 ? 'ratelimited' : 'internal_error' }));
+        return;
+      }
+      this.json(res, { ok: false, error: failure.error });
+      return;
+    }
+    this.json(res, this.answer(method, body));
+  }
+
+  private json(res: ServerResponse, payload: unknown): void {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(payload));
+  }
+
+  private answer(method: string, body: Record<string, unknown>): Record<string, unknown> {
+    switch (method) {
+      case 'auth.test':
+        return { ok: true, url: 'https://example.slack.com/', team: 'Example', user: 'kpi', team_id: 'T0001', user_id: 'UBOT', bot_id: 'BBOT' };
+      case 'users.info': {
+        const id = String(body.user);
+        const u = this.users.get(id) ?? { id, ...this.defaultUser };
+        return {
+          ok: true,
+          user: {
+            id,
+            name: id.toLowerCase(),
+            real_name: u.real_name ?? `Person ${id}`,
+            tz: u.tz,
+            locale: u.locale,
+            is_admin: u.is_admin ?? false,
+            is_owner: u.is_owner ?? false,
+            deleted: u.deleted ?? false,
+            profile: { display_name: u.real_name ?? '' },
+          },
+        };
+      }
+      case 'chat.postMessage':
+        this.ts += 1;
+        return { ok: true, channel: body.channel, ts: `${this.ts}.000100`, message: { text: body.text } };
+      case 'chat.postEphemeral':
+        this.ts += 1;
+        return { ok: true, message_ts: `${this.ts}.000200` };
+      case 'conversations.open':
+        return { ok: true, channel: { id: `D${String(body.users).replace(/^U/u, '')}` } };
+      case 'views.open':
+      case 'views.publish':
+      case 'views.update':
+      case 'views.push':
+        return { ok: true, view: { id: 'V0001', ...(body.view as object) } };
+      default:
+        return { ok: false, error: 'unknown_method' };
+    }
+  }
+}
