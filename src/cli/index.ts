@@ -75,10 +75,28 @@ async function withStore<T>(config: Config, run: (store: Store) => Promise<T>): 
   }
 }
 
+/** One line saying why the bot could not start and what to do. */
+function startFailure(error: unknown, config: Config): string {
+  const e = error as { code?: string; data?: { error?: string }; message?: string };
+  if (e.code === 'EADDRINUSE') return `PORT ${config.port} is already in use: stop the other program or set PORT to a free port.`;
+  if (e.code === 'EACCES') return `cannot listen on PORT ${config.port} (permission denied): choose a port above 1024.`;
+  const slackError = e.data?.error ?? /An API error occurred: (\w+)/u.exec(e.message ?? '')?.[1];
+  if (slackError === 'invalid_auth' || slackError === 'not_authed' || slackError === 'account_inactive' || slackError === 'token_revoked') {
+    return `Slack refused SLACK_BOT_TOKEN (${slackError}): copy the Bot User OAuth Token (xoxb-…) from your app's OAuth & Permissions page.`;
+  }
+  if (e.code?.startsWith('SQLITE_')) return `cannot open the database at KPI_DB_PATH=${config.dbPath} (${e.code}): check the path and its permissions.`;
+  return `could not start: ${e.message ?? String(error)}`;
+}
+
 async function commandStart(io: CliIo): Promise<number> {
   const config = loadConfig(io.env, { needsSlack: true });
   const logger = createLogger(config.logLevel);
-  const bot = await startBot({ config, logger, clock: io.clock ?? systemClock });
+  let bot;
+  try {
+    bot = await startBot({ config, logger, clock: io.clock ?? systemClock });
+  } catch (error) {
+    throw new ConfigError(startFailure(error, config));
+  }
   logger.info(
     bot.mode === 'http'
       ? `KPI bot running in HTTP mode on port ${bot.port}: Slack posts to /slack/events; health at /healthz. Database: ${config.dbPath}`

@@ -28,7 +28,7 @@ export function renderLogReceipt(r: LogReceipt): Message {
   const cheer = r.note ? pick(t.newApproachCheers, seed, undefined) : pick(t.logCheers, seed, undefined);
   const footer = r.duplicate ? t.alreadyLogged : t.undoHint;
   return {
-    text: [...lines, cheer].join('\n'),
+    text: [...lines, cheer, ...(r.duplicate ? [footer] : [])].join('\n'),
     blocks: [section(lines.join('\n')), context(cheer), context(footer)],
   };
 }

@@ -58,7 +58,9 @@ export function createSlackApp(deps: SlackDeps, port: number): SlackApp {
       logger,
     });
   }
-  const app = new App({ token: botToken, receiver, logger, clientOptions });
+  // Bolt resets a given logger to its own level unless told the level too.
+  // Deferred, so a token Slack refuses fails `start()` with its reason instead of crashing later.
+  const app = new App({ token: botToken, receiver, logger, logLevel: logger.getLevel(), clientOptions, deferInitialization: true });
   registerCommands(app, deps);
   app.error(async (error) => {
     logger.error('Unhandled error in a Slack listener:', error);
@@ -68,6 +70,7 @@ export function createSlackApp(deps: SlackDeps, port: number): SlackApp {
     app,
     mode,
     async start() {
+      await app.init();
       const started = (await app.start(port)) as Server | undefined;
       const address = started && typeof started.address === 'function' ? started.address() : null;
       return address && typeof address === 'object' ? address.port : port;

@@ -88,6 +88,16 @@ export class Store {
     await this.writer.close();
   }
 
+  /** The writer's durability settings, as SQLite reports them (for `kpi-bot migrate` and tests). */
+  async settings(): Promise<{ journalMode: string; synchronous: number; foreignKeys: number; busyTimeoutMs: number }> {
+    return this.queue.enqueue(async (tx) => ({
+      journalMode: (await tx.get<{ journal_mode: string }>('PRAGMA journal_mode'))!.journal_mode,
+      synchronous: (await tx.get<{ synchronous: number }>('PRAGMA synchronous'))!.synchronous,
+      foreignKeys: (await tx.get<{ foreign_keys: number }>('PRAGMA foreign_keys'))!.foreign_keys,
+      busyTimeoutMs: (await tx.get<{ timeout: number }>('PRAGMA busy_timeout'))!.timeout,
+    }));
+  }
+
   /** The schema version, for `kpi-bot migrate` to report. */
   async schemaVersion(): Promise<number> {
     const row = await this.reader.get<{ v: number | null }>('SELECT max(version) AS v FROM schema_migrations');

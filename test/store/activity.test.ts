@@ -1,0 +1,145 @@
+import sqlite3 from 'sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { tempDir } from '../harness/bot.js';
+import { day } from '../../src/domain/days.js';
+import { Rejected, SchemaTooNewError, Store, type LogInput } from '../../src/store/index.js';
+
+const D = day('2026-11-20');
+
+function input(over: Partial<LogInput> = {}): LogInput {
+  return {
+    teamId: 'T1',
+    userId: 'U1',
+    requestKey: null,
+    source: 'slash',
+    text: 'log calls 5',
+    day: D,
+    loggedAt: new Date('2026-11-20T03:00:00Z'),
+    pairs: [{ metric: 'calls', value: 5 }],
+    note: null,
+    ...over,
+  };
+}
+
+/** Reads the file with a separate connection: what any other process would see. */
+function rawQuery<T>(path: string, sql: string): Promise<T[]> {
+  return new Promise((resolve, reject) => {
+    const db = new sqlite3.Database(path, sqlite3.OPEN_READONLY, (err) => {
+      if (err) return reject(err);
+      db.all(sql, (e, rows) => {
+        db.close();
+        if (e) reject(e);
+        else resolve(rows as T[]);
+      });
+    });
+  });
+}
+
+describe('the store', () => {
+  let dir: ReturnType<typeof tempDir>;
+  let path: string;
+  let store: Store;
+  beforeEach(async () => {
+    dir = tempDir();
+    path = `${dir.path}/nested/kpi.sqlite`;
+    store = await Store.open(path);
+  });
+  afterEach(async () => {
+    await store.close();
+    dir.remove();
+  });
+
+  it('creates its folder and runs WAL, synchronous=FULL, foreign keys on, with a busy timeout', async () => {
+    expect(await store.settings()).toEqual({ journalMode: 'wal', synchronous: 2, foreignKeys: 1, busyTimeoutMs: 5000 });
+    expect(await store.schemaVersion()).toBeGreaterThanOrEqual(1);
+  });
+
+  it('stores every pair of a log with the day totals beside it', async () => {
+    const stored = await store.activity.log(input({ pairs: [{ metric: 'calls', value: 30 }, { metric: 'emails', value: 5 }] }));
+    expect(stored.dayTotals).toEqual({ calls: 30, emails: 5 });
+    await store.activity.log(input({ pairs: [{ metric: 'calls', value: 12 }] }));
+    expect(await store.activity.dayTotals('T1', 'U1', D)).toEqual({ calls: 42, emails: 5 });
+  });
+
+  it('a rejected log stores none of its pairs', async () => {
+    await store.activity.log(input());
+    const attempt = store.activity.log(input({ pairs: [{ metric: 'emails', value: 3 }, { metric: 'calls', value: 95 }] }), (totals) =>
+      (totals.calls ?? 0) > 100 ? 'over' : null,
+    );
+    await expect(attempt).resolves.toBeTruthy();
+    const over = store.activity.log(input({ pairs: [{ metric: 'emails', value: 3 }, { metric: 'calls', value: 1 }] }), (totals) =>
+      (totals.calls ?? 0) > 100 ? 'over' : null,
+    );
+    await expect(over).rejects.toBeInstanceOf(Rejected);
+    expect(await store.activity.dayTotals('T1', 'U1', D)).toEqual({ calls: 100, emails: 3 });
+    const entries = await rawQuery<{ n: number }>(path, 'SELECT count(*) AS n FROM entries');
+    expect(entries[0]!.n).toBe(3);
+  });
+
+  it('stores a request sent twice once', async () => {
+    const first = await store.activity.log(input({ requestKey: 'trigger-1' }));
+    const again = await store.activity.log(input({ requestKey: 'trigger-1', pairs: [{ metric: 'calls', value: 500 }] }));
+    expect(again).toMatchObject({ duplicate: true, commandId: first.commandId, pairs: [{ metric: 'calls', value: 5 }] });
+    expect(await store.activity.dayTotals('T1', 'U1', D)).toEqual({ calls: 5 });
+  });
+
+  it('keeps 200 concurrent logs apart: every one stored, totals equal to the entries', async () => {
+    const logs = Array.from({ length: 200 }, (_, i) =>
+      store.activity.log(input({ userId: `U${i % 10}`, requestKey: `k${i}`, pairs: [{ metric: 'calls', value: i }, { metric: 'meetings', value: 1 }] })),
+    );
+    await Promise.all(logs);
+    const [sums] = await rawQuery<{ entries: number; totals: number }>(
+      path,
+      `SELECT (SELECT sum(value) FROM entries WHERE metric = 'calls') AS entries, (SELECT sum(total) FROM daily_totals WHERE metric = 'calls') AS totals`,
+    );
+    expect(sums).toEqual({ entries: (199 * 200) / 2, totals: (199 * 200) / 2 });
+    const [{ n }] = (await rawQuery<{ n: number }>(path, 'SELECT count(*) AS n FROM log_commands')) as [{ n: number }];
+    expect(n).toBe(200);
+  });
+
+  it('undo takes back the latest log whole, keeps it for the audit, and records the undo', async () => {
+    await store.activity.log(input({ pairs: [{ metric: 'calls', value: 10 }] }));
+    await store.activity.log(input({ pairs: [{ metric: 'calls', value: 7 }, { metric: 'meetings', value: 2 }] }));
+    const undone = await store.activity.undoLast('T1', 'U1', new Date('2026-11-20T05:00:00Z'), 'undo-1');
+    expect(undone).toMatchObject({ pairs: [{ metric: 'calls', value: 7 }, { metric: 'meetings', value: 2 }], dayTotals: { calls: 10 } });
+    const rows = await rawQuery<{ metric: string; undone: number }>(path, 'SELECT metric, undone_at IS NOT NULL AS undone FROM entries ORDER BY id');
+    expect(rows).toEqual([
+      { metric: 'calls', undone: 0 },
+      { metric: 'calls', undone: 1 },
+      { metric: 'meetings', undone: 1 },
+    ]);
+    expect(await rawQuery(path, 'SELECT command_id, request_key FROM undo_audit')).toEqual([{ command_id: 2, request_key: 'undo-1' }]);
+  });
+
+  it('an undo request sent twice takes back one log, not two', async () => {
+    await store.activity.log(input({ pairs: [{ metric: 'calls', value: 10 }] }));
+    await store.activity.log(input({ pairs: [{ metric: 'calls', value: 7 }] }));
+    await store.activity.undoLast('T1', 'U1', new Date(), 'undo-1');
+    await store.activity.undoLast('T1', 'U1', new Date(), 'undo-1');
+    expect(await store.activity.dayTotals('T1', 'U1', D)).toEqual({ calls: 10 });
+  });
+
+  it('undo with nothing left says so', async () => {
+    expect(await store.activity.undoLast('T1', 'U1', new Date(), null)).toBeNull();
+  });
+
+  it('answers the health check while it can write', async () => {
+    expect(await store.healthy(new Date())).toBe(true);
+  });
+});
+
+describe('migrations', () => {
+  it('apply once, and a database from a newer bot is refused', async () => {
+    const dir = tempDir();
+    const path = `${dir.path}/kpi.sqlite`;
+    const first = await Store.open(path);
+    const version = await first.schemaVersion();
+    await first.close();
+    const again = await Store.open(path);
+    expect(await again.schemaVersion()).toBe(version);
+    await again.write((tx) => tx.run("INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, 'future', 'x')"));
+    await again.close();
+    await expect(Store.open(path)).rejects.toBeInstanceOf(SchemaTooNewError);
+    dir.remove();
+  });
+});
