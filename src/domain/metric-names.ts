@@ -1,5 +1,5 @@
 import { distance } from 'fastest-levenshtein';
-import { DERIVED, DERIVED_METRICS, LOGGED, LOGGED_METRICS, type MetricKey } from './metrics.js';
+import { DERIVED, DERIVED_METRICS, LOGGED, LOGGED_METRICS, isLoggedMetric, type MetricKey } from './metrics.js';
 
 /**
  * Folds the ways one name is typed into one form: full-width to half-width, case, spaces,
@@ -18,24 +18,25 @@ function buildIndex(): Map<string, MetricKey> {
     const folded = normalizeName(name);
     if (folded && !index.has(folded)) index.set(folded, key);
   };
-  for (const key of LOGGED_METRICS) {
-    const def = LOGGED[key];
-    [key, def.label.en, def.label.ja, def.singular, ...def.aliases].forEach((n) => add(n, key));
-  }
-  for (const key of DERIVED_METRICS) {
-    const def = DERIVED[key];
-    [key, def.label.en, def.label.ja, ...def.aliases].forEach((n) => add(n, key));
-  }
+  for (const key of [...LOGGED_METRICS, ...DERIVED_METRICS]) metricNames(key).forEach((n) => add(n, key));
   return index;
 }
 
 const NAME_INDEX = buildIndex();
 
-/** The longest alias in words, so a parser knows how many tokens a name may span ("deals won"). */
+/** Every name a metric answers to: its key, labels, English singular and aliases. */
+export function metricNames(key: MetricKey): readonly string[] {
+  if (isLoggedMetric(key)) {
+    const def = LOGGED[key];
+    return [key, def.label.en, def.label.ja, def.singular, ...def.aliases];
+  }
+  const def = DERIVED[key];
+  return [key, def.label.en, def.label.ja, ...def.aliases];
+}
+
+/** The longest name in words, so a parser knows how many tokens a name may span ("deals won"). */
 export const MAX_NAME_WORDS = Math.max(
-  ...[...LOGGED_METRICS.flatMap((k) => LOGGED[k].aliases), ...DERIVED_METRICS.flatMap((k) => DERIVED[k].aliases)].map(
-    (a) => a.split(/\s+/u).length,
-  ),
+  ...[...LOGGED_METRICS, ...DERIVED_METRICS].flatMap(metricNames).map((a) => a.split(/\s+/u).length),
 );
 
 /**

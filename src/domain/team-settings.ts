@@ -1,0 +1,207 @@
+import { DEFAULT_WORKDAYS, HOLIDAY_CALENDARS, type HolidayCalendar, type WorkCalendar } from './calendar.js';
+import { isTimeZone } from './days.js';
+import { isLocale, type Locale } from './locale.js';
+
+/** How a team runs its reviews: zone, language, when the digests go out, which days count. */
+export interface TeamSettings {
+  readonly timezone: string;
+  readonly locale: Locale;
+  /** Minutes after midnight for the daily digest and morning DMs; null when off. */
+  readonly dailyTime: number | null;
+  /** ISO weekday (Monday 1) the weekly review is due; it moves to the next workday when that day is off. */
+  readonly weeklyDay: number;
+  /** Minutes after midnight for the weekly review; null when off. */
+  readonly weeklyTime: number | null;
+  readonly workdays: readonly number[];
+  readonly holidays: HolidayCalendar;
+  /** A slot missed while the bot was down is still sent this many hours late, not later. */
+  readonly catchupHours: number;
+  readonly morningDm: boolean;
+  /** Hours before a 1on1 the prep is sent; null for the default (2 hours, or the daily time for a morning 1on1). */
+  readonly oneOnOneLeadHours: number | null;
+}
+
+export const NINE_AM = 9 * 60;
+
+/** A new team's settings, from the bot's defaults (`KPI_TIMEZONE`, `KPI_LOCALE`). */
+export function defaultTeamSettings(timezone: string, locale: Locale): TeamSettings {
+  return {
+    timezone,
+    locale,
+    dailyTime: NINE_AM,
+    weeklyDay: 1,
+    weeklyTime: NINE_AM,
+    workdays: DEFAULT_WORKDAYS,
+    holidays: 'jp',
+    catchupHours: 3,
+    morningDm: true,
+    oneOnOneLeadHours: null,
+  };
+}
+
+export function calendarOf(settings: Pick<TeamSettings, 'workdays' | 'holidays'>): WorkCalendar {
+  return { workdays: settings.workdays, holidays: settings.holidays };
+}
+
+export const SETTING_KEYS = ['timezone', 'language', 'daily', 'weekly', 'workdays', 'holidays', 'catchup', 'morning-dm', '1on1-lead'] as const;
+export type SettingKey = (typeof SETTING_KEYS)[number];
+
+const KEY_WORDS: Readonly<Record<string, SettingKey>> = {
+  timezone: 'timezone',
+  tz: 'timezone',
+  zone: 'timezone',
+  タイムゾーン: 'timezone',
+  language: 'language',
+  lang: 'language',
+  locale: 'language',
+  言語: 'language',
+  daily: 'daily',
+  日次: 'daily',
+  weekly: 'weekly',
+  週次: 'weekly',
+  workdays: 'workdays',
+  営業日: 'workdays',
+  holidays: 'holidays',
+  祝日: 'holidays',
+  catchup: 'catchup',
+  'catch-up': 'catchup',
+  'morning-dm': 'morning-dm',
+  morningdm: 'morning-dm',
+  朝のdm: 'morning-dm',
+  '1on1-lead': '1on1-lead',
+  '1on1lead': '1on1-lead',
+};
+
+export function parseSettingKey(word: string): SettingKey | null {
+  return KEY_WORDS[word.normalize('NFKC').toLowerCase()] ?? null;
+}
+
+const WEEKDAY_WORDS: Readonly<Record<string, number>> = {
+  mon: 1, monday: 1, 月: 1, 月曜: 1, 月曜日: 1,
+  tue: 2, tues: 2, tuesday: 2, 火: 2, 火曜: 2, 火曜日: 2,
+  wed: 3, wednesday: 3, 水: 3, 水曜: 3, 水曜日: 3,
+  thu: 4, thur: 4, thurs: 4, thursday: 4, 木: 4, 木曜: 4, 木曜日: 4,
+  fri: 5, friday: 5, 金: 5, 金曜: 5, 金曜日: 5,
+  sat: 6, saturday: 6, 土: 6, 土曜: 6, 土曜日: 6,
+  sun: 7, sunday: 7, 日: 7, 日曜: 7, 日曜日: 7,
+};
+
+/** ISO weekday of a typed day name, English or Japanese: `parseWeekday("金曜日")` → 5. */
+export function parseWeekday(word: string): number | null {
+  return WEEKDAY_WORDS[word.normalize('NFKC').toLowerCase()] ?? null;
+}
+
+/** Minutes after midnight of `HH:MM` (24-hour; `９：００` works), or null: `parseClock("25:00")` → null. */
+export function parseClock(word: string): number | null {
+  const m = /^(\d{1,2}):(\d{2})$/u.exec(word.normalize('NFKC'));
+  if (!m) return null;
+  const h = Number(m[1]);
+  const min = Number(m[2]);
+  return h <= 23 && min <= 59 ? h * 60 + min : null;
+}
+
+/** `HH:MM` for minutes after midnight: `formatClock(540)` → `"09:00"`. */
+export function formatClock(minutes: number): string {
+  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+}
+
+const OFF = new Set(['off', 'no', 'false', 'オフ', 'なし', '無効', '停止']);
+const ON = new Set(['on', 'yes', 'true', 'オン', 'あり', '有効']);
+
+/** Workdays typed as a range or a list: `mon-fri`, `月〜金`, `mon,wed,fri`, `weekdays`. Null when unreadable. */
+export function parseWorkdays(text: string): number[] | null {
+  const folded = text.normalize('NFKC').toLowerCase().replace(/\s+/gu, '');
+  if (folded === 'weekdays' || folded === '平日') return [1, 2, 3, 4, 5];
+  const days = new Set<number>();
+  for (const part of folded.split(/[,、・]/u)) {
+    if (!part) continue;
+    const range = part.split(/[-~〜]/u);
+    if (range.length === 2) {
+      const from = parseWeekday(range[0]!);
+      const to = parseWeekday(range[1]!);
+      if (from === null || to === null || to < from) return null;
+      for (let d = from; d <= to; d += 1) days.add(d);
+    } else {
+      const d = parseWeekday(part);
+      if (d === null) return null;
+      days.add(d);
+    }
+  }
+  return days.size > 0 ? [...days].sort((a, b) => a - b) : null;
+}
+
+/** What is wrong with a setting value, for the person to fix. */
+export type SettingProblem =
+  | { readonly code: 'unknownKey'; readonly word: string }
+  | { readonly code: 'badZone'; readonly word: string }
+  | { readonly code: 'badLanguage'; readonly word: string }
+  | { readonly code: 'badClock'; readonly word: string }
+  | { readonly code: 'badWeekday'; readonly word: string }
+  | { readonly code: 'badWorkdays'; readonly word: string }
+  | { readonly code: 'badHolidays'; readonly word: string }
+  | { readonly code: 'badHours'; readonly word: string; readonly max: number }
+  | { readonly code: 'badSwitch'; readonly word: string }
+  | { readonly code: 'missingValue'; readonly key: SettingKey };
+
+export type SettingResult = { readonly ok: true; readonly patch: Partial<TeamSettings> } | { readonly ok: false; readonly problem: SettingProblem };
+
+const fail = (problem: SettingProblem): SettingResult => ({ ok: false, problem });
+const set = (patch: Partial<TeamSettings>): SettingResult => ({ ok: true, patch });
+
+function clockOrOff(word: string): number | null | undefined {
+  if (OFF.has(word.normalize('NFKC').toLowerCase())) return null;
+  return parseClock(word) ?? undefined;
+}
+
+/**
+ * Reads `/kpi settings <key> <value…>` into a change of settings, or the problem with it.
+ * `parseSetting("weekly", ["mon", "09:30"])` → `{ weeklyDay: 1, weeklyTime: 570 }`.
+ */
+export function parseSetting(key: SettingKey, words: readonly string[]): SettingResult {
+  const first = words[0];
+  if (first === undefined) return fail({ code: 'missingValue', key });
+  switch (key) {
+    case 'timezone':
+      return isTimeZone(first) ? set({ timezone: first }) : fail({ code: 'badZone', word: first });
+    case 'language': {
+      const lang = first.toLowerCase() === '日本語' ? 'ja' : first.toLowerCase() === 'english' || first === '英語' ? 'en' : first.toLowerCase();
+      return isLocale(lang) ? set({ locale: lang }) : fail({ code: 'badLanguage', word: first });
+    }
+    case 'daily': {
+      const time = clockOrOff(first);
+      return time === undefined ? fail({ code: 'badClock', word: first }) : set({ dailyTime: time });
+    }
+    case 'weekly': {
+      const weekday = parseWeekday(first);
+      if (weekday === null) {
+        const time = clockOrOff(first);
+        return time === undefined ? fail({ code: 'badWeekday', word: first }) : set({ weeklyTime: time });
+      }
+      const timeWord = words[1];
+      if (timeWord === undefined) return set({ weeklyDay: weekday });
+      const time = clockOrOff(timeWord);
+      return time === undefined ? fail({ code: 'badClock', word: timeWord }) : set({ weeklyDay: weekday, weeklyTime: time });
+    }
+    case 'workdays': {
+      const text = words.join(',');
+      const days = parseWorkdays(text);
+      return days ? set({ workdays: days }) : fail({ code: 'badWorkdays', word: text });
+    }
+    case 'holidays': {
+      const cal = first.toLowerCase();
+      return (HOLIDAY_CALENDARS as readonly string[]).includes(cal) ? set({ holidays: cal as HolidayCalendar }) : fail({ code: 'badHolidays', word: first });
+    }
+    case 'catchup': {
+      const hours = /^\d{1,2}$/u.test(first.normalize('NFKC')) ? Number(first.normalize('NFKC')) : NaN;
+      return hours >= 0 && hours <= 24 ? set({ catchupHours: hours }) : fail({ code: 'badHours', word: first, max: 24 });
+    }
+    case 'morning-dm': {
+      const w = first.normalize('NFKC').toLowerCase();
+      return ON.has(w) ? set({ morningDm: true }) : OFF.has(w) ? set({ morningDm: false }) : fail({ code: 'badSwitch', word: first });
+    }
+    case '1on1-lead': {
+      const hours = /^\d{1,2}$/u.test(first.normalize('NFKC')) ? Number(first.normalize('NFKC')) : NaN;
+      return hours >= 0 && hours <= 48 ? set({ oneOnOneLeadHours: hours }) : fail({ code: 'badHours', word: first, max: 48 });
+    }
+  }
+}
