@@ -1,5 +1,6 @@
 import type { Clock } from '../clock.js';
 import type { Locale } from '../i18n/index.js';
+import type { ChatPort } from '../scheduler/chat-port.js';
 import type { Store } from '../store/index.js';
 
 /** Who typed the command, as far as the command cares. */
@@ -13,10 +14,22 @@ export interface Caller {
   readonly isAdmin: boolean;
 }
 
+/** The bot's own defaults (`KPI_TIMEZONE`, `KPI_LOCALE`, `KPI_ADMINS`). */
+export interface Defaults {
+  readonly timezone: string;
+  readonly locale: Locale;
+  readonly admins: readonly string[];
+}
+
 export interface CommandContext {
   readonly store: Store;
   readonly clock: Clock;
   readonly caller: Caller;
+  readonly defaults: Defaults;
+  /** Slack, for what a command does besides answering (opening a form, a DM). */
+  readonly chat: ChatPort;
   /** Unique to the request (Slack's trigger ID): a repeated request changes nothing twice. */
   readonly requestKey: string | null;
+  /** Slack's trigger ID, to open a modal in answer; null outside Slack. */
+  readonly triggerId: string | null;
 }

@@ -1,9 +1,10 @@
-import type { CommandName } from './parse.js';
+import { commandWord, type CommandName } from './parse.js';
 import type { Problem } from './problems.js';
 import { bilingualName, formatAmount } from '../reports/amounts.js';
 import { textMessage } from '../reports/receipts.js';
 import type { Message } from '../reports/blocks.js';
 import { DERIVED, metricLabel } from '../domain/metrics.js';
+import { SETTING_KEYS } from '../domain/team-settings.js';
 import { formatDay, formatList, formatNumber, messages, type Locale } from '../i18n/index.js';
 
 /** The command a problem belongs to, so the answer shows that command's right form. */
@@ -13,7 +14,21 @@ function commandOf(problem: Problem): CommandName | null {
     case 'textTooLong':
       return null;
     case 'unexpectedWord':
-      return problem.command === 'undo' ? 'undo' : null;
+    case 'missingMetric':
+    case 'unknownMetricIn':
+    case 'badTargetValue':
+    case 'badPeriod':
+    case 'missingPeople':
+    case 'unknownWord':
+      return commandWord(problem.command.split(' ')[0]!);
+    case 'unknownRole':
+      return 'template';
+    case 'missingTeamName':
+      return 'team';
+    case 'unknownSettingKey':
+      return 'settings';
+    case 'badRate':
+      return 'plan';
     default:
       return 'log';
   }
@@ -67,6 +82,26 @@ function sentence(problem: Problem, locale: Locale): string {
       return p.textTooLong({ max: problem.max });
     case 'unexpectedWord':
       return p.unexpectedWord({ command: problem.command, word: problem.word });
+    case 'missingMetric':
+      return p.missingMetric;
+    case 'unknownMetricIn':
+      return p.unknownMetricIn({ word: problem.word, suggestions: formatList(problem.suggestions.map((m) => bilingualName(m, locale)), locale) });
+    case 'badTargetValue':
+      return p.badTargetValue({ word: problem.word });
+    case 'badPeriod':
+      return p.badPeriod({ word: problem.word });
+    case 'missingPeople':
+      return p.missingPeople;
+    case 'unknownRole':
+      return p.unknownRole({ word: problem.word });
+    case 'missingTeamName':
+      return p.missingTeamName;
+    case 'unknownSettingKey':
+      return p.unknownSettingKey({ word: problem.word, keys: SETTING_KEYS.map((k) => `\`${k}\``).join(', ') });
+    case 'unknownWord':
+      return p.unknownWord({ word: problem.word });
+    case 'badRate':
+      return p.badRate({ word: problem.word });
   }
 }
 

@@ -1,6 +1,22 @@
 import { formatDateSpec } from './dates.js';
 import type { KpiRequest } from './parse.js';
 import { escapeSlack } from './tokens.js';
+import type { TargetSubject } from './parse-manage.js';
+import { metricUnit, type MetricKey } from '../domain/metrics.js';
+
+/** A number as typed, without float noise: 0.15 × 100 is `15`, not `15.000000000000002`. */
+const clean = (n: number): string => String(Number(n.toPrecision(12)));
+
+function formatTargetValue(metric: MetricKey, value: number | null): string {
+  if (value === null) return 'off';
+  return metricUnit(metric) === 'ratio' ? `${clean(value * 100)}%` : clean(value);
+}
+
+function formatSubject(subject: TargetSubject): string {
+  return subject.kind === 'users' ? subject.userIds.map((u) => `<@${u}>`).join(' ') : subject.kind;
+}
+
+const mentions = (userIds: readonly string[]) => userIds.map((u) => `<@${u}>`);
 
 /**
  * The canonical text of a request, as Slack would send it: what `/kpi` echoes back, and the inverse
@@ -18,6 +34,41 @@ export function formatCommand(request: KpiRequest): string {
       const parts = ['log', ...request.pairs.map((p) => `${p.metric} ${p.value}`)];
       if (!(request.date.kind === 'daysAgo' && request.date.days === 0)) parts.push(formatDateSpec(request.date));
       if (request.note !== null) parts.push('--', escapeSlack(request.note));
+      return parts.join(' ');
+    }
+    case 'status':
+      return ['status', ...(request.userId ? [`<@${request.userId}>`] : []), ...(request.period ? [request.period] : [])].join(' ');
+    case 'target':
+      return `target ${request.metric} ${formatTargetValue(request.metric, request.value)}/${request.period} ${formatSubject(request.subject)}`;
+    case 'targetModal':
+      return 'target';
+    case 'targets':
+      return request.userId ? `targets <@${request.userId}>` : 'targets';
+    case 'template':
+      return ['template', request.role, ...mentions(request.userIds)].join(' ');
+    case 'teamShow':
+      return 'team';
+    case 'teamCreate':
+      return ['team create', escapeSlack(request.name), ...(request.channelId ? [`<#${request.channelId}>`] : [])].join(' ');
+    case 'teamAdd':
+      return ['team add', ...mentions(request.userIds), ...(request.asManager ? ['as manager'] : [])].join(' ');
+    case 'teamRemove':
+      return ['team remove', ...mentions(request.userIds)].join(' ');
+    case 'settingsModal':
+      return 'settings';
+    case 'settingsSet':
+      return ['settings', request.key, ...request.words].join(' ');
+    case 'tree':
+      return 'tree';
+    case 'treeSet':
+      return [`tree set ${request.metric} ${formatTargetValue(request.metric, request.value)}/${request.period}`, ...(request.parent ? [`under ${request.parent}`] : [])].join(' ');
+    case 'treeClear':
+      return 'tree clear';
+    case 'plan': {
+      const parts = [`plan ${clean(request.revenue)}/${request.period}`];
+      if (request.avgDealSize !== null) parts.push(`deal ${clean(request.avgDealSize)}`);
+      if (request.winRate !== null) parts.push(`win ${clean(request.winRate * 100)}%`);
+      if (request.meetingRate !== null) parts.push(`meeting ${clean(request.meetingRate * 100)}%`);
       return parts.join(' ');
     }
   }

@@ -3,30 +3,62 @@ import { explainProblem } from './explain.js';
 import { renderHelp } from './help.js';
 import { handleLog } from './log.js';
 import { parseCommand } from './parse.js';
+import { handlePlan } from './plan.js';
+import { changeSetting, openSettingsForm } from './settings.js';
+import { handleOverview, handleStatus } from './status.js';
+import { applyTemplate, listTargets, openTargetForm, setTarget } from './targets.js';
+import { addMembers, createTeam, removeMembers, showTeam } from './team.js';
+import { clearTree, setTreeNode, showTree } from './tree.js';
 import { handleUndo } from './undo.js';
-import { dayInZone } from '../domain/days.js';
 import type { Message } from '../reports/blocks.js';
-import { renderTodayOverview } from '../reports/receipts.js';
 
 /**
  * Everything `/kpi` can do: parse the text, run the command, answer with a message in the caller's
- * language. Problems a person can cause come back as messages; only outages throw.
+ * language (null when the answer is a form that was opened). Problems a person can cause come back
+ * as messages; only outages throw.
  */
-export async function handleKpi(ctx: CommandContext, text: string): Promise<Message> {
+export async function handleKpi(ctx: CommandContext, text: string): Promise<Message | null> {
   const parsed = parseCommand(text);
   if (!parsed.ok) return explainProblem(parsed.problem, ctx.caller.locale);
-  const request = parsed.value;
-  switch (request.kind) {
+  const r = parsed.value;
+  switch (r.kind) {
     case 'log':
-      return handleLog(ctx, request, text);
+      return handleLog(ctx, r, text);
     case 'undo':
       return handleUndo(ctx);
     case 'help':
-      return renderHelp(ctx.caller.locale, request.topic, request.unknownTopic ?? undefined);
-    case 'overview': {
-      const today = dayInZone(ctx.clock(), ctx.caller.zone);
-      const totals = await ctx.store.activity.dayTotals(ctx.caller.teamId, ctx.caller.userId, today);
-      return renderTodayOverview({ locale: ctx.caller.locale, userId: ctx.caller.userId, today, totals });
-    }
+      return renderHelp(ctx.caller.locale, r.topic, r.unknownTopic ?? undefined);
+    case 'overview':
+      return handleOverview(ctx);
+    case 'status':
+      return handleStatus(ctx, r.userId, r.period);
+    case 'target':
+      return setTarget(ctx, r);
+    case 'targetModal':
+      return openTargetForm(ctx);
+    case 'targets':
+      return listTargets(ctx, r.userId);
+    case 'template':
+      return applyTemplate(ctx, r.role, r.userIds);
+    case 'teamShow':
+      return showTeam(ctx);
+    case 'teamCreate':
+      return createTeam(ctx, r.name, r.channelId);
+    case 'teamAdd':
+      return addMembers(ctx, r.userIds, r.asManager);
+    case 'teamRemove':
+      return removeMembers(ctx, r.userIds);
+    case 'settingsModal':
+      return openSettingsForm(ctx);
+    case 'settingsSet':
+      return changeSetting(ctx, r.key, r.words);
+    case 'tree':
+      return showTree(ctx);
+    case 'treeSet':
+      return setTreeNode(ctx, r);
+    case 'treeClear':
+      return clearTree(ctx);
+    case 'plan':
+      return handlePlan(ctx, r);
   }
 }

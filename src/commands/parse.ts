@@ -1,12 +1,13 @@
 import { distance } from 'fastest-levenshtein';
 import { parseAmount } from './amounts.js';
 import { parseLog, type LogRequest } from './parse-log.js';
+import { parsePlan, parseSettings, parseStatus, parseTarget, parseTargets, parseTeam, parseTemplate, parseTree, type ManageRequest } from './parse-manage.js';
 import { fail, ok, type Result } from './problems.js';
 import { MAX_TEXT_LENGTH, splitGlued, tokenize } from './tokens.js';
 import { resolveMetric } from '../domain/metric-names.js';
 
 /** The commands of `/kpi`, by their canonical English name. */
-export const COMMAND_NAMES = ['log', 'undo', 'help'] as const;
+export const COMMAND_NAMES = ['log', 'undo', 'help', 'status', 'target', 'targets', 'template', 'team', 'settings', 'tree', 'plan'] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
 /** Words that name a command, in English and Japanese. */
@@ -24,13 +25,35 @@ const COMMAND_WORDS: Readonly<Record<string, CommandName>> = {
   '?': 'help',
   ヘルプ: 'help',
   使い方: 'help',
+  status: 'status',
+  状況: 'status',
+  ステータス: 'status',
+  進捗: 'status',
+  target: 'target',
+  目標: 'target',
+  targets: 'targets',
+  目標一覧: 'targets',
+  template: 'template',
+  テンプレート: 'template',
+  team: 'team',
+  チーム: 'team',
+  settings: 'settings',
+  setting: 'settings',
+  設定: 'settings',
+  tree: 'tree',
+  ツリー: 'tree',
+  kpiツリー: 'tree',
+  plan: 'plan',
+  計画: 'plan',
+  逆算: 'plan',
 };
 
 export type KpiRequest =
   | { readonly kind: 'overview' }
   | { readonly kind: 'help'; readonly topic: CommandName | null; readonly unknownTopic: string | null }
   | { readonly kind: 'undo' }
-  | LogRequest;
+  | LogRequest
+  | ManageRequest;
 
 export function commandWord(word: string): CommandName | null {
   return COMMAND_WORDS[word.normalize('NFKC').toLowerCase()] ?? null;
@@ -70,6 +93,22 @@ export function parseCommand(text: string): Result<KpiRequest> {
       const topic = commandWord(topicWord);
       return ok({ kind: 'help', topic, unknownTopic: topic ? null : topicWord });
     }
+    case 'status':
+      return parseStatus(words.slice(1));
+    case 'target':
+      return parseTarget(words.slice(1));
+    case 'targets':
+      return parseTargets(words.slice(1));
+    case 'template':
+      return parseTemplate(words.slice(1));
+    case 'team':
+      return parseTeam(words.slice(1), restAfterFirstWord(trimmed));
+    case 'settings':
+      return parseSettings(words.slice(1));
+    case 'tree':
+      return parseTree(words.slice(1));
+    case 'plan':
+      return parsePlan(words.slice(1));
     case null:
       break;
   }

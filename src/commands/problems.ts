@@ -24,7 +24,17 @@ export type Problem =
   | { readonly code: 'tooOld'; readonly day: Day; readonly maxDaysBack: number }
   | { readonly code: 'noteTooLong'; readonly max: number }
   | { readonly code: 'textTooLong'; readonly max: number }
-  | { readonly code: 'unexpectedWord'; readonly command: string; readonly word: string };
+  | { readonly code: 'unexpectedWord'; readonly command: string; readonly word: string }
+  | { readonly code: 'missingMetric'; readonly command: string }
+  | { readonly code: 'unknownMetricIn'; readonly command: string; readonly word: string; readonly suggestions: readonly MetricKey[] }
+  | { readonly code: 'badTargetValue'; readonly command: string; readonly word: string }
+  | { readonly code: 'badPeriod'; readonly command: string; readonly word: string }
+  | { readonly code: 'missingPeople'; readonly command: string }
+  | { readonly code: 'unknownRole'; readonly word: string }
+  | { readonly code: 'missingTeamName' }
+  | { readonly code: 'unknownSettingKey'; readonly word: string }
+  | { readonly code: 'unknownWord'; readonly command: string; readonly word: string }
+  | { readonly code: 'badRate'; readonly word: string };
 
 export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: Problem };
 

@@ -1,9 +1,10 @@
 import type { Catalog, Variants } from './catalog.js';
-import { en } from './en.js';
-import { ja } from './ja.js';
+import { en } from './en/index.js';
+import { ja } from './ja/index.js';
 import type { Locale } from './locale.js';
 
-export type { Catalog, Variants, HelpEntry } from './catalog.js';
+export type { Catalog, Variants, HelpEntry, HelpTopic } from './catalog.js';
+export { HELP_TOPICS } from './catalog.js';
 export { LOCALES, isLocale, localeFromSlack, type Locale } from './locale.js';
 export * from './format.js';
 

@@ -1,15 +1,27 @@
 import { addDays, type Day } from '../domain/days.js';
-import { LOGGED, LOGGED_METRICS, metricLabel, metricUnit, type LoggedMetric, type MetricKey } from '../domain/metrics.js';
+import { DERIVED, LOGGED, LOGGED_METRICS, isDerivedMetric, metricLabel, metricUnit, type LoggedMetric, type MetricKey } from '../domain/metrics.js';
+import type { PeriodKind } from '../domain/periods.js';
 import type { Totals } from '../domain/rates.js';
 import { formatDay, formatNumber, formatPercent, formatYen, messages, type Locale } from '../i18n/index.js';
 
-/** A metric's value as a reader says it: `"45 calls"`, `"架電 45件"`, `"¥1,200,000"`, `"売上 120万円"`, `"20%"`. */
+/** A score out of its scale: `"4.5 / 5.0"`. */
+function formatScore(metric: MetricKey, value: number): string {
+  const outOf = isDerivedMetric(metric) ? DERIVED[metric].outOf : undefined;
+  return outOf ? `${value.toFixed(1)} / ${outOf.toFixed(1)}` : value.toFixed(1);
+}
+
+/**
+ * A metric's value as a reader says it: `"45 calls"`, `"架電 45件"`, `"¥1,200,000"`, `"売上 120万円"`,
+ * and for rates and scores the name with the value: `"win rate 20%"`, `"受注率 20%"`, `"CSAT 4.5 / 5.0"`.
+ */
 export function formatAmount(metric: MetricKey, value: number, locale: Locale): string {
   const unit = metricUnit(metric);
-  if (unit === 'ratio') return formatPercent(value, locale);
+  if (unit === 'ratio') return `${metricLabel(metric, locale)} ${formatPercent(value, locale)}`;
+  if (unit === 'score') return `${metricLabel(metric, locale)} ${formatScore(metric, value)}`;
   if (unit === 'currency') {
     const money = formatYen(value, locale);
-    return locale === 'ja' && metric === 'revenue' ? `売上 ${money}` : money;
+    if (isDerivedMetric(metric)) return `${metricLabel(metric, locale)} ${money}`;
+    return locale === 'ja' || metric !== 'revenue' ? `${metricLabel(metric, locale)} ${money}` : money;
   }
   const def = LOGGED[metric as LoggedMetric];
   const n = formatNumber(value, locale);
@@ -17,10 +29,11 @@ export function formatAmount(metric: MetricKey, value: number, locale: Locale): 
   return `${n} ${value === 1 ? def.singular : def.label.en}`;
 }
 
-/** Just the number in the metric's unit, for tables: `"45"`, `"¥1,200,000"`, `"20%"`. */
+/** Just the number in the metric's unit, for tables: `"45"`, `"¥1,200,000"`, `"20%"`, `"4.5 / 5.0"`. */
 export function formatValue(metric: MetricKey, value: number, locale: Locale): string {
   const unit = metricUnit(metric);
   if (unit === 'ratio') return formatPercent(value, locale);
+  if (unit === 'score') return formatScore(metric, value);
   if (unit === 'currency') return formatYen(value, locale);
   return formatNumber(value, locale);
 }
@@ -48,4 +61,23 @@ export function formatWhen(d: Day, today: Day, locale: Locale): string {
   if (d === today) return locale === 'ja' ? `${t.today}(${date})` : `${t.today} (${date})`;
   if (d === addDays(today, -1)) return locale === 'ja' ? `${t.yesterday}(${date})` : `${t.yesterday} (${date})`;
   return date;
+}
+
+/**
+ * A target as a reader says it: `"50 calls a workday"`, `"月 商談 30件"`, `"win rate 20%"`,
+ * `"at most churn rate 5%"`. Rates and scores hold in any period, so they carry none.
+ */
+export function formatTarget(metric: MetricKey, value: number, period: PeriodKind, locale: Locale): string {
+  const t = messages(locale);
+  const amount = formatAmount(metric, value, locale);
+  const unit = metricUnit(metric);
+  const text = unit === 'ratio' || unit === 'score' ? amount : t.perPeriod[period]({ amount });
+  const lower = isDerivedMetric(metric) ? DERIVED[metric].better === 'lower' : LOGGED[metric as LoggedMetric].better === 'lower';
+  return lower ? t.atMost({ amount: text }) : text;
+}
+
+/** A progress bar that reads on a phone: `"██████░░░░"` for 0.6; full past 100%. */
+export function progressBar(fraction: number | null, cells = 10): string {
+  const filled = fraction === null ? 0 : Math.max(0, Math.min(cells, Math.round(fraction * cells)));
+  return `${'█'.repeat(filled)}${'░'.repeat(cells - filled)}`;
 }

@@ -1,5 +1,5 @@
 import type { SlackDeps } from './deps.js';
-import type { Caller } from '../commands/context.js';
+import type { Caller, CommandContext } from '../commands/context.js';
 import { isTimeZone } from '../domain/days.js';
 import type { Person } from '../store/index.js';
 
@@ -47,5 +47,18 @@ export async function resolveCaller(deps: SlackDeps, teamId: string, userId: str
     locale: person?.locale ?? deps.config.locale,
     zone,
     isAdmin: deps.config.admins.includes(userId) || (person?.isSlackAdmin ?? false),
+  };
+}
+
+/** The context a command runs in, for a caller and the request that carries it. */
+export function commandContext(deps: SlackDeps, caller: Caller, triggerId: string | null): CommandContext {
+  return {
+    store: deps.store,
+    clock: deps.clock,
+    caller,
+    chat: deps.chat,
+    defaults: { timezone: deps.config.timezone, locale: deps.config.locale, admins: deps.config.admins },
+    requestKey: triggerId,
+    triggerId,
   };
 }

@@ -2,7 +2,7 @@ import type { Tx } from './connection.js';
 import type { Db } from './db.js';
 import { ensurePerson } from './people.js';
 import type { Day } from '../domain/days.js';
-import type { LoggedMetric } from '../domain/metrics.js';
+import { LOGGED_METRICS, LOGGED, type LoggedMetric } from '../domain/metrics.js';
 import type { Totals } from '../domain/rates.js';
 
 export interface Pair {
@@ -50,6 +50,33 @@ export class Rejected<R> extends Error {
   }
 }
 
+/** Metrics whose period value is their last day's (a pipeline snapshot), as a JSON list for SQL. */
+const LATEST_METRICS = JSON.stringify(LOGGED_METRICS.filter((m) => LOGGED[m].aggregation === 'latest'));
+
+/**
+ * Period values per person from the daily totals: sums, except snapshot metrics, which take the
+ * value of the last day they were logged in the range. `who` selects the people.
+ */
+const PERIOD_TOTALS = (who: (alias: string) => string) => `
+  SELECT user_id, metric, sum(total) AS total FROM daily_totals
+  WHERE ${who('')} AND day BETWEEN ? AND ? AND metric NOT IN (SELECT value FROM json_each(?))
+  GROUP BY user_id, metric
+  UNION ALL
+  SELECT d.user_id, d.metric, d.total FROM daily_totals d
+  WHERE ${who('d.')} AND d.day BETWEEN ? AND ? AND d.metric IN (SELECT value FROM json_each(?))
+    AND d.day = (SELECT max(d2.day) FROM daily_totals d2
+                 WHERE d2.team_id = d.team_id AND d2.user_id = d.user_id AND d2.metric = d.metric AND d2.day BETWEEN ? AND ?)`;
+
+function groupTotals(rows: readonly { user_id: string; metric: LoggedMetric; total: number }[]): Map<string, Totals> {
+  const out = new Map<string, Totals>();
+  for (const r of rows) {
+    const totals = out.get(r.user_id) ?? {};
+    totals[r.metric] = r.total;
+    out.set(r.user_id, totals);
+  }
+  return out;
+}
+
 async function readDayTotals(q: Pick<Tx, 'all'>, teamId: string, userId: string, d: Day): Promise<Totals> {
   const rows = await q.all<{ metric: LoggedMetric; total: number }>(
     'SELECT metric, total FROM daily_totals WHERE team_id = ? AND user_id = ? AND day = ?',
@@ -62,7 +89,11 @@ async function commandPairs(tx: Pick<Tx, 'all'>, commandId: number): Promise<Pai
   return tx.all<Pair>('SELECT metric, value FROM entries WHERE command_id = ? ORDER BY id', [commandId]);
 }
 
-/** Adds `sign × value` to a daily total, dropping the row when no entry is left in it. */
+/**
+ * Brings a daily total up to date after an entry was added (`sign` 1) or undone (−1). Summed
+ * metrics add or subtract the value; a snapshot metric (pipeline) takes the value of the day's
+ * latest entry that still stands. The row goes when no entry is left in it.
+ */
 export async function applyToDailyTotal(
   tx: Tx,
   key: { teamId: string; userId: string; day: Day; metric: LoggedMetric },
@@ -70,6 +101,20 @@ export async function applyToDailyTotal(
   sign: 1 | -1,
 ): Promise<void> {
   const params = [key.teamId, key.userId, key.day, key.metric];
+  if (LOGGED[key.metric].aggregation === 'latest') {
+    await tx.run('DELETE FROM daily_totals WHERE team_id = ? AND user_id = ? AND day = ? AND metric = ?', params);
+    await tx.run(
+      `INSERT INTO daily_totals (team_id, user_id, day, metric, total, entries)
+       SELECT team_id, user_id, day, metric,
+              (SELECT e2.value FROM entries e2 WHERE e2.team_id = e.team_id AND e2.user_id = e.user_id AND e2.day = e.day
+                 AND e2.metric = e.metric AND e2.undone_at IS NULL ORDER BY e2.logged_at DESC, e2.id DESC LIMIT 1),
+              count(*)
+       FROM entries e WHERE team_id = ? AND user_id = ? AND day = ? AND metric = ? AND undone_at IS NULL
+       GROUP BY team_id, user_id, day, metric`,
+      params,
+    );
+    return;
+  }
   if (sign === 1) {
     await tx.run(
       `INSERT INTO daily_totals (team_id, user_id, day, metric, total, entries) VALUES (?, ?, ?, ?, ?, 1)
@@ -189,14 +234,52 @@ export class Activity {
     return readDayTotals(this.db.read, teamId, userId, d);
   }
 
-  /** A person's totals over days `from`…`to`, both included, from the daily totals. */
+  /** A person's period values over days `from`…`to`, both included (sums; snapshots take their last value). */
   async rangeTotals(teamId: string, userId: string, from: Day, to: Day): Promise<Totals> {
-    const rows = await this.db.read.all<{ metric: LoggedMetric; total: number }>(
-      `SELECT metric, sum(total) AS total FROM daily_totals
-       WHERE team_id = ? AND user_id = ? AND day BETWEEN ? AND ? GROUP BY metric`,
+    const rows = await this.db.read.all<{ user_id: string; metric: LoggedMetric; total: number }>(
+      PERIOD_TOTALS((a) => `${a}team_id = ? AND ${a}user_id = ?`),
+      [teamId, userId, from, to, LATEST_METRICS, teamId, userId, from, to, LATEST_METRICS, from, to],
+    );
+    return groupTotals(rows).get(userId) ?? {};
+  }
+
+  /** Period values for every current member of a KPI team, by person (members with nothing logged are absent). */
+  async memberTotals(kpiTeam: number, from: Day, to: Day): Promise<Map<string, Totals>> {
+    const who = (a: string) =>
+      `${a}team_id = (SELECT team_id FROM teams WHERE id = ?) AND ${a}user_id IN (SELECT user_id FROM people WHERE kpi_team = ?)`;
+    const rows = await this.db.read.all<{ user_id: string; metric: LoggedMetric; total: number }>(PERIOD_TOTALS(who), [
+      kpiTeam,
+      kpiTeam,
+      from,
+      to,
+      LATEST_METRICS,
+      kpiTeam,
+      kpiTeam,
+      from,
+      to,
+      LATEST_METRICS,
+      from,
+      to,
+    ]);
+    return groupTotals(rows);
+  }
+
+  /** Day-by-day totals of the current members of a KPI team, for trends, streaks and records. */
+  async memberDays(kpiTeam: number, from: Day, to: Day): Promise<{ userId: string; day: Day; metric: LoggedMetric; total: number }[]> {
+    return this.db.read.all(
+      `SELECT user_id AS userId, day, metric, total FROM daily_totals
+       WHERE team_id = (SELECT team_id FROM teams WHERE id = ?) AND user_id IN (SELECT user_id FROM people WHERE kpi_team = ?)
+         AND day BETWEEN ? AND ? ORDER BY day`,
+      [kpiTeam, kpiTeam, from, to],
+    );
+  }
+
+  /** A person's day-by-day totals over a range, in day order. */
+  async personDays(teamId: string, userId: string, from: Day, to: Day): Promise<{ day: Day; metric: LoggedMetric; total: number }[]> {
+    return this.db.read.all(
+      'SELECT day, metric, total FROM daily_totals WHERE team_id = ? AND user_id = ? AND day BETWEEN ? AND ? ORDER BY day',
       [teamId, userId, from, to],
     );
-    return Object.fromEntries(rows.map((r) => [r.metric, r.total])) as Totals;
   }
 
   /** Active (not undone) entries of a person, newest first: for tests and audits. */

@@ -1,6 +1,9 @@
 import type { Db } from './db.js';
 import type { Day } from '../domain/days.js';
-import type { LoggedMetric } from '../domain/metrics.js';
+import { LOGGED, LOGGED_METRICS, type LoggedMetric } from '../domain/metrics.js';
+import { applyToDailyTotal } from './activity.js';
+
+const SNAPSHOT_METRICS = JSON.stringify(LOGGED_METRICS.filter((m) => LOGGED[m].aggregation === 'latest'));
 
 /** One entry as CSV carries it: `date,user_id,metric,value,note,logged_at`. */
 export interface HistoryRow {
@@ -75,11 +78,18 @@ export class History {
       }
       await tx.run(
         `INSERT INTO daily_totals (team_id, user_id, day, metric, total, entries)
-         SELECT team_id, user_id, day, metric, sum(value), count(*) FROM entries WHERE import_id = ?
+         SELECT team_id, user_id, day, metric, sum(value), count(*) FROM entries
+         WHERE import_id = ? AND metric NOT IN (SELECT value FROM json_each(?))
          GROUP BY team_id, user_id, day, metric
          ON CONFLICT DO UPDATE SET total = total + excluded.total, entries = entries + excluded.entries`,
-        [importId],
+        [importId, SNAPSHOT_METRICS],
       );
+      // Snapshots (pipeline): the day's value is its latest entry, imported or logged.
+      const snapshots = await tx.all<{ user_id: string; day: Day; metric: LoggedMetric }>(
+        `SELECT DISTINCT user_id, day, metric FROM entries WHERE import_id = ? AND metric IN (SELECT value FROM json_each(?))`,
+        [importId, SNAPSHOT_METRICS],
+      );
+      for (const s of snapshots) await applyToDailyTotal(tx, { teamId, userId: s.user_id, day: s.day, metric: s.metric }, 0, 1);
       return importId;
     });
   }

@@ -11,6 +11,9 @@ export interface Person {
   readonly locale: Locale | null;
   readonly timeZone: string | null;
   readonly role: Role;
+  /** The KPI team they belong to, if any. */
+  readonly kpiTeamId: number | null;
+  readonly salesRole: string | null;
   readonly isSlackAdmin: boolean;
   readonly isActive: boolean;
   /** When the Slack profile was last read (locale, zone, admin); null when never. */
@@ -35,6 +38,8 @@ interface PersonRow {
   locale: Locale | null;
   time_zone: string | null;
   role: Role;
+  kpi_team: number | null;
+  sales_role: string | null;
   is_slack_admin: number;
   is_active: number;
   profile_checked_at: string | null;
@@ -47,6 +52,8 @@ const toPerson = (r: PersonRow): Person => ({
   locale: r.locale,
   timeZone: r.time_zone,
   role: r.role,
+  kpiTeamId: r.kpi_team,
+  salesRole: r.sales_role,
   isSlackAdmin: r.is_slack_admin === 1,
   isActive: r.is_active === 1,
   profileCheckedAt: r.profile_checked_at ? new Date(r.profile_checked_at) : null,

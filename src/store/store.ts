@@ -4,8 +4,11 @@ import { Activity } from './activity.js';
 import { Connection, type Queryable } from './connection.js';
 import type { Db } from './db.js';
 import { History } from './history.js';
+import { KpiTrees } from './kpi-tree.js';
 import { migrate } from './migrate.js';
 import { People } from './people.js';
+import { Targets } from './targets.js';
+import { Teams } from './teams.js';
 import { WriteQueue, type WriteJob } from './write-queue.js';
 
 export interface StoreOptions {
@@ -24,6 +27,9 @@ export class Store {
   readonly people: People;
   readonly activity: Activity;
   readonly history: History;
+  readonly teams: Teams;
+  readonly targets: Targets;
+  readonly trees: KpiTrees;
 
   private constructor(
     readonly path: string,
@@ -35,6 +41,9 @@ export class Store {
     this.people = new People(db);
     this.activity = new Activity(db);
     this.history = new History(db);
+    this.teams = new Teams(db);
+    this.targets = new Targets(db);
+    this.trees = new KpiTrees(db);
   }
 
   static async open(path: string, options: StoreOptions = {}): Promise<Store> {

@@ -1,6 +1,6 @@
-import type { Catalog } from './catalog.js';
+import type { CoreCatalog } from '../catalog.js';
 
-export const en: Catalog = {
+export const core: CoreCatalog = {
   today: 'today',
   yesterday: 'yesterday',
   nothingStored: 'Nothing was stored.',
@@ -73,9 +73,63 @@ export const en: Catalog = {
     },
     overview: {
       usage: '/kpi',
-      summary: 'your numbers so far today',
+      summary: 'your numbers today, this week and this month',
       details: [],
       examples: ['/kpi'],
+    },
+    status: {
+      usage: '/kpi status [@person] [day|week|month|quarter]',
+      summary: 'where you stand on each KPI: attainment, pace, forecast, what each workday still needs',
+      details: ['Rates are shown beside the counts they come from. Managers can ask for their members, admins for anyone.'],
+      examples: ['/kpi status', '/kpi status week', '/kpi status @aki month'],
+    },
+    target: {
+      usage: '/kpi target <metric> <n>/<day|week|month|quarter> [@person…|members|team]',
+      summary: 'set a target (managers and admins); without arguments, opens a form',
+      details: [
+        '`members` (the default) sets it for each member of your team; `team` sets it on the team’s total.',
+        'A day target is per workday. A change applies from today; past periods keep their target. `off` removes one.',
+        'Rates take a percentage: `/kpi target win_rate 20%/month`.',
+      ],
+      examples: ['/kpi target calls 50/day', '/kpi target meetings 30/month @aki', '/kpi target revenue 10,000,000/month team'],
+    },
+    targets: {
+      usage: '/kpi targets [@person]',
+      summary: 'the targets in force',
+      details: [],
+      examples: ['/kpi targets', '/kpi targets @aki'],
+    },
+    template: {
+      usage: '/kpi template <sdr|bdr|field|cs|manager> @person…',
+      summary: 'apply a role’s KPIs and example targets (managers and admins)',
+      details: ['Field sales, for example: meetings 30/month, visits 10/week, key-person contact rate 80%, win rate 20%, average deal ¥500,000.'],
+      examples: ['/kpi template field @aki @ben', '/kpi template sdr @chika'],
+    },
+    team: {
+      usage: '/kpi team · /kpi team create <name> [#channel] · /kpi team add @person… [as manager] · /kpi team remove @person…',
+      summary: 'show your team, create one (admins), add or remove people (its managers and admins)',
+      details: ['A person belongs to one team. The channel gets the team’s digests (default: where you typed).'],
+      examples: ['/kpi team create Tokyo Inside Sales #sales-tokyo', '/kpi team add @aki @ben', '/kpi team add @mika as manager'],
+    },
+    settings: {
+      usage: '/kpi settings [<key> <value>]',
+      summary: 'your team’s settings; without arguments, opens a form (its managers and admins)',
+      details: [
+        'Keys: `timezone <IANA>` · `language <ja|en>` · `daily <HH:MM|off>` · `weekly <weekday> <HH:MM|off>` · `workdays <mon-fri|…>` · `holidays <jp|none>` · `catchup <hours>` · `morning-dm <on|off>` · `1on1-lead <hours>`.',
+      ],
+      examples: ['/kpi settings daily 08:30', '/kpi settings weekly mon 09:00', '/kpi settings timezone America/New_York'],
+    },
+    tree: {
+      usage: '/kpi tree · /kpi tree set <metric> <n>/<period> [under <metric>] · /kpi tree clear',
+      summary: 'the KGI → KPI tree with attainment on every node; managers define it node by node',
+      details: ['The first node without `under` is the KGI. Without a tree of your own, one is derived from the team’s targets along the funnel.'],
+      examples: ['/kpi tree', '/kpi tree set revenue 10,000,000/month', '/kpi tree set wins 50/month under revenue'],
+    },
+    plan: {
+      usage: '/kpi plan <amount>/<period> [deal <amount>] [win <rate>] [meeting <rate>]',
+      summary: 'reverse planning: the wins, meetings and calls a revenue goal takes, in total and per workday',
+      details: ['Uses your team’s last 90 days (or template defaults when there is too little history). Override any rate to try a scenario.'],
+      examples: ['/kpi plan 7,000,000/month', '/kpi plan 7,000,000/month deal 140000 win 50% meeting 20%'],
     },
   },
 
@@ -104,6 +158,16 @@ export const en: Catalog = {
     noteTooLong: ({ max }) => `The note is longer than ${max} characters; please shorten it.`,
     textTooLong: ({ max }) => `That command is longer than ${max} characters; please shorten it.`,
     unexpectedWord: ({ command, word }) => `\`/kpi ${command}\` takes nothing after it (got “${word}”).`,
+    missingMetric: 'Name a metric, such as calls or meetings.',
+    unknownMetricIn: ({ word, suggestions }) => `I don’t know the metric “${word}”.${suggestions ? ` Did you mean ${suggestions}?` : ''}`,
+    badTargetValue: ({ word }) => `“${word}” is not an amount I can use here (a number; a rate as a percentage such as 20%).`,
+    badPeriod: ({ word }) => (word ? `“${word}” is not a period: use day, week, month or quarter.` : 'Say the period: day, week, month or quarter, as in 50/day.'),
+    missingPeople: 'Mention the people it is for, such as @aki.',
+    unknownRole: ({ word }) => `“${word}” is not a role template. Use sdr, bdr, field, cs or manager.`,
+    missingTeamName: 'Give the team a name.',
+    unknownSettingKey: ({ word, keys }) => `“${word}” is not a setting. The settings are: ${keys}.`,
+    unknownWord: ({ word }) => `I did not understand “${word}” here.`,
+    badRate: ({ word }) => `“${word}” is not a value I can use (a rate as a percentage such as 20%, a deal size as an amount).`,
   },
   rightForm: ({ usage, example }) => `Form: \`${usage}\`  e.g. \`${example}\``,
 };

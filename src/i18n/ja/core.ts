@@ -1,6 +1,6 @@
-import type { Catalog } from './catalog.js';
+import type { CoreCatalog } from '../catalog.js';
 
-export const ja: Catalog = {
+export const core: CoreCatalog = {
   today: '今日',
   yesterday: '昨日',
   nothingStored: '何も記録していません。',
@@ -73,9 +73,63 @@ export const ja: Catalog = {
     },
     overview: {
       usage: '/kpi',
-      summary: '今日ここまでのあなたの数字',
+      summary: '今日・今週・今月のあなたの数字',
       details: [],
       examples: ['/kpi'],
+    },
+    status: {
+      usage: '/kpi status [@メンバー] [day|week|month|quarter]',
+      summary: 'KPIごとの現在地: 達成率、ペース、着地見込み、残り営業日1日あたりに必要な数',
+      details: ['率は元になった件数と並べて表示します。マネージャーは自チームのメンバーの、管理者は全員の状況を見られます。'],
+      examples: ['/kpi status', '/kpi status 週', '/kpi status @aki 月'],
+    },
+    target: {
+      usage: '/kpi target <指標> <数>/<日|週|月|四半期> [@メンバー…|members|team]',
+      summary: '目標を設定(マネージャー・管理者)。引数なしでフォームが開きます',
+      details: [
+        '`members`(省略時)はチームの各メンバーに、`team` はチーム合計に設定します。',
+        '日の目標は営業日1日あたりです。変更は今日から適用され、過去の期間は当時の目標のままです。`off` で目標を外せます。',
+        '率はパーセントで指定します: `/kpi target 受注率 20%/月`。',
+      ],
+      examples: ['/kpi target 架電 50/日', '/kpi target 商談 30/月 @aki', '/kpi target 売上 1000万/月 team'],
+    },
+    targets: {
+      usage: '/kpi targets [@メンバー]',
+      summary: '現在有効な目標の一覧',
+      details: [],
+      examples: ['/kpi targets', '/kpi targets @aki'],
+    },
+    template: {
+      usage: '/kpi template <sdr|bdr|field|cs|manager> @メンバー…',
+      summary: '役割ごとのKPIと目標例をまとめて設定(マネージャー・管理者)',
+      details: ['例: フィールドセールスは 商談 30件/月、訪問 10件/週、キーマン接触率 80%、受注率 20%、平均受注単価 50万円。'],
+      examples: ['/kpi template field @aki @ben', '/kpi template sdr @chika'],
+    },
+    team: {
+      usage: '/kpi team · /kpi team create <名前> [#チャンネル] · /kpi team add @メンバー… [as manager] · /kpi team remove @メンバー…',
+      summary: 'チームの表示、作成(管理者)、メンバーの追加・削除(そのチームのマネージャー・管理者)',
+      details: ['一人が所属できるチームは一つです。チャンネルにはチームのダイジェストが届きます(省略時は入力したチャンネル)。'],
+      examples: ['/kpi team create 東京インサイドセールス #sales-tokyo', '/kpi team add @aki @ben', '/kpi team add @mika as manager'],
+    },
+    settings: {
+      usage: '/kpi settings [<項目> <値>]',
+      summary: 'チームの設定。引数なしでフォームが開きます(そのチームのマネージャー・管理者)',
+      details: [
+        '項目: `timezone <IANA名>` · `language <ja|en>` · `daily <HH:MM|off>` · `weekly <曜日> <HH:MM|off>` · `workdays <mon-fri|…>` · `holidays <jp|none>` · `catchup <時間>` · `morning-dm <on|off>` · `1on1-lead <時間>`。',
+      ],
+      examples: ['/kpi settings daily 08:30', '/kpi settings weekly 月 09:00', '/kpi settings timezone Asia/Tokyo'],
+    },
+    tree: {
+      usage: '/kpi tree · /kpi tree set <指標> <数>/<期間> [under <指標>] · /kpi tree clear',
+      summary: 'KGI → KPIツリーと各ノードの達成率。マネージャーがノードごとに定義できます',
+      details: ['`under` なしで最初に設定したノードがKGIです。ツリーを定義していない場合は、チームの目標からファネルに沿って自動で組み立てます。'],
+      examples: ['/kpi tree', '/kpi tree set 売上 1000万/月', '/kpi tree set 受注 50/月 under 売上'],
+    },
+    plan: {
+      usage: '/kpi plan <金額>/<期間> [deal <単価>] [win <率>] [meeting <率>]',
+      summary: '逆算: 売上目標に必要な受注・商談・架電の数(合計と営業日1日あたり)',
+      details: ['チームの直近90日の実績(履歴が少ないときはテンプレートの標準値)を使います。率を指定してシナリオを試せます。'],
+      examples: ['/kpi plan 700万/月', '/kpi plan 700万/月 deal 14万 win 50% meeting 20%'],
     },
   },
 
@@ -104,6 +158,16 @@ export const ja: Catalog = {
     noteTooLong: ({ max }) => `メモが${max}文字を超えています。短くしてください。`,
     textTooLong: ({ max }) => `コマンドが${max}文字を超えています。短くしてください。`,
     unexpectedWord: ({ command, word }) => `\`/kpi ${command}\` の後ろには何も付けません(入力:「${word}」)。`,
+    missingMetric: '架電や商談などの指標名を入力してください。',
+    unknownMetricIn: ({ word, suggestions }) => `「${word}」という指標は見つかりませんでした。${suggestions ? `もしかして ${suggestions} でしょうか?` : ''}`,
+    badTargetValue: ({ word }) => `「${word}」はここで使える値ではありません(数、または率なら 20% のようなパーセント)。`,
+    badPeriod: ({ word }) => (word ? `「${word}」は期間として読み取れません。日・週・月・四半期のいずれかを使ってください。` : '期間を指定してください(日・週・月・四半期。例: 50/日)。'),
+    missingPeople: '対象のメンバーを @名前 でメンションしてください。',
+    unknownRole: ({ word }) => `「${word}」というテンプレートはありません。sdr、bdr、field、cs、manager のいずれかを使ってください。`,
+    missingTeamName: 'チーム名を入力してください。',
+    unknownSettingKey: ({ word, keys }) => `「${word}」という設定項目はありません。設定できる項目: ${keys}`,
+    unknownWord: ({ word }) => `「${word}」の部分が読み取れませんでした。`,
+    badRate: ({ word }) => `「${word}」は使える値ではありません(率は 20% のようなパーセント、単価は金額で指定してください)。`,
   },
   rightForm: ({ usage, example }) => `書き方: \`${usage}\`  例: \`${example}\``,
 };

@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import { resolveCaller } from '../callers.js';
+import { commandContext, resolveCaller } from '../callers.js';
 import type { SlackDeps } from '../deps.js';
 import { handleKpi } from '../../commands/kpi.js';
 import { messages, type Locale } from '../../i18n/index.js';
@@ -33,11 +33,11 @@ export function outageMessage(error: unknown, locale: Locale): Message {
 export async function onKpiCommand(deps: SlackDeps, args: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> {
   const { command, ack, respond } = args;
   let locale: Locale = deps.config.locale;
-  const work = (async (): Promise<Message> => {
+  const work = (async (): Promise<Message | null> => {
     try {
       const caller = await resolveCaller(deps, command.team_id, command.user_id, command.channel_id || null);
       locale = caller.locale;
-      return await handleKpi({ store: deps.store, clock: deps.clock, caller, requestKey: command.trigger_id || null }, command.text ?? '');
+      return await handleKpi(commandContext(deps, caller, command.trigger_id || null), command.text ?? '');
     } catch (error) {
       deps.logger.error(`/kpi "${command.text}" from ${command.user_id} in ${command.team_id} failed:`, error);
       return outageMessage(error, locale);
@@ -47,14 +47,15 @@ export async function onKpiCommand(deps: SlackDeps, args: SlackCommandMiddleware
   const late = new Promise<null>((resolve) => {
     timer = setTimeout(() => resolve(null), ACK_DEADLINE_MS);
   });
-  const answer = await Promise.race([work, late]);
+  const answer = await Promise.race([work.then((message) => ({ message })), late]);
   clearTimeout(timer);
   if (answer) {
-    await ack(ephemeral(answer));
+    await (answer.message ? ack(ephemeral(answer.message)) : ack());
     return;
   }
   await ack(ephemeral({ text: messages(locale).stillWorking, blocks: [] }));
-  await respond({ ...ephemeral(await work), replace_original: true });
+  const message = await work;
+  if (message) await respond({ ...ephemeral(message), replace_original: true });
 }
 
 export function registerCommands(app: App, deps: SlackDeps): void {

@@ -1,4 +1,5 @@
 import { sql as initial } from './001_initial.js';
+import { sql as teamsTargets } from './002_teams_targets.js';
 
 export interface Migration {
   readonly version: number;
@@ -7,4 +8,7 @@ export interface Migration {
 }
 
 /** Numbered, applied in order at start, one transaction each, never edited once released. */
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial', sql: initial }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'initial', sql: initial },
+  { version: 2, name: 'teams and targets', sql: teamsTargets },
+];

@@ -1,0 +1,68 @@
+import type { CommandContext } from './context.js';
+import { authorize, type Action, type Actor } from '../domain/permissions.js';
+import { formatList, messages } from '../i18n/index.js';
+import { textMessage } from '../reports/receipts.js';
+import type { Message } from '../reports/blocks.js';
+import type { Person, Team } from '../store/index.js';
+
+export const mention = (userId: string): string => `<@${userId}>`;
+
+/** The caller as the permission rules see them, with their person record and team. */
+export interface Standing {
+  readonly actor: Actor;
+  readonly person: Person | null;
+  readonly team: Team | null;
+}
+
+export async function standingOf(ctx: CommandContext): Promise<Standing> {
+  const { store, caller } = ctx;
+  const person = await store.people.get(caller.teamId, caller.userId);
+  const team = person?.kpiTeamId ? await store.teams.byId(person.kpiTeamId) : null;
+  return { actor: { isAdmin: caller.isAdmin, teamId: team?.id ?? null, role: person?.role ?? 'rep' }, person, team };
+}
+
+/**
+ * The team a management command works on: for an admin, the team whose channel this is (else their
+ * own); for everyone else, their own team.
+ */
+export async function workingTeam(ctx: CommandContext, standing: Standing): Promise<Team | null> {
+  if (ctx.caller.isAdmin && ctx.caller.channelId) {
+    const here = await ctx.store.teams.byChannel(ctx.caller.teamId, ctx.caller.channelId);
+    if (here) return here;
+  }
+  return standing.team;
+}
+
+/** The team a person belongs to (null when none). */
+export async function teamOfPerson(ctx: CommandContext, userId: string): Promise<Team | null> {
+  return ctx.store.teams.ofPerson(ctx.caller.teamId, userId);
+}
+
+/** A refusal that says who can do it instead: the team's managers by name, and the admins. */
+export async function refusal(ctx: CommandContext, action: Action, team: Team | null, person?: string): Promise<Message> {
+  const t = messages(ctx.caller.locale);
+  const admins = formatList([...ctx.defaults.admins.map(mention), t.slackAdmins], ctx.caller.locale);
+  let who: string;
+  if (team && action !== 'createTeam') {
+    const managers = (await ctx.store.teams.members(team.id)).filter((m) => m.role === 'manager').map((m) => mention(m.userId));
+    who = t.whoTeamManagers({ team: team.name, managers: formatList(managers, ctx.caller.locale), admins });
+  } else {
+    who = t.whoAdmins({ admins });
+  }
+  const a = t.actions;
+  const label =
+    action === 'viewOthers'
+      ? a.viewOthers({ person: person ?? '' })
+      : action === 'prepare1on1'
+        ? a.prepare1on1({ person: person ?? '' })
+        : action === 'log' || action === 'viewOwn'
+          ? ''
+          : a[action];
+  return textMessage(t.refusal({ action: label, who }));
+}
+
+/** Checks a permission; null when allowed, else the refusal to show. */
+export async function check(ctx: CommandContext, standing: Standing, action: Action, team: Team | null, person?: string): Promise<Message | null> {
+  const decision = authorize(standing.actor, action, team?.id ?? null);
+  return decision.allowed ? null : refusal(ctx, action, team, person);
+}

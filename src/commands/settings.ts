@@ -1,0 +1,108 @@
+import { check, standingOf, workingTeam } from './authority.js';
+import type { CommandContext } from './context.js';
+import { parseSetting, type SettingKey, type SettingProblem, type TeamSettings } from '../domain/team-settings.js';
+import { messages, type Locale } from '../i18n/index.js';
+import type { Message } from '../reports/blocks.js';
+import { textMessage } from '../reports/receipts.js';
+import { settingsLines } from '../reports/team.js';
+import { choiceOf, choicesOf, textOf, type FormValues } from '../reports/views/form.js';
+import { settingsModal } from '../reports/views/settings-modal.js';
+import type { Team } from '../store/index.js';
+
+/** A setting problem in the reader's words. */
+export function explainSetting(problem: SettingProblem, locale: Locale): string {
+  const p = messages(locale).settingProblems;
+  switch (problem.code) {
+    case 'unknownKey':
+      return messages(locale).problems.unknownSettingKey({ word: problem.word, keys: '' });
+    case 'missingValue':
+      return p.missingValue({ key: problem.key });
+    case 'badHours':
+      return p.badHours({ word: problem.word, max: problem.max });
+    default:
+      return p[problem.code]({ word: problem.word });
+  }
+}
+
+/** The lines of the settings that a change touched, as they now read. */
+function changedLines(before: TeamSettings, after: TeamSettings, locale: Locale): string[] {
+  const a = settingsLines(before, locale);
+  return settingsLines(after, locale).filter((line, i) => line !== a[i]);
+}
+
+async function teamToChange(ctx: CommandContext): Promise<{ team: Team } | { refused: Message }> {
+  const standing = await standingOf(ctx);
+  const team = await workingTeam(ctx, standing);
+  if (!team) return { refused: textMessage(messages(ctx.caller.locale).noTeam) };
+  const refused = await check(ctx, standing, 'changeSettings', team);
+  return refused ? { refused } : { team };
+}
+
+/** `/kpi settings <key> <value…>`: validated, saved, and said back as it now reads. */
+export async function changeSetting(ctx: CommandContext, key: SettingKey, words: readonly string[]): Promise<Message> {
+  const found = await teamToChange(ctx);
+  if ('refused' in found) return found.refused;
+  const { team } = found;
+  const parsed = parseSetting(key, words);
+  if (!parsed.ok) {
+    const help = messages(ctx.caller.locale).help.settings;
+    return textMessage(explainSetting(parsed.problem, ctx.caller.locale), messages(ctx.caller.locale).rightForm({ usage: help.usage, example: help.examples[0]! }));
+  }
+  const updated = await ctx.store.teams.updateSettings(team, parsed.patch);
+  const what = changedLines(team.settings, updated.settings, ctx.caller.locale);
+  const t = messages(ctx.caller.locale);
+  return textMessage(t.settingsUpdated({ team: team.name, what: what.length ? what.join(ctx.caller.locale === 'ja' ? '、' : '; ') : settingsLines(updated.settings, ctx.caller.locale)[0]! }));
+}
+
+/** `/kpi settings`: opens the settings form for the team; nothing to say in the channel. */
+export async function openSettingsForm(ctx: CommandContext): Promise<Message | null> {
+  const found = await teamToChange(ctx);
+  if ('refused' in found) return found.refused;
+  if (!ctx.triggerId) return textMessage(settingsLines(found.team.settings, ctx.caller.locale).join('\n'));
+  await ctx.chat.openView(ctx.triggerId, settingsModal(found.team, ctx.caller.locale));
+  return null;
+}
+
+/** What the settings form sends back, field by field, as the words `/kpi settings` would take. */
+const FORM_FIELDS: readonly { block: string; key: SettingKey; words: (v: FormValues) => string[] | null }[] = [
+  { block: 'timezone', key: 'timezone', words: (v) => [textOf(v, 'timezone')] },
+  { block: 'language', key: 'language', words: (v) => [choiceOf(v, 'language') ?? ''] },
+  { block: 'daily', key: 'daily', words: (v) => [textOf(v, 'daily')] },
+  { block: 'weeklyDay', key: 'weekly', words: (v) => [WEEKDAY_KEYS[Number(choiceOf(v, 'weeklyDay')) - 1] ?? ''] },
+  { block: 'weeklyTime', key: 'weekly', words: (v) => [textOf(v, 'weeklyTime')] },
+  { block: 'workdays', key: 'workdays', words: (v) => [choicesOf(v, 'workdays').map((d) => WEEKDAY_KEYS[Number(d) - 1]).join(',')] },
+  { block: 'holidays', key: 'holidays', words: (v) => [choiceOf(v, 'holidays') ?? ''] },
+  { block: 'catchup', key: 'catchup', words: (v) => [textOf(v, 'catchup')] },
+  { block: 'morningDm', key: 'morning-dm', words: (v) => [choiceOf(v, 'morningDm') ?? ''] },
+  { block: 'lead', key: '1on1-lead', words: (v) => (textOf(v, 'lead') ? [textOf(v, 'lead')] : null) },
+];
+
+const WEEKDAY_KEYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+
+export type FormOutcome = { readonly ok: true } | { readonly ok: false; readonly errors: Record<string, string> } | { readonly ok: false; readonly refused: Message };
+
+/**
+ * The settings form's submission: every field is checked on its own and every problem is reported
+ * next to its field; only a form with none is saved.
+ */
+export async function submitSettingsForm(ctx: CommandContext, teamId: number, values: FormValues): Promise<FormOutcome> {
+  const standing = await standingOf(ctx);
+  const team = await ctx.store.teams.byId(teamId);
+  const refused = await check(ctx, standing, 'changeSettings', team);
+  if (refused || !team) return { ok: false, refused: refused ?? textMessage(messages(ctx.caller.locale).noTeam) };
+  const errors: Record<string, string> = {};
+  let patch: Partial<TeamSettings> = {};
+  for (const field of FORM_FIELDS) {
+    const words = field.words(values);
+    if (words === null) {
+      if (field.key === '1on1-lead') patch = { ...patch, oneOnOneLeadHours: null };
+      continue;
+    }
+    const parsed = parseSetting(field.key, words.filter((w) => w !== ''));
+    if (parsed.ok) patch = { ...patch, ...parsed.patch };
+    else errors[field.block] = explainSetting(parsed.problem, ctx.caller.locale);
+  }
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  await ctx.store.teams.updateSettings(team, patch);
+  return { ok: true };
+}

@@ -1,0 +1,72 @@
+import { check, mention, standingOf } from './authority.js';
+import type { CommandContext } from './context.js';
+import { dayInZone, isTimeZone } from '../domain/days.js';
+import type { PeriodKind } from '../domain/periods.js';
+import { formatAmount, formatItems, totalsInOrder } from '../reports/amounts.js';
+import { context, section, type Message } from '../reports/blocks.js';
+import { formatPercent, messages, pick } from '../i18n/index.js';
+import { renderTodayOverview } from '../reports/receipts.js';
+import { calendarFor, loadStatus, renderStatus, todaysAsk, type StatusModel } from '../reports/status.js';
+import { metricLabel } from '../domain/metrics.js';
+import type { Person, Team } from '../store/index.js';
+
+/** A person's zone: their Slack profile's, else their team's, else the bot's default. */
+export function zoneOf(person: Person | null, team: Team | null, fallback: string): string {
+  if (person?.timeZone && isTimeZone(person.timeZone)) return person.timeZone;
+  return team?.settings.timezone ?? fallback;
+}
+
+/** `/kpi status [@person] [period]`: one's own numbers, or a member's for their manager and admins. */
+export async function handleStatus(ctx: CommandContext, userId: string | null, kind: PeriodKind | null): Promise<Message> {
+  const { caller, store } = ctx;
+  const subjectId = userId ?? caller.userId;
+  const own = subjectId === caller.userId;
+  const team = await store.teams.ofPerson(caller.teamId, subjectId);
+  if (!own) {
+    const refused = await check(ctx, await standingOf(ctx), 'viewOthers', team, mention(subjectId));
+    if (refused) return refused;
+  }
+  const person = own ? null : await store.people.get(caller.teamId, subjectId);
+  const zone = own ? caller.zone : zoneOf(person, team, ctx.defaults.timezone);
+  const model = await loadStatus(store, { workspace: caller.teamId, userId: subjectId, team, kind: kind ?? 'month', asOf: dayInZone(ctx.clock(), zone) });
+  return renderStatus(model, caller.locale, own ? messages(caller.locale).you : mention(subjectId));
+}
+
+/** One line per KPI with its attainment: `"calls 60% · meetings 45%"`. */
+function compact(model: StatusModel, ctx: CommandContext): string {
+  const sep = ctx.caller.locale === 'ja' ? '・' : ' · ';
+  return model.lines
+    .map((l) => `${metricLabel(l.progress.metric, ctx.caller.locale)} ${l.progress.attainment === null ? '–' : formatPercent(l.progress.attainment, ctx.caller.locale)}`)
+    .join(sep);
+}
+
+/** Bare `/kpi`: today's numbers, where the week and the month stand, and what today asks. */
+export async function handleOverview(ctx: CommandContext): Promise<Message> {
+  const { caller, store } = ctx;
+  const t = messages(caller.locale);
+  const today = dayInZone(ctx.clock(), caller.zone);
+  const team = await store.teams.ofPerson(caller.teamId, caller.userId);
+  const [totals, week, month] = await Promise.all([
+    store.activity.dayTotals(caller.teamId, caller.userId, today),
+    loadStatus(store, { workspace: caller.teamId, userId: caller.userId, team, kind: 'week', asOf: today }),
+    loadStatus(store, { workspace: caller.teamId, userId: caller.userId, team, kind: 'month', asOf: today }),
+  ]);
+  const base = renderTodayOverview({ locale: caller.locale, userId: caller.userId, today, totals });
+  if (month.lines.length === 0) {
+    const monthItems = totalsInOrder(month.totals);
+    const extra = monthItems.length ? [t.overviewWeekMonth({ week: formatItems(totalsInOrder(week.totals), caller.locale) || '–', month: formatItems(monthItems, caller.locale) })] : [];
+    return {
+      text: [base.text, ...extra, t.overviewSetTargets].join('\n'),
+      blocks: [...base.blocks.slice(0, 1), ...extra.map(section), context(t.overviewSetTargets)],
+    };
+  }
+  const standing = t.overviewWeekMonth({ week: compact(week, ctx), month: compact(month, ctx) });
+  const ask = todaysAsk(month, today, calendarFor(team));
+  const hint = ask
+    ? t.todayAsks({ amount: formatAmount(ask.metric, ask.amount, caller.locale), target: formatAmount(ask.metric, Math.round(ask.target), caller.locale) })
+    : pick(t.statusReached, today, { metric: metricLabel(month.lines[0]!.progress.metric, caller.locale) });
+  return {
+    text: [base.text, standing, hint].join('\n'),
+    blocks: [...base.blocks.slice(0, 1), section(standing), context(hint), context(t.overviewHint)],
+  };
+}

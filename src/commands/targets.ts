@@ -1,0 +1,242 @@
+import { check, mention, standingOf, workingTeam, type Standing } from './authority.js';
+import type { CommandContext } from './context.js';
+import { targetValue, type TargetSubject } from './parse-manage.js';
+import { countWorkdays } from '../domain/calendar.js';
+import { dayInZone, type Day } from '../domain/days.js';
+import { LOGGED, isDerivedMetric, isLoggedMetric, metricBetter, metricLabel, type MetricKey } from '../domain/metrics.js';
+import { parsePeriodWord, periodOf, type PeriodKind } from '../domain/periods.js';
+import { resolveMetric } from '../domain/metric-names.js';
+import { derivedValue } from '../domain/rates.js';
+import { ROLE_TEMPLATES, type Role as SalesRole } from '../domain/templates.js';
+import { formatDay, formatList, messages, type Locale } from '../i18n/index.js';
+import { formatTarget } from '../reports/amounts.js';
+import { context, header, section, type KnownBlock, type Message } from '../reports/blocks.js';
+import { textMessage } from '../reports/receipts.js';
+import { calendarFor, trailingWindow } from '../reports/status.js';
+import { choiceOf, textOf, usersOf, type FormValues } from '../reports/views/form.js';
+import { targetModal } from '../reports/views/target-modal.js';
+import type { Store, Target, TargetChange, Team } from '../store/index.js';
+
+/** More KPIs than this and the seeds' advice (3–5, ideally 1–3) is given. */
+const FOCUS_LIMIT = 5;
+
+/**
+ * A person's actual pace over the four weeks before `today`, restated for a target's period: per
+ * workday × the workdays of the current period of that kind; for a rate, the rate of those weeks.
+ * Null when the metric was not logged in those weeks (no pace to compare with).
+ */
+export async function recentPace(
+  store: Store,
+  workspace: string,
+  userId: string,
+  metric: MetricKey,
+  kind: PeriodKind,
+  today: Day,
+  team: Team | null,
+): Promise<number | null> {
+  const { from, to } = trailingWindow(today);
+  const totals = await store.activity.rangeTotals(workspace, userId, from, to);
+  if (isDerivedMetric(metric)) return derivedValue(metric, totals);
+  if (LOGGED[metric].aggregation !== 'sum' || totals[metric] === undefined) return null;
+  const calendar = calendarFor(team);
+  const workdays = countWorkdays(from, to, calendar);
+  if (workdays === 0) return null;
+  const perWorkday = totals[metric] / workdays;
+  if (kind === 'day') return perWorkday;
+  const period = periodOf(today, kind);
+  return perWorkday * countWorkdays(period.start, period.end, calendar);
+}
+
+/** The focus and SMART notes for one person after their targets changed. */
+async function nudges(ctx: CommandContext, userId: string, team: Team | null, changed: readonly TargetChange[], today: Day): Promise<string[]> {
+  const t = messages(ctx.caller.locale);
+  const locale = ctx.caller.locale;
+  const notes: string[] = [];
+  const inForce = await ctx.store.targets.of(ctx.caller.teamId, 'person', userId, today);
+  if (inForce.length > FOCUS_LIMIT) notes.push(t.focusNudge({ person: mention(userId), count: inForce.length }));
+  for (const c of changed) {
+    if (c.value === null || metricBetter(c.metric) === 'lower') continue;
+    const pace = await recentPace(ctx.store, ctx.caller.teamId, userId, c.metric, c.period, today, team);
+    if (pace === null || pace <= 0) continue;
+    const target = formatTarget(c.metric, c.value, c.period, locale);
+    const paceText = formatTarget(c.metric, isLoggedMetric(c.metric) ? Math.round(pace) : pace, c.period, locale);
+    if (c.value > 2 * pace) notes.push(t.stretchNudge({ person: mention(userId), target, pace: paceText }));
+    else if (c.value < pace / 2) notes.push(t.easyNudge({ person: mention(userId), target, pace: paceText }));
+  }
+  return notes;
+}
+
+/** The business day a change takes effect: today in the team's zone (the caller's when no team). */
+function effectiveDay(ctx: CommandContext, team: Team | null): Day {
+  return dayInZone(ctx.clock(), team?.settings.timezone ?? ctx.caller.zone);
+}
+
+/** The people a subject names, each with their team; or a refusal. */
+async function resolveSubject(
+  ctx: CommandContext,
+  standing: Standing,
+  subject: TargetSubject,
+): Promise<{ kind: 'people'; people: { userId: string; team: Team | null }[]; team: Team | null } | { kind: 'team'; team: Team } | { refused: Message }> {
+  const t = messages(ctx.caller.locale);
+  if (subject.kind === 'users') {
+    const people: { userId: string; team: Team | null }[] = [];
+    for (const userId of subject.userIds) {
+      const team = await ctx.store.teams.ofPerson(ctx.caller.teamId, userId);
+      const refused = await check(ctx, standing, 'setTargets', team);
+      if (refused) return { refused };
+      people.push({ userId, team });
+    }
+    return { kind: 'people', people, team: null };
+  }
+  const team = await workingTeam(ctx, standing);
+  if (!team) return { refused: textMessage(t.noTeam) };
+  const refused = await check(ctx, standing, 'setTargets', team);
+  if (refused) return { refused };
+  if (subject.kind === 'team') return { kind: 'team', team };
+  const members = await ctx.store.teams.members(team.id);
+  const reps = members.filter((m) => m.role === 'rep');
+  return { kind: 'people', people: (reps.length ? reps : members).map((m) => ({ userId: m.userId, team })), team };
+}
+
+/** `/kpi target <metric> <n>/<period> [@person…|members|team]`. */
+export async function setTarget(
+  ctx: CommandContext,
+  request: { metric: MetricKey; value: number | null; period: PeriodKind; subject: TargetSubject },
+  source: 'command' | 'modal' = 'command',
+): Promise<Message> {
+  const t = messages(ctx.caller.locale);
+  const locale = ctx.caller.locale;
+  const standing = await standingOf(ctx);
+  const resolved = await resolveSubject(ctx, standing, request.subject);
+  if ('refused' in resolved) return resolved.refused;
+  const at = ctx.clock();
+  const say = (subject: string, since: Day) =>
+    request.value === null
+      ? t.targetRemovedFor({ subject, metric: metricLabel(request.metric, locale), since: formatDay(since, locale) })
+      : t.targetSetFor({ subject, items: formatTarget(request.metric, request.value, request.period, locale), since: formatDay(since, locale) });
+
+  if (resolved.kind === 'team') {
+    const since = effectiveDay(ctx, resolved.team);
+    const change = { scope: 'team' as const, subject: String(resolved.team.id), metric: request.metric, value: request.value, period: request.period, effectiveFrom: since };
+    await ctx.store.targets.set(ctx.caller.teamId, [change], ctx.caller.userId, at, source);
+    return textMessage(say(t.subjectTeam({ team: resolved.team.name }), since));
+  }
+  if (resolved.people.length === 0) return textMessage(t.teamNoMembers);
+  const since = effectiveDay(ctx, resolved.team ?? resolved.people[0]!.team);
+  const changes = resolved.people.map((p) => ({ scope: 'person' as const, subject: p.userId, metric: request.metric, value: request.value, period: request.period, effectiveFrom: since }));
+  await ctx.store.targets.set(ctx.caller.teamId, changes, ctx.caller.userId, at, source);
+  const subject = resolved.team ? t.subjectMembers({ team: resolved.team.name, count: resolved.people.length }) : formatList(resolved.people.map((p) => mention(p.userId)), locale);
+  const notes: string[] = [];
+  for (const [i, p] of resolved.people.entries()) notes.push(...(await nudges(ctx, p.userId, p.team, [changes[i]!], since)));
+  return notes.length ? { text: [say(subject, since), ...notes].join('\n'), blocks: [section(say(subject, since)), context(...notes.slice(0, 10))] } : textMessage(say(subject, since));
+}
+
+/** `/kpi target` with no arguments: the target form. */
+export async function openTargetForm(ctx: CommandContext): Promise<Message | null> {
+  const standing = await standingOf(ctx);
+  const team = await workingTeam(ctx, standing);
+  const refused = await check(ctx, standing, 'setTargets', team);
+  if (refused) return refused;
+  if (!ctx.triggerId) return textMessage(messages(ctx.caller.locale).help.target.usage);
+  await ctx.chat.openView(ctx.triggerId, targetModal(ctx.caller.locale));
+  return null;
+}
+
+function targetLines(targets: readonly Target[], locale: Locale): string[] {
+  const t = messages(locale);
+  return targets.map((x) =>
+    t.targetsLine({ metric: metricLabel(x.metric, locale), target: formatTarget(x.metric, x.value, x.period, locale), since: formatDay(x.effectiveFrom, locale), by: mention(x.setBy) }),
+  );
+}
+
+/** `/kpi targets [@person]`: a person's targets in force, and their team's. */
+export async function listTargets(ctx: CommandContext, userId: string | null): Promise<Message> {
+  const { caller, store } = ctx;
+  const t = messages(caller.locale);
+  const subjectId = userId ?? caller.userId;
+  const team = await store.teams.ofPerson(caller.teamId, subjectId);
+  if (subjectId !== caller.userId) {
+    const refused = await check(ctx, await standingOf(ctx), 'viewOthers', team, mention(subjectId));
+    if (refused) return refused;
+  }
+  const today = effectiveDay(ctx, team);
+  const subject = subjectId === caller.userId ? t.you : mention(subjectId);
+  const own = await store.targets.of(caller.teamId, 'person', subjectId, today);
+  const teamTargets = team ? await store.targets.of(caller.teamId, 'team', String(team.id), today) : [];
+  const title = t.targetsTitle({ subject, when: formatDay(today, caller.locale) });
+  const blocks: KnownBlock[] = [header(title)];
+  const text = [title];
+  const mine = own.length ? targetLines(own, caller.locale).join('\n') : t.targetsNone({ subject });
+  blocks.push(section(mine));
+  text.push(mine);
+  if (team && teamTargets.length) {
+    const part = `${t.targetsTeamTitle({ team: team.name })}\n${targetLines(teamTargets, caller.locale).join('\n')}`;
+    blocks.push(section(part));
+    text.push(part);
+  }
+  return { text: text.join('\n'), blocks };
+}
+
+/** `/kpi template <role> @person…`: the role's KPIs and example targets, for each person (and their team's total). */
+export async function applyTemplate(ctx: CommandContext, role: SalesRole, userIds: readonly string[]): Promise<Message> {
+  const t = messages(ctx.caller.locale);
+  const locale = ctx.caller.locale;
+  const standing = await standingOf(ctx);
+  const people: { userId: string; team: Team | null }[] = [];
+  for (const userId of userIds) {
+    const team = await ctx.store.teams.ofPerson(ctx.caller.teamId, userId);
+    const refused = await check(ctx, standing, 'applyTemplate', team);
+    if (refused) return refused;
+    people.push({ userId, team });
+  }
+  const template = ROLE_TEMPLATES[role];
+  const memberPart = template.filter((x) => x.scope === 'member');
+  const teamPart = template.filter((x) => x.scope === 'team');
+  const at = ctx.clock();
+  const changes: TargetChange[] = [];
+  for (const p of people) {
+    const since = effectiveDay(ctx, p.team);
+    for (const x of memberPart) changes.push({ scope: 'person', subject: p.userId, metric: x.metric, value: x.value, period: x.period, effectiveFrom: since });
+  }
+  const teams = [...new Map(people.filter((p) => p.team).map((p) => [p.team!.id, p.team!])).values()];
+  for (const team of teams) {
+    const since = effectiveDay(ctx, team);
+    for (const x of teamPart) changes.push({ scope: 'team', subject: String(team.id), metric: x.metric, value: x.value, period: x.period, effectiveFrom: since });
+  }
+  await ctx.store.targets.set(ctx.caller.teamId, changes, ctx.caller.userId, at, 'template');
+  await ctx.store.teams.setSalesRole(ctx.caller.teamId, userIds, role, at);
+
+  const items = (list: typeof template) => list.map((x) => formatTarget(x.metric, x.value, x.period, locale)).join(t.itemSeparator);
+  const lines = [t.templateApplied({ role: t.roleNames[role], people: formatList(userIds.map(mention), locale), items: items(memberPart) })];
+  for (const team of teams) if (teamPart.length) lines.push(t.templateTeamPart({ team: team.name, items: items(teamPart) }));
+  if (role === 'manager') lines.push(t.templateComputed);
+  const notes: string[] = [];
+  for (const p of people) {
+    const mine = changes.filter((c) => c.scope === 'person' && c.subject === p.userId);
+    notes.push(...(await nudges(ctx, p.userId, p.team, mine, effectiveDay(ctx, p.team))));
+  }
+  return notes.length ? { text: [...lines, ...notes].join('\n'), blocks: [section(lines.join('\n')), context(...notes.slice(0, 10))] } : textMessage(lines.join('\n'));
+}
+
+/** The target form's submission: checked field by field; saved like `/kpi target`, then said back by DM-less ephemeral. */
+export async function submitTargetForm(
+  ctx: CommandContext,
+  values: FormValues,
+): Promise<{ ok: true; message: Message } | { ok: false; errors: Record<string, string> }> {
+  const t = messages(ctx.caller.locale);
+  const errors: Record<string, string> = {};
+  const metricWord = choiceOf(values, 'metric');
+  const metric = metricWord ? resolveMetric(metricWord) : null;
+  if (!metric) errors.metric = t.problems.missingMetric;
+  const amountWord = textOf(values, 'amount').normalize('NFKC');
+  const value = metric ? targetValue(metric, amountWord) : null;
+  if (metric && value === null) errors.amount = t.problems.badTargetValue({ word: amountWord });
+  const period = parsePeriodWord(choiceOf(values, 'period') ?? '');
+  if (!period) errors.period = t.problems.badPeriod({ word: '' });
+  const who = choiceOf(values, 'who') ?? 'members';
+  const users = usersOf(values, 'people');
+  if (who === 'users' && users.length === 0) errors.people = t.targetForm.needPeople;
+  if (Object.keys(errors).length > 0 || !metric || value === null || !period) return { ok: false, errors };
+  const subject: TargetSubject = who === 'users' ? { kind: 'users', userIds: users } : who === 'team' ? { kind: 'team' } : { kind: 'members' };
+  return { ok: true, message: await setTarget(ctx, { metric, value, period, subject }, 'modal') };
+}

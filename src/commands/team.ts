@@ -1,0 +1,72 @@
+import { check, mention, standingOf, workingTeam } from './authority.js';
+import type { CommandContext } from './context.js';
+import { defaultTeamSettings } from '../domain/team-settings.js';
+import { formatList, messages } from '../i18n/index.js';
+import type { Message } from '../reports/blocks.js';
+import { textMessage } from '../reports/receipts.js';
+import { renderTeam } from '../reports/team.js';
+
+const people = (ids: readonly string[], ctx: CommandContext) => formatList(ids.map(mention), ctx.caller.locale);
+
+/** `/kpi team`: the caller's team (or, for an admin, the team of this channel). */
+export async function showTeam(ctx: CommandContext): Promise<Message> {
+  const standing = await standingOf(ctx);
+  const team = await workingTeam(ctx, standing);
+  if (!team) return textMessage(messages(ctx.caller.locale).noTeam);
+  return renderTeam(team, await ctx.store.teams.members(team.id), ctx.caller.locale);
+}
+
+/** `/kpi team create <name> [#channel]`: admins only; the creator manages it unless already in a team. */
+export async function createTeam(ctx: CommandContext, name: string, channelId: string | null): Promise<Message> {
+  const t = messages(ctx.caller.locale);
+  const standing = await standingOf(ctx);
+  const refused = await check(ctx, standing, 'createTeam', null);
+  if (refused) return refused;
+  // A DM is no place for a team's digests.
+  const here = ctx.caller.channelId && /^[CG]/u.test(ctx.caller.channelId) ? ctx.caller.channelId : null;
+  const channel = channelId ?? here;
+  const team = await ctx.store.teams.create({
+    workspace: ctx.caller.teamId,
+    name,
+    channelId: channel,
+    settings: defaultTeamSettings(ctx.defaults.timezone, ctx.defaults.locale),
+    createdBy: ctx.caller.userId,
+    at: ctx.clock(),
+    creatorJoinsAsManager: standing.team === null,
+  });
+  if (!team) return textMessage(t.teamNameTaken({ team: name }));
+  return textMessage(t.teamCreated({ team: team.name, channel: channel ? `<#${channel}>` : t.teamNoChannel, youManage: standing.team === null }));
+}
+
+/** `/kpi team add @person… [as manager]`. */
+export async function addMembers(ctx: CommandContext, userIds: readonly string[], asManager: boolean): Promise<Message> {
+  const t = messages(ctx.caller.locale);
+  const standing = await standingOf(ctx);
+  const team = await workingTeam(ctx, standing);
+  if (!team) return textMessage(t.noTeam);
+  const refused = await check(ctx, standing, 'manageMembers', team);
+  if (refused) return refused;
+  const change = await ctx.store.teams.addMembers(team, userIds, asManager ? 'manager' : 'rep', ctx.clock());
+  const lines: string[] = [];
+  const newcomers = [...change.added, ...change.moved.map((m) => m.userId)];
+  if (newcomers.length) lines.push(t.membersAdded({ people: people(newcomers, ctx), team: team.name, asManager }));
+  for (const m of change.moved) lines.push(t.membersMoved({ person: mention(m.userId), from: m.from }));
+  if (change.unchanged.length) lines.push(t.membersUnchanged({ people: people(change.unchanged, ctx) }));
+  return textMessage(lines.join('\n'));
+}
+
+/** `/kpi team remove @person…`. */
+export async function removeMembers(ctx: CommandContext, userIds: readonly string[]): Promise<Message> {
+  const t = messages(ctx.caller.locale);
+  const standing = await standingOf(ctx);
+  const team = await workingTeam(ctx, standing);
+  if (!team) return textMessage(t.noTeam);
+  const refused = await check(ctx, standing, 'manageMembers', team);
+  if (refused) return refused;
+  const removed = await ctx.store.teams.removeMembers(team, userIds);
+  const absent = userIds.filter((u) => !removed.includes(u));
+  const lines: string[] = [];
+  if (removed.length) lines.push(t.membersRemoved({ people: people(removed, ctx), team: team.name }));
+  if (absent.length) lines.push(t.membersNotThere({ people: people(absent, ctx), team: team.name }));
+  return textMessage(lines.join('\n'));
+}

@@ -1,0 +1,6 @@
+import { core } from './core.js';
+import { forms } from './forms.js';
+import { manage } from './manage.js';
+import type { Catalog } from '../catalog.js';
+
+export const ja: Catalog = { ...core, ...manage, ...forms };

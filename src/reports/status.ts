@@ -1,0 +1,201 @@
+import { context, header, section, type KnownBlock, type Message } from './blocks.js';
+import { formatAmount, formatItems, formatValue, progressBar, totalsInOrder } from './amounts.js';
+import { DEFAULT_WORKDAYS, countWorkdays, type WorkCalendar } from '../domain/calendar.js';
+import { addDays, type Day } from '../domain/days.js';
+import { DERIVED, LOGGED, isDerivedMetric, isLoggedMetric, metricBetter, metricLabel, type DerivedMetric, type MetricKey } from '../domain/metrics.js';
+import { periodOf, type Period, type PeriodKind } from '../domain/periods.js';
+import { ceilCount, progress, type Progress } from '../domain/progress.js';
+import { derivedValue, type Totals } from '../domain/rates.js';
+import { calendarOf } from '../domain/team-settings.js';
+import { formatDay, formatMonth, formatPercent, messages, pick, type Locale } from '../i18n/index.js';
+import type { Store, Target, Team } from '../store/index.js';
+
+/** The calendar a person works by: their team's, or Mon–Fri with Japanese holidays. */
+export function calendarFor(team: Team | null): WorkCalendar {
+  return team ? calendarOf(team.settings) : { workdays: DEFAULT_WORKDAYS, holidays: 'jp' };
+}
+
+/** Rates worth showing beside the counts they come from, when their inputs were logged. */
+const SHOWN_RATES: readonly DerivedMetric[] = ['connect_rate', 'meeting_rate', 'win_rate', 'avg_deal_size'];
+
+export interface RateLine {
+  readonly metric: DerivedMetric;
+  readonly value: number;
+  readonly numerator: number;
+  readonly denominator: number;
+}
+
+export interface KpiLine {
+  readonly target: Target;
+  readonly progress: Progress;
+}
+
+/** Where one person stands in one period: the model behind `/kpi status`, bare `/kpi` and App Home. */
+export interface StatusModel {
+  readonly userId: string;
+  readonly period: Period;
+  readonly asOf: Day;
+  readonly totals: Totals;
+  readonly lines: readonly KpiLine[];
+  /** Logged this period but without a target. */
+  readonly untargeted: readonly { metric: MetricKey; value: number }[];
+  readonly rates: readonly RateLine[];
+}
+
+/** The rates a period's sums support, with the counts they come from. */
+export function ratesOf(totals: Totals): RateLine[] {
+  return SHOWN_RATES.flatMap((metric) => {
+    const value = derivedValue(metric, totals);
+    const def = DERIVED[metric];
+    return value === null ? [] : [{ metric, value, numerator: totals[def.numerator] ?? 0, denominator: totals[def.denominator] ?? 0 }];
+  });
+}
+
+/** The value of any metric, logged or derived, from a period's totals. */
+export function valueOf(metric: MetricKey, totals: Totals): number | null {
+  if (isDerivedMetric(metric)) return derivedValue(metric, totals);
+  return totals[metric] ?? (LOGGED[metric].aggregation === 'sum' ? 0 : null);
+}
+
+/** Builds the status of a person for the period of a kind that contains `asOf`, against the targets given. */
+export function statusModel(input: {
+  userId: string;
+  kind: PeriodKind;
+  asOf: Day;
+  totals: Totals;
+  targets: readonly Target[];
+  calendar: WorkCalendar;
+}): StatusModel {
+  const period = periodOf(input.asOf, input.kind);
+  const lines = input.targets.map((target) => ({
+    target,
+    progress: progress({
+      metric: target.metric,
+      targetValue: target.value,
+      targetKind: target.period,
+      period,
+      asOf: input.asOf,
+      actual: valueOf(target.metric, input.totals),
+      calendar: input.calendar,
+    }),
+  }));
+  const targeted = new Set(input.targets.map((t) => t.metric));
+  const untargeted = totalsInOrder(input.totals).filter((i) => !targeted.has(i.metric));
+  return { userId: input.userId, period, asOf: input.asOf, totals: input.totals, lines, untargeted, rates: ratesOf(input.totals) };
+}
+
+/** Reads what a status needs from the store and builds it. */
+export async function loadStatus(
+  store: Store,
+  input: { workspace: string; userId: string; team: Team | null; kind: PeriodKind; asOf: Day },
+): Promise<StatusModel> {
+  const period = periodOf(input.asOf, input.kind);
+  const [totals, targets] = await Promise.all([
+    store.activity.rangeTotals(input.workspace, input.userId, period.start, input.asOf),
+    store.targets.of(input.workspace, 'person', input.userId, input.asOf),
+  ]);
+  return statusModel({ userId: input.userId, kind: input.kind, asOf: input.asOf, totals, targets, calendar: calendarFor(input.team) });
+}
+
+/** "November 2026", "week of Mon 16 Nov – Sun 22 Nov", … */
+export function periodName(p: Period, locale: Locale): string {
+  return messages(locale).periodNames[p.kind]({ start: formatDay(p.start, locale), end: formatDay(p.end, locale), month: formatMonth(p.start, locale) });
+}
+
+/** The second line of a KPI: reached, or the pace, the forecast and what a workday needs. */
+export function progressDetails(line: KpiLine, totals: Totals, locale: Locale, seed: string): string {
+  const t = messages(locale);
+  const p = line.progress;
+  const metric = p.metric;
+  const sep = locale === 'ja' ? '、' : ' · ';
+  if (metricBetter(metric) === 'lower' && p.actual !== null && p.target !== null) {
+    return p.reached ? t.statusWithinLimit : t.statusOverLimit({ amount: formatValue(metric, p.actual - p.target, locale) });
+  }
+  if (p.reached) return pick(t.statusReached, `${seed}:${metric}`, { metric: metricLabel(metric, locale) });
+  const parts: string[] = [];
+  if (p.paceGap !== null) {
+    const gap = ceilCount(Math.abs(p.paceGap));
+    parts.push(p.paceGap > 0.5 ? t.statusAhead({ amount: formatAmount(metric, gap, locale) }) : p.paceGap > -0.5 ? t.statusOnPace : t.statusToPace({ amount: formatAmount(metric, gap, locale) }));
+  }
+  if (p.forecast !== null) parts.push(t.statusForecast({ amount: formatValue(metric, Math.round(p.forecast), locale), end: formatDay(p.period.end, locale) }));
+  if (p.neededPerWorkday !== null && p.remainingWorkdays > 0) {
+    parts.push(t.statusPerDay({ amount: formatAmount(metric, ceilCount(p.neededPerWorkday), locale), days: p.remainingWorkdays }));
+  }
+  if (isDerivedMetric(metric) && p.actual !== null) {
+    const def = DERIVED[metric];
+    parts.push(
+      t.statusRateFrom({
+        numerator: formatAmount(def.numerator, totals[def.numerator] ?? 0, locale),
+        denominator: formatAmount(def.denominator, totals[def.denominator] ?? 0, locale),
+      }),
+    );
+  }
+  return parts.join(sep);
+}
+
+/** The first line of a KPI: `*calls* 600 / 1,000 (60%)  ██████░░░░`. */
+export function progressHeadline(line: KpiLine, locale: Locale): string {
+  const t = messages(locale);
+  const p = line.progress;
+  const actual = p.actual === null ? '–' : formatValue(p.metric, p.actual, locale);
+  const target = p.target === null ? '–' : formatValue(p.metric, p.target, locale);
+  const share = p.attainment === null ? '–' : formatPercent(p.attainment, locale);
+  return `${t.statusActual({ metric: metricLabel(p.metric, locale), actual, target, attainment: share })}  ${progressBar(p.attainment)}`;
+}
+
+function rateText(r: RateLine, locale: Locale): string {
+  const t = messages(locale);
+  const def = DERIVED[r.metric];
+  const from = t.statusRateFrom({
+    numerator: formatAmount(def.numerator, r.numerator, locale),
+    denominator: formatAmount(def.denominator, r.denominator, locale),
+  });
+  return `${formatAmount(r.metric, r.value, locale)} (${from})`;
+}
+
+/** `/kpi status`: progress first, then each KPI with pace, forecast and a workday's need, then the rates. */
+export function renderStatus(model: StatusModel, locale: Locale, subject: string): Message {
+  const t = messages(locale);
+  const seed = `${model.asOf}:${model.userId}`;
+  const title = t.statusTitle({ subject, period: periodName(model.period, locale) });
+  const counts = totalsInOrder(model.totals).filter((i) => isLoggedMetric(i.metric));
+  const lead = counts.length ? pick(t.statusLead, seed, { items: formatItems(counts, locale) }) : pick(t.statusLeadEmpty, seed, undefined);
+  const blocks: KnownBlock[] = [header(title), section(lead)];
+  const text: string[] = [title, lead];
+  for (const line of model.lines) {
+    const body = `${progressHeadline(line, locale)}\n${progressDetails(line, model.totals, locale, seed)}`;
+    blocks.push(section(body));
+    text.push(body);
+  }
+  const extras: string[] = [];
+  if (model.untargeted.length) extras.push(t.statusAlsoLogged({ items: formatItems(model.untargeted, locale) }));
+  if (model.rates.length) extras.push(t.statusRates({ items: model.rates.map((r) => rateText(r, locale)).join(locale === 'ja' ? '、' : ' · ') }));
+  if (extras.length) {
+    blocks.push(context(...extras));
+    text.push(...extras);
+  }
+  if (model.lines.length === 0) {
+    blocks.push(context(t.statusNoTargets));
+    text.push(t.statusNoTargets);
+  }
+  return { text: text.join('\n'), blocks };
+}
+
+/** What today asks of the KPI furthest from its monthly pace: `"45 calls"` for `"1,000 calls"`. */
+export function todaysAsk(month: StatusModel, today: Day, calendar: WorkCalendar): { metric: MetricKey; amount: number; target: number } | null {
+  const remainingWithToday = countWorkdays(today, month.period.end, calendar);
+  if (remainingWithToday === 0) return null;
+  let best: { metric: MetricKey; amount: number; target: number; share: number } | null = null;
+  for (const { progress: p } of month.lines) {
+    if (p.target === null || p.actual === null || p.reached || p.expected === null || metricBetter(p.metric) === 'lower') continue;
+    const amount = ceilCount((p.target - p.actual) / remainingWithToday);
+    const share = (p.paceGap ?? 0) / p.target;
+    if (!best || share < best.share) best = { metric: p.metric, amount, target: p.target, share };
+  }
+  return best && { metric: best.metric, amount: best.amount, target: best.target };
+}
+
+/** Trailing four weeks before `today`, the window the SMART check compares a target with. */
+export function trailingWindow(today: Day): { from: Day; to: Day } {
+  return { from: addDays(today, -28), to: addDays(today, -1) };
+}

@@ -1,0 +1,61 @@
+import { context, header, section, type Message } from './blocks.js';
+import { formatList, messages, type Locale } from '../i18n/index.js';
+import { formatClock, type TeamSettings } from '../domain/team-settings.js';
+import type { Member, Team } from '../store/index.js';
+
+const mention = (userId: string) => `<@${userId}>`;
+
+const WEEKDAYS: Readonly<Record<Locale, readonly string[]>> = {
+  en: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
+  ja: ['月', '火', '水', '木', '金', '土', '日'],
+};
+
+/** `"Mon"` / `"月"` for ISO weekday 1. */
+export function weekdayName(isoWeekday: number, locale: Locale): string {
+  return WEEKDAYS[locale][isoWeekday - 1] ?? String(isoWeekday);
+}
+
+/** Workdays as a range when they run together: `"Mon–Fri"`, `"月〜金"`, else a list. */
+export function workdaysText(days: readonly number[], locale: Locale): string {
+  const sorted = [...days].sort((a, b) => a - b);
+  const contiguous = sorted.every((d, i) => i === 0 || d === sorted[i - 1]! + 1);
+  if (contiguous && sorted.length > 2) {
+    return `${weekdayName(sorted[0]!, locale)}${locale === 'ja' ? '〜' : '–'}${weekdayName(sorted[sorted.length - 1]!, locale)}`;
+  }
+  return sorted.map((d) => weekdayName(d, locale)).join(locale === 'ja' ? '・' : ', ');
+}
+
+/** Each setting as a line a person reads. */
+export function settingsLines(s: TeamSettings, locale: Locale): string[] {
+  const t = messages(locale);
+  const l = t.settingsLines;
+  const clock = (m: number | null) => (m === null ? t.off : formatClock(m));
+  return [
+    l.timezone({ value: s.timezone }),
+    l.language({ value: t.languageNames[s.locale] }),
+    l.daily({ value: clock(s.dailyTime) }),
+    l.weekly({ day: weekdayName(s.weeklyDay, locale), value: clock(s.weeklyTime) }),
+    l.workdays({ value: workdaysText(s.workdays, locale) }),
+    l.holidays({ value: t.holidayNames[s.holidays] }),
+    l.catchup({ hours: s.catchupHours }),
+    l.morningDm({ on: s.morningDm }),
+    l.oneOnOneLead({ value: s.oneOnOneLeadHours === null ? t.leadDefault : `${s.oneOnOneLeadHours} h` }),
+  ];
+}
+
+/** `/kpi team`: who is in it, where its digests go, how it is set up. */
+export function renderTeam(team: Team, members: readonly Member[], locale: Locale): Message {
+  const t = messages(locale);
+  const managers = members.filter((m) => m.role === 'manager').map((m) => mention(m.userId));
+  const reps = members.filter((m) => m.role !== 'manager').map((m) => mention(m.userId));
+  const who = [
+    team.channelId ? t.teamChannel({ channel: `<#${team.channelId}>` }) : t.teamNoChannel,
+    ...(managers.length ? [t.teamManagers({ people: formatList(managers, locale) })] : []),
+    reps.length ? t.teamMembers({ count: reps.length, people: formatList(reps, locale) }) : t.teamNoMembers,
+  ].join('\n');
+  const settings = settingsLines(team.settings, locale).join('\n');
+  return {
+    text: [t.teamTitle({ team: team.name }), who, settings].join('\n'),
+    blocks: [header(t.teamTitle({ team: team.name })), section(who), section(`*${t.settingsTitle({ team: team.name })}*\n${settings}`), context(t.teamHint)],
+  };
+}

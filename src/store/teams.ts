@@ -1,0 +1,250 @@
+import type { Tx } from './connection.js';
+import type { Db } from './db.js';
+import { ensurePerson, type Role } from './people.js';
+import type { HolidayCalendar } from '../domain/calendar.js';
+import type { Locale } from '../domain/locale.js';
+import type { TeamSettings } from '../domain/team-settings.js';
+
+export interface Team {
+  readonly id: number;
+  /** The Slack workspace. */
+  readonly workspace: string;
+  readonly name: string;
+  /** Where the team's digests and reviews go. */
+  readonly channelId: string | null;
+  readonly settings: TeamSettings;
+  readonly createdBy: string;
+}
+
+export interface Member {
+  readonly userId: string;
+  readonly role: Role;
+  readonly name: string | null;
+  readonly locale: Locale | null;
+  readonly timeZone: string | null;
+  readonly isActive: boolean;
+  readonly salesRole: string | null;
+}
+
+interface TeamRow {
+  id: number;
+  team_id: string;
+  name: string;
+  channel_id: string | null;
+  timezone: string;
+  locale: Locale;
+  daily_time: number | null;
+  weekly_day: number;
+  weekly_time: number | null;
+  workdays: string;
+  holidays: HolidayCalendar;
+  catchup_hours: number;
+  morning_dm: number;
+  oneonone_lead_hours: number | null;
+  created_by: string;
+}
+
+const toTeam = (r: TeamRow): Team => ({
+  id: r.id,
+  workspace: r.team_id,
+  name: r.name,
+  channelId: r.channel_id,
+  createdBy: r.created_by,
+  settings: {
+    timezone: r.timezone,
+    locale: r.locale,
+    dailyTime: r.daily_time,
+    weeklyDay: r.weekly_day,
+    weeklyTime: r.weekly_time,
+    workdays: r.workdays.split(',').filter(Boolean).map(Number),
+    holidays: r.holidays,
+    catchupHours: r.catchup_hours,
+    morningDm: r.morning_dm === 1,
+    oneOnOneLeadHours: r.oneonone_lead_hours,
+  },
+});
+
+function settingsColumns(s: TeamSettings): (string | number | null)[] {
+  return [
+    s.timezone,
+    s.locale,
+    s.dailyTime,
+    s.weeklyDay,
+    s.weeklyTime,
+    s.workdays.join(','),
+    s.holidays,
+    s.catchupHours,
+    s.morningDm ? 1 : 0,
+    s.oneOnOneLeadHours,
+  ];
+}
+
+export interface MembershipChange {
+  readonly added: readonly string[];
+  /** People who were in another team and now are in this one. */
+  readonly moved: readonly { userId: string; from: string }[];
+  /** Already members with this role. */
+  readonly unchanged: readonly string[];
+}
+
+async function teamById(q: Pick<Tx, 'get'>, id: number): Promise<Team | null> {
+  const row = await q.get<TeamRow>('SELECT * FROM teams WHERE id = ?', [id]);
+  return row ? toTeam(row) : null;
+}
+
+/** Teams, their settings and who is in them. */
+export class Teams {
+  constructor(private readonly db: Db) {}
+
+  /** Creates a team; null when the workspace already has one of that name. The creator may join as its manager. */
+  create(input: {
+    workspace: string;
+    name: string;
+    channelId: string | null;
+    settings: TeamSettings;
+    createdBy: string;
+    at: Date;
+    creatorJoinsAsManager: boolean;
+  }): Promise<Team | null> {
+    return this.db.write(async (tx) => {
+      const at = input.at.toISOString();
+      await ensurePerson(tx, input.workspace, input.createdBy, input.at);
+      const taken = await tx.get('SELECT 1 FROM teams WHERE team_id = ? AND name = ?', [input.workspace, input.name]);
+      if (taken) return null;
+      const { lastId } = await tx.run(
+        `INSERT INTO teams (team_id, name, channel_id, timezone, locale, daily_time, weekly_day, weekly_time, workdays, holidays,
+           catchup_hours, morning_dm, oneonone_lead_hours, created_by, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [input.workspace, input.name, input.channelId, ...settingsColumns(input.settings), input.createdBy, at],
+      );
+      if (input.creatorJoinsAsManager) {
+        await tx.run("UPDATE people SET kpi_team = ?, role = 'manager' WHERE team_id = ? AND user_id = ?", [lastId, input.workspace, input.createdBy]);
+      }
+      return teamById(tx, lastId);
+    });
+  }
+
+  byId(id: number): Promise<Team | null> {
+    return teamById(this.db.read, id);
+  }
+
+  async byName(workspace: string, name: string): Promise<Team | null> {
+    const row = await this.db.read.get<TeamRow>('SELECT * FROM teams WHERE team_id = ? AND name = ?', [workspace, name]);
+    return row ? toTeam(row) : null;
+  }
+
+  async byChannel(workspace: string, channelId: string): Promise<Team | null> {
+    const row = await this.db.read.get<TeamRow>('SELECT * FROM teams WHERE team_id = ? AND channel_id = ? ORDER BY id LIMIT 1', [workspace, channelId]);
+    return row ? toTeam(row) : null;
+  }
+
+  /** The team a person belongs to, if any. */
+  async ofPerson(workspace: string, userId: string): Promise<Team | null> {
+    const row = await this.db.read.get<TeamRow>(
+      'SELECT t.* FROM teams t JOIN people p ON p.kpi_team = t.id WHERE p.team_id = ? AND p.user_id = ?',
+      [workspace, userId],
+    );
+    return row ? toTeam(row) : null;
+  }
+
+  /** Every team of every workspace (the scheduler's round). */
+  async all(): Promise<Team[]> {
+    return (await this.db.read.all<TeamRow>('SELECT * FROM teams ORDER BY id')).map(toTeam);
+  }
+
+  async inWorkspace(workspace: string): Promise<Team[]> {
+    return (await this.db.read.all<TeamRow>('SELECT * FROM teams WHERE team_id = ? ORDER BY name', [workspace])).map(toTeam);
+  }
+
+  /** Members, managers first, then by name. */
+  async members(teamId: number): Promise<Member[]> {
+    const rows = await this.db.read.all<{
+      user_id: string;
+      role: Role;
+      name: string | null;
+      locale: Locale | null;
+      time_zone: string | null;
+      is_active: number;
+      sales_role: string | null;
+    }>(
+      `SELECT user_id, role, name, locale, time_zone, is_active, sales_role FROM people WHERE kpi_team = ?
+       ORDER BY role = 'manager' DESC, coalesce(name, user_id)`,
+      [teamId],
+    );
+    return rows.map((r) => ({
+      userId: r.user_id,
+      role: r.role,
+      name: r.name,
+      locale: r.locale,
+      timeZone: r.time_zone,
+      isActive: r.is_active === 1,
+      salesRole: r.sales_role,
+    }));
+  }
+
+  /** Puts people in a team with a role; someone in another team moves (a person belongs to one team). */
+  addMembers(team: Team, userIds: readonly string[], role: Role, at: Date): Promise<MembershipChange> {
+    return this.db.write(async (tx) => {
+      const added: string[] = [];
+      const moved: { userId: string; from: string }[] = [];
+      const unchanged: string[] = [];
+      for (const userId of userIds) {
+        await ensurePerson(tx, team.workspace, userId, at);
+        const current = await tx.get<{ kpi_team: number | null; role: Role; from_name: string | null }>(
+          'SELECT p.kpi_team, p.role, t.name AS from_name FROM people p LEFT JOIN teams t ON t.id = p.kpi_team WHERE p.team_id = ? AND p.user_id = ?',
+          [team.workspace, userId],
+        );
+        if (current?.kpi_team === team.id && current.role === role) {
+          unchanged.push(userId);
+          continue;
+        }
+        if (current?.kpi_team !== null && current?.kpi_team !== undefined && current.kpi_team !== team.id) {
+          moved.push({ userId, from: current.from_name ?? '' });
+        } else {
+          added.push(userId);
+        }
+        await tx.run('UPDATE people SET kpi_team = ?, role = ? WHERE team_id = ? AND user_id = ?', [team.id, role, team.workspace, userId]);
+      }
+      return { added, moved, unchanged };
+    });
+  }
+
+  /** Takes people out of a team; returns those who were in it. */
+  removeMembers(team: Team, userIds: readonly string[]): Promise<string[]> {
+    return this.db.write(async (tx) => {
+      const removed: string[] = [];
+      for (const userId of userIds) {
+        const { changes } = await tx.run("UPDATE people SET kpi_team = NULL, role = 'rep' WHERE team_id = ? AND user_id = ? AND kpi_team = ?", [
+          team.workspace,
+          userId,
+          team.id,
+        ]);
+        if (changes > 0) removed.push(userId);
+      }
+      return removed;
+    });
+  }
+
+  /** Changes settings and returns the team as it now is. */
+  updateSettings(team: Team, patch: Partial<TeamSettings>, channelId?: string | null): Promise<Team> {
+    return this.db.write(async (tx) => {
+      const next: TeamSettings = { ...team.settings, ...patch };
+      await tx.run(
+        `UPDATE teams SET timezone = ?, locale = ?, daily_time = ?, weekly_day = ?, weekly_time = ?, workdays = ?, holidays = ?,
+           catchup_hours = ?, morning_dm = ?, oneonone_lead_hours = ?, channel_id = ? WHERE id = ?`,
+        [...settingsColumns(next), channelId === undefined ? team.channelId : channelId, team.id],
+      );
+      return (await teamById(tx, team.id))!;
+    });
+  }
+
+  /** Records the role template last applied to people. */
+  setSalesRole(workspace: string, userIds: readonly string[], salesRole: string, at: Date): Promise<void> {
+    return this.db.write(async (tx) => {
+      for (const userId of userIds) {
+        await ensurePerson(tx, workspace, userId, at);
+        await tx.run('UPDATE people SET sales_role = ? WHERE team_id = ? AND user_id = ?', [salesRole, workspace, userId]);
+      }
+    });
+  }
+}
