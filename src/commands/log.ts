@@ -8,7 +8,7 @@ import { LOGGED } from '../domain/metrics.js';
 import type { Totals } from '../domain/rates.js';
 import type { Message } from '../reports/blocks.js';
 import { renderLogReceipt } from '../reports/receipts.js';
-import { Rejected } from '../store/index.js';
+import { Rejected, type StoredLog } from '../store/index.js';
 
 /** The first metric whose day total a log would push over its ceiling, as a problem. */
 function dayCeiling(request: LogRequest) {
@@ -21,8 +21,15 @@ function dayCeiling(request: LogRequest) {
   };
 }
 
-/** `/kpi log`: stores every pair or none, for the business day in the person's zone. */
-export async function handleLog(ctx: CommandContext, request: LogRequest, text: string, source: 'slash' | 'modal' = 'slash'): Promise<Message> {
+export type LogOutcome =
+  | { readonly ok: true; readonly stored: StoredLog; readonly today: Day }
+  | { readonly ok: false; readonly problem: Problem };
+
+/**
+ * Stores a log for the caller, every pair or none, for the business day in their zone: the shared
+ * path of `/kpi log` and the log form. Problems a person can fix come back as values.
+ */
+export async function storeLog(ctx: CommandContext, request: LogRequest, text: string, source: 'slash' | 'modal'): Promise<LogOutcome> {
   const { caller } = ctx;
   const now = ctx.clock();
   const today = dayInZone(now, caller.zone);
@@ -34,7 +41,7 @@ export async function handleLog(ctx: CommandContext, request: LogRequest, text: 
         : resolved.code === 'tooOld'
           ? { code: 'tooOld', day: resolved.day as Day, maxDaysBack: MAX_DAYS_BACK }
           : { code: 'badDate', word: formatDateSpec(request.date) };
-    return explainProblem(problem, caller.locale);
+    return { ok: false, problem };
   }
   try {
     const stored = await ctx.store.activity.log(
@@ -51,18 +58,26 @@ export async function handleLog(ctx: CommandContext, request: LogRequest, text: 
       },
       dayCeiling(request),
     );
-    return renderLogReceipt({
-      locale: caller.locale,
-      userId: caller.userId,
-      day: stored.day,
-      today,
-      pairs: stored.pairs,
-      dayTotals: stored.dayTotals,
-      note: stored.note,
-      duplicate: stored.duplicate,
-    });
+    return { ok: true, stored, today };
   } catch (error) {
-    if (error instanceof Rejected) return explainProblem(error.reason as Problem, caller.locale);
+    if (error instanceof Rejected) return { ok: false, problem: error.reason as Problem };
     throw error;
   }
+}
+
+/** `/kpi log`: stores every pair or none and answers with what was stored and the day's total. */
+export async function handleLog(ctx: CommandContext, request: LogRequest, text: string): Promise<Message> {
+  const outcome = await storeLog(ctx, request, text, 'slash');
+  if (!outcome.ok) return explainProblem(outcome.problem, ctx.caller.locale);
+  const { stored, today } = outcome;
+  return renderLogReceipt({
+    locale: ctx.caller.locale,
+    userId: ctx.caller.userId,
+    day: stored.day,
+    today,
+    pairs: stored.pairs,
+    dayTotals: stored.dayTotals,
+    note: stored.note,
+    duplicate: stored.duplicate,
+  });
 }

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { assertWithinLimits } from './block-kit.js';
 import { FakeSlack } from './fake-slack.js';
 import { postSigned, SIGNING_SECRET, slashCommandBody, type SlashCommand } from './signing.js';
 import type { Clock } from '../../src/clock.js';
@@ -72,12 +73,14 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
       const res = await command(text, c);
       const raw = await res.text();
       const parsed = raw ? (JSON.parse(raw) as { text?: string; blocks?: unknown[] }) : {};
+      if (raw) assertWithinLimits(parsed, 'message');
       return { status: res.status, text: parsed.text ?? '', blocks: parsed.blocks ?? [] };
     },
     async stop() {
       await bot.stop();
       if (!options.slack) await slack.stop();
       dir?.remove();
+      if (slack.limitProblems.length > 0) throw new Error(`Block Kit limits broken:\n- ${slack.limitProblems.join('\n- ')}`);
     },
   };
 }

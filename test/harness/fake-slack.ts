@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { blockKitProblems, viewProblems } from './block-kit.js';
 
 /** One Web API call (or response_url post) the fake received. */
 export interface RecordedCall {
@@ -57,6 +58,8 @@ function decodeBody(raw: string, contentType: string | undefined): Record<string
 export class FakeSlack {
   readonly calls: RecordedCall[] = [];
   readonly users = new Map<string, FakeUser>();
+  /** Payloads that broke Block Kit's limits; the harness fails a test that leaves any. */
+  readonly limitProblems: string[] = [];
   /** The profile users.info returns for someone not in `users`. */
   defaultUser: Omit<FakeUser, 'id'> = { tz: 'Asia/Tokyo', locale: 'en-US' };
   private readonly failures = new Map<string, Failure[]>();
@@ -120,12 +123,14 @@ export class FakeSlack {
     const body = decodeBody(raw, req.headers['content-type']);
     if (path.startsWith('/respond/')) {
       this.calls.push({ method: 'response_url', body, at: Date.now() });
+      for (const p of blockKitProblems(body, 'message')) this.limitProblems.push(`response_url: ${p}`);
       res.writeHead(200, { 'content-type': 'text/plain' });
       res.end('ok');
       return;
     }
     const method = path.replace(/^\/api\//u, '');
     this.calls.push({ method, body, at: Date.now() });
+    this.checkLimits(method, body);
     const failure = this.failures.get(method)?.shift();
     if (failure) {
       if ('hang' in failure) {
@@ -143,6 +148,14 @@ export class FakeSlack {
       return;
     }
     this.json(res, this.answer(method, body));
+  }
+
+  private checkLimits(method: string, body: Record<string, unknown>): void {
+    let problems: string[] = [];
+    if (method === 'chat.postMessage' || method === 'chat.postEphemeral' || method === 'chat.update') problems = blockKitProblems(body, 'message');
+    if (method === 'views.open' || method === 'views.update' || method === 'views.push') problems = viewProblems(body.view as Record<string, unknown>, 'modal');
+    if (method === 'views.publish') problems = viewProblems(body.view as Record<string, unknown>, 'home');
+    for (const p of problems) this.limitProblems.push(`${method}: ${p}`);
   }
 
   private json(res: ServerResponse, payload: unknown): void {
