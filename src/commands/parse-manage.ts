@@ -1,6 +1,6 @@
 import { parseAmount } from './amounts.js';
 import type { Problem } from './problems.js';
-import { channelMention, userMention } from './tokens.js';
+import { channelMention, unescapeSlack, userMention } from './tokens.js';
 import { resolveMetric, suggestMetrics } from '../domain/metric-names.js';
 import { metricUnit, type MetricKey } from '../domain/metrics.js';
 import { parsePeriodWord, type PeriodKind } from '../domain/periods.js';
@@ -184,11 +184,13 @@ export function parseTeam(words: readonly string[], rawRest: string): ManageResu
   if (sub === 'create') {
     const channels = words.slice(1).map(channelMention).filter((c): c is string => c !== null);
     // The name is the raw text after "create", without the channel mention, as typed.
-    const name = rawRest
-      .replace(/^\S+\s*/u, '')
-      .replace(/<#[^>]*>/gu, '')
-      .trim()
-      .replace(/\s+/gu, ' ');
+    const name = unescapeSlack(
+      rawRest
+        .replace(/^\S+\s*/u, '')
+        .replace(/<#[^>]*>/gu, '')
+        .trim()
+        .replace(/\s+/gu, ' '),
+    );
     if (!name) return problem({ code: 'missingTeamName' });
     return done({ kind: 'teamCreate', name: name.slice(0, 80), channelId: channels[0] ?? null });
   }

@@ -47,7 +47,8 @@ export function ratesOf(totals: Totals): RateLine[] {
   return SHOWN_RATES.flatMap((metric) => {
     const value = derivedValue(metric, totals);
     const def = DERIVED[metric];
-    return value === null ? [] : [{ metric, value, numerator: totals[def.numerator] ?? 0, denominator: totals[def.denominator] ?? 0 }];
+    // A rate of something never logged (0 connects of 600 calls) says nothing.
+    return value === null || totals[def.numerator] === undefined ? [] : [{ metric, value, numerator: totals[def.numerator] ?? 0, denominator: totals[def.denominator] ?? 0 }];
   });
 }
 

@@ -103,7 +103,7 @@ export const manage: ManageCatalog = {
   statusReached: [({ metric }) => `${metric}: goal reached 🎉`, ({ metric }) => `${metric}: target met, well done 🎉`],
   statusAhead: ({ amount }) => `${amount} ahead of pace`,
   statusOnPace: 'right on pace',
-  statusToPace: ({ amount }) => `${amount} more puts you on pace`,
+  statusToPace: ({ amount }) => `another ${amount} puts you on pace`,
   statusForecast: ({ amount, end }) => `heading for ${amount} by ${end}`,
   statusPerDay: ({ amount, days }) => `${amount} a workday reaches it (${days} left)`,
   statusRateFrom: ({ numerator, denominator }) => `from ${numerator} of ${denominator}`,

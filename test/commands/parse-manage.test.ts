@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { formatCommand } from '../../src/commands/format.js';
+import { parseCommand } from '../../src/commands/parse.js';
+
+const ok = (text: string) => {
+  const r = parseCommand(text);
+  if (!r.ok) throw new Error(`${text}: ${JSON.stringify(r.problem)}`);
+  return r.value;
+};
+const problem = (text: string) => {
+  const r = parseCommand(text);
+  if (r.ok) throw new Error(`${text} parsed as ${JSON.stringify(r.value)}`);
+  return r.problem;
+};
+
+describe('the management grammar', () => {
+  it('reads targets with the period glued, spaced or in Japanese, and whom they are for', () => {
+    expect(ok('target calls 50/day')).toEqual({ kind: 'target', metric: 'calls', value: 50, period: 'day', subject: { kind: 'members' } });
+    expect(ok('target meetings 30 / month <@U1|aki> <@U2>')).toMatchObject({ value: 30, period: 'month', subject: { kind: 'users', userIds: ['U1', 'U2'] } });
+    expect(ok('目標 売上 1000万/月 チーム')).toMatchObject({ metric: 'revenue', value: 10_000_000, period: 'month', subject: { kind: 'team' } });
+    expect(ok('target calls 50 per week')).toMatchObject({ period: 'week' });
+    expect(ok('target 商談 10/四半期')).toMatchObject({ period: 'quarter' });
+  });
+
+  it('reads rates as fractions, with or without the % sign, monthly by default', () => {
+    expect(ok('target win_rate 20%')).toMatchObject({ metric: 'win_rate', value: 0.2, period: 'month' });
+    expect(ok('target 受注率 20')).toMatchObject({ value: 0.2 });
+    expect(ok('target 商談化率 0.15')).toMatchObject({ metric: 'meeting_rate', value: 0.15 });
+  });
+
+  it('takes a target away with off', () => {
+    expect(ok('target calls off <@U1>')).toMatchObject({ value: null, subject: { kind: 'users', userIds: ['U1'] } });
+  });
+
+  it('explains what is wrong with a target', () => {
+    expect(problem('target calls 50')).toMatchObject({ code: 'badPeriod' });
+    expect(problem('target calls 50/fortnight')).toEqual({ code: 'badPeriod', command: 'target', word: 'fortnight' });
+    expect(problem('target cals 50/day')).toMatchObject({ code: 'unknownMetricIn', suggestions: ['calls'] });
+    expect(problem('target win_rate 150%')).toMatchObject({ code: 'badTargetValue' });
+    expect(problem('target calls 50/day everybody')).toMatchObject({ code: 'unknownWord', word: 'everybody' });
+  });
+
+  it('reads the team commands', () => {
+    expect(ok('team')).toEqual({ kind: 'teamShow' });
+    expect(ok('team create Tokyo Inside Sales <#C123|sales>')).toEqual({ kind: 'teamCreate', name: 'Tokyo Inside Sales', channelId: 'C123' });
+    expect(ok('チーム 作成 東京')).toEqual({ kind: 'teamCreate', name: '東京', channelId: null });
+    expect(ok('team add <@U1> <@U2> as manager')).toEqual({ kind: 'teamAdd', userIds: ['U1', 'U2'], asManager: true });
+    expect(ok('team remove <@U1>')).toEqual({ kind: 'teamRemove', userIds: ['U1'] });
+    expect(problem('team add')).toMatchObject({ code: 'missingPeople' });
+    expect(problem('team create')).toEqual({ code: 'missingTeamName' });
+  });
+
+  it('reads templates, status, settings, tree and plan', () => {
+    expect(ok('template フィールドセールス <@U1>')).toEqual({ kind: 'template', role: 'field', userIds: ['U1'] });
+    expect(problem('template wizard <@U1>')).toEqual({ code: 'unknownRole', word: 'wizard' });
+    expect(ok('status <@U1> week')).toEqual({ kind: 'status', userId: 'U1', period: 'week' });
+    expect(ok('status 四半期')).toEqual({ kind: 'status', userId: null, period: 'quarter' });
+    expect(ok('settings weekly mon 09:00')).toEqual({ kind: 'settingsSet', key: 'weekly', words: ['mon', '09:00'] });
+    expect(ok('settings')).toEqual({ kind: 'settingsModal' });
+    expect(problem('settings colour blue')).toEqual({ code: 'unknownSettingKey', word: 'colour' });
+    expect(ok('tree set wins 50/month under revenue')).toEqual({ kind: 'treeSet', metric: 'wins', value: 50, period: 'month', parent: 'revenue' });
+    expect(ok('plan 7,000,000/month deal 140000 win 50% meeting 20%')).toEqual({
+      kind: 'plan',
+      revenue: 7_000_000,
+      period: 'month',
+      avgDealSize: 140_000,
+      winRate: 0.5,
+      meetingRate: 0.2,
+    });
+    expect(ok('逆算 700万/月')).toMatchObject({ kind: 'plan', revenue: 7_000_000 });
+  });
+
+  it.each([
+    'status <@U1> week',
+    'target calls 50/day members',
+    'target win_rate 15%/month <@U1> <@U2>',
+    'target calls off/month team',
+    'targets <@U9>',
+    'template bdr <@U1> <@U2>',
+    'team create Tokyo &amp; Osaka <#C1>',
+    'team add <@U1> as manager',
+    'team remove <@U1>',
+    'settings daily 08:30',
+    'tree set meeting_rate 20%/month under meetings',
+    'tree clear',
+    'plan 7000000/month deal 140000 win 50% meeting 20%',
+  ])('“%s” round-trips through format and parse', (text) => {
+    const request = ok(text);
+    expect(parseCommand(formatCommand(request))).toEqual({ ok: true, value: request });
+  });
+});
