@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { SLASH_COMMANDS } from '../src/slack/listeners/commands.js';
+import { BOT_EVENTS } from '../src/slack/listeners/events.js';
 
 interface Manifest {
   features: { slash_commands: { command: string; description: string; usage_hint?: string; should_escape?: boolean }[]; app_home: Record<string, boolean> };
@@ -46,6 +47,10 @@ describe('manifest.yml', () => {
     for (const method of called) expect(Object.keys(SCOPE_OF_METHOD), `scope of ${method} unknown to the test`).toContain(method);
     const needed = new Set(['commands', ...called.map((m) => SCOPE_OF_METHOD[m]).filter((s): s is string => Boolean(s))]);
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([...needed].sort());
+  });
+
+  it('subscribes to exactly the bot events the code listens to', () => {
+    expect([...(manifest.settings.event_subscriptions?.bot_events ?? [])].sort()).toEqual([...BOT_EVENTS].sort());
   });
 
   it('turns on App Home, interactivity and Socket Mode', () => {

@@ -117,3 +117,8 @@ export function explainProblem(problem: Problem, locale: Locale): Message {
   const form = help ? t.rightForm({ usage: help.usage, example: help.examples[0]! }) : undefined;
   return textMessage(`${sentence(problem, locale)}${stored}`, form);
 }
+
+/** Just what was wrong, in one sentence: for the error under a form field. */
+export function problemSentence(problem: Problem, locale: Locale): string {
+  return sentence(problem, locale);
+}

@@ -26,7 +26,8 @@ function metricAt(words: readonly string[], i: number): { metric: MetricKey; wid
   return null;
 }
 
-function checkPair(metric: MetricKey, amount: Amount, word: string): Result<LogPair> {
+/** One metric–number pair, checked the same way for `/kpi log` and the log form. */
+export function checkPair(metric: MetricKey, amount: Amount, word: string): Result<LogPair> {
   if (isDerivedMetric(metric)) return fail({ code: 'derivedMetric', metric });
   const def = LOGGED[metric];
   if (amount.percent) return fail({ code: 'percentOnCount', metric, word });

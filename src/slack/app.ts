@@ -2,7 +2,10 @@ import type { Server } from 'node:http';
 import { App, HTTPReceiver, SocketModeReceiver, type CustomRoute } from '@slack/bolt';
 import { webClientOptions } from './client.js';
 import type { SlackDeps } from './deps.js';
+import { registerActions } from './listeners/actions.js';
 import { registerCommands } from './listeners/commands.js';
+import { registerEvents } from './listeners/events.js';
+import { registerViews } from './listeners/views.js';
 
 export interface SlackApp {
   readonly app: App;
@@ -61,7 +64,21 @@ export function createSlackApp(deps: SlackDeps, port: number): SlackApp {
   // Bolt resets a given logger to its own level unless told the level too.
   // Deferred, so a token Slack refuses fails `start()` with its reason instead of crashing later.
   const app = new App({ token: botToken, receiver, logger, logLevel: logger.getLevel(), clientOptions, deferInitialization: true });
+  // A listener may go on after its acknowledgement (a Home republished after a log): stopping waits for it.
+  const inFlight = new Set<Promise<void>>();
+  app.use(async ({ next }) => {
+    const run = next();
+    inFlight.add(run);
+    try {
+      await run;
+    } finally {
+      inFlight.delete(run);
+    }
+  });
   registerCommands(app, deps);
+  registerActions(app, deps);
+  registerViews(app, deps);
+  registerEvents(app, deps);
   app.error(async (error) => {
     logger.error('Unhandled error in a Slack listener:', error);
   });
@@ -77,6 +94,7 @@ export function createSlackApp(deps: SlackDeps, port: number): SlackApp {
     },
     async stop() {
       await app.stop();
+      await Promise.allSettled([...inFlight]);
     },
   };
 }

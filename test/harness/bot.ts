@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { assertWithinLimits } from './block-kit.js';
 import { FakeSlack } from './fake-slack.js';
-import { postSigned, SIGNING_SECRET, slashCommandBody, type SlashCommand } from './signing.js';
+import { eventCallbackBody, interactivityBody, postSigned, SIGNING_SECRET, slashCommandBody, type SlashCommand } from './signing.js';
 import type { Clock } from '../../src/clock.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { createLogger } from '../../src/log.js';
@@ -25,7 +25,21 @@ export interface TestBot {
   command(text: string, options?: Omit<SlashCommand, 'text'>): Promise<Response>;
   /** The same, parsed: the ephemeral answer the person sees. */
   reply(text: string, options?: Omit<SlashCommand, 'text'>): Promise<{ status: number; text: string; blocks: unknown[] }>;
+  /**
+   * Posts an interactivity payload (a click, a form submission) signed as Slack would, to the same
+   * URL, and returns the acknowledgement: a form's `response_action` answer, or null for an empty one.
+   */
+  interact(payload: object): Promise<{ status: number; body: InteractionAnswer | null }>;
+  /** Posts an Events API event, wrapped in an `event_callback` and signed; Slack only needs the 200. */
+  event(event: Record<string, unknown>, teamId?: string): Promise<Response>;
   stop(): Promise<void>;
+}
+
+/** What a form submission's acknowledgement says to Slack. */
+export interface InteractionAnswer {
+  readonly response_action?: 'errors' | 'update' | 'push' | 'clear';
+  readonly errors?: Record<string, string>;
+  readonly view?: Record<string, unknown>;
 }
 
 export interface TestBotOptions {
@@ -57,7 +71,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     ),
     port: 0,
   };
-  const bot = await startBot({ config, logger: createLogger(config.logLevel), ...(options.clock ? { clock: options.clock } : {}) });
+  const bot = await startBot({ config, logger: createLogger(config.logLevel), autoTick: false, ...(options.clock ? { clock: options.clock } : {}) });
   const baseUrl = `http://127.0.0.1:${bot.port}`;
   const eventsUrl = `${baseUrl}/slack/events`;
   const command = (text: string, c: Omit<SlashCommand, 'text'> = {}) =>
@@ -75,6 +89,16 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
       const parsed = raw ? (JSON.parse(raw) as { text?: string; blocks?: unknown[] }) : {};
       if (raw) assertWithinLimits(parsed, 'message');
       return { status: res.status, text: parsed.text ?? '', blocks: parsed.blocks ?? [] };
+    },
+    async interact(payload) {
+      const res = await postSigned(eventsUrl, interactivityBody(payload));
+      const raw = await res.text();
+      const body = raw ? (JSON.parse(raw) as InteractionAnswer) : null;
+      if (body?.view) assertWithinLimits(body.view, 'modal');
+      return { status: res.status, body };
+    },
+    event(event, teamId) {
+      return postSigned(eventsUrl, eventCallbackBody(event, teamId), { contentType: 'application/json' });
     },
     async stop() {
       await bot.stop();

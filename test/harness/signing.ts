@@ -59,3 +59,26 @@ export async function postSigned(
     body,
   });
 }
+
+/** The form body Slack posts for a click or a form submission: one field, `payload`, holding JSON. */
+export function interactivityBody(payload: object): string {
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
+
+let eventCounter = 0;
+
+/** The JSON body Slack posts for an Events API event, wrapped as an `event_callback`. */
+export function eventCallbackBody(event: Record<string, unknown>, teamId = 'T0001'): string {
+  eventCounter += 1;
+  return JSON.stringify({
+    token: 'deprecated-verification-token',
+    team_id: teamId,
+    api_app_id: 'A0001',
+    event,
+    type: 'event_callback',
+    event_id: `Ev${String(eventCounter).padStart(8, '0')}`,
+    event_time: Math.floor(Date.now() / 1000),
+    authorizations: [{ enterprise_id: null, team_id: teamId, user_id: 'UBOT', is_bot: true, is_enterprise_install: false }],
+    is_ext_shared_channel: false,
+  });
+}

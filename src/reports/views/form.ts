@@ -1,4 +1,7 @@
-import type { InputBlock, PlainTextOption } from '@slack/types';
+import type { InputBlock, ModalView, PlainTextOption } from '@slack/types';
+import { clip, section, type Message } from '../blocks.js';
+import { DERIVED_METRICS, LOGGED_METRICS, metricLabel } from '../../domain/metrics.js';
+import { messages, type Locale } from '../../i18n/index.js';
 
 /** What Slack sends back for a modal's inputs: `view.state.values[block_id][action_id]`. */
 export type FormValues = Readonly<
@@ -37,6 +40,14 @@ export const usersOf = (values: FormValues, block: string): string[] => [...(fie
 
 export const option = (text: string, value: string): PlainTextOption => ({ text: { type: 'plain_text', text: text.slice(0, 75), emoji: true }, value });
 
+/**
+ * Metrics as select options named in the reader's language, the key as the value: every metric a
+ * target can be set on by default, only the logged ones for the log form (`derived` false).
+ */
+export function metricOptions(locale: Locale, logged = true, derived = true): PlainTextOption[] {
+  return [...(logged ? LOGGED_METRICS : []), ...(derived ? DERIVED_METRICS : [])].map((m) => option(metricLabel(m, locale), m));
+}
+
 export function textInput(block: string, label: string, initial: string, options: { hint?: string; optional?: boolean; placeholder?: string } = {}): InputBlock {
   return {
     type: 'input',
@@ -72,5 +83,15 @@ export function checkboxesInput(block: string, label: string, options: readonly 
     optional: true,
     label: { type: 'plain_text', text: label },
     element: { type: 'checkboxes', action_id: FIELD, options: [...options], ...(chosen.length ? { initial_options: chosen } : {}) },
+  };
+}
+
+/** What a form turns into once saved: what happened, and a button to close it. */
+export function confirmationModal(title: string, message: Message, locale: Locale): ModalView {
+  return {
+    type: 'modal',
+    title: { type: 'plain_text', text: clip(title, 24) },
+    close: { type: 'plain_text', text: clip(messages(locale).close, 24) },
+    blocks: message.blocks.length > 0 ? [...message.blocks] : [section(message.text)],
   };
 }

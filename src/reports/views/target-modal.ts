@@ -1,15 +1,9 @@
 import type { InputBlock, ModalView } from '@slack/types';
-import { FIELD, option, selectInput, textInput } from './form.js';
-import { DERIVED_METRICS, LOGGED_METRICS, metricLabel } from '../../domain/metrics.js';
+import { FIELD, metricOptions, option, selectInput, textInput } from './form.js';
 import { PERIOD_KINDS } from '../../domain/periods.js';
 import { messages, type Locale } from '../../i18n/index.js';
 
 export const TARGET_CALLBACK = 'kpi_target';
-
-/** Every metric a target can be set on, logged or derived, named in the reader's language. */
-export function metricOptions(locale: Locale, logged = true, derived = true) {
-  return [...(logged ? LOGGED_METRICS : []), ...(derived ? DERIVED_METRICS : [])].map((m) => option(metricLabel(m, locale), m));
-}
 
 /** The form behind `/kpi target`: metric, amount, period, and whom it is for. */
 export function targetModal(locale: Locale): ModalView {

@@ -1,0 +1,23 @@
+import type { AllMiddlewareArgs, App, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { resolveCaller } from '../callers.js';
+import type { SlackDeps } from '../deps.js';
+import { dayInZone } from '../../domain/days.js';
+import { OPEN_LOG_ACTION } from '../../reports/views/home.js';
+import { logModal } from '../../reports/views/log-modal.js';
+
+/** "Log activity" on App Home: opens the log form, the day preset to today in the person's zone. */
+export async function onOpenLog(deps: SlackDeps, args: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs): Promise<void> {
+  const { ack, body } = args;
+  await ack();
+  const teamId = body.team?.id ?? body.user.team_id ?? '';
+  try {
+    const caller = await resolveCaller(deps, teamId, body.user.id, body.channel?.id ?? null);
+    await deps.chat.openView(body.trigger_id, logModal(caller.locale, dayInZone(deps.clock(), caller.zone)));
+  } catch (error) {
+    deps.logger.error(`opening the log form for ${body.user.id} in ${teamId} failed:`, error);
+  }
+}
+
+export function registerActions(app: App, deps: SlackDeps): void {
+  app.action<BlockAction>({ type: 'block_actions', action_id: OPEN_LOG_ACTION }, (args) => onOpenLog(deps, args));
+}

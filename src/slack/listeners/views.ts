@@ -1,0 +1,148 @@
+import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { outageMessage } from './commands.js';
+import { commandContext, resolveCaller } from '../callers.js';
+import type { SlackDeps } from '../deps.js';
+import { publishHome } from '../home.js';
+import { submitLogForm } from '../log-form.js';
+import { check, mention, standingOf, workingTeam } from '../../commands/authority.js';
+import type { Caller, CommandContext } from '../../commands/context.js';
+import { submitSettingsForm } from '../../commands/settings.js';
+import { submitTargetForm } from '../../commands/targets.js';
+import { messages, type Locale } from '../../i18n/index.js';
+import { plain, type Message } from '../../reports/blocks.js';
+import { choiceOf, confirmationModal, usersOf, type FormValues } from '../../reports/views/form.js';
+import { LOG_CALLBACK } from '../../reports/views/log-modal.js';
+import { SETTINGS_CALLBACK } from '../../reports/views/settings-modal.js';
+import { TARGET_CALLBACK } from '../../reports/views/target-modal.js';
+
+type SubmissionArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+
+const MENTION = /<@([UW][A-Z0-9]+)(?:\|[^>]*)?>/gu;
+
+/**
+ * A message as the plain text a form field's error shows: no mrkdwn, people by name (`@Aiko`)
+ * where we know it, else by ID.
+ */
+async function errorText(deps: SlackDeps, workspace: string, message: Message): Promise<string> {
+  const ids = [...new Set([...message.text.matchAll(MENTION)].map((m) => m[1]!))];
+  const names = new Map<string, string>();
+  for (const id of ids) names.set(id, (await deps.store.people.get(workspace, id))?.name ?? id);
+  return plain(message.text).replace(MENTION, (_match, id: string) => `@${names.get(id) ?? id}`);
+}
+
+/** The first input of the submitted view, where a problem with the whole form is shown. */
+function firstBlock(args: SubmissionArgs, fallback: string): string {
+  const first = args.view.blocks.find((b) => 'block_id' in b && typeof b.block_id === 'string');
+  return (first && 'block_id' in first && first.block_id) || fallback;
+}
+
+function workspaceOf(body: ViewSubmitAction): string {
+  return body.team?.id ?? body.user.team_id ?? body.view.team_id;
+}
+
+/**
+ * Runs a form's submission: the caller resolved, the work done, and on an outage the form kept
+ * open with the reason under its first field (nothing is lost; the person can submit again).
+ */
+async function submission(
+  deps: SlackDeps,
+  args: SubmissionArgs,
+  fallbackBlock: string,
+  work: (caller: Caller, ctx: CommandContext) => Promise<void>,
+): Promise<void> {
+  const { body, ack } = args;
+  const workspace = workspaceOf(body);
+  let locale: Locale = deps.config.locale;
+  try {
+    const caller = await resolveCaller(deps, workspace, body.user.id, null);
+    locale = caller.locale;
+    await work(caller, commandContext(deps, caller, body.trigger_id || null));
+  } catch (error) {
+    deps.logger.error(`the ${body.view.callback_id} form from ${body.user.id} in ${workspace} failed:`, error);
+    await ack({ response_action: 'errors', errors: { [firstBlock(args, fallbackBlock)]: outageMessage(error, locale).text } });
+  }
+}
+
+/** The log form: checked field by field, stored like `/kpi log` once per view, then the receipt and a fresh Home. */
+export async function onLogSubmission(deps: SlackDeps, args: SubmissionArgs): Promise<void> {
+  const { ack, view, body } = args;
+  let stored = false;
+  await submission(deps, args, 'amount1', async (caller, base) => {
+    const ctx: CommandContext = { ...base, requestKey: `view:${view.id}` };
+    const outcome = await submitLogForm(ctx, view.state.values as FormValues);
+    if (!outcome.ok) {
+      await ack({ response_action: 'errors', errors: outcome.errors });
+      return;
+    }
+    stored = true;
+    await ack({ response_action: 'update', view: confirmationModal(messages(caller.locale).logForm.title, outcome.receipt, caller.locale) });
+  });
+  if (stored) await publishHome(deps, workspaceOf(body), body.user.id);
+}
+
+/** Team settings: every field checked on its own; saved and closed only when none has a problem. */
+export async function onSettingsSubmission(deps: SlackDeps, args: SubmissionArgs): Promise<void> {
+  const { ack, view, body } = args;
+  await submission(deps, args, 'timezone', async (caller, ctx) => {
+    const first = firstBlock(args, 'timezone');
+    const teamId = teamOfMetadata(view.private_metadata);
+    if (teamId === null) {
+      deps.logger.warn(`settings form from ${body.user.id} without a team in private_metadata`);
+      await ack({ response_action: 'errors', errors: { [first]: messages(caller.locale).noTeam } });
+      return;
+    }
+    const outcome = await submitSettingsForm(ctx, teamId, view.state.values as FormValues);
+    if (outcome.ok) await ack();
+    else if ('errors' in outcome) await ack({ response_action: 'errors', errors: outcome.errors });
+    else await ack({ response_action: 'errors', errors: { [first]: await errorText(deps, caller.teamId, outcome.refused) } });
+  });
+}
+
+/** The team a settings form was opened for: `{"team": 3}` in `private_metadata`. */
+function teamOfMetadata(metadata: string): number | null {
+  try {
+    const team = (JSON.parse(metadata) as { team?: unknown }).team;
+    return typeof team === 'number' && Number.isInteger(team) && team > 0 ? team : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Whether the caller may submit the target form at all (the same rule that let them open it), and
+ * may set targets for each person picked; the refusal goes under the field it concerns.
+ */
+async function targetFormRefusal(ctx: CommandContext, values: FormValues, first: string): Promise<{ block: string; message: Message } | null> {
+  const standing = await standingOf(ctx);
+  const refused = await check(ctx, standing, 'setTargets', await workingTeam(ctx, standing));
+  if (refused) return { block: first, message: refused };
+  if (choiceOf(values, 'who') !== 'users') return null;
+  for (const userId of usersOf(values, 'people')) {
+    const team = await ctx.store.teams.ofPerson(ctx.caller.teamId, userId);
+    const refusedFor = await check(ctx, standing, 'setTargets', team, mention(userId));
+    if (refusedFor) return { block: 'people', message: refusedFor };
+  }
+  return null;
+}
+
+/** A target from the form: refused under the first field, or checked field by field, or saved and said back. */
+export async function onTargetSubmission(deps: SlackDeps, args: SubmissionArgs): Promise<void> {
+  const { ack, view } = args;
+  await submission(deps, args, 'metric', async (caller, ctx) => {
+    const values = view.state.values as FormValues;
+    const refused = await targetFormRefusal(ctx, values, firstBlock(args, 'metric'));
+    if (refused) {
+      await ack({ response_action: 'errors', errors: { [refused.block]: await errorText(deps, caller.teamId, refused.message) } });
+      return;
+    }
+    const outcome = await submitTargetForm(ctx, values);
+    if (!outcome.ok) await ack({ response_action: 'errors', errors: outcome.errors });
+    else await ack({ response_action: 'update', view: confirmationModal(messages(caller.locale).targetForm.title, outcome.message, caller.locale) });
+  });
+}
+
+export function registerViews(app: App, deps: SlackDeps): void {
+  app.view<ViewSubmitAction>({ callback_id: LOG_CALLBACK, type: 'view_submission' }, (args) => onLogSubmission(deps, args));
+  app.view<ViewSubmitAction>({ callback_id: SETTINGS_CALLBACK, type: 'view_submission' }, (args) => onSettingsSubmission(deps, args));
+  app.view<ViewSubmitAction>({ callback_id: TARGET_CALLBACK, type: 'view_submission' }, (args) => onTargetSubmission(deps, args));
+}

@@ -1,0 +1,124 @@
+import type { CommandContext } from '../commands/context.js';
+import { isNegativeAmount, parseAmount } from '../commands/amounts.js';
+import { MAX_DAYS_BACK, resolveDay } from '../commands/dates.js';
+import { problemSentence } from '../commands/explain.js';
+import { storeLog } from '../commands/log.js';
+import { checkPair, type LogPair, type LogRequest } from '../commands/parse-log.js';
+import { fail, type Problem, type Result } from '../commands/problems.js';
+import { MAX_NOTE_LENGTH } from '../commands/tokens.js';
+import { dayInZone, parseDay, type Day } from '../domain/days.js';
+import { resolveMetric, suggestMetrics } from '../domain/metric-names.js';
+import type { MetricKey } from '../domain/metrics.js';
+import { messages, type Locale } from '../i18n/index.js';
+import type { Message } from '../reports/blocks.js';
+import { renderLogReceipt } from '../reports/receipts.js';
+import { choiceOf, textOf, type FormValues } from '../reports/views/form.js';
+import { amountBlock, DAY_BLOCK, LOG_FORM_PAIRS, metricBlock, NOTE_BLOCK } from '../reports/views/log-modal.js';
+
+export type LogFormReading =
+  | { readonly ok: true; readonly request: LogRequest; readonly text: string }
+  | { readonly ok: false; readonly errors: Record<string, string> };
+
+/** One pair's number read for its metric, as `/kpi log` reads it. */
+function readPair(metric: MetricKey, word: string): Result<LogPair> {
+  const amount = parseAmount(word);
+  if (!amount) return fail(isNegativeAmount(word) ? { code: 'negative', metric, word } : { code: 'notANumber', metric, word });
+  return checkPair(metric, amount, word);
+}
+
+/**
+ * Reads the log form the way `/kpi log` reads its words, field by field: every problem is reported
+ * under its own field (by block ID), and only a form without any becomes a request.
+ */
+export function readLogForm(values: FormValues, today: Day, locale: Locale): LogFormReading {
+  const f = messages(locale).logForm;
+  const errors: Record<string, string> = {};
+  const pairs: LogPair[] = [];
+  for (let n = 1; n <= LOG_FORM_PAIRS; n += 1) {
+    const metricWord = choiceOf(values, metricBlock(n)) ?? '';
+    const word = textOf(values, amountBlock(n)).normalize('NFKC');
+    if (!metricWord && !word) {
+      if (n === 1) {
+        errors[metricBlock(n)] = f.needMetric;
+        errors[amountBlock(n)] = f.needAmount;
+      }
+      continue;
+    }
+    const metric = metricWord ? resolveMetric(metricWord) : null;
+    if (metricWord && !metric) {
+      errors[metricBlock(n)] = problemSentence({ code: 'unknownMetric', word: metricWord, suggestions: suggestMetrics(metricWord) }, locale);
+      continue;
+    }
+    if (!metric) {
+      errors[metricBlock(n)] = f.needMetric;
+      continue;
+    }
+    if (!word) {
+      errors[amountBlock(n)] = f.needAmount;
+      continue;
+    }
+    const read = readPair(metric, word);
+    if (read.ok) pairs.push(read.value);
+    else errors[read.problem.code === 'derivedMetric' ? metricBlock(n) : amountBlock(n)] = problemSentence(read.problem, locale);
+  }
+
+  const picked = choiceOf(values, DAY_BLOCK);
+  const d = picked === null ? today : parseDay(picked);
+  let day: Day | null = null;
+  if (!d) {
+    errors[DAY_BLOCK] = problemSentence({ code: 'badDate', word: picked ?? '' }, locale);
+  } else {
+    const resolved = resolveDay({ kind: 'day', day: d }, today);
+    if (resolved.ok) day = resolved.day;
+    else errors[DAY_BLOCK] = problemSentence(dateProblem(resolved.code, d), locale);
+  }
+
+  const note = textOf(values, NOTE_BLOCK);
+  if (note.length > MAX_NOTE_LENGTH) errors[NOTE_BLOCK] = problemSentence({ code: 'noteTooLong', max: MAX_NOTE_LENGTH }, locale);
+
+  if (Object.keys(errors).length > 0 || day === null) return { ok: false, errors };
+  const request: LogRequest = { kind: 'log', pairs, date: { kind: 'day', day }, note: note || null };
+  // What the audit history keeps: the log as it would have been typed.
+  const text = `${pairs.map((p) => `${p.metric} ${p.value}`).join(' ')} ${day}${note ? ` -- ${note}` : ''}`;
+  return { ok: true, request, text };
+}
+
+function dateProblem(code: 'futureDate' | 'tooOld' | 'badDate', d: Day): Problem {
+  if (code === 'futureDate') return { code, day: d };
+  if (code === 'tooOld') return { code, day: d, maxDaysBack: MAX_DAYS_BACK };
+  return { code, word: d };
+}
+
+/** The field a problem found only when storing belongs under. */
+function blockOf(problem: Problem): string {
+  return problem.code === 'futureDate' || problem.code === 'tooOld' || problem.code === 'badDate' ? DAY_BLOCK : amountBlock(1);
+}
+
+export type LogFormOutcome = { readonly ok: true; readonly receipt: Message } | { readonly ok: false; readonly errors: Record<string, string> };
+
+/**
+ * The log form's submission, stored on the same path as `/kpi log`. `ctx.requestKey` should name
+ * the view, so a view submitted twice is stored once.
+ */
+export async function submitLogForm(ctx: CommandContext, values: FormValues): Promise<LogFormOutcome> {
+  const locale = ctx.caller.locale;
+  const today = dayInZone(ctx.clock(), ctx.caller.zone);
+  const read = readLogForm(values, today, locale);
+  if (!read.ok) return read;
+  const outcome = await storeLog(ctx, read.request, read.text, 'modal');
+  if (!outcome.ok) return { ok: false, errors: { [blockOf(outcome.problem)]: problemSentence(outcome.problem, locale) } };
+  const { stored } = outcome;
+  return {
+    ok: true,
+    receipt: renderLogReceipt({
+      locale,
+      userId: ctx.caller.userId,
+      day: stored.day,
+      today: outcome.today,
+      pairs: stored.pairs,
+      dayTotals: stored.dayTotals,
+      note: stored.note,
+      duplicate: stored.duplicate,
+    }),
+  };
+}
