@@ -1,14 +1,17 @@
+import cron from 'node-cron';
 import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { Logger } from './log.js';
 import { createSlackApp } from './slack/app.js';
 import { SlackClient } from './slack/client.js';
+import { Scheduler } from './scheduler/scheduler.js';
 import { Store } from './store/index.js';
 
 export interface RunningBot {
   readonly port: number;
   readonly mode: 'http' | 'socket';
   readonly store: Store;
+  readonly scheduler: Scheduler;
   /** Stops taking requests, lets queued writes finish, closes the database. */
   stop(): Promise<void>;
 }
@@ -17,10 +20,12 @@ export interface StartOptions {
   readonly config: Config;
   readonly logger: Logger;
   readonly clock?: Clock;
+  /** Run the minute tick (the default). Tests turn it off and tick by hand with their own clock. */
+  readonly autoTick?: boolean;
 }
 
 /** Start-up: config → store (migrated) → Slack app → listening. */
-export async function startBot({ config, logger, clock = systemClock }: StartOptions): Promise<RunningBot> {
+export async function startBot({ config, logger, clock = systemClock, autoTick = true }: StartOptions): Promise<RunningBot> {
   const botToken = config.slack.botToken;
   if (!botToken) throw new Error('startBot needs SLACK_BOT_TOKEN');
   const store = await Store.open(config.dbPath);
@@ -28,14 +33,30 @@ export async function startBot({ config, logger, clock = systemClock }: StartOpt
     const chat = new SlackClient({ token: botToken, apiUrl: config.slack.apiUrl, logger });
     const slack = createSlackApp({ store, chat, clock, config, logger }, config.port);
     const port = await slack.start();
+    const scheduler = new Scheduler({ store, chat, clock, logger, defaultLocale: config.locale });
+    const tick = () =>
+      scheduler.tick(clock()).catch((error: unknown) => {
+        logger.error('The scheduler tick failed:', error);
+        return [];
+      });
+    // node-cron fires at the start of every minute; the tick at start-up sends what is due or late.
+    const task = autoTick ? cron.schedule('* * * * *', tick, { name: 'kpi-scheduler', noOverlap: true }) : null;
+    if (autoTick) void tick();
     let stopping: Promise<void> | null = null;
     return {
       port,
       mode: slack.mode,
       store,
+      scheduler,
       stop() {
         stopping ??= (async () => {
+          await task?.stop();
+          await task?.destroy();
           await slack.stop().catch((error: unknown) => logger.warn('stopping the Slack app:', error));
+          await scheduler.tick(clock()).then(
+            () => undefined,
+            () => undefined,
+          );
           await store.close();
         })();
         return stopping;

@@ -1,12 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { runDemo } from './demo.js';
+import { buildSlot, offDayReason, printPayloads, sendSlot } from './digest.js';
 import { csvHeaderLine, csvLine, parseHistoryCsv } from './history-csv.js';
 import { systemClock, type Clock } from '../clock.js';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import { parseDay, type Day } from '../domain/days.js';
+import { isLocale } from '../domain/locale.js';
 import { createLogger } from '../log.js';
 import { startBot } from '../main.js';
+import type { Outgoing } from '../scheduler/plans.js';
+import { SlackClient } from '../slack/client.js';
 import { Store } from '../store/index.js';
 
 export interface CliIo {
@@ -30,6 +35,11 @@ Commands:
                                           print history as CSV: date,user_id,metric,value,note,logged_at
   import FILE.csv [--workspace T…]        load history from CSV (date,user_id,metric,value[,note[,logged_at]]),
                                           every row or none
+  digest <daily|weekly> [--team NAME|ID] [--at ISO-8601] [--dry-run] [--format text|json] [--force]
+                                          build the digest as of --at and post it, claimed like the scheduler
+                                          does (--dry-run prints it instead)
+  demo [--lang en|ja]                     a sample team with two months of history in a temporary database:
+                                          prints this morning's digest, a DM and the weekly review (no Slack)
   help                                    this text
 
 Configuration comes from the environment or .env (see .env.example).`;
@@ -161,6 +171,64 @@ async function commandImport(argv: readonly string[], io: CliIo): Promise<number
   return 0;
 }
 
+function instantOption(value: string | undefined, now: Date): Date {
+  if (value === undefined) return now;
+  const at = new Date(value);
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/u.test(value) || Number.isNaN(at.getTime())) {
+    throw new UsageError(`--at must be an ISO-8601 time such as 2026-11-24T09:05:00+09:00 (got “${value}”)`);
+  }
+  return at;
+}
+
+async function commandDemo(argv: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = args(argv, { lang: { type: 'string' } } as const);
+  if (positionals.length > 0) throw new UsageError(`demo takes no arguments besides --lang (got “${positionals[0]}”)`);
+  const config = loadConfig(io.env, { needsSlack: false });
+  const lang = values.lang ?? config.locale;
+  if (!isLocale(lang)) throw new UsageError(`--lang must be en or ja (got “${lang}”)`);
+  await runDemo({ locale: lang, zone: config.timezone, now: (io.clock ?? systemClock)(), write: io.stdout });
+  return 0;
+}
+
+async function commandDigest(argv: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = args(argv, {
+    team: { type: 'string' },
+    at: { type: 'string' },
+    'dry-run': { type: 'boolean' },
+    format: { type: 'string' },
+    force: { type: 'boolean' },
+  } as const);
+  const kind = positionals[0];
+  if ((kind !== 'daily' && kind !== 'weekly') || positionals.length > 1) throw new UsageError('digest takes daily or weekly: kpi-bot digest daily [--dry-run]');
+  const format = values.format ?? 'text';
+  if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json (got “${format}”)`);
+  const dryRun = values['dry-run'] === true;
+  const config = loadConfig(io.env, { needsSlack: !dryRun });
+  const run = { kind, at: instantOption(values.at, (io.clock ?? systemClock)()), dryRun, format, force: values.force === true, defaultLocale: config.locale } as const;
+  return withStore(config, async (store) => {
+    const all = await store.teams.all();
+    const teams = values.team ? all.filter((t) => String(t.id) === values.team || t.name.toLowerCase() === values.team!.toLowerCase()) : all;
+    if (teams.length === 0) {
+      io.stderr(values.team ? `kpi-bot: no team “${values.team}” (teams: ${all.map((t) => t.name).join(', ') || 'none'}).\n` : 'kpi-bot: there is no team yet; create one in Slack with /kpi team create.\n');
+      return 1;
+    }
+    const logger = createLogger(config.logLevel);
+    const chat = dryRun ? null : new SlackClient({ token: config.slack.botToken!, apiUrl: config.slack.apiUrl, logger });
+    const printed: Outgoing[] = [];
+    for (const team of teams) {
+      const off = offDayReason(team, run);
+      if (off && !run.force) {
+        io.stderr(`${off}: nothing sent. Use --force to build it anyway.\n`);
+        continue;
+      }
+      if (dryRun) printed.push(...(await buildSlot(store, team, run)));
+      else for (const line of await sendSlot(store, chat!, logger, team, run)) io.stdout(`${line}\n`);
+    }
+    if (dryRun && (printed.length > 0 || format === 'json')) io.stdout(printPayloads(printed, format));
+    return 0;
+  });
+}
+
 /** Runs one `kpi-bot` command; resolves with the process exit code. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
@@ -174,6 +242,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return await commandExport(rest, io);
       case 'import':
         return await commandImport(rest, io);
+      case 'digest':
+        return await commandDigest(rest, io);
+      case 'demo':
+        return await commandDemo(rest, io);
       case undefined:
       case 'help':
       case '--help':

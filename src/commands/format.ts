@@ -28,6 +28,8 @@ export function formatCommand(request: KpiRequest): string {
       return '';
     case 'undo':
       return 'undo';
+    case 'morningDm':
+      return `morning-dm ${request.on ? 'on' : 'off'}`;
     case 'help':
       return request.topic ? `help ${request.topic}` : request.unknownTopic ? `help ${request.unknownTopic}` : 'help';
     case 'log': {

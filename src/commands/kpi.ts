@@ -11,6 +11,8 @@ import { addMembers, createTeam, removeMembers, showTeam } from './team.js';
 import { clearTree, setTreeNode, showTree } from './tree.js';
 import { handleUndo } from './undo.js';
 import type { Message } from '../reports/blocks.js';
+import { textMessage } from '../reports/receipts.js';
+import { messages } from '../i18n/index.js';
 
 /**
  * Everything `/kpi` can do: parse the text, run the command, answer with a message in the caller's
@@ -60,5 +62,9 @@ export async function handleKpi(ctx: CommandContext, text: string): Promise<Mess
       return clearTree(ctx);
     case 'plan':
       return handlePlan(ctx, r);
+    case 'morningDm': {
+      await ctx.store.people.setMorningDm(ctx.caller.teamId, ctx.caller.userId, r.on, ctx.clock());
+      return textMessage(messages(ctx.caller.locale).morningDmSet({ on: r.on }));
+    }
   }
 }

@@ -7,7 +7,7 @@ import { MAX_TEXT_LENGTH, splitGlued, tokenize } from './tokens.js';
 import { resolveMetric } from '../domain/metric-names.js';
 
 /** The commands of `/kpi`, by their canonical English name. */
-export const COMMAND_NAMES = ['log', 'undo', 'help', 'status', 'target', 'targets', 'template', 'team', 'settings', 'tree', 'plan'] as const;
+export const COMMAND_NAMES = ['log', 'undo', 'help', 'status', 'target', 'targets', 'template', 'team', 'settings', 'tree', 'plan', 'morning-dm'] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
 /** Words that name a command, in English and Japanese. */
@@ -46,12 +46,16 @@ const COMMAND_WORDS: Readonly<Record<string, CommandName>> = {
   plan: 'plan',
   計画: 'plan',
   逆算: 'plan',
+  'morning-dm': 'morning-dm',
+  morningdm: 'morning-dm',
+  朝のdm: 'morning-dm',
 };
 
 export type KpiRequest =
   | { readonly kind: 'overview' }
   | { readonly kind: 'help'; readonly topic: CommandName | null; readonly unknownTopic: string | null }
   | { readonly kind: 'undo' }
+  | { readonly kind: 'morningDm'; readonly on: boolean }
   | LogRequest
   | ManageRequest;
 
@@ -109,6 +113,12 @@ export function parseCommand(text: string): Result<KpiRequest> {
       return parseTree(words.slice(1));
     case 'plan':
       return parsePlan(words.slice(1));
+    case 'morning-dm': {
+      const word = (words[1] ?? '').toLowerCase();
+      const on = ['on', 'オン', 'yes'].includes(word) ? true : ['off', 'オフ', 'no'].includes(word) ? false : null;
+      if (on === null || words.length > 2) return fail({ code: 'unknownWord', command: 'morning-dm', word: words[1] ?? '' });
+      return ok({ kind: 'morningDm', on });
+    }
     case null:
       break;
   }

@@ -48,9 +48,10 @@ export async function changeSetting(ctx: CommandContext, key: SettingKey, words:
     const help = messages(ctx.caller.locale).help.settings;
     return textMessage(explainSetting(parsed.problem, ctx.caller.locale), messages(ctx.caller.locale).rightForm({ usage: help.usage, example: help.examples[0]! }));
   }
-  const updated = await ctx.store.teams.updateSettings(team, parsed.patch);
-  const what = changedLines(team.settings, updated.settings, ctx.caller.locale);
   const t = messages(ctx.caller.locale);
+  const updated = await ctx.store.teams.updateSettings(team, parsed.patch, parsed.channelId);
+  if (parsed.channelId) return textMessage(t.settingsUpdated({ team: team.name, what: t.settingsLines.channel({ value: `<#${parsed.channelId}>` }) }));
+  const what = changedLines(team.settings, updated.settings, ctx.caller.locale);
   return textMessage(t.settingsUpdated({ team: team.name, what: what.length ? what.join(ctx.caller.locale === 'ja' ? '、' : '; ') : settingsLines(updated.settings, ctx.caller.locale)[0]! }));
 }
 

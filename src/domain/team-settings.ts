@@ -43,10 +43,12 @@ export function calendarOf(settings: Pick<TeamSettings, 'workdays' | 'holidays'>
   return { workdays: settings.workdays, holidays: settings.holidays };
 }
 
-export const SETTING_KEYS = ['timezone', 'language', 'daily', 'weekly', 'workdays', 'holidays', 'catchup', 'morning-dm', '1on1-lead'] as const;
+export const SETTING_KEYS = ['channel', 'timezone', 'language', 'daily', 'weekly', 'workdays', 'holidays', 'catchup', 'morning-dm', '1on1-lead'] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
 const KEY_WORDS: Readonly<Record<string, SettingKey>> = {
+  channel: 'channel',
+  チャンネル: 'channel',
   timezone: 'timezone',
   tz: 'timezone',
   zone: 'timezone',
@@ -141,9 +143,12 @@ export type SettingProblem =
   | { readonly code: 'badHolidays'; readonly word: string }
   | { readonly code: 'badHours'; readonly word: string; readonly max: number }
   | { readonly code: 'badSwitch'; readonly word: string }
-  | { readonly code: 'missingValue'; readonly key: SettingKey };
+  | { readonly code: 'missingValue'; readonly key: SettingKey }
+  | { readonly code: 'badChannel'; readonly word: string };
 
-export type SettingResult = { readonly ok: true; readonly patch: Partial<TeamSettings> } | { readonly ok: false; readonly problem: SettingProblem };
+export type SettingResult =
+  | { readonly ok: true; readonly patch: Partial<TeamSettings>; readonly channelId?: string }
+  | { readonly ok: false; readonly problem: SettingProblem };
 
 const fail = (problem: SettingProblem): SettingResult => ({ ok: false, problem });
 const set = (patch: Partial<TeamSettings>): SettingResult => ({ ok: true, patch });
@@ -161,6 +166,10 @@ export function parseSetting(key: SettingKey, words: readonly string[]): Setting
   const first = words[0];
   if (first === undefined) return fail({ code: 'missingValue', key });
   switch (key) {
+    case 'channel': {
+      const m = /^<#([CG][A-Z0-9]+)(?:\|[^>]*)?>$/u.exec(first);
+      return m ? { ok: true, patch: {}, channelId: m[1]! } : fail({ code: 'badChannel', word: first });
+    }
     case 'timezone':
       return isTimeZone(first) ? set({ timezone: first }) : fail({ code: 'badZone', word: first });
     case 'language': {

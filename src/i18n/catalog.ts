@@ -1,3 +1,5 @@
+import type { DigestCatalog } from './digest-catalog.js';
+
 /**
  * One key set for every language. Parameters arrive already formatted for the reader (numbers,
  * days, metric names), so a catalog is only wording. A `Variants` entry holds several phrasings of
@@ -7,7 +9,7 @@
 export type Variants<P = void> = readonly ((p: P) => string)[];
 
 /** Every command help knows, plus the bare `/kpi`. */
-export const HELP_TOPICS = ['overview', 'log', 'undo', 'status', 'target', 'targets', 'template', 'team', 'settings', 'tree', 'plan', 'help'] as const;
+export const HELP_TOPICS = ['overview', 'log', 'undo', 'status', 'target', 'targets', 'template', 'team', 'settings', 'tree', 'plan', 'morning-dm', 'help'] as const;
 export type HelpTopic = (typeof HELP_TOPICS)[number];
 
 export interface HelpEntry {
@@ -123,6 +125,7 @@ export interface ManageCatalog {
 
   readonly settingsTitle: (p: { team: string }) => string;
   readonly settingsLines: {
+    readonly channel: (p: { value: string }) => string;
     readonly timezone: (p: { value: string }) => string;
     readonly language: (p: { value: string }) => string;
     readonly daily: (p: { value: string }) => string;
@@ -148,6 +151,7 @@ export interface ManageCatalog {
     readonly badHours: (p: { word: string; max: number }) => string;
     readonly badSwitch: (p: { word: string }) => string;
     readonly missingValue: (p: { key: string }) => string;
+    readonly badChannel: (p: { word: string }) => string;
   };
 
   readonly perPeriod: Readonly<Record<'day' | 'week' | 'month' | 'quarter' | 'year', (p: { amount: string }) => string>>;
@@ -190,6 +194,7 @@ export interface ManageCatalog {
   readonly overviewWeekMonth: (p: { week: string; month: string }) => string;
   readonly todayAsks: (p: { amount: string; target: string }) => string;
   readonly overviewSetTargets: string;
+  readonly morningDmSet: (p: { on: boolean }) => string;
 
   readonly treeTitle: (p: { team: string }) => string;
   readonly treeDerived: string;
@@ -223,6 +228,8 @@ export interface ManageCatalog {
 export interface FormsCatalog {
   readonly save: string;
   readonly cancel: string;
+  /** The button that closes a form after it has been saved. */
+  readonly close: string;
   readonly settingsForm: {
     readonly title: string;
     readonly timezone: string;
@@ -269,20 +276,30 @@ export interface FormsCatalog {
   };
   readonly home: {
     readonly title: (p: { name: string }) => string;
+    /** The title when Slack has not told us the person's name. */
+    readonly titleNoName: string;
     readonly logButton: string;
     readonly today: string;
     readonly week: string;
     readonly month: string;
     readonly streak: (p: { days: number }) => string;
     readonly noStreak: string;
+    /** Under a streak on a workday without a log yet: what a log today makes it. */
+    readonly streakNext: (p: { days: number }) => string;
     readonly noTargets: string;
     readonly nothingLogged: string;
     readonly teamTitle: (p: { team: string }) => string;
     readonly teamAtTarget: (p: { count: number; total: number; share: string }) => string;
     readonly memberLine: (p: { person: string; attainment: string }) => string;
+    /** A member's line when they have no month targets. */
+    readonly memberNoTargets: string;
+    /** The team section when no member has a month target. */
+    readonly teamNoTargets: string;
+    /** The team's month so far, for a team without team-level targets. */
+    readonly teamMonthTotals: (p: { items: string }) => string;
     readonly updated: (p: { time: string }) => string;
     readonly more: (p: { count: number }) => string;
   };
 }
 
-export interface Catalog extends CoreCatalog, ManageCatalog, FormsCatalog {}
+export interface Catalog extends CoreCatalog, ManageCatalog, FormsCatalog, DigestCatalog {}

@@ -33,7 +33,7 @@ export function formatAmount(metric: MetricKey, value: number, locale: Locale): 
 export function formatValue(metric: MetricKey, value: number, locale: Locale): string {
   const unit = metricUnit(metric);
   if (unit === 'ratio') return formatPercent(value, locale);
-  if (unit === 'score') return formatScore(metric, value);
+  if (unit === 'score') return value.toFixed(1);
   if (unit === 'currency') return formatYen(value, locale);
   return formatNumber(value, locale);
 }

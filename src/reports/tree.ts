@@ -16,13 +16,18 @@ export async function teamTotals(store: Store, team: Team, from: Day, to: Day): 
   return [...byMember.values()].reduce<Totals>((sum, t) => addTotals(sum, t), {});
 }
 
+/** A team-level target: the team's own, or its members' added up. */
+export interface TeamTarget extends MetricTarget {
+  readonly source: 'team' | 'members';
+}
+
 /**
  * The team-level targets a derived tree hangs from: the team's own targets, and for metrics without
  * one, its members' targets added up over a month (a rate when every member shares it).
  */
-export async function teamLevelTargets(store: Store, team: Team, asOf: Day): Promise<MetricTarget[]> {
+export async function teamLevelTargets(store: Store, team: Team, asOf: Day): Promise<TeamTarget[]> {
   const own = await store.targets.of(team.workspace, 'team', String(team.id), asOf);
-  const out = new Map<MetricKey, MetricTarget>(own.map((t) => [t.metric, { metric: t.metric, value: t.value, period: t.period }]));
+  const out = new Map<MetricKey, TeamTarget>(own.map((t) => [t.metric, { metric: t.metric, value: t.value, period: t.period, source: 'team' }]));
   const members = await store.teams.members(team.id);
   const byPerson = await store.targets.inForce(team.workspace, 'person', members.map((m) => m.userId), asOf);
   const month = periodOf(asOf, 'month');
@@ -36,8 +41,8 @@ export async function teamLevelTargets(store: Store, team: Team, asOf: Day): Pro
   }
   for (const [metric, values] of pooled) {
     if (out.has(metric)) continue;
-    if (convertsWithWorkdays(metric)) out.set(metric, { metric, value: values.reduce((a, b) => a + b, 0), period: 'month' });
-    else if (values.every((v) => v === values[0])) out.set(metric, { metric, value: values[0]!, period: 'month' });
+    if (convertsWithWorkdays(metric)) out.set(metric, { metric, value: values.reduce((a, b) => a + b, 0), period: 'month', source: 'members' });
+    else if (values.every((v) => v === values[0])) out.set(metric, { metric, value: values[0]!, period: 'month', source: 'members' });
   }
   return [...out.values()];
 }

@@ -121,6 +121,18 @@ export async function applyToDailyTotal(
        ON CONFLICT DO UPDATE SET total = total + excluded.total, entries = entries + 1`,
       [...params, value],
     );
+    if (keepsRecords(key.metric)) {
+      // Every right-hand side reads the row as it was, so the old best becomes the one beaten.
+      await tx.run(
+        `INSERT INTO personal_bests (team_id, user_id, metric, best, day, previous_best)
+         SELECT team_id, user_id, metric, total, day, 0 FROM daily_totals WHERE team_id = ? AND user_id = ? AND day = ? AND metric = ?
+         ON CONFLICT DO UPDATE SET
+           previous_best = CASE WHEN excluded.best > best AND day <> excluded.day THEN best ELSE previous_best END,
+           day = CASE WHEN excluded.best > best THEN excluded.day ELSE day END,
+           best = max(best, excluded.best)`,
+        params,
+      );
+    }
     return;
   }
   await tx.run(
@@ -128,6 +140,25 @@ export async function applyToDailyTotal(
     [value, ...params],
   );
   await tx.run('DELETE FROM daily_totals WHERE team_id = ? AND user_id = ? AND day = ? AND metric = ? AND entries <= 0', params);
+  if (keepsRecords(key.metric)) await recomputeBest(tx, key.teamId, key.userId, key.metric);
+}
+
+/** Personal bests are kept for counts and amounts that add up and where more is better. */
+export function keepsRecords(metric: LoggedMetric): boolean {
+  return LOGGED[metric].aggregation === 'sum' && LOGGED[metric].better === 'higher';
+}
+
+/** Rebuilds a person's best day for a metric from the daily totals (after an undo or an import). */
+export async function recomputeBest(tx: Tx, teamId: string, userId: string, metric: LoggedMetric): Promise<void> {
+  await tx.run('DELETE FROM personal_bests WHERE team_id = ? AND user_id = ? AND metric = ?', [teamId, userId, metric]);
+  await tx.run(
+    `INSERT INTO personal_bests (team_id, user_id, metric, best, day, previous_best)
+     SELECT team_id, user_id, metric, total, day,
+            coalesce((SELECT max(d2.total) FROM daily_totals d2
+                      WHERE d2.team_id = d.team_id AND d2.user_id = d.user_id AND d2.metric = d.metric AND d2.day < d.day), 0)
+     FROM daily_totals d WHERE team_id = ? AND user_id = ? AND metric = ? ORDER BY total DESC, day ASC LIMIT 1`,
+    [teamId, userId, metric],
+  );
 }
 
 /** Activity as people log it: log commands, their entries, the daily totals kept beside them, undo. */
@@ -271,6 +302,51 @@ export class Activity {
        WHERE team_id = (SELECT team_id FROM teams WHERE id = ?) AND user_id IN (SELECT user_id FROM people WHERE kpi_team = ?)
          AND day BETWEEN ? AND ? ORDER BY day`,
       [kpiTeam, kpiTeam, from, to],
+    );
+  }
+
+  /** The days each current member of a KPI team logged anything, over a range (for streaks). */
+  async memberLoggedDays(kpiTeam: number, from: Day, to: Day): Promise<Map<string, Set<Day>>> {
+    const rows = await this.db.read.all<{ user_id: string; day: Day }>(
+      `SELECT DISTINCT user_id, day FROM daily_totals
+       WHERE team_id = (SELECT team_id FROM teams WHERE id = ?) AND user_id IN (SELECT user_id FROM people WHERE kpi_team = ?)
+         AND day BETWEEN ? AND ?`,
+      [kpiTeam, kpiTeam, from, to],
+    );
+    const out = new Map<string, Set<Day>>();
+    for (const r of rows) out.set(r.user_id, (out.get(r.user_id) ?? new Set<Day>()).add(r.day));
+    return out;
+  }
+
+  /** Notes the members of a KPI team logged for days in a range, each once. */
+  memberNotes(kpiTeam: number, from: Day, to: Day): Promise<{ userId: string; day: Day; note: string }[]> {
+    return this.db.read.all(
+      `SELECT user_id AS userId, day, note FROM entries
+       WHERE team_id = (SELECT team_id FROM teams WHERE id = ?) AND user_id IN (SELECT user_id FROM people WHERE kpi_team = ?)
+         AND day BETWEEN ? AND ? AND note IS NOT NULL AND undone_at IS NULL
+       GROUP BY user_id, day, note ORDER BY min(id)`,
+      [kpiTeam, kpiTeam, from, to],
+    );
+  }
+
+  /** The last day each metric was logged by anyone in a KPI team, looking back to `since`. */
+  async teamLastLogged(kpiTeam: number, since: Day): Promise<Map<LoggedMetric, Day>> {
+    const rows = await this.db.read.all<{ metric: LoggedMetric; day: Day }>(
+      `SELECT metric, max(day) AS day FROM daily_totals
+       WHERE team_id = (SELECT team_id FROM teams WHERE id = ?) AND user_id IN (SELECT user_id FROM people WHERE kpi_team = ?)
+         AND day >= ? GROUP BY metric`,
+      [kpiTeam, kpiTeam, since],
+    );
+    return new Map(rows.map((r) => [r.metric, r.day]));
+  }
+
+  /** Personal bests set on a day by members of a KPI team that beat an earlier best. */
+  bestsSetOn(kpiTeam: number, d: Day): Promise<{ userId: string; metric: LoggedMetric; best: number; previous: number }[]> {
+    return this.db.read.all(
+      `SELECT user_id AS userId, metric, best, previous_best AS previous FROM personal_bests
+       WHERE team_id = (SELECT team_id FROM teams WHERE id = ?) AND user_id IN (SELECT user_id FROM people WHERE kpi_team = ?)
+         AND day = ? AND previous_best > 0 ORDER BY user_id, metric`,
+      [kpiTeam, kpiTeam, d],
     );
   }
 

@@ -1,7 +1,7 @@
 import type { Db } from './db.js';
 import type { Day } from '../domain/days.js';
 import { LOGGED, LOGGED_METRICS, type LoggedMetric } from '../domain/metrics.js';
-import { applyToDailyTotal } from './activity.js';
+import { applyToDailyTotal, keepsRecords, recomputeBest } from './activity.js';
 
 const SNAPSHOT_METRICS = JSON.stringify(LOGGED_METRICS.filter((m) => LOGGED[m].aggregation === 'latest'));
 
@@ -90,6 +90,8 @@ export class History {
         [importId, SNAPSHOT_METRICS],
       );
       for (const s of snapshots) await applyToDailyTotal(tx, { teamId, userId: s.user_id, day: s.day, metric: s.metric }, 0, 1);
+      const touched = await tx.all<{ user_id: string; metric: LoggedMetric }>('SELECT DISTINCT user_id, metric FROM entries WHERE import_id = ?', [importId]);
+      for (const t of touched) if (keepsRecords(t.metric)) await recomputeBest(tx, teamId, t.user_id, t.metric);
       return importId;
     });
   }

@@ -7,3 +7,4 @@ export { sqliteCode } from './connection.js';
 export type { Team, Member, MembershipChange } from './teams.js';
 export type { Target, TargetChange, TargetScope } from './targets.js';
 export type { TreeNodeRow } from './kpi-tree.js';
+export type { Delivery, DeliveryKey, DeliveryKind, DeliveryStatus } from './deliveries.js';

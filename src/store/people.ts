@@ -95,6 +95,21 @@ export class People {
     });
   }
 
+  /** A person's own choice about the morning DM. */
+  setMorningDm(teamId: string, userId: string, on: boolean, at: Date): Promise<void> {
+    return this.db.write(async (tx) => {
+      await ensurePerson(tx, teamId, userId, at);
+      await tx.run('UPDATE people SET morning_dm = ? WHERE team_id = ? AND user_id = ?', [on ? 1 : 0, teamId, userId]);
+    });
+  }
+
+  /** Marks someone Slack reports as deactivated, so nothing more is sent to them. */
+  markInactive(teamId: string, userId: string): Promise<void> {
+    return this.db.write(async (tx) => {
+      await tx.run('UPDATE people SET is_active = 0 WHERE team_id = ? AND user_id = ?', [teamId, userId]);
+    });
+  }
+
   /** The workspaces in the database, oldest first (`kpi-bot import` loads into the only one). */
   async workspaces(): Promise<string[]> {
     const rows = await this.db.read.all<{ team_id: string }>('SELECT team_id FROM workspaces ORDER BY created_at, team_id');

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Activity } from './activity.js';
 import { Connection, type Queryable } from './connection.js';
+import { Deliveries } from './deliveries.js';
 import type { Db } from './db.js';
 import { History } from './history.js';
 import { KpiTrees } from './kpi-tree.js';
@@ -30,6 +31,7 @@ export class Store {
   readonly teams: Teams;
   readonly targets: Targets;
   readonly trees: KpiTrees;
+  readonly deliveries: Deliveries;
 
   private constructor(
     readonly path: string,
@@ -44,6 +46,7 @@ export class Store {
     this.teams = new Teams(db);
     this.targets = new Targets(db);
     this.trees = new KpiTrees(db);
+    this.deliveries = new Deliveries(db);
   }
 
   static async open(path: string, options: StoreOptions = {}): Promise<Store> {

@@ -24,6 +24,8 @@ export interface Member {
   readonly timeZone: string | null;
   readonly isActive: boolean;
   readonly salesRole: string | null;
+  /** Whether they want the morning DM (the team's setting applies on top). */
+  readonly morningDm: boolean;
 }
 
 interface TeamRow {
@@ -166,8 +168,9 @@ export class Teams {
       time_zone: string | null;
       is_active: number;
       sales_role: string | null;
+      morning_dm: number;
     }>(
-      `SELECT user_id, role, name, locale, time_zone, is_active, sales_role FROM people WHERE kpi_team = ?
+      `SELECT user_id, role, name, locale, time_zone, is_active, sales_role, morning_dm FROM people WHERE kpi_team = ?
        ORDER BY role = 'manager' DESC, coalesce(name, user_id)`,
       [teamId],
     );
@@ -179,6 +182,7 @@ export class Teams {
       timeZone: r.time_zone,
       isActive: r.is_active === 1,
       salesRole: r.sales_role,
+      morningDm: r.morning_dm === 1,
     }));
   }
 

@@ -7,6 +7,8 @@ export interface RecordedCall {
   readonly method: string;
   readonly body: Record<string, unknown>;
   readonly at: number;
+  /** False when the fake answered with a scripted failure (so Slack did not take it). */
+  ok: boolean;
 }
 
 /** A scripted answer for the next call(s) of a method: an HTTP failure, a rate limit or an `ok: false`. */
@@ -106,6 +108,11 @@ export class FakeSlack {
     return this.calls.filter((c) => c.method === method);
   }
 
+  /** Calls of a method that the fake answered with success: what Slack would have taken. */
+  accepted(method: string): RecordedCall[] {
+    return this.calls.filter((c) => c.method === method && c.ok);
+  }
+
   /** Resolves when a call of `method` matching `where` has arrived. */
   async waitFor(method: string, where: (c: RecordedCall) => boolean = () => true, timeoutMs = 5000): Promise<RecordedCall> {
     const deadline = Date.now() + timeoutMs;
@@ -122,17 +129,19 @@ export class FakeSlack {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     const body = decodeBody(raw, req.headers['content-type']);
     if (path.startsWith('/respond/')) {
-      this.calls.push({ method: 'response_url', body, at: Date.now() });
+      this.calls.push({ method: 'response_url', body, at: Date.now(), ok: true });
       for (const p of blockKitProblems(body, 'message')) this.limitProblems.push(`response_url: ${p}`);
       res.writeHead(200, { 'content-type': 'text/plain' });
       res.end('ok');
       return;
     }
     const method = path.replace(/^\/api\//u, '');
-    this.calls.push({ method, body, at: Date.now() });
+    const call: RecordedCall = { method, body, at: Date.now(), ok: true };
+    this.calls.push(call);
     this.checkLimits(method, body);
     const failure = this.failures.get(method)?.shift();
     if (failure) {
+      call.ok = false;
       if ('hang' in failure) {
         this.hanging.push(res);
         return;

@@ -125,6 +125,12 @@ export const core: CoreCatalog = {
       details: ['The first node without `under` is the KGI. Without a tree of your own, one is derived from the team’s targets along the funnel.'],
       examples: ['/kpi tree', '/kpi tree set revenue 10,000,000/month', '/kpi tree set wins 50/month under revenue'],
     },
+    'morning-dm': {
+      usage: '/kpi morning-dm <on|off>',
+      summary: 'your own plan for the day by DM each workday morning, on or off',
+      details: ['The team’s setting (`/kpi settings morning-dm`) applies to everyone; this is your own choice on top.'],
+      examples: ['/kpi morning-dm off'],
+    },
     plan: {
       usage: '/kpi plan <amount>/<period> [deal <amount>] [win <rate>] [meeting <rate>]',
       summary: 'reverse planning: the wins, meetings and calls a revenue goal takes, in total and per workday',

@@ -1,6 +1,7 @@
 import { core } from './core.js';
+import { digest } from './digest.js';
 import { forms } from './forms.js';
 import { manage } from './manage.js';
 import type { Catalog } from '../catalog.js';
 
-export const en: Catalog = { ...core, ...manage, ...forms };
+export const en: Catalog = { ...core, ...manage, ...forms, ...digest };

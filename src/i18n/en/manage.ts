@@ -36,6 +36,7 @@ export const manage: ManageCatalog = {
 
   settingsTitle: ({ team }) => `Settings of ${team}`,
   settingsLines: {
+    channel: ({ value }) => `Channel for digests and reviews: ${value}`,
     timezone: ({ value }) => `Time zone: ${value}`,
     language: ({ value }) => `Language: ${value}`,
     daily: ({ value }) => `Daily digest and morning DMs: ${value}`,
@@ -61,6 +62,7 @@ export const manage: ManageCatalog = {
     badHours: ({ word, max }) => `“${word}” is not a number of hours from 0 to ${max}.`,
     badSwitch: ({ word }) => `“${word}”: use on or off.`,
     missingValue: ({ key }) => `Give a value for ${key}.`,
+    badChannel: ({ word }) => `“${word}” is not a channel: mention it, as in #sales.`,
   },
 
   perPeriod: {
@@ -122,6 +124,8 @@ export const manage: ManageCatalog = {
   overviewWeekMonth: ({ week, month }) => `This week: ${week}\nThis month: ${month}`,
   todayAsks: ({ amount, target }) => `Today: ${amount} keeps you on pace for ${target} this month.`,
   overviewSetTargets: 'With targets set (`/kpi template` or `/kpi target`), this shows your pace too.',
+  morningDmSet: ({ on }) =>
+    on ? 'Morning DMs are on: your plan for the day arrives each workday morning.' : 'Morning DMs are off for you. `/kpi morning-dm on` brings them back.',
 
   treeTitle: ({ team }) => `KPI tree of ${team}`,
   treeDerived: 'Derived from the team’s targets along the funnel. Define your own with `/kpi tree set <metric> <n>/<period> [under <metric>]`.',

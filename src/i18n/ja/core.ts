@@ -125,6 +125,12 @@ export const core: CoreCatalog = {
       details: ['`under` なしで最初に設定したノードがKGIです。ツリーを定義していない場合は、チームの目標からファネルに沿って自動で組み立てます。'],
       examples: ['/kpi tree', '/kpi tree set 売上 1000万/月', '/kpi tree set 受注 50/月 under 売上'],
     },
+    'morning-dm': {
+      usage: '/kpi morning-dm <on|off>',
+      summary: '営業日の朝に届くあなた向けのプランDMのオン・オフ',
+      details: ['チームの設定(`/kpi settings morning-dm`)は全員に適用されます。こちらはあなた個人の選択です。'],
+      examples: ['/kpi morning-dm off'],
+    },
     plan: {
       usage: '/kpi plan <金額>/<期間> [deal <単価>] [win <率>] [meeting <率>]',
       summary: '逆算: 売上目標に必要な受注・商談・架電の数(合計と営業日1日あたり)',

@@ -36,6 +36,7 @@ export const manage: ManageCatalog = {
 
   settingsTitle: ({ team }) => `${team} の設定`,
   settingsLines: {
+    channel: ({ value }) => `ダイジェストとレビューの投稿先: ${value}`,
     timezone: ({ value }) => `タイムゾーン: ${value}`,
     language: ({ value }) => `言語: ${value}`,
     daily: ({ value }) => `デイリーダイジェストと朝のDM: ${value}`,
@@ -61,6 +62,7 @@ export const manage: ManageCatalog = {
     badHours: ({ word, max }) => `「${word}」は0〜${max}の時間数として読み取れません。`,
     badSwitch: ({ word }) => `「${word}」: on か off を指定してください。`,
     missingValue: ({ key }) => `${key} の値を指定してください。`,
+    badChannel: ({ word }) => `「${word}」はチャンネルとして読み取れません。#sales のようにメンションしてください。`,
   },
 
   perPeriod: {
@@ -118,6 +120,7 @@ export const manage: ManageCatalog = {
   overviewWeekMonth: ({ week, month }) => `今週: ${week}\n今月: ${month}`,
   todayAsks: ({ amount, target }) => `今日は${amount}で、今月の${target}に向けたペースを保てます。`,
   overviewSetTargets: '目標を設定すると(`/kpi template` や `/kpi target`)、ここにペースも表示されます。',
+  morningDmSet: ({ on }) => (on ? '朝のDMをオンにしました。営業日の朝に今日のプランが届きます。' : '朝のDMをオフにしました。`/kpi morning-dm on` でまた受け取れます。'),
 
   treeTitle: ({ team }) => `${team} のKPIツリー`,
   treeDerived: 'チームの目標からファネルに沿って組み立てています。`/kpi tree set <指標> <数>/<期間> [under <指標>]` で独自に定義できます。',

@@ -1,5 +1,6 @@
 import { sql as initial } from './001_initial.js';
 import { sql as teamsTargets } from './002_teams_targets.js';
+import { sql as deliveries } from './003_deliveries.js';
 
 export interface Migration {
   readonly version: number;
@@ -11,4 +12,5 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', sql: initial },
   { version: 2, name: 'teams and targets', sql: teamsTargets },
+  { version: 3, name: 'deliveries and personal bests', sql: deliveries },
 ];

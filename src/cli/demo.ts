@@ -1,0 +1,99 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sampleHistory, type SamplePerson } from './sample-data.js';
+import { previousWorkday } from '../domain/calendar.js';
+import { addDays, dayInZone, type Day } from '../domain/days.js';
+import type { Locale } from '../domain/locale.js';
+import { calendarOf, defaultTeamSettings } from '../domain/team-settings.js';
+import { ROLE_TEMPLATES } from '../domain/templates.js';
+import { plain } from '../reports/blocks.js';
+import { buildDailyDigest, renderDailyDigest } from '../reports/digest/daily.js';
+import { buildMorningDm, renderMorningDm } from '../reports/digest/dm.js';
+import { loadTeamSnapshot, reportDayFor } from '../reports/digest/snapshot.js';
+import { loadWeeklyReview, renderWeeklyReview } from '../reports/digest/weekly.js';
+import { weeklyReviewDay } from '../scheduler/slots.js';
+import { Store, type TargetChange, type Team } from '../store/index.js';
+
+const PEOPLE: readonly (SamplePerson & { name: Record<Locale, string> })[] = [
+  { userId: 'UDEMO01', role: 'sdr', name: { en: 'Aki', ja: '秋山' }, trend: { start: 0.85, end: 1.15 } },
+  { userId: 'UDEMO02', role: 'bdr', name: { en: 'Ben', ja: '坂本' }, meetingConversion: { start: 0.22, end: 0.12 } },
+  { userId: 'UDEMO03', role: 'field', name: { en: 'Chika', ja: '千葉' } },
+  { userId: 'UDEMO04', role: 'cs', name: { en: 'Daiki', ja: '大木' } },
+  { userId: 'UDEMO05', role: 'manager', name: { en: 'Emi', ja: '江見' } },
+];
+
+const WORKSPACE = 'TDEMO01';
+const CHANNEL = 'CDEMO01';
+
+/** Mentions as a terminal reader sees them: `<@UDEMO01>` → `@Aki`, the channel as `#demo-sales`. */
+function forTerminal(text: string, locale: Locale): string {
+  const names = new Map(PEOPLE.map((p) => [p.userId, p.name[locale]]));
+  return plain(text)
+    .replace(/<@(\w+)>/gu, (_, id: string) => `@${names.get(id) ?? id}`)
+    .replace(/<#\w+(?:\|[^>]*)?>/gu, '#demo-sales');
+}
+
+async function seed(store: Store, locale: Locale, zone: string, today: Day): Promise<Team> {
+  const at = new Date();
+  const team = (await store.teams.create({
+    workspace: WORKSPACE,
+    name: locale === 'ja' ? 'デモ営業チーム' : 'Demo Sales',
+    channelId: CHANNEL,
+    settings: defaultTeamSettings(zone, locale),
+    createdBy: 'UDEMO05',
+    at,
+    creatorJoinsAsManager: true,
+  }))!;
+  await store.teams.addMembers(team, PEOPLE.filter((p) => p.role !== 'manager').map((p) => p.userId), 'rep', at);
+  const from = addDays(today, -62);
+  const changes: TargetChange[] = PEOPLE.flatMap((p) =>
+    ROLE_TEMPLATES[p.role].map((t) => ({
+      scope: t.scope === 'team' ? ('team' as const) : ('person' as const),
+      subject: t.scope === 'team' ? String(team.id) : p.userId,
+      metric: t.metric,
+      value: t.value,
+      period: t.period,
+      effectiveFrom: from,
+    })),
+  );
+  await store.targets.set(WORKSPACE, changes, 'UDEMO05', at, 'template');
+  for (const p of PEOPLE) await store.teams.setSalesRole(WORKSPACE, [p.userId], p.role, at);
+  const rows = sampleHistory(PEOPLE, from, addDays(today, -1), calendarOf(team.settings), { locale });
+  await store.history.import(WORKSPACE, 'demo', rows, at);
+  return team;
+}
+
+/**
+ * `kpi-bot demo`: a sample team of five from the role templates with two months of realistic
+ * history, in a temporary database, and the messages it would get this morning, as text.
+ */
+export async function runDemo(options: { locale: Locale; zone: string; now: Date; write: (text: string) => void }): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'kpi-demo-'));
+  const store = await Store.open(join(dir, 'demo.sqlite'));
+  try {
+    const { locale, zone, write } = options;
+    const today = dayInZone(options.now, zone);
+    const team = await seed(store, locale, zone, today);
+    const calendar = calendarOf(team.settings);
+    const slotDay = previousWorkday(addDays(today, 1), calendar) ?? today;
+    const snapshot = await loadTeamSnapshot(store, team, reportDayFor(slotDay, calendar));
+    const members = await store.teams.members(team.id);
+    const rep = members.find((m) => m.userId === PEOPLE[0]!.userId)!;
+    const weeklyDay = weeklyReviewDay(team.settings, slotDay) ?? slotDay;
+    const reviewDay = weeklyDay <= slotDay ? weeklyDay : (weeklyReviewDay(team.settings, addDays(slotDay, -7)) ?? slotDay);
+    const ja = locale === 'ja';
+    const section = (title: string, body: string) => write(`\n━━━ ${title} ━━━\n${forTerminal(body, locale)}\n`);
+    write(
+      ja
+        ? `KPI Review デモ: ${team.name}(${PEOPLE.length}人: SDR・BDR・フィールドセールス・CS・マネージャー)、直近2か月の記録つき。Slackは使いません。\n`
+        : `KPI Review demo: ${team.name} (${PEOPLE.length} people: SDR, BDR, field sales, CS, manager) with two months of history. No Slack needed.\n`,
+    );
+    section(ja ? 'デイリーダイジェスト(チームチャンネル)' : 'Daily digest (team channel)', renderDailyDigest(buildDailyDigest(snapshot, slotDay), locale).text);
+    section(ja ? `朝のDM(${PEOPLE[0]!.name.ja}さん、SDR)` : `Morning DM (${PEOPLE[0]!.name.en}, SDR)`, renderMorningDm(buildMorningDm(snapshot, rep, slotDay), locale).text);
+    section(ja ? '週次レビュー(チームチャンネル)' : 'Weekly review (team channel)', renderWeeklyReview(await loadWeeklyReview(store, team, reviewDay), locale).text);
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,93 @@
+import { holidayOn, isWorkday } from '../domain/calendar.js';
+import { dayInZone, type Day } from '../domain/days.js';
+import { calendarOf } from '../domain/team-settings.js';
+import type { Logger } from '../log.js';
+import { plain } from '../reports/blocks.js';
+import { planDaily, planWeekly, type Outgoing, type SlotPlan } from '../scheduler/plans.js';
+import { Scheduler } from '../scheduler/scheduler.js';
+import { weeklyReviewDay } from '../scheduler/slots.js';
+import type { ChatPort } from '../scheduler/chat-port.js';
+import type { Locale } from '../domain/locale.js';
+import type { Store, Team } from '../store/index.js';
+
+export interface DigestRun {
+  readonly kind: 'daily' | 'weekly';
+  readonly at: Date;
+  readonly dryRun: boolean;
+  readonly format: 'text' | 'json';
+  readonly force: boolean;
+  readonly defaultLocale: Locale;
+}
+
+/** A payload as `--format json` prints it: a DM is addressed to the person's user ID. */
+export interface PrintedPayload {
+  readonly channel: string;
+  readonly text: string;
+  readonly blocks: readonly unknown[];
+}
+
+function planOf(store: Store, team: Team, run: DigestRun, day: Day): SlotPlan {
+  return run.kind === 'daily' ? planDaily(store, team, day, run.defaultLocale) : planWeekly(store, team, day);
+}
+
+/** Why a team gets nothing on this day, or null when the day is one of its slots. */
+export function offDayReason(team: Team, run: DigestRun): string | null {
+  const day = dayInZone(run.at, team.settings.timezone);
+  const calendar = calendarOf(team.settings);
+  if (run.kind === 'daily' && !isWorkday(day, calendar)) {
+    const holiday = holidayOn(day, calendar.holidays);
+    return `${day} is not a workday for ${team.name}${holiday ? ` (${holiday.en}, ${holiday.ja})` : ''}`;
+  }
+  if (run.kind === 'weekly' && weeklyReviewDay(team.settings, day) !== day) {
+    return `${day} is not the weekly review day of ${team.name} (that week it is ${weeklyReviewDay(team.settings, day) ?? 'none'})`;
+  }
+  return null;
+}
+
+/** Builds every message of the slot for a team, without sending or claiming anything. */
+export async function buildSlot(store: Store, team: Team, run: DigestRun): Promise<Outgoing[]> {
+  const plan = planOf(store, team, run, dayInZone(run.at, team.settings.timezone));
+  const out: Outgoing[] = [];
+  for (const item of await plan.recipients()) {
+    const built = await plan.build(item);
+    if (built) out.push(built);
+  }
+  return out;
+}
+
+export function printPayloads(outgoing: readonly Outgoing[], format: 'text' | 'json'): string {
+  if (format === 'json') {
+    const payloads: PrintedPayload[] = outgoing.map((o) => ({
+      channel: 'channel' in o.to ? o.to.channel : o.to.userId,
+      text: o.message.text,
+      blocks: o.message.blocks,
+    }));
+    return `${JSON.stringify(payloads, null, 2)}\n`;
+  }
+  return outgoing
+    .map((o) => `──── ${'channel' in o.to ? `#${o.to.channel}` : `DM to ${o.to.userId}`} ────\n${plain(o.message.text)}\n`)
+    .join('\n');
+}
+
+/**
+ * Posts the slot for a team the way the scheduler does: each message claimed under its key, so a
+ * second run finds it sent. Returns lines to print.
+ */
+export async function sendSlot(store: Store, chat: ChatPort, logger: Logger, team: Team, run: DigestRun): Promise<string[]> {
+  const scheduler = new Scheduler({ store, chat, clock: () => run.at, logger, defaultLocale: run.defaultLocale });
+  const day = dayInZone(run.at, team.settings.timezone);
+  const plan = planOf(store, team, run, day);
+  const lines: string[] = [];
+  for (const item of await plan.recipients()) {
+    const key = { workspace: team.workspace, kpiTeam: team.id, subject: item.subject, kind: item.kind, periodKey: day };
+    const before = await store.deliveries.find(key);
+    const where = item.kind === 'dm' ? `the DM to ${item.subject}` : `the ${run.kind} ${run.kind === 'daily' ? 'digest' : 'review'} of ${team.name}`;
+    if (before && before.status !== 'retry') {
+      lines.push(`${where} for ${day} was already ${before.status}${before.ts ? ` (ts ${before.ts})` : ''}${before.reason ? `: ${before.reason}` : ''}; not sent again.`);
+      continue;
+    }
+    const outcome = await scheduler.deliver(team, key, { at: run.at, kind: run.kind }, 'due', run.at, () => plan.build(item));
+    lines.push(outcome ? `${where}: ${outcome.result}${outcome.reason ? ` (${outcome.reason})` : ''}` : `${where}: taken by another process`);
+  }
+  return lines;
+}

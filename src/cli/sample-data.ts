@@ -1,0 +1,106 @@
+import { workdaysBetween, type WorkCalendar } from '../domain/calendar.js';
+import type { Day } from '../domain/days.js';
+import type { LoggedMetric } from '../domain/metrics.js';
+import type { Role as SalesRole } from '../domain/templates.js';
+import type { HistoryRow } from '../store/index.js';
+
+/** A deterministic pseudo-random source (mulberry32), so a sample is the same on every run. */
+export function randomSource(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+/** A count around `mean` (roughly normal, never below 0). */
+function around(random: () => number, mean: number, spread = 0.25): number {
+  const noise = (random() + random() + random() - 1.5) * 2 * spread;
+  return Math.max(0, Math.round(mean * (1 + noise)));
+}
+
+/** How many of `n` tries convert at `rate`, with some chance in it. */
+function convert(random: () => number, n: number, rate: number): number {
+  let k = 0;
+  for (let i = 0; i < n; i += 1) if (random() < rate) k += 1;
+  return k;
+}
+
+export interface SamplePerson {
+  readonly userId: string;
+  readonly role: SalesRole;
+  /** Activity multiplier over the span, from `start` to `end` (1 → 1 is steady; 0.8 → 1.3 improves). */
+  readonly trend?: { readonly start: number; readonly end: number };
+  /** The meeting conversion over the span, start to end (a falling one makes a bottleneck). */
+  readonly meetingConversion?: { readonly start: number; readonly end: number };
+}
+
+const NOTES: Readonly<Record<'en' | 'ja', readonly string[]>> = {
+  en: ['tried a shorter opener', 'tested a new email subject line', 'new talk script for the pricing question'],
+  ja: ['新しいトークスクリプトを試した', '件名を変えたメールをテスト', '価格の質問への新しい切り返しを試した'],
+};
+
+/** One workday of a person in a role: the metrics a rep in that role logs, with realistic rates. */
+function dayOf(random: () => number, p: SamplePerson, level: number, meetingConversion: number): Partial<Record<LoggedMetric, number>> {
+  switch (p.role) {
+    case 'sdr':
+    case 'bdr': {
+      const calls = around(random, 52 * level);
+      const connects = convert(random, calls, 0.27);
+      const meetings = convert(random, connects, meetingConversion);
+      const day: Partial<Record<LoggedMetric, number>> = { calls, connects, meetings, leads: around(random, 8 * level), emails: around(random, 15 * level) };
+      if (p.role === 'bdr') day.target_accounts = around(random, 46 * level);
+      return day;
+    }
+    case 'field': {
+      const visits = around(random, 2 * level, 0.5);
+      const meetings = around(random, 1.6 * level, 0.5);
+      const wins = convert(random, meetings, 0.22);
+      return { visits, meetings, key_person_contacts: convert(random, meetings, 0.8), wins, revenue: wins * around(random, 520_000, 0.3) };
+    }
+    case 'cs': {
+      const accounts = around(random, 6 * level, 0.3);
+      const responses = around(random, 3, 0.5);
+      return {
+        accounts,
+        renewals: convert(random, accounts, 0.82),
+        upsells: convert(random, accounts, 0.14),
+        cross_sells: convert(random, accounts, 0.09),
+        churns: convert(random, accounts, 0.01),
+        csat_responses: responses,
+        csat_points: Math.round(responses * (4.2 + random() * 0.7)),
+      };
+    }
+    case 'manager':
+      return random() < 0.12 ? { ride_alongs: 1 } : {};
+  }
+}
+
+/**
+ * Realistic history for people in their roles over the workdays from `from` to `to`: most days
+ * logged, rates near the role templates', a few notes about new approaches.
+ */
+export function sampleHistory(people: readonly SamplePerson[], from: Day, to: Day, calendar: WorkCalendar, options: { seed?: number; locale?: 'en' | 'ja' } = {}): HistoryRow[] {
+  const random = randomSource(options.seed ?? 42);
+  const days = workdaysBetween(from, to, calendar);
+  const rows: HistoryRow[] = [];
+  days.forEach((day, i) => {
+    const progressShare = days.length > 1 ? i / (days.length - 1) : 1;
+    for (const p of people) {
+      if (random() < 0.08) continue; // a day off or a day not logged
+      const trend = p.trend ?? { start: 1, end: 1 };
+      const conversion = p.meetingConversion ?? { start: 0.2, end: 0.2 };
+      const level = trend.start + (trend.end - trend.start) * progressShare;
+      const meetingConversion = conversion.start + (conversion.end - conversion.start) * progressShare;
+      const note = random() < 0.04 ? NOTES[options.locale ?? 'en'][Math.floor(random() * 3)]! : null;
+      const loggedAt = new Date(`${day}T09:30:00Z`);
+      for (const [metric, value] of Object.entries(dayOf(random, p, level, meetingConversion)) as [LoggedMetric, number][]) {
+        if (value > 0 || metric === 'calls') rows.push({ day, userId: p.userId, metric, value, note, loggedAt });
+      }
+    }
+  });
+  return rows;
+}

@@ -1,0 +1,100 @@
+import type { Variants } from './catalog.js';
+
+/** Stages of the funnel, as the digests name them. */
+export type StageName = 'connect' | 'meeting' | 'win';
+
+/** Metrics that have their own advice; others get the general one. */
+export type AdvisedMetric =
+  | 'calls'
+  | 'connects'
+  | 'emails'
+  | 'meetings'
+  | 'visits'
+  | 'wins'
+  | 'revenue'
+  | 'leads'
+  | 'upsells'
+  | 'cross_sells'
+  | 'renewals'
+  | 'target_accounts'
+  | 'key_person_contacts'
+  | 'ride_alongs'
+  | 'general';
+
+/**
+ * The wording of the scheduled messages (daily digest, morning DM, weekly review), written to the
+ * six phrasing rules of DOMAIN.md: progress first, gaps as the distance to the goal, a concrete
+ * suggestion after every gap, praise for the attempt, individuals only in celebrations in public,
+ * and several phrasings of each sentence so mornings do not repeat.
+ */
+export interface DigestCatalog {
+  readonly digest: {
+    readonly dailyTitle: (p: { team: string; day: string }) => string;
+    readonly leadActive: Variants<{ items: string; day: string; people: number; members: number }>;
+    readonly leadQuiet: Variants<{ day: string }>;
+    readonly kpiYesterday: (p: { actual: string; target: string | null }) => string;
+    readonly kpiPeriod: (p: { period: string; actual: string; target: string; attainment: string }) => string;
+    readonly kpiForecast: (p: { amount: string }) => string;
+    readonly kpiReached: string;
+    readonly celebrationsTitle: string;
+    readonly teamGoal: Variants<{ metric: string; amount: string; period: string }>;
+    readonly personalGoal: Variants<{ person: string; metric: string }>;
+    readonly streak: Variants<{ person: string; days: number }>;
+    readonly personalBest: Variants<{ person: string; amount: string; previous: string }>;
+    readonly mostImproved: Variants<{ person: string; metric: string; rise: string }>;
+    readonly newApproach: Variants<{ person: string; note: string }>;
+    readonly focusTitle: string;
+    readonly focusGap: Variants<{ metric: string; amount: string; target: string; perPerson: string | null }>;
+    readonly focusOnPace: Variants;
+    readonly dailyFooter: string;
+    readonly moreCelebrations: (p: { count: number }) => string;
+  };
+  readonly dm: {
+    readonly title: (p: { day: string }) => string;
+    readonly leadActive: Variants<{ items: string }>;
+    readonly leadQuiet: Variants;
+    readonly monthTitle: (p: { month: string }) => string;
+    readonly ask: Variants<{ amount: string; target: string }>;
+    readonly askDone: Variants;
+    readonly noTargets: string;
+    readonly stageGap: Variants<{ stage: string; current: string; reference: string }>;
+    readonly button: string;
+    readonly optOut: string;
+  };
+  readonly weekly: {
+    readonly title: (p: { team: string; start: string; end: string }) => string;
+    readonly lead: Variants<{ items: string }>;
+    readonly leadQuiet: Variants;
+    readonly kpiWeek: (p: { actual: string; target: string | null; attainment: string | null }) => string;
+    readonly change: (p: { change: string }) => string;
+    readonly changeNew: string;
+    readonly funnelTitle: string;
+    readonly funnel: (p: { steps: string }) => string;
+    readonly rates: (p: { rates: string }) => string;
+    readonly bottleneck: Variants<{ stage: string; current: string; baseline: string }>;
+    readonly noBottleneck: Variants;
+    readonly quality: Variants;
+    readonly volume: Variants;
+    readonly quiet: Variants<{ metrics: string }>;
+    readonly focusTitle: string;
+    readonly focus: Variants<{ metric: string; amount: string; target: string }>;
+    readonly focusStage: Variants<{ stage: string }>;
+    readonly goalsReached: Variants<{ metrics: string }>;
+    readonly footer: string;
+  };
+  readonly alerts: {
+    readonly broken: (p: { team: string; what: string; channel: string; reason: string }) => string;
+    readonly what: { readonly daily: string; readonly weekly: string };
+    readonly reasons: Readonly<Record<'channel_not_found' | 'not_in_channel' | 'is_archived' | 'no_channel' | 'other', string>>;
+    readonly fix: string;
+  };
+  readonly stageNames: Readonly<Record<StageName, string>>;
+  readonly advice: {
+    readonly metric: Readonly<Record<AdvisedMetric, Variants>>;
+    readonly stage: Readonly<Record<StageName, Variants>>;
+    readonly quality: Variants;
+    readonly volume: Variants;
+    readonly quiet: Variants<{ metrics: string }>;
+    readonly momentum: Variants;
+  };
+}

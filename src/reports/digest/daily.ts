@@ -1,0 +1,198 @@
+import { say, gapWithSuggestion, paragraph, type Sentence, type Written } from './sentences.js';
+import type { TeamSnapshot } from './snapshot.js';
+import { adviceFor, headlineItems, isHeadlineMetric, kpiCell, sumTotals, teamFocus, type Focus } from './shared.js';
+import { context, fields, header, section, type KnownBlock, type Message } from '../blocks.js';
+import { formatAmount, formatItems } from '../amounts.js';
+import { valueOf } from '../status.js';
+import { isNewApproachNote, isStreakMilestone, mostImproved } from '../../domain/celebrations.js';
+import type { Day } from '../../domain/days.js';
+import { LOGGED, isLoggedMetric, metricBetter, metricLabel, type MetricKey } from '../../domain/metrics.js';
+import { periodOf } from '../../domain/periods.js';
+import { convertsWithWorkdays, isReached, progress, targetForPeriod, type Progress } from '../../domain/progress.js';
+import type { Totals } from '../../domain/rates.js';
+import { workdayStreak } from '../../domain/streaks.js';
+import { formatDay, formatMonth, formatPercent, messages, pick, type Locale } from '../../i18n/index.js';
+
+export type Celebration =
+  | { readonly kind: 'teamGoal'; readonly metric: MetricKey; readonly value: number }
+  | { readonly kind: 'personalGoal'; readonly userId: string; readonly metric: MetricKey }
+  | { readonly kind: 'streak'; readonly userId: string; readonly days: number }
+  | { readonly kind: 'personalBest'; readonly userId: string; readonly metric: MetricKey; readonly best: number; readonly previous: number }
+  | { readonly kind: 'mostImproved'; readonly userId: string; readonly metric: MetricKey; readonly rise: number }
+  | { readonly kind: 'newApproach'; readonly userId: string; readonly note: string };
+
+export interface KpiStanding {
+  readonly metric: MetricKey;
+  /** The report day's team value and its share of the month target, per workday. */
+  readonly day: { readonly actual: number | null; readonly target: number | null };
+  readonly month: Progress;
+}
+
+/** The daily digest of a team: what the channel reads every workday morning. */
+export interface DailyDigestModel {
+  readonly teamName: string;
+  readonly slotDay: Day;
+  readonly reportDay: Day;
+  readonly teamDay: Totals;
+  readonly loggedYesterday: number;
+  readonly memberCount: number;
+  readonly kpis: readonly KpiStanding[];
+  readonly celebrations: readonly Celebration[];
+  readonly focus: Focus | null;
+}
+
+/** The most a channel message celebrates by name; the rest are counted. */
+const MAX_CELEBRATIONS = 8;
+
+/** The metric a person's activity is measured by: their first summed target, else calls. */
+function mainActivity(s: TeamSnapshot, userId: string): MetricKey {
+  const t = (s.memberTargets.get(userId) ?? []).find((x) => isLoggedMetric(x.metric) && LOGGED[x.metric].aggregation === 'sum' && metricBetter(x.metric) === 'higher');
+  return t?.metric ?? 'calls';
+}
+
+function celebrationsOf(s: TeamSnapshot, teamMonth: Totals, teamBefore: Totals): Celebration[] {
+  const out: Celebration[] = [];
+  for (const t of s.teamTargets) {
+    const now = valueOf(t.metric, teamMonth);
+    const before = valueOf(t.metric, teamBefore);
+    const target = convertsWithWorkdays(t.metric) ? targetForPeriod(t.value, t.period, s.month, s.calendar) : t.value;
+    if (target === null || now === null || !convertsWithWorkdays(t.metric)) continue;
+    if (isReached(now, target, metricBetter(t.metric)) && !(before !== null && isReached(before, target, metricBetter(t.metric)))) {
+      out.push({ kind: 'teamGoal', metric: t.metric, value: now });
+    }
+  }
+  for (const m of s.members) {
+    for (const t of s.memberTargets.get(m.userId) ?? []) {
+      if (!convertsWithWorkdays(t.metric) || metricBetter(t.metric) !== 'higher') continue;
+      const target = targetForPeriod(t.value, t.period, s.month, s.calendar);
+      const now = valueOf(t.metric, s.monthTotals.get(m.userId) ?? {}) ?? 0;
+      const before = valueOf(t.metric, s.monthTotalsBefore.get(m.userId) ?? {}) ?? 0;
+      if (target !== null && target > 0 && now >= target && before < target) out.push({ kind: 'personalGoal', userId: m.userId, metric: t.metric });
+    }
+  }
+  // One personal best a person, in a metric worth a headline.
+  const bestBy = new Map<string, (typeof s.bests)[number]>();
+  for (const b of s.bests) if (isHeadlineMetric(b.metric) && !bestBy.has(b.userId)) bestBy.set(b.userId, b);
+  for (const b of bestBy.values()) out.push({ kind: 'personalBest', userId: b.userId, metric: b.metric, best: b.best, previous: b.previous });
+  for (const m of s.members) {
+    const days = s.loggedDays.get(m.userId);
+    if (!days?.has(s.reportDay)) continue;
+    const streak = workdayStreak(days, s.reportDay, s.calendar);
+    if (isStreakMilestone(streak)) out.push({ kind: 'streak', userId: m.userId, days: streak });
+  }
+  const improved = mostImproved(
+    s.members.map((m) => {
+      const metric = mainActivity(s, m.userId);
+      return { userId: m.userId, before: valueOf(metric, s.earlier.get(m.userId) ?? {}) ?? 0, recent: valueOf(metric, s.recent.get(m.userId) ?? {}) ?? 0 };
+    }),
+  );
+  if (improved) out.push({ kind: 'mostImproved', userId: improved.userId, metric: mainActivity(s, improved.userId), rise: improved.rise });
+  for (const n of s.notes.filter((x) => isNewApproachNote(x.note)).slice(0, 3)) out.push({ kind: 'newApproach', userId: n.userId, note: n.note });
+  return out;
+}
+
+/** Builds the daily digest for the morning of `slotDay` from the team's snapshot. */
+export function buildDailyDigest(s: TeamSnapshot, slotDay: Day): DailyDigestModel {
+  const teamDay = sumTotals(s.dayTotals.values());
+  const teamMonth = sumTotals(s.monthTotals.values());
+  const teamBefore = sumTotals(s.monthTotalsBefore.values());
+  const day = periodOf(s.reportDay, 'day');
+  const kpis = s.teamTargets.map((t) => ({
+    metric: t.metric,
+    day: {
+      actual: valueOf(t.metric, teamDay),
+      target: convertsWithWorkdays(t.metric) ? targetForPeriod(t.value, t.period, day, s.calendar) : t.value,
+    },
+    month: progress({ metric: t.metric, targetValue: t.value, targetKind: t.period, period: s.month, asOf: s.reportDay, actual: valueOf(t.metric, teamMonth), calendar: s.calendar }),
+  }));
+  return {
+    teamName: s.team.name,
+    slotDay,
+    reportDay: s.reportDay,
+    teamDay,
+    loggedYesterday: [...s.dayTotals.values()].filter((t) => Object.keys(t).length > 0).length,
+    memberCount: s.members.length,
+    kpis,
+    celebrations: celebrationsOf(s, teamMonth, teamBefore),
+    focus: teamFocus(s, slotDay),
+  };
+}
+
+const who = (userId: string) => `<@${userId}>`;
+
+function celebrationSentence(c: Celebration, locale: Locale, seed: string, month: string): Sentence {
+  const t = messages(locale).digest;
+  const name = (m: MetricKey) => metricLabel(m, locale);
+  switch (c.kind) {
+    case 'teamGoal':
+      return say('celebration', pick(t.teamGoal, seed, { metric: name(c.metric), amount: formatAmount(c.metric, c.value, locale), period: month }));
+    case 'personalGoal':
+      return say('celebration', pick(t.personalGoal, seed + c.userId, { person: who(c.userId), metric: name(c.metric) }), c.userId);
+    case 'streak':
+      return say('celebration', pick(t.streak, seed + c.userId, { person: who(c.userId), days: c.days }), c.userId);
+    case 'personalBest':
+      return say(
+        'celebration',
+        pick(t.personalBest, seed + c.userId, { person: who(c.userId), amount: formatAmount(c.metric, c.best, locale), previous: formatAmount(c.metric, c.previous, locale) }),
+        c.userId,
+      );
+    case 'mostImproved':
+      return say('celebration', pick(t.mostImproved, seed, { person: who(c.userId), metric: name(c.metric), rise: `+${formatPercent(c.rise, locale)}` }), c.userId);
+    case 'newApproach':
+      return say('celebration', pick(t.newApproach, seed + c.userId, { person: who(c.userId), note: c.note.slice(0, 200) }), c.userId);
+  }
+}
+
+/** The digest's sentences by section: the lead, the celebrations and the focus. */
+export function phraseDailyDigest(m: DailyDigestModel, locale: Locale): { lead: Sentence[]; celebrations: Sentence[]; focus: Sentence[] } {
+  const t = messages(locale).digest;
+  const seed = `${m.slotDay}:daily:${m.teamName}`;
+  const day = formatDay(m.reportDay, locale);
+  const items = headlineItems(m.teamDay);
+  const lead = [
+    items.length
+      ? say('progress', pick(t.leadActive, seed, { items: formatItems(items, locale), day, people: m.loggedYesterday, members: m.memberCount }))
+      : say('progress', pick(t.leadQuiet, seed, { day })),
+  ];
+  const month = formatMonth(m.reportDay, locale);
+  const celebrations = m.celebrations.map((c, i) => celebrationSentence(c, locale, `${seed}:${i}`, month));
+  let focus: Sentence[];
+  if (m.focus) {
+    const f = m.focus;
+    const gap = pick(t.focusGap, seed, {
+      metric: metricLabel(f.metric, locale),
+      amount: formatAmount(f.metric, f.amount, locale),
+      target: formatAmount(f.metric, f.target, locale),
+      perPerson: f.perPerson === null ? null : formatAmount(f.metric, f.perPerson, locale),
+    });
+    focus = gapWithSuggestion(gap, adviceFor(f.metric, locale, seed));
+  } else {
+    focus = [say('focus', pick(t.focusOnPace, seed, undefined)), say('suggestion', pick(messages(locale).advice.momentum, seed, undefined))];
+  }
+  return { lead, celebrations, focus };
+}
+
+/** The digest as Slack shows it, and as text for the terminal and notifications. */
+export function renderDailyDigest(m: DailyDigestModel, locale: Locale): Message & Written {
+  const t = messages(locale).digest;
+  const title = t.dailyTitle({ team: m.teamName, day: formatDay(m.slotDay, locale) });
+  const phrased = phraseDailyDigest(m, locale);
+  const monthName = formatMonth(m.reportDay, locale);
+  const cells = m.kpis.map((k) => kpiCell(k.metric, k.day, k.month, monthName, locale));
+  const shown = phrased.celebrations.slice(0, MAX_CELEBRATIONS);
+  const hidden = phrased.celebrations.length - shown.length;
+  const celebrationText = [...shown.map((s) => `• ${s.text}`), ...(hidden > 0 ? [t.moreCelebrations({ count: hidden })] : [])].join('\n');
+  const blocks: KnownBlock[] = [header(title), section(paragraph(phrased.lead, locale))];
+  for (let i = 0; i < cells.length; i += 10) blocks.push(fields(cells.slice(i, i + 10)));
+  if (shown.length) blocks.push(section(`*${t.celebrationsTitle}*\n${celebrationText}`));
+  blocks.push(section(`*${t.focusTitle}*\n${paragraph(phrased.focus, locale)}`), context(t.dailyFooter));
+  const text = [
+    title,
+    paragraph(phrased.lead, locale),
+    ...cells,
+    ...(shown.length ? [t.celebrationsTitle, celebrationText] : []),
+    t.focusTitle,
+    paragraph(phrased.focus, locale),
+  ].join('\n');
+  return { text, blocks, sentences: [...phrased.lead, ...phrased.celebrations, ...phrased.focus] };
+}

@@ -1,0 +1,109 @@
+import { gapWithSuggestion, paragraph, say, type Sentence, type Written } from './sentences.js';
+import type { TeamSnapshot } from './snapshot.js';
+import { adviceFor, headlineItems, sumTotals } from './shared.js';
+import { actions, button, context, header, section, type Message } from '../blocks.js';
+import { formatAmount, formatItems, formatValue } from '../amounts.js';
+import { statusModel, todaysAsk, type StatusModel } from '../status.js';
+import type { Day } from '../../domain/days.js';
+import { FUNNEL_STAGES, stageRate, stagesFor, stagesOfRole, weakestStage, type FunnelStage, type StageChange } from '../../domain/funnel.js';
+import { metricLabel, type MetricKey } from '../../domain/metrics.js';
+import { periodOf } from '../../domain/periods.js';
+import type { Totals } from '../../domain/rates.js';
+import { formatDay, formatMonth, formatPercent, messages, pick, type Locale } from '../../i18n/index.js';
+import type { Member } from '../../store/index.js';
+import { OPEN_LOG_ACTION } from '../views/home.js';
+
+
+/** One person's plan for the day, by DM. */
+export interface MorningDmModel {
+  readonly userId: string;
+  readonly slotDay: Day;
+  readonly reportDay: Day;
+  readonly yesterday: Totals;
+  readonly month: StatusModel;
+  readonly ask: { readonly metric: MetricKey; readonly amount: number; readonly target: number } | null;
+  /** Their funnel stage furthest under the team's over four weeks, when one is. */
+  readonly weakest: StageChange | null;
+}
+
+/** Each stage's rate across the team over four weeks: the reference a person's funnel is read against. */
+function teamStageRates(s: TeamSnapshot): Partial<Record<FunnelStage, number>> {
+  const team = sumTotals(s.fourWeeks.values());
+  const out: Partial<Record<FunnelStage, number>> = {};
+  for (const def of stagesFor(team)) {
+    const rate = stageRate(def, team);
+    if (rate !== null && FUNNEL_STAGES.includes(def.stage)) out[def.stage] = rate;
+  }
+  return out;
+}
+
+export function buildMorningDm(s: TeamSnapshot, member: Member, slotDay: Day): MorningDmModel {
+  const month = periodOf(slotDay, 'month');
+  const sameMonth = month.start === s.month.start;
+  const monthModel = statusModel({
+    userId: member.userId,
+    kind: 'month',
+    asOf: sameMonth ? s.reportDay : slotDay,
+    totals: sameMonth ? (s.monthTotals.get(member.userId) ?? {}) : {},
+    targets: s.memberTargets.get(member.userId) ?? [],
+    calendar: s.calendar,
+  });
+  const weakest = weakestStage(s.fourWeeks.get(member.userId) ?? {}, teamStageRates(s), stagesOfRole(member.salesRole));
+  return {
+    userId: member.userId,
+    slotDay,
+    reportDay: s.reportDay,
+    yesterday: s.dayTotals.get(member.userId) ?? {},
+    month: monthModel,
+    ask: todaysAsk(monthModel, slotDay, s.calendar),
+    weakest: weakest && weakest.change <= -0.1 ? weakest : null,
+  };
+}
+
+export function phraseMorningDm(m: MorningDmModel, locale: Locale): Sentence[] {
+  const t = messages(locale);
+  const seed = `${m.slotDay}:dm:${m.userId}`;
+  const items = headlineItems(m.yesterday, 5);
+  const out: Sentence[] = [items.length ? say('progress', pick(t.dm.leadActive, seed, { items: formatItems(items, locale) })) : say('progress', pick(t.dm.leadQuiet, seed, undefined))];
+  if (m.month.lines.length === 0) out.push(say('info', t.dm.noTargets));
+  else if (m.ask) {
+    out.push(say('focus', pick(t.dm.ask, seed, { amount: formatAmount(m.ask.metric, m.ask.amount, locale), target: formatAmount(m.ask.metric, Math.round(m.ask.target), locale) })));
+  } else out.push(say('focus', pick(t.dm.askDone, seed, undefined)));
+  if (m.weakest) {
+    const stage = t.stageNames[m.weakest.stage];
+    out.push(
+      ...gapWithSuggestion(
+        pick(t.dm.stageGap, seed, { stage, current: formatPercent(m.weakest.current, locale), reference: formatPercent(m.weakest.baseline, locale) }),
+        pick(t.advice.stage[m.weakest.stage], seed, undefined),
+      ),
+    );
+  } else if (m.ask) {
+    out.push(say('suggestion', adviceFor(m.ask.metric, locale, seed)));
+  }
+  return out;
+}
+
+/** The DM: yesterday first, where the month stands, today's number, one suggestion, a button to log. */
+export function renderMorningDm(m: MorningDmModel, locale: Locale): Message & Written {
+  const t = messages(locale);
+  const sentences = phraseMorningDm(m, locale);
+  const title = t.dm.title({ day: formatDay(m.slotDay, locale) });
+  const monthLines = m.month.lines.map((l) => {
+    const p = l.progress;
+    const v = (n: number | null) => (n === null ? '–' : formatValue(p.metric, n, locale));
+    return `• ${metricLabel(p.metric, locale)} ${v(p.actual)} / ${v(p.target)}${p.attainment === null ? '' : ` (${formatPercent(p.attainment, locale)})`}`;
+  });
+  const lead = sentences.filter((s) => s.kind === 'progress');
+  const plan = sentences.filter((s) => s.kind !== 'progress');
+  const monthTitle = t.dm.monthTitle({ month: formatMonth(m.month.period.start, locale) });
+  const blocks = [
+    header(title),
+    section(paragraph(lead, locale)),
+    ...(monthLines.length ? [section(`*${monthTitle}*\n${monthLines.join('\n')}`)] : []),
+    section(paragraph(plan, locale)),
+    actions(button(t.dm.button, OPEN_LOG_ACTION, undefined, 'primary')),
+    context(t.dm.optOut),
+  ];
+  const text = [title, paragraph(lead, locale), ...(monthLines.length ? [monthTitle, ...monthLines] : []), paragraph(plan, locale)].join('\n');
+  return { text, blocks, sentences };
+}

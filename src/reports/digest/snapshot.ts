@@ -1,0 +1,71 @@
+import type { WorkCalendar } from '../../domain/calendar.js';
+import { workdaysBetween, previousWorkday } from '../../domain/calendar.js';
+import { addDays, type Day } from '../../domain/days.js';
+import { periodOf, type Period } from '../../domain/periods.js';
+import type { Totals } from '../../domain/rates.js';
+import type { Member, Store, Target, Team } from '../../store/index.js';
+import type { LoggedMetric } from '../../domain/metrics.js';
+import { calendarFor } from '../status.js';
+import { teamLevelTargets, type TeamTarget } from '../tree.js';
+import { digestKpis } from './shared.js';
+
+/** Everything the morning messages say about a team, read once for the digest and every DM. */
+export interface TeamSnapshot {
+  readonly team: Team;
+  readonly calendar: WorkCalendar;
+  /** Active members, managers included. */
+  readonly members: readonly Member[];
+  /** The workday the morning messages report on (the one before the slot). */
+  readonly reportDay: Day;
+  /** The month that contains the report day. */
+  readonly month: Period;
+  readonly teamTargets: readonly TeamTarget[];
+  readonly memberTargets: ReadonlyMap<string, readonly Target[]>;
+  readonly dayTotals: ReadonlyMap<string, Totals>;
+  readonly monthTotals: ReadonlyMap<string, Totals>;
+  /** Month to date up to the day before the report day: what was reached before it. */
+  readonly monthTotalsBefore: ReadonlyMap<string, Totals>;
+  readonly loggedDays: ReadonlyMap<string, ReadonlySet<Day>>;
+  /** The five workdays up to the report day, and the five before them. */
+  readonly recent: ReadonlyMap<string, Totals>;
+  readonly earlier: ReadonlyMap<string, Totals>;
+  /** Four weeks up to the report day, per member: each person's funnel against the team's. */
+  readonly fourWeeks: ReadonlyMap<string, Totals>;
+  readonly notes: readonly { userId: string; day: Day; note: string }[];
+  readonly bests: readonly { userId: string; metric: LoggedMetric; best: number; previous: number }[];
+}
+
+/** The first and last day of the `n` workdays ending at `end`. */
+function lastWorkdays(end: Day, n: number, calendar: WorkCalendar): { from: Day; to: Day } {
+  const days = workdaysBetween(addDays(end, -n * 3 - 14), end, calendar).slice(-n);
+  return { from: days[0] ?? end, to: end };
+}
+
+/** Reads a team's snapshot for the morning of `slotDay`, reporting on the workday before it. */
+export async function loadTeamSnapshot(store: Store, team: Team, reportDay: Day): Promise<TeamSnapshot> {
+  const calendar = calendarFor(team);
+  const month = periodOf(reportDay, 'month');
+  const recentSpan = lastWorkdays(reportDay, 5, calendar);
+  const earlierSpan = lastWorkdays(addDays(recentSpan.from, -1), 5, calendar);
+  const members = (await store.teams.members(team.id)).filter((m) => m.isActive);
+  const [allTargets, memberTargets, dayTotals, monthTotals, monthTotalsBefore, loggedDays, recent, earlier, fourWeeks, notes, bests] = await Promise.all([
+    teamLevelTargets(store, team, reportDay),
+    store.targets.inForce(team.workspace, 'person', members.map((m) => m.userId), reportDay),
+    store.activity.memberTotals(team.id, reportDay, reportDay),
+    store.activity.memberTotals(team.id, month.start, reportDay),
+    reportDay > month.start ? store.activity.memberTotals(team.id, month.start, addDays(reportDay, -1)) : Promise.resolve(new Map<string, Totals>()),
+    store.activity.memberLoggedDays(team.id, addDays(reportDay, -120), reportDay),
+    store.activity.memberTotals(team.id, recentSpan.from, recentSpan.to),
+    store.activity.memberTotals(team.id, earlierSpan.from, earlierSpan.to),
+    store.activity.memberTotals(team.id, addDays(reportDay, -27), reportDay),
+    store.activity.memberNotes(team.id, reportDay, reportDay),
+    store.activity.bestsSetOn(team.id, reportDay),
+  ]);
+  const teamTargets = digestKpis(allTargets);
+  return { team, calendar, members, reportDay, month, teamTargets, memberTargets, dayTotals, monthTotals, monthTotalsBefore, loggedDays, recent, earlier, fourWeeks, notes, bests };
+}
+
+/** The workday a morning message reports on: the one before the slot's day. */
+export function reportDayFor(slotDay: Day, calendar: WorkCalendar): Day {
+  return previousWorkday(slotDay, calendar) ?? addDays(slotDay, -1);
+}

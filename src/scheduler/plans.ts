@@ -1,0 +1,75 @@
+import type { Recipient } from './sender.js';
+import { section, type Message } from '../reports/blocks.js';
+import { buildDailyDigest, renderDailyDigest } from '../reports/digest/daily.js';
+import { buildMorningDm, renderMorningDm } from '../reports/digest/dm.js';
+import { loadTeamSnapshot, reportDayFor, type TeamSnapshot } from '../reports/digest/snapshot.js';
+import { loadWeeklyReview, renderWeeklyReview } from '../reports/digest/weekly.js';
+import { calendarFor } from '../reports/status.js';
+import type { Day } from '../domain/days.js';
+import type { Locale } from '../domain/locale.js';
+import { messages } from '../i18n/index.js';
+import type { Member, Store, Team } from '../store/index.js';
+
+/** A message ready to send and where it goes. */
+export interface Outgoing {
+  readonly to: Recipient;
+  readonly message: Message;
+}
+
+/** One delivery of a slot: the team's channel message, or one person's DM. */
+export interface PlanItem {
+  readonly kind: 'daily' | 'dm' | 'weekly';
+  /** The team's ID for a channel message, the person's user ID for a DM. */
+  readonly subject: string;
+  readonly member?: Member;
+}
+
+/** What a slot sends: its deliveries, each built only when it is actually sent. */
+export interface SlotPlan {
+  recipients(): Promise<PlanItem[]>;
+  build(item: PlanItem): Promise<Outgoing | null>;
+}
+
+/**
+ * The daily slot: the digest to the team's channel and a morning DM to each member who wants one.
+ * The team's numbers are read once, on the first message built, for the digest and every DM.
+ */
+export function planDaily(store: Store, team: Team, slotDay: Day, defaultLocale: Locale): SlotPlan {
+  let snapshot: Promise<TeamSnapshot> | null = null;
+  const load = () => (snapshot ??= loadTeamSnapshot(store, team, reportDayFor(slotDay, calendarFor(team))));
+  return {
+    async recipients() {
+      const items: PlanItem[] = team.channelId ? [{ kind: 'daily', subject: String(team.id) }] : [];
+      if (team.settings.morningDm) {
+        for (const member of await store.teams.members(team.id)) {
+          if (member.isActive && member.morningDm) items.push({ kind: 'dm', subject: member.userId, member });
+        }
+      }
+      return items;
+    },
+    async build(item) {
+      const s = await load();
+      if (item.kind === 'daily') return team.channelId ? { to: { channel: team.channelId }, message: renderDailyDigest(buildDailyDigest(s, slotDay), team.settings.locale) } : null;
+      const member = item.member!;
+      return { to: { userId: member.userId }, message: renderMorningDm(buildMorningDm(s, member, slotDay), member.locale ?? team.settings.locale ?? defaultLocale) };
+    },
+  };
+}
+
+/** The weekly slot: the review of last week to the team's channel. */
+export function planWeekly(store: Store, team: Team, slotDay: Day): SlotPlan {
+  return {
+    recipients: async () => (team.channelId ? [{ kind: 'weekly', subject: String(team.id) }] : []),
+    build: async () => (team.channelId ? { to: { channel: team.channelId }, message: renderWeeklyReview(await loadWeeklyReview(store, team, slotDay), team.settings.locale) } : null),
+  };
+}
+
+const KNOWN_REASONS = new Set(['channel_not_found', 'not_in_channel', 'is_archived', 'no_channel']);
+
+/** The DM a team's manager gets, once, when the team's channel does not take its messages. */
+export function brokenTeamNotice(team: Team, kind: 'daily' | 'weekly', channel: string, reason: string, locale: Locale): Message {
+  const a = messages(locale).alerts;
+  const why = a.reasons[(KNOWN_REASONS.has(reason) ? reason : 'other') as keyof typeof a.reasons];
+  const text = `${a.broken({ team: team.name, what: a.what[kind], channel: `<#${channel}>`, reason: why })}\n${a.fix}`;
+  return { text, blocks: [section(text)] };
+}

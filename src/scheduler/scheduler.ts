@@ -1,0 +1,161 @@
+import { randomUUID } from 'node:crypto';
+import type { Logger } from '@slack/logger';
+import type { ChatPort } from './chat-port.js';
+import { Sender, type Recipient, type SendResult } from './sender.js';
+import { slotState, slotsAround, type Slot, type SlotState } from './slots.js';
+import { planDaily, planWeekly, brokenTeamNotice, type Outgoing } from './plans.js';
+import type { Clock } from '../clock.js';
+import type { Locale } from '../domain/locale.js';
+import type { DeliveryKey, Store, Team } from '../store/index.js';
+
+export interface SchedulerOptions {
+  readonly store: Store;
+  readonly chat: ChatPort;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  /** The bot's default language, for people whose language is unknown. */
+  readonly defaultLocale: Locale;
+  readonly sender?: Sender;
+  /** Names this process in the claims it makes. */
+  readonly instanceId?: string;
+}
+
+/** A claim older than this belongs to a process that stopped in the middle of sending. */
+const CLAIM_LEASE_MS = 15 * 60 * 1000;
+/** When Slack cannot take a message now, the next try comes this much later (within the catch-up window). */
+const RETRY_AFTER_MS = 5 * 60 * 1000;
+
+/** What happened to one delivery in a tick, for logs and tests. */
+export interface DeliveryOutcome {
+  readonly key: DeliveryKey;
+  readonly result: 'sent' | 'skipped' | 'failed' | 'retry';
+  readonly reason?: string;
+}
+
+/**
+ * The minute tick. Each tick asks, for every team in its own zone, what is due (daily digests and
+ * morning DMs on workdays, the weekly review on its day), claims each delivery under its unique
+ * key before sending, and marks it sent with Slack's `ts` after. A slot missed while the bot was
+ * down is sent late within the team's catch-up window, and recorded as skipped past it. Every step
+ * is recorded in the database, so ticks are idempotent and the process can stop at any point.
+ */
+export class Scheduler {
+  readonly instanceId: string;
+  private readonly sender: Sender;
+  /** Keys settled in this process, so a tick does not read them again every minute. */
+  private readonly settled = new Set<string>();
+  private running: Promise<DeliveryOutcome[]> | null = null;
+
+  constructor(private readonly options: SchedulerOptions) {
+    this.instanceId = options.instanceId ?? randomUUID();
+    this.sender = options.sender ?? new Sender(options.chat);
+  }
+
+  /** One tick; a tick still running when the next comes is waited for, not doubled. */
+  tick(now: Date = this.options.clock()): Promise<DeliveryOutcome[]> {
+    this.running ??= this.runTick(now).finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private async runTick(now: Date): Promise<DeliveryOutcome[]> {
+    const { store, logger } = this.options;
+    const expired = await store.deliveries.expireStale(new Date(now.getTime() - CLAIM_LEASE_MS));
+    if (expired > 0) logger.warn(`${expired} delivery claim(s) were interrupted mid-send and are recorded as skipped, not resent.`);
+    const outcomes: DeliveryOutcome[] = [];
+    for (const team of await store.teams.all()) {
+      try {
+        for (const slot of slotsAround(team.settings, now)) {
+          const state = slotState(slot.at, now, team.settings.catchupHours);
+          if (state !== 'early') outcomes.push(...(await this.runSlot(team, slot, state, now)));
+        }
+      } catch (error) {
+        // One broken team never stops the others.
+        logger.error(`Scheduled messages of team ${team.name} (${team.id}) failed this tick:`, error);
+      }
+    }
+    return outcomes;
+  }
+
+  private keyOf(team: Team, kind: DeliveryKey['kind'], subject: string, periodKey: string): DeliveryKey {
+    return { workspace: team.workspace, kpiTeam: team.id, subject, kind, periodKey };
+  }
+
+  private async runSlot(team: Team, slot: Slot, state: SlotState, now: Date): Promise<DeliveryOutcome[]> {
+    const plan = slot.kind === 'daily' ? planDaily(this.options.store, team, slot.day, this.options.defaultLocale) : planWeekly(this.options.store, team, slot.day);
+    const outcomes: DeliveryOutcome[] = [];
+    for (const item of await plan.recipients()) {
+      const key = this.keyOf(team, item.kind, item.subject, slot.day);
+      const outcome = await this.deliver(team, key, slot, state, now, () => plan.build(item));
+      if (outcome) outcomes.push(outcome);
+    }
+    return outcomes;
+  }
+
+  /** Claims, sends and settles one delivery; null when there was nothing to do for it. */
+  async deliver(team: Team, key: DeliveryKey, slot: Pick<Slot, 'at' | 'kind'>, state: SlotState, now: Date, build: () => Promise<Outgoing | null>): Promise<DeliveryOutcome | null> {
+    const { store } = this.options;
+    const id = `${key.workspace}|${key.subject}|${key.kind}|${key.periodKey}`;
+    if (this.settled.has(id)) return null;
+    const existing = await store.deliveries.find(key);
+    if (existing && (existing.status === 'sent' || existing.status === 'skipped' || existing.status === 'failed')) {
+      this.settled.add(id);
+      return null;
+    }
+    if (existing?.status === 'claimed') return null;
+    if (state === 'missed') {
+      const reason = `missed: the bot was not running between ${slot.at.toISOString()} and the end of the catch-up window (${team.settings.catchupHours} h)`;
+      if (existing) await store.deliveries.settle(existing.id, 'failed', `Slack stayed unavailable through the catch-up window (${existing.reason ?? ''})`);
+      else await store.deliveries.recordSkipped(key, slot.at, now, this.instanceId, reason);
+      this.settled.add(id);
+      return { key, result: existing ? 'failed' : 'skipped', reason };
+    }
+    const claim = await store.deliveries.claim(key, slot.at, now, this.instanceId);
+    if (!claim) return null;
+    const outgoing = await build().catch(async (error: unknown) => {
+      await store.deliveries.settle(claim.id, 'failed', `could not build the message: ${(error as Error).message}`);
+      throw error;
+    });
+    if (!outgoing) {
+      await store.deliveries.settle(claim.id, 'skipped', 'nothing to send');
+      this.settled.add(id);
+      return { key, result: 'skipped', reason: 'nothing to send' };
+    }
+    const result = await this.sender.send(outgoing.to, outgoing.message);
+    return this.settle(team, key, claim.id, id, outgoing.to, result, slot.kind, now);
+  }
+
+  private async settle(team: Team, key: DeliveryKey, claimId: number, id: string, to: Recipient, result: SendResult, kind: string, now: Date): Promise<DeliveryOutcome> {
+    const { store, logger } = this.options;
+    if (result.ok) {
+      await store.deliveries.markSent(claimId, result.channel, result.ts, this.options.clock());
+      this.settled.add(id);
+      return { key, result: 'sent' };
+    }
+    if (!result.permanent) {
+      await store.deliveries.markRetry(claimId, result.reason, new Date(now.getTime() + RETRY_AFTER_MS));
+      logger.warn(`${key.kind} for ${key.subject} (${team.name}) will be retried: ${result.reason}`);
+      return { key, result: 'retry', reason: result.reason };
+    }
+    const status = 'userId' in to ? 'skipped' : 'failed';
+    await store.deliveries.settle(claimId, status, result.reason);
+    this.settled.add(id);
+    if ('userId' in to && result.inactiveUser) await store.people.markInactive(team.workspace, to.userId);
+    if ('channel' in to && (kind === 'daily' || kind === 'weekly')) await this.reportBroken(team, kind, to.channel, result.reason, now);
+    logger.warn(`${key.kind} for ${key.subject} (${team.name}) not sent: ${result.reason}`);
+    return { key, result: status, reason: result.reason };
+  }
+
+  /** Tells the team's managers, once per channel and reason, that their channel does not take messages. */
+  private async reportBroken(team: Team, kind: 'daily' | 'weekly', channel: string, reason: string, now: Date): Promise<void> {
+    const managers = (await this.options.store.teams.members(team.id)).filter((m) => m.role === 'manager' && m.isActive);
+    for (const manager of managers) {
+      const key = this.keyOf(team, 'alert', manager.userId, `${reason}:${channel}`);
+      await this.deliver(team, key, { at: now, kind: 'daily' }, 'due', now, async () => ({
+        to: { userId: manager.userId },
+        message: brokenTeamNotice(team, kind, channel, reason, manager.locale ?? team.settings.locale),
+      }));
+    }
+  }
+}

@@ -1,0 +1,169 @@
+import type { Db } from './db.js';
+
+export type DeliveryKind = 'daily' | 'weekly' | 'dm' | 'oneonone' | 'checkin' | 'alert';
+export type DeliveryStatus = 'claimed' | 'retry' | 'sent' | 'skipped' | 'failed';
+
+/** The unique key of a scheduled message: (workspace, team or person, kind, period). */
+export interface DeliveryKey {
+  readonly workspace: string;
+  readonly kpiTeam: number | null;
+  readonly subject: string;
+  readonly kind: DeliveryKind;
+  readonly periodKey: string;
+}
+
+export interface Delivery extends DeliveryKey {
+  readonly id: number;
+  readonly status: DeliveryStatus;
+  readonly slotAt: Date;
+  readonly claimedAt: Date;
+  readonly claimedBy: string;
+  readonly attempts: number;
+  readonly nextTryAt: Date | null;
+  readonly channel: string | null;
+  readonly ts: string | null;
+  readonly reason: string | null;
+}
+
+interface Row {
+  id: number;
+  team_id: string;
+  kpi_team: number | null;
+  subject: string;
+  kind: DeliveryKind;
+  period_key: string;
+  status: DeliveryStatus;
+  slot_at: string;
+  claimed_at: string;
+  claimed_by: string;
+  attempts: number;
+  next_try_at: string | null;
+  channel: string | null;
+  ts: string | null;
+  reason: string | null;
+}
+
+const toDelivery = (r: Row): Delivery => ({
+  id: r.id,
+  workspace: r.team_id,
+  kpiTeam: r.kpi_team,
+  subject: r.subject,
+  kind: r.kind,
+  periodKey: r.period_key,
+  status: r.status,
+  slotAt: new Date(r.slot_at),
+  claimedAt: new Date(r.claimed_at),
+  claimedBy: r.claimed_by,
+  attempts: r.attempts,
+  nextTryAt: r.next_try_at ? new Date(r.next_try_at) : null,
+  channel: r.channel,
+  ts: r.ts,
+  reason: r.reason,
+});
+
+const BY_KEY = 'SELECT * FROM deliveries WHERE team_id = ? AND subject = ? AND kind = ? AND period_key = ?';
+const keyParams = (k: DeliveryKey) => [k.workspace, k.subject, k.kind, k.periodKey];
+
+/**
+ * Claims on scheduled messages. A message is claimed before it is sent and marked sent with its
+ * `ts` after; the unique key makes a second claim (a restart, a second process) find the first.
+ */
+export class Deliveries {
+  constructor(private readonly db: Db) {}
+
+  async find(key: DeliveryKey): Promise<Delivery | null> {
+    const row = await this.db.read.get<Row>(BY_KEY, keyParams(key));
+    return row ? toDelivery(row) : null;
+  }
+
+  /**
+   * Takes a delivery for sending: a new one, or one waiting to be retried whose time has come.
+   * Null when it is someone else's or already settled.
+   */
+  claim(key: DeliveryKey, slotAt: Date, at: Date, instance: string): Promise<Delivery | null> {
+    return this.db.write(async (tx) => {
+      const row = await tx.get<Row>(BY_KEY, keyParams(key));
+      if (!row) {
+        const { lastId } = await tx.run(
+          `INSERT INTO deliveries (team_id, kpi_team, subject, kind, period_key, status, slot_at, claimed_at, claimed_by, attempts)
+           VALUES (?, ?, ?, ?, ?, 'claimed', ?, ?, ?, 1)`,
+          [key.workspace, key.kpiTeam, key.subject, key.kind, key.periodKey, slotAt.toISOString(), at.toISOString(), instance],
+        );
+        return toDelivery((await tx.get<Row>('SELECT * FROM deliveries WHERE id = ?', [lastId]))!);
+      }
+      if (row.status !== 'retry' || (row.next_try_at !== null && row.next_try_at > at.toISOString())) return null;
+      await tx.run("UPDATE deliveries SET status = 'claimed', claimed_at = ?, claimed_by = ?, attempts = attempts + 1 WHERE id = ? AND status = 'retry'", [
+        at.toISOString(),
+        instance,
+        row.id,
+      ]);
+      return toDelivery((await tx.get<Row>('SELECT * FROM deliveries WHERE id = ?', [row.id]))!);
+    });
+  }
+
+  /** Records a slot that will not be sent (missed beyond the catch-up window, nobody to send to); false when it was already recorded. */
+  recordSkipped(key: DeliveryKey, slotAt: Date, at: Date, instance: string, reason: string): Promise<boolean> {
+    return this.db.write(async (tx) => {
+      const { changes } = await tx.run(
+        `INSERT INTO deliveries (team_id, kpi_team, subject, kind, period_key, status, slot_at, claimed_at, claimed_by, reason)
+         VALUES (?, ?, ?, ?, ?, 'skipped', ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+        [key.workspace, key.kpiTeam, key.subject, key.kind, key.periodKey, slotAt.toISOString(), at.toISOString(), instance, reason],
+      );
+      return changes > 0;
+    });
+  }
+
+  markSent(id: number, channel: string, ts: string, at: Date): Promise<void> {
+    return this.db.write(async (tx) => {
+      await tx.run("UPDATE deliveries SET status = 'sent', channel = ?, ts = ?, sent_at = ?, reason = NULL WHERE id = ?", [channel, ts, at.toISOString(), id]);
+    });
+  }
+
+  /** Leaves a delivery to be tried again from `nextTryAt` (Slack was unavailable). */
+  markRetry(id: number, reason: string, nextTryAt: Date): Promise<void> {
+    return this.db.write(async (tx) => {
+      await tx.run("UPDATE deliveries SET status = 'retry', reason = ?, next_try_at = ? WHERE id = ?", [reason, nextTryAt.toISOString(), id]);
+    });
+  }
+
+  /** Settles a delivery that will not be sent: `failed` (Slack refused it) or `skipped`. */
+  settle(id: number, status: 'failed' | 'skipped', reason: string): Promise<void> {
+    return this.db.write(async (tx) => {
+      await tx.run('UPDATE deliveries SET status = ?, reason = ? WHERE id = ?', [status, reason, id]);
+    });
+  }
+
+  /**
+   * Claims held longer than a lease belong to a process that stopped mid-send: whether Slack took the
+   * message is unknown, so they are recorded as skipped rather than sent again.
+   */
+  expireStale(olderThan: Date): Promise<number> {
+    return this.db.write(async (tx) => {
+      const { changes } = await tx.run(
+        "UPDATE deliveries SET status = 'skipped', reason = 'interrupted while sending; not sent again so it cannot be posted twice' WHERE status = 'claimed' AND claimed_at < ?",
+        [olderThan.toISOString()],
+      );
+      return changes;
+    });
+  }
+
+  /** Deliveries of a kind (and optionally a period), oldest first: for the CLI and tests. */
+  async list(filter: { kind?: DeliveryKind; periodKey?: string; workspace?: string } = {}): Promise<Delivery[]> {
+    const where: string[] = [];
+    const params: string[] = [];
+    if (filter.kind) {
+      where.push('kind = ?');
+      params.push(filter.kind);
+    }
+    if (filter.periodKey) {
+      where.push('period_key = ?');
+      params.push(filter.periodKey);
+    }
+    if (filter.workspace) {
+      where.push('team_id = ?');
+      params.push(filter.workspace);
+    }
+    const rows = await this.db.read.all<Row>(`SELECT * FROM deliveries ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id`, params);
+    return rows.map(toDelivery);
+  }
+}
