@@ -33,7 +33,7 @@ export async function startBot({ config, logger, clock = systemClock, autoTick =
     const chat = new SlackClient({ token: botToken, apiUrl: config.slack.apiUrl, logger });
     const slack = createSlackApp({ store, chat, clock, config, logger }, config.port);
     const port = await slack.start();
-    const scheduler = new Scheduler({ store, chat, clock, logger, defaultLocale: config.locale });
+    const scheduler = new Scheduler({ store, chat, clock, logger, defaultLocale: config.locale, defaultZone: config.timezone });
     const tick = () =>
       scheduler.tick(clock()).catch((error: unknown) => {
         logger.error('The scheduler tick failed:', error);

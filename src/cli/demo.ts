@@ -12,6 +12,8 @@ import { buildDailyDigest, renderDailyDigest } from '../reports/digest/daily.js'
 import { buildMorningDm, renderMorningDm } from '../reports/digest/dm.js';
 import { loadTeamSnapshot, reportDayFor } from '../reports/digest/snapshot.js';
 import { loadWeeklyReview, renderWeeklyReview } from '../reports/digest/weekly.js';
+import { loadOneOnOne, renderOneOnOne } from '../reports/oneonone.js';
+import { formatDay } from '../i18n/index.js';
 import { weeklyReviewDay } from '../scheduler/slots.js';
 import { Store, type TargetChange, type Team } from '../store/index.js';
 
@@ -92,6 +94,10 @@ export async function runDemo(options: { locale: Locale; zone: string; now: Date
     section(ja ? 'デイリーダイジェスト(チームチャンネル)' : 'Daily digest (team channel)', renderDailyDigest(buildDailyDigest(snapshot, slotDay), locale).text);
     section(ja ? `朝のDM(${PEOPLE[0]!.name.ja}さん、SDR)` : `Morning DM (${PEOPLE[0]!.name.en}, SDR)`, renderMorningDm(buildMorningDm(snapshot, rep, slotDay), locale).text);
     section(ja ? '週次レビュー(チームチャンネル)' : 'Weekly review (team channel)', renderWeeklyReview(await loadWeeklyReview(store, team, reviewDay), locale).text);
+    const coached = PEOPLE[1]!;
+    await store.oneonones.savePlan(WORKSPACE, coached.userId, ja ? '毎日新規リード10件にアプローチ、金曜にロールプレイ' : '10 new leads a day; role-play every Friday', 'UDEMO05', options.now, addDays(today, -14));
+    const prep = await loadOneOnOne(store, team, { workspace: WORKSPACE, rep: coached.userId, meetingDay: slotDay, meetingMinutes: 15 * 60 });
+    section(ja ? `1on1準備メモ(マネージャーへのDM、${coached.name.ja}さん・BDR)` : `1on1 prep (DM to the manager, ${coached.name.en}, BDR)`, renderOneOnOne(prep, locale, `${formatDay(slotDay, locale)} 15:00`).text);
   } finally {
     await store.close();
     rmSync(dir, { recursive: true, force: true });

@@ -17,6 +17,7 @@ export interface DigestRun {
   readonly format: 'text' | 'json';
   readonly force: boolean;
   readonly defaultLocale: Locale;
+  readonly defaultZone: string;
 }
 
 /** A payload as `--format json` prints it: a DM is addressed to the person's user ID. */
@@ -74,7 +75,7 @@ export function printPayloads(outgoing: readonly Outgoing[], format: 'text' | 'j
  * second run finds it sent. Returns lines to print.
  */
 export async function sendSlot(store: Store, chat: ChatPort, logger: Logger, team: Team, run: DigestRun): Promise<string[]> {
-  const scheduler = new Scheduler({ store, chat, clock: () => run.at, logger, defaultLocale: run.defaultLocale });
+  const scheduler = new Scheduler({ store, chat, clock: () => run.at, logger, defaultLocale: run.defaultLocale, defaultZone: run.defaultZone });
   const day = dayInZone(run.at, team.settings.timezone);
   const plan = planOf(store, team, run, day);
   const lines: string[] = [];

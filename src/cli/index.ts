@@ -4,6 +4,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { runDemo } from './demo.js';
 import { buildSlot, offDayReason, printPayloads, sendSlot } from './digest.js';
 import { csvHeaderLine, csvLine, parseHistoryCsv } from './history-csv.js';
+import { prepFor, printPrep, sendPrep } from './oneonone.js';
 import { systemClock, type Clock } from '../clock.js';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import { parseDay, type Day } from '../domain/days.js';
@@ -38,6 +39,8 @@ Commands:
   digest <daily|weekly> [--team NAME|ID] [--at ISO-8601] [--dry-run] [--format text|json] [--force]
                                           build the digest as of --at and post it, claimed like the scheduler
                                           does (--dry-run prints it instead)
+  oneonone --rep USER [--at ISO-8601] [--dry-run] [--format text|json] [--workspace T…]
+                                          the 1on1 prep for one rep, DM'd to their manager (or printed)
   demo [--lang en|ja]                     a sample team with two months of history in a temporary database:
                                           prints this morning's digest, a DM and the weekly review (no Slack)
   help                                    this text
@@ -190,6 +193,42 @@ async function commandDemo(argv: readonly string[], io: CliIo): Promise<number> 
   return 0;
 }
 
+async function commandOneOnOne(argv: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = args(argv, {
+    rep: { type: 'string' },
+    at: { type: 'string' },
+    'dry-run': { type: 'boolean' },
+    format: { type: 'string' },
+    workspace: { type: 'string' },
+  } as const);
+  if (positionals.length > 0) throw new UsageError(`oneonone takes options only (got “${positionals[0]}”)`);
+  if (!values.rep || !/^[UW][A-Z0-9]+$/u.test(values.rep)) throw new UsageError('oneonone needs --rep with a Slack user ID, such as --rep U012AB3CD');
+  const format = values.format ?? 'text';
+  if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json (got “${format}”)`);
+  const dryRun = values['dry-run'] === true;
+  const config = loadConfig(io.env, { needsSlack: !dryRun });
+  const at = instantOption(values.at, (io.clock ?? systemClock)());
+  return withStore(config, async (store) => {
+    const workspace = await pickWorkspace(store, values.workspace, false);
+    if (!(await store.people.get(workspace, values.rep!))) {
+      io.stderr(`kpi-bot: ${values.rep} has no history in workspace ${workspace}.\n`);
+      return 1;
+    }
+    const prep = await prepFor(store, { workspace, rep: values.rep!, at, defaultLocale: config.locale, defaultZone: config.timezone });
+    if (dryRun) {
+      io.stdout(printPrep(prep.manager, prep.message, format));
+      return 0;
+    }
+    if (!prep.manager) {
+      io.stderr(`kpi-bot: ${values.rep} has no manager to send the prep to (no 1on1 schedule, no manager in their team).\n`);
+      return 1;
+    }
+    const chat = new SlackClient({ token: config.slack.botToken!, apiUrl: config.slack.apiUrl, logger: createLogger(config.logLevel) });
+    io.stdout(`${await sendPrep(chat, prep.manager, prep.message)}\n`);
+    return 0;
+  });
+}
+
 async function commandDigest(argv: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = args(argv, {
     team: { type: 'string' },
@@ -204,7 +243,7 @@ async function commandDigest(argv: readonly string[], io: CliIo): Promise<number
   if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json (got “${format}”)`);
   const dryRun = values['dry-run'] === true;
   const config = loadConfig(io.env, { needsSlack: !dryRun });
-  const run = { kind, at: instantOption(values.at, (io.clock ?? systemClock)()), dryRun, format, force: values.force === true, defaultLocale: config.locale } as const;
+  const run = { kind, at: instantOption(values.at, (io.clock ?? systemClock)()), dryRun, format, force: values.force === true, defaultLocale: config.locale, defaultZone: config.timezone } as const;
   return withStore(config, async (store) => {
     const all = await store.teams.all();
     const teams = values.team ? all.filter((t) => String(t.id) === values.team || t.name.toLowerCase() === values.team!.toLowerCase()) : all;
@@ -246,6 +285,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return await commandDigest(rest, io);
       case 'demo':
         return await commandDemo(rest, io);
+      case 'oneonone':
+        return await commandOneOnOne(rest, io);
       case undefined:
       case 'help':
       case '--help':

@@ -3,6 +3,7 @@ import type { KpiRequest } from './parse.js';
 import { escapeSlack } from './tokens.js';
 import type { TargetSubject } from './parse-manage.js';
 import { metricUnit, type MetricKey } from '../domain/metrics.js';
+import { formatClock } from '../domain/team-settings.js';
 
 /** A number as typed, without float noise: 0.15 × 100 is `15`, not `15.000000000000002`. */
 const clean = (n: number): string => String(Number(n.toPrecision(12)));
@@ -28,6 +29,16 @@ export function formatCommand(request: KpiRequest): string {
       return '';
     case 'undo':
       return 'undo';
+    case 'oneonone':
+      return `1on1 <@${request.userId}>`;
+    case 'oneononeList':
+      return '1on1 schedule';
+    case 'oneononeSchedule':
+      return `1on1 schedule <@${request.userId}> ${['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'][request.weekday - 1]} ${formatClock(request.minutes)} every ${request.everyWeeks} weeks`;
+    case 'oneononeUnschedule':
+      return `1on1 unschedule <@${request.userId}>`;
+    case 'oneononePlan':
+      return `1on1 plan <@${request.userId}> ${escapeSlack(request.text)}`;
     case 'morningDm':
       return `morning-dm ${request.on ? 'on' : 'off'}`;
     case 'help':

@@ -2,6 +2,7 @@ import type { CommandContext } from './context.js';
 import { explainProblem } from './explain.js';
 import { renderHelp } from './help.js';
 import { handleLog } from './log.js';
+import { handleOneOnOne } from './oneonone.js';
 import { parseCommand } from './parse.js';
 import { handlePlan } from './plan.js';
 import { changeSetting, openSettingsForm } from './settings.js';
@@ -62,6 +63,12 @@ export async function handleKpi(ctx: CommandContext, text: string): Promise<Mess
       return clearTree(ctx);
     case 'plan':
       return handlePlan(ctx, r);
+    case 'oneonone':
+    case 'oneononeList':
+    case 'oneononeSchedule':
+    case 'oneononeUnschedule':
+    case 'oneononePlan':
+      return handleOneOnOne(ctx, r);
     case 'morningDm': {
       await ctx.store.people.setMorningDm(ctx.caller.teamId, ctx.caller.userId, r.on, ctx.clock());
       return textMessage(messages(ctx.caller.locale).morningDmSet({ on: r.on }));

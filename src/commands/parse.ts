@@ -2,12 +2,14 @@ import { distance } from 'fastest-levenshtein';
 import { parseAmount } from './amounts.js';
 import { parseLog, type LogRequest } from './parse-log.js';
 import { parsePlan, parseSettings, parseStatus, parseTarget, parseTargets, parseTeam, parseTemplate, parseTree, type ManageRequest } from './parse-manage.js';
+import type { OneOnOneRequest } from './oneonone.js';
+import { parseOneOnOne } from './parse-oneonone.js';
 import { fail, ok, type Result } from './problems.js';
 import { MAX_TEXT_LENGTH, splitGlued, tokenize } from './tokens.js';
 import { resolveMetric } from '../domain/metric-names.js';
 
 /** The commands of `/kpi`, by their canonical English name. */
-export const COMMAND_NAMES = ['log', 'undo', 'help', 'status', 'target', 'targets', 'template', 'team', 'settings', 'tree', 'plan', 'morning-dm'] as const;
+export const COMMAND_NAMES = ['log', 'undo', 'help', 'status', 'target', 'targets', 'template', 'team', 'settings', 'tree', 'plan', '1on1', 'morning-dm'] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
 /** Words that name a command, in English and Japanese. */
@@ -46,6 +48,10 @@ const COMMAND_WORDS: Readonly<Record<string, CommandName>> = {
   plan: 'plan',
   計画: 'plan',
   逆算: 'plan',
+  '1on1': '1on1',
+  'one-on-one': '1on1',
+  oneonone: '1on1',
+  '1on1準備': '1on1',
   'morning-dm': 'morning-dm',
   morningdm: 'morning-dm',
   朝のdm: 'morning-dm',
@@ -57,7 +63,8 @@ export type KpiRequest =
   | { readonly kind: 'undo' }
   | { readonly kind: 'morningDm'; readonly on: boolean }
   | LogRequest
-  | ManageRequest;
+  | ManageRequest
+  | OneOnOneRequest;
 
 export function commandWord(word: string): CommandName | null {
   return COMMAND_WORDS[word.normalize('NFKC').toLowerCase()] ?? null;
@@ -113,6 +120,8 @@ export function parseCommand(text: string): Result<KpiRequest> {
       return parseTree(words.slice(1));
     case 'plan':
       return parsePlan(words.slice(1));
+    case '1on1':
+      return parseOneOnOne(words.slice(1), restAfterFirstWord(trimmed));
     case 'morning-dm': {
       const word = (words[1] ?? '').toLowerCase();
       const on = ['on', 'オン', 'yes'].includes(word) ? true : ['off', 'オフ', 'no'].includes(word) ? false : null;

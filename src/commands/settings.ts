@@ -75,6 +75,7 @@ const FORM_FIELDS: readonly { block: string; key: SettingKey; words: (v: FormVal
   { block: 'holidays', key: 'holidays', words: (v) => [choiceOf(v, 'holidays') ?? ''] },
   { block: 'catchup', key: 'catchup', words: (v) => [textOf(v, 'catchup')] },
   { block: 'morningDm', key: 'morning-dm', words: (v) => [choiceOf(v, 'morningDm') ?? ''] },
+  { block: 'checkIn', key: '1on1-checkin', words: (v) => [choiceOf(v, 'checkIn') ?? ''] },
   { block: 'lead', key: '1on1-lead', words: (v) => (textOf(v, 'lead') ? [textOf(v, 'lead')] : null) },
 ];
 

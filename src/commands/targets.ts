@@ -1,51 +1,22 @@
 import { check, mention, standingOf, workingTeam, type Standing } from './authority.js';
 import type { CommandContext } from './context.js';
 import { targetValue, type TargetSubject } from './parse-manage.js';
-import { countWorkdays } from '../domain/calendar.js';
 import { dayInZone, type Day } from '../domain/days.js';
-import { LOGGED, isDerivedMetric, isLoggedMetric, metricBetter, metricLabel, type MetricKey } from '../domain/metrics.js';
-import { parsePeriodWord, periodOf, type PeriodKind } from '../domain/periods.js';
+import { isLoggedMetric, metricBetter, metricLabel, type MetricKey } from '../domain/metrics.js';
+import { parsePeriodWord, type PeriodKind } from '../domain/periods.js';
 import { resolveMetric } from '../domain/metric-names.js';
-import { derivedValue } from '../domain/rates.js';
 import { ROLE_TEMPLATES, type Role as SalesRole } from '../domain/templates.js';
 import { formatDay, formatList, messages, type Locale } from '../i18n/index.js';
 import { formatTarget } from '../reports/amounts.js';
 import { context, header, section, type KnownBlock, type Message } from '../reports/blocks.js';
 import { textMessage } from '../reports/receipts.js';
-import { calendarFor, trailingWindow } from '../reports/status.js';
+import { recentPace } from '../reports/status.js';
 import { choiceOf, textOf, usersOf, type FormValues } from '../reports/views/form.js';
 import { targetModal } from '../reports/views/target-modal.js';
-import type { Store, Target, TargetChange, Team } from '../store/index.js';
+import type { Target, TargetChange, Team } from '../store/index.js';
 
 /** More KPIs than this and the seeds' advice (3–5, ideally 1–3) is given. */
 const FOCUS_LIMIT = 5;
-
-/**
- * A person's actual pace over the four weeks before `today`, restated for a target's period: per
- * workday × the workdays of the current period of that kind; for a rate, the rate of those weeks.
- * Null when the metric was not logged in those weeks (no pace to compare with).
- */
-export async function recentPace(
-  store: Store,
-  workspace: string,
-  userId: string,
-  metric: MetricKey,
-  kind: PeriodKind,
-  today: Day,
-  team: Team | null,
-): Promise<number | null> {
-  const { from, to } = trailingWindow(today);
-  const totals = await store.activity.rangeTotals(workspace, userId, from, to);
-  if (isDerivedMetric(metric)) return derivedValue(metric, totals);
-  if (LOGGED[metric].aggregation !== 'sum' || totals[metric] === undefined) return null;
-  const calendar = calendarFor(team);
-  const workdays = countWorkdays(from, to, calendar);
-  if (workdays === 0) return null;
-  const perWorkday = totals[metric] / workdays;
-  if (kind === 'day') return perWorkday;
-  const period = periodOf(today, kind);
-  return perWorkday * countWorkdays(period.start, period.end, calendar);
-}
 
 /** The focus and SMART notes for one person after their targets changed. */
 async function nudges(ctx: CommandContext, userId: string, team: Team | null, changed: readonly TargetChange[], today: Day): Promise<string[]> {

@@ -19,6 +19,8 @@ export interface TeamSettings {
   readonly morningDm: boolean;
   /** Hours before a 1on1 the prep is sent; null for the default (2 hours, or the daily time for a morning 1on1). */
   readonly oneOnOneLeadHours: number | null;
+  /** The day before a 1on1, the rep gets two questions to answer for it. */
+  readonly checkIn: boolean;
 }
 
 export const NINE_AM = 9 * 60;
@@ -36,6 +38,7 @@ export function defaultTeamSettings(timezone: string, locale: Locale): TeamSetti
     catchupHours: 3,
     morningDm: true,
     oneOnOneLeadHours: null,
+    checkIn: true,
   };
 }
 
@@ -43,7 +46,7 @@ export function calendarOf(settings: Pick<TeamSettings, 'workdays' | 'holidays'>
   return { workdays: settings.workdays, holidays: settings.holidays };
 }
 
-export const SETTING_KEYS = ['channel', 'timezone', 'language', 'daily', 'weekly', 'workdays', 'holidays', 'catchup', 'morning-dm', '1on1-lead'] as const;
+export const SETTING_KEYS = ['channel', 'timezone', 'language', 'daily', 'weekly', 'workdays', 'holidays', 'catchup', 'morning-dm', '1on1-lead', '1on1-checkin'] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
 const KEY_WORDS: Readonly<Record<string, SettingKey>> = {
@@ -72,6 +75,8 @@ const KEY_WORDS: Readonly<Record<string, SettingKey>> = {
   朝のdm: 'morning-dm',
   '1on1-lead': '1on1-lead',
   '1on1lead': '1on1-lead',
+  '1on1-checkin': '1on1-checkin',
+  checkin: '1on1-checkin',
 };
 
 export function parseSettingKey(word: string): SettingKey | null {
@@ -207,6 +212,10 @@ export function parseSetting(key: SettingKey, words: readonly string[]): Setting
     case 'morning-dm': {
       const w = first.normalize('NFKC').toLowerCase();
       return ON.has(w) ? set({ morningDm: true }) : OFF.has(w) ? set({ morningDm: false }) : fail({ code: 'badSwitch', word: first });
+    }
+    case '1on1-checkin': {
+      const w = first.normalize('NFKC').toLowerCase();
+      return ON.has(w) ? set({ checkIn: true }) : OFF.has(w) ? set({ checkIn: false }) : fail({ code: 'badSwitch', word: first });
     }
     case '1on1-lead': {
       const hours = /^\d{1,2}$/u.test(first.normalize('NFKC')) ? Number(first.normalize('NFKC')) : NaN;

@@ -1,4 +1,5 @@
 import type { DigestCatalog } from './digest-catalog.js';
+import type { OneOnOneCatalog } from './oneonone-catalog.js';
 
 /**
  * One key set for every language. Parameters arrive already formatted for the reader (numbers,
@@ -9,7 +10,7 @@ import type { DigestCatalog } from './digest-catalog.js';
 export type Variants<P = void> = readonly ((p: P) => string)[];
 
 /** Every command help knows, plus the bare `/kpi`. */
-export const HELP_TOPICS = ['overview', 'log', 'undo', 'status', 'target', 'targets', 'template', 'team', 'settings', 'tree', 'plan', 'morning-dm', 'help'] as const;
+export const HELP_TOPICS = ['overview', 'log', 'undo', 'status', 'target', 'targets', 'template', 'team', 'settings', 'tree', 'plan', '1on1', 'morning-dm', 'help'] as const;
 export type HelpTopic = (typeof HELP_TOPICS)[number];
 
 export interface HelpEntry {
@@ -135,6 +136,7 @@ export interface ManageCatalog {
     readonly catchup: (p: { hours: number }) => string;
     readonly morningDm: (p: { on: boolean }) => string;
     readonly oneOnOneLead: (p: { value: string }) => string;
+    readonly checkIn: (p: { on: boolean }) => string;
   };
   readonly settingsUpdated: (p: { team: string; what: string }) => string;
   readonly off: string;
@@ -245,6 +247,7 @@ export interface FormsCatalog {
     readonly morningDm: string;
     readonly lead: string;
     readonly leadHint: string;
+    readonly checkIn: string;
     readonly on: string;
     readonly off: string;
   };
@@ -302,4 +305,4 @@ export interface FormsCatalog {
   };
 }
 
-export interface Catalog extends CoreCatalog, ManageCatalog, FormsCatalog, DigestCatalog {}
+export interface Catalog extends CoreCatalog, ManageCatalog, FormsCatalog, DigestCatalog, OneOnOneCatalog {}

@@ -6,6 +6,7 @@ import { DERIVED, LOGGED, isDerivedMetric, isLoggedMetric, metricBetter, metricL
 import { periodOf, type Period, type PeriodKind } from '../domain/periods.js';
 import { ceilCount, progress, type Progress } from '../domain/progress.js';
 import { derivedValue, type Totals } from '../domain/rates.js';
+import { inputsOf } from '../domain/celebrations.js';
 import { calendarOf } from '../domain/team-settings.js';
 import { formatDay, formatMonth, formatPercent, messages, pick, type Locale } from '../i18n/index.js';
 import type { Store, Target, Team } from '../store/index.js';
@@ -200,3 +201,37 @@ export function todaysAsk(month: StatusModel, today: Day, calendar: WorkCalendar
 export function trailingWindow(today: Day): { from: Day; to: Day } {
   return { from: addDays(today, -28), to: addDays(today, -1) };
 }
+
+/** Days with entries a trailing pace needs before a target is compared with it. */
+export const MIN_PACE_DAYS = 8;
+
+/**
+ * A person's actual pace over the four weeks before `today`, restated for a target's period: per
+ * workday × the workdays of the current period of that kind; for a rate, the rate of those weeks.
+ * Null when the metric was logged on fewer than `MIN_PACE_DAYS` days of those weeks.
+ */
+export async function recentPace(
+  store: Store,
+  workspace: string,
+  userId: string,
+  metric: MetricKey,
+  kind: PeriodKind,
+  today: Day,
+  team: Team | null,
+): Promise<number | null> {
+  const { from, to } = trailingWindow(today);
+  const [totals, days] = await Promise.all([store.activity.rangeTotals(workspace, userId, from, to), store.activity.personDays(workspace, userId, from, to)]);
+  // A pace needs a history: a week or two of logs, not the first day someone used the bot.
+  const loggedDays = new Set(days.filter((d) => inputsOf(metric).includes(d.metric)).map((d) => d.day)).size;
+  if (loggedDays < MIN_PACE_DAYS) return null;
+  if (isDerivedMetric(metric)) return derivedValue(metric, totals);
+  if (LOGGED[metric].aggregation !== 'sum' || totals[metric] === undefined) return null;
+  const calendar = calendarFor(team);
+  const workdays = countWorkdays(from, to, calendar);
+  if (workdays === 0) return null;
+  const perWorkday = totals[metric] / workdays;
+  if (kind === 'day') return perWorkday;
+  const period = periodOf(today, kind);
+  return perWorkday * countWorkdays(period.start, period.end, calendar);
+}
+

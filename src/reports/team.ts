@@ -40,6 +40,7 @@ export function settingsLines(s: TeamSettings, locale: Locale): string[] {
     l.catchup({ hours: s.catchupHours }),
     l.morningDm({ on: s.morningDm }),
     l.oneOnOneLead({ value: s.oneOnOneLeadHours === null ? t.leadDefault : `${s.oneOnOneLeadHours} h` }),
+    l.checkIn({ on: s.checkIn }),
   ];
 }
 

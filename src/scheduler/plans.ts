@@ -1,5 +1,6 @@
 import type { Recipient } from './sender.js';
-import { section, type Message } from '../reports/blocks.js';
+import { actions, button, section, type Message } from '../reports/blocks.js';
+import { loadOneOnOne, renderOneOnOne } from '../reports/oneonone.js';
 import { buildDailyDigest, renderDailyDigest } from '../reports/digest/daily.js';
 import { buildMorningDm, renderMorningDm } from '../reports/digest/dm.js';
 import { loadTeamSnapshot, reportDayFor, type TeamSnapshot } from '../reports/digest/snapshot.js';
@@ -7,8 +8,10 @@ import { loadWeeklyReview, renderWeeklyReview } from '../reports/digest/weekly.j
 import { calendarFor } from '../reports/status.js';
 import type { Day } from '../domain/days.js';
 import type { Locale } from '../domain/locale.js';
-import { messages } from '../i18n/index.js';
-import type { Member, Store, Team } from '../store/index.js';
+import { formatDay, messages } from '../i18n/index.js';
+import type { Holiday } from '../domain/calendar.js';
+import { formatClock } from '../domain/team-settings.js';
+import type { Member, ScheduledOneOnOne, Store, Team } from '../store/index.js';
 
 /** A message ready to send and where it goes. */
 export interface Outgoing {
@@ -72,4 +75,26 @@ export function brokenTeamNotice(team: Team, kind: 'daily' | 'weekly', channel: 
   const why = a.reasons[(KNOWN_REASONS.has(reason) ? reason : 'other') as keyof typeof a.reasons];
   const text = `${a.broken({ team: team.name, what: a.what[kind], channel: `<#${channel}>`, reason: why })}\n${a.fix}`;
   return { text, blocks: [section(text)] };
+}
+
+/** The action of the check-in DM's button; its value is the meeting day. */
+export const CHECK_IN_ACTION = 'kpi_checkin';
+
+/** The rep's check-in DM the day before a 1on1: two questions behind a button. */
+export function checkInMessage(schedule: ScheduledOneOnOne, meetingDay: Day, locale: Locale): Message {
+  const t = messages(locale).oneonone;
+  const text = t.checkInDm({ day: formatDay(meetingDay, locale), time: formatClock(schedule.minutes) });
+  return { text, blocks: [section(text), actions(button(t.checkInButton, CHECK_IN_ACTION, meetingDay, 'primary'))] };
+}
+
+/** The manager's note instead of a prep when the 1on1 falls on a holiday. */
+export function holidayNote(schedule: ScheduledOneOnOne, meetingDay: Day, holiday: Holiday, locale: Locale): Message {
+  const text = messages(locale).oneonone.holidayNote({ rep: `<@${schedule.rep}>`, day: formatDay(meetingDay, locale), holiday: holiday[locale] });
+  return { text, blocks: [section(text)] };
+}
+
+/** The prep of a scheduled 1on1, for the manager. */
+export async function oneOnOnePrep(store: Store, team: Team | null, schedule: ScheduledOneOnOne, meetingDay: Day, locale: Locale): Promise<Message> {
+  const model = await loadOneOnOne(store, team, { workspace: schedule.workspace, rep: schedule.rep, meetingDay, meetingMinutes: schedule.minutes });
+  return renderOneOnOne(model, locale, `${formatDay(meetingDay, locale)} ${formatClock(schedule.minutes)}`);
 }

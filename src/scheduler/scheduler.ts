@@ -3,10 +3,13 @@ import type { Logger } from '@slack/logger';
 import type { ChatPort } from './chat-port.js';
 import { Sender, type Recipient, type SendResult } from './sender.js';
 import { slotState, slotsAround, type Slot, type SlotState } from './slots.js';
-import { planDaily, planWeekly, brokenTeamNotice, type Outgoing } from './plans.js';
+import { oneOnOneSlots } from './oneonone-slots.js';
+import { planDaily, planWeekly, brokenTeamNotice, checkInMessage, holidayNote, oneOnOnePrep, type Outgoing } from './plans.js';
+import { isTimeZone } from '../domain/days.js';
+import { calendarFor } from '../reports/status.js';
 import type { Clock } from '../clock.js';
 import type { Locale } from '../domain/locale.js';
-import type { DeliveryKey, Store, Team } from '../store/index.js';
+import type { DeliveryKey, ScheduledOneOnOne, Store, Team } from '../store/index.js';
 
 export interface SchedulerOptions {
   readonly store: Store;
@@ -15,6 +18,8 @@ export interface SchedulerOptions {
   readonly logger: Logger;
   /** The bot's default language, for people whose language is unknown. */
   readonly defaultLocale: Locale;
+  /** The bot's default zone (`KPI_TIMEZONE`), for a manager with no zone and no team. */
+  readonly defaultZone: string;
   readonly sender?: Sender;
   /** Names this process in the claims it makes. */
   readonly instanceId?: string;
@@ -75,6 +80,45 @@ export class Scheduler {
         logger.error(`Scheduled messages of team ${team.name} (${team.id}) failed this tick:`, error);
       }
     }
+    for (const schedule of await store.oneonones.all()) {
+      try {
+        outcomes.push(...(await this.runOneOnOne(schedule, now)));
+      } catch (error) {
+        logger.error(`The 1on1 of ${schedule.rep} with ${schedule.manager} failed this tick:`, error);
+      }
+    }
+    return outcomes;
+  }
+
+  /** A 1on1's prep to the manager (a note on a holiday) and the rep's check-in the day before. */
+  private async runOneOnOne(schedule: ScheduledOneOnOne, now: Date): Promise<DeliveryOutcome[]> {
+    const { store, defaultLocale } = this.options;
+    const team = await store.teams.ofPerson(schedule.workspace, schedule.rep);
+    const manager = await store.people.get(schedule.workspace, schedule.manager);
+    const rep = await store.people.get(schedule.workspace, schedule.rep);
+    const zone = manager?.timeZone && isTimeZone(manager.timeZone) ? manager.timeZone : (team?.settings.timezone ?? this.options.defaultZone);
+    const settings = team?.settings;
+    const calendar = calendarFor(team);
+    const outcomes: DeliveryOutcome[] = [];
+    const slots = oneOnOneSlots(
+      schedule,
+      { zone, calendar, leadHours: settings?.oneOnOneLeadHours ?? null, dailyTime: settings?.dailyTime ?? 9 * 60, checkIn: settings?.checkIn ?? true },
+      now,
+    );
+    for (const slot of slots) {
+      const state = slotState(slot.at, now, settings?.catchupHours ?? 3);
+      if (state === 'early') continue;
+      const key: DeliveryKey = { workspace: schedule.workspace, kpiTeam: team?.id ?? null, subject: schedule.rep, kind: slot.kind, periodKey: slot.day };
+      const managerLocale = manager?.locale ?? settings?.locale ?? defaultLocale;
+      const build =
+        slot.kind === 'checkin'
+          ? async () => ({ to: { userId: schedule.rep }, message: checkInMessage(schedule, slot.day, rep?.locale ?? settings?.locale ?? defaultLocale) })
+          : slot.holiday
+            ? async () => ({ to: { userId: schedule.manager }, message: holidayNote(schedule, slot.day, slot.holiday!, managerLocale) })
+            : async () => ({ to: { userId: schedule.manager }, message: await oneOnOnePrep(store, team, schedule, slot.day, managerLocale) });
+      const outcome = await this.deliver(team, key, { at: slot.at, kind: 'daily' }, state, now, build);
+      if (outcome) outcomes.push(outcome);
+    }
     return outcomes;
   }
 
@@ -94,7 +138,7 @@ export class Scheduler {
   }
 
   /** Claims, sends and settles one delivery; null when there was nothing to do for it. */
-  async deliver(team: Team, key: DeliveryKey, slot: Pick<Slot, 'at' | 'kind'>, state: SlotState, now: Date, build: () => Promise<Outgoing | null>): Promise<DeliveryOutcome | null> {
+  async deliver(team: Team | null, key: DeliveryKey, slot: Pick<Slot, 'at' | 'kind'>, state: SlotState, now: Date, build: () => Promise<Outgoing | null>): Promise<DeliveryOutcome | null> {
     const { store } = this.options;
     const id = `${key.workspace}|${key.subject}|${key.kind}|${key.periodKey}`;
     if (this.settled.has(id)) return null;
@@ -105,7 +149,7 @@ export class Scheduler {
     }
     if (existing?.status === 'claimed') return null;
     if (state === 'missed') {
-      const reason = `missed: the bot was not running between ${slot.at.toISOString()} and the end of the catch-up window (${team.settings.catchupHours} h)`;
+      const reason = `missed: the bot was not running between ${slot.at.toISOString()} and the end of the catch-up window (${team?.settings.catchupHours ?? 3} h)`;
       if (existing) await store.deliveries.settle(existing.id, 'failed', `Slack stayed unavailable through the catch-up window (${existing.reason ?? ''})`);
       else await store.deliveries.recordSkipped(key, slot.at, now, this.instanceId, reason);
       this.settled.add(id);
@@ -126,7 +170,7 @@ export class Scheduler {
     return this.settle(team, key, claim.id, id, outgoing.to, result, slot.kind, now);
   }
 
-  private async settle(team: Team, key: DeliveryKey, claimId: number, id: string, to: Recipient, result: SendResult, kind: string, now: Date): Promise<DeliveryOutcome> {
+  private async settle(team: Team | null, key: DeliveryKey, claimId: number, id: string, to: Recipient, result: SendResult, kind: string, now: Date): Promise<DeliveryOutcome> {
     const { store, logger } = this.options;
     if (result.ok) {
       await store.deliveries.markSent(claimId, result.channel, result.ts, this.options.clock());
@@ -135,15 +179,15 @@ export class Scheduler {
     }
     if (!result.permanent) {
       await store.deliveries.markRetry(claimId, result.reason, new Date(now.getTime() + RETRY_AFTER_MS));
-      logger.warn(`${key.kind} for ${key.subject} (${team.name}) will be retried: ${result.reason}`);
+      logger.warn(`${key.kind} for ${key.subject} (${team?.name ?? key.workspace}) will be retried: ${result.reason}`);
       return { key, result: 'retry', reason: result.reason };
     }
     const status = 'userId' in to ? 'skipped' : 'failed';
     await store.deliveries.settle(claimId, status, result.reason);
     this.settled.add(id);
-    if ('userId' in to && result.inactiveUser) await store.people.markInactive(team.workspace, to.userId);
-    if ('channel' in to && (kind === 'daily' || kind === 'weekly')) await this.reportBroken(team, kind, to.channel, result.reason, now);
-    logger.warn(`${key.kind} for ${key.subject} (${team.name}) not sent: ${result.reason}`);
+    if ('userId' in to && result.inactiveUser) await store.people.markInactive(key.workspace, to.userId);
+    if (team && 'channel' in to && (kind === 'daily' || kind === 'weekly')) await this.reportBroken(team, kind, to.channel, result.reason, now);
+    logger.warn(`${key.kind} for ${key.subject} (${team?.name ?? key.workspace}) not sent: ${result.reason}`);
     return { key, result: status, reason: result.reason };
   }
 

@@ -5,6 +5,7 @@ import type { SlackDeps } from './deps.js';
 import { registerActions } from './listeners/actions.js';
 import { registerCommands } from './listeners/commands.js';
 import { registerEvents } from './listeners/events.js';
+import { registerOneOnOne } from './listeners/oneonone.js';
 import { registerViews } from './listeners/views.js';
 
 export interface SlackApp {
@@ -79,6 +80,7 @@ export function createSlackApp(deps: SlackDeps, port: number): SlackApp {
   registerActions(app, deps);
   registerViews(app, deps);
   registerEvents(app, deps);
+  registerOneOnOne(app, deps);
   app.error(async (error) => {
     logger.error('Unhandled error in a Slack listener:', error);
   });

@@ -350,6 +350,20 @@ export class Activity {
     );
   }
 
+  /** A person's notes over a range, each once. */
+  personNotes(teamId: string, userId: string, from: Day, to: Day): Promise<{ day: Day; note: string }[]> {
+    return this.db.read.all(
+      `SELECT day, note FROM entries WHERE team_id = ? AND user_id = ? AND day BETWEEN ? AND ? AND note IS NOT NULL AND undone_at IS NULL
+       GROUP BY day, note ORDER BY min(id)`,
+      [teamId, userId, from, to],
+    );
+  }
+
+  /** A person's best days, one per metric. */
+  bestsOf(teamId: string, userId: string): Promise<{ metric: LoggedMetric; best: number; day: Day }[]> {
+    return this.db.read.all('SELECT metric, best, day FROM personal_bests WHERE team_id = ? AND user_id = ? AND previous_best > 0 ORDER BY metric', [teamId, userId]);
+  }
+
   /** A person's day-by-day totals over a range, in day order. */
   async personDays(teamId: string, userId: string, from: Day, to: Day): Promise<{ day: Day; metric: LoggedMetric; total: number }[]> {
     return this.db.read.all(

@@ -8,3 +8,4 @@ export type { Team, Member, MembershipChange } from './teams.js';
 export type { Target, TargetChange, TargetScope } from './targets.js';
 export type { TreeNodeRow } from './kpi-tree.js';
 export type { Delivery, DeliveryKey, DeliveryKind, DeliveryStatus } from './deliveries.js';
+export type { ScheduledOneOnOne, ActionPlan, CheckIn } from './oneonones.js';

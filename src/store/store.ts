@@ -6,6 +6,7 @@ import { Deliveries } from './deliveries.js';
 import type { Db } from './db.js';
 import { History } from './history.js';
 import { KpiTrees } from './kpi-tree.js';
+import { OneOnOnes } from './oneonones.js';
 import { migrate } from './migrate.js';
 import { People } from './people.js';
 import { Targets } from './targets.js';
@@ -32,6 +33,7 @@ export class Store {
   readonly targets: Targets;
   readonly trees: KpiTrees;
   readonly deliveries: Deliveries;
+  readonly oneonones: OneOnOnes;
 
   private constructor(
     readonly path: string,
@@ -47,6 +49,7 @@ export class Store {
     this.targets = new Targets(db);
     this.trees = new KpiTrees(db);
     this.deliveries = new Deliveries(db);
+    this.oneonones = new OneOnOnes(db);
   }
 
   static async open(path: string, options: StoreOptions = {}): Promise<Store> {
@@ -77,9 +80,12 @@ export class Store {
 
   /**
    * Whether the database answers reads and still takes writes (a read-only file or a full disk
-   * fails the second). Used by `GET /healthz`.
+   * fails the second). A file SQLite has once reported damaged (corrupt, not a database) stays
+   * unhealthy until the bot is restarted on a repaired file: the probe alone touches too little of
+   * it to notice. Used by `GET /healthz`.
    */
   async healthy(now: Date, timeoutMs = 2000): Promise<boolean> {
+    if (this.writer.damage || this.reader.damage) return false;
     const probe = (async () => {
       await this.reader.get('SELECT count(*) FROM schema_migrations');
       await this.write((tx) =>

@@ -47,7 +47,7 @@ async function world(zone = 'Asia/Tokyo', locale: 'en' | 'ja' = 'en'): Promise<W
 
 function schedulerFor(w: World, store = w.store, now: { at: Date }) {
   const chat = new SlackClient({ token: 'xoxb-test', apiUrl: w.slack.url, logger });
-  return new Scheduler({ store, chat, clock: () => now.at, logger, defaultLocale: 'en', sender: new Sender(chat, { sleep: async () => undefined }) });
+  return new Scheduler({ store, chat, clock: () => now.at, logger, defaultLocale: 'en', defaultZone: 'Asia/Tokyo', sender: new Sender(chat, { sleep: async () => undefined }) });
 }
 
 /** Posts to the team channel. */

@@ -125,6 +125,15 @@ export const core: CoreCatalog = {
       details: ['The first node without `under` is the KGI. Without a tree of your own, one is derived from the team’s targets along the funnel.'],
       examples: ['/kpi tree', '/kpi tree set revenue 10,000,000/month', '/kpi tree set wins 50/month under revenue'],
     },
+    '1on1': {
+      usage: '/kpi 1on1 @person · /kpi 1on1 schedule [@person <weekday> <HH:MM> [every 1|2 weeks]] · /kpi 1on1 unschedule @person · /kpi 1on1 plan @person <plan>',
+      summary: '1on1 prep for one of your reps by DM, now or before each scheduled 1on1 (their manager and admins)',
+      details: [
+        'The prep: attainment and trend, what went well, the stage to work on, quality vs quantity, traps, three questions, a proposed action plan and last time’s plan.',
+        'It arrives 2 hours before the meeting (at the morning digest time for a morning 1on1), or `1on1-lead` hours before (`/kpi settings`).',
+      ],
+      examples: ['/kpi 1on1 @aki', '/kpi 1on1 schedule @aki fri 15:00', '/kpi 1on1 schedule @ben tue 10:00 every 2 weeks', '/kpi 1on1 plan @aki 10 new leads a day; role-play on Fridays'],
+    },
     'morning-dm': {
       usage: '/kpi morning-dm <on|off>',
       summary: 'your own plan for the day by DM each workday morning, on or off',

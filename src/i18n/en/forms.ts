@@ -19,6 +19,7 @@ export const forms: FormsCatalog = {
     morningDm: 'Morning DMs to each member',
     lead: '1on1 prep: hours before the meeting',
     leadHint: 'Leave empty for 2 hours (the daily digest time for a morning 1on1).',
+    checkIn: 'Check-in questions to the rep the day before a 1on1',
     on: 'On',
     off: 'Off',
   },

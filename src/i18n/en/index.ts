@@ -2,6 +2,7 @@ import { core } from './core.js';
 import { digest } from './digest.js';
 import { forms } from './forms.js';
 import { manage } from './manage.js';
+import { oneonone } from './oneonone.js';
 import type { Catalog } from '../catalog.js';
 
-export const en: Catalog = { ...core, ...manage, ...forms, ...digest };
+export const en: Catalog = { ...core, ...manage, ...forms, ...digest, ...oneonone };

@@ -46,6 +46,7 @@ export const manage: ManageCatalog = {
     catchup: ({ hours }) => `Missed while down: sent up to ${hours} h late`,
     morningDm: ({ on }) => `Morning DMs: ${on ? 'on' : 'off'}`,
     oneOnOneLead: ({ value }) => `1on1 prep: ${value}`,
+    checkIn: ({ on }) => `Check-in questions to the rep the day before a 1on1: ${on ? 'on' : 'off'}`,
   },
   settingsUpdated: ({ team, what }) => `Updated *${team}*: ${what}.`,
   off: 'off',

@@ -125,6 +125,15 @@ export const core: CoreCatalog = {
       details: ['`under` なしで最初に設定したノードがKGIです。ツリーを定義していない場合は、チームの目標からファネルに沿って自動で組み立てます。'],
       examples: ['/kpi tree', '/kpi tree set 売上 1000万/月', '/kpi tree set 受注 50/月 under 売上'],
     },
+    '1on1': {
+      usage: '/kpi 1on1 @メンバー · /kpi 1on1 schedule [@メンバー <曜日> <HH:MM> [every 1|2 weeks]] · /kpi 1on1 unschedule @メンバー · /kpi 1on1 plan @メンバー <プラン>',
+      summary: 'メンバーの1on1準備メモをDMで(いますぐ、または設定した1on1の前に。担当マネージャー・管理者)',
+      details: [
+        '準備メモ: 達成率と推移、よかったこと、取り組むポイント、質と量のバランス、落とし穴、3つの質問、アクションプラン案、前回のプラン。',
+        '1on1の2時間前(午前の1on1はデイリーダイジェストの時刻)、または `1on1-lead` で指定した時間前に届きます(`/kpi settings`)。',
+      ],
+      examples: ['/kpi 1on1 @aki', '/kpi 1on1 schedule @aki 金 15:00', '/kpi 1on1 schedule @ben 火 10:00 every 2 weeks', '/kpi 1on1 plan @aki 毎日新規リード10件、金曜にロールプレイ'],
+    },
     'morning-dm': {
       usage: '/kpi morning-dm <on|off>',
       summary: '営業日の朝に届くあなた向けのプランDMのオン・オフ',

@@ -19,6 +19,7 @@ export const forms: FormsCatalog = {
     morningDm: '各メンバーへの朝のDM',
     lead: '1on1準備: ミーティングの何時間前に送るか',
     leadHint: '空欄なら2時間前(午前の1on1はデイリーダイジェストの時刻)。',
+    checkIn: '1on1の前日にメンバーへ事前質問を送る',
     on: 'オン',
     off: 'オフ',
   },

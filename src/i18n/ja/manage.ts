@@ -46,6 +46,7 @@ export const manage: ManageCatalog = {
     catchup: ({ hours }) => `停止中に逃した配信: ${hours}時間以内なら遅れて送信`,
     morningDm: ({ on }) => `朝のDM: ${on ? 'オン' : 'オフ'}`,
     oneOnOneLead: ({ value }) => `1on1準備: ${value}`,
+    checkIn: ({ on }) => `1on1前日のメンバーへの事前質問: ${on ? 'オン' : 'オフ'}`,
   },
   settingsUpdated: ({ team, what }) => `*${team}* を更新しました: ${what}`,
   off: 'オフ',

@@ -48,7 +48,7 @@ export function metricOptions(locale: Locale, logged = true, derived = true): Pl
   return [...(logged ? LOGGED_METRICS : []), ...(derived ? DERIVED_METRICS : [])].map((m) => option(metricLabel(m, locale), m));
 }
 
-export function textInput(block: string, label: string, initial: string, options: { hint?: string; optional?: boolean; placeholder?: string } = {}): InputBlock {
+export function textInput(block: string, label: string, initial: string, options: { hint?: string; optional?: boolean; placeholder?: string; multiline?: boolean; maxLength?: number } = {}): InputBlock {
   return {
     type: 'input',
     block_id: block,
@@ -59,6 +59,8 @@ export function textInput(block: string, label: string, initial: string, options
       type: 'plain_text_input',
       action_id: FIELD,
       ...(initial ? { initial_value: initial } : {}),
+      ...(options.multiline ? { multiline: true } : {}),
+      ...(options.maxLength ? { max_length: options.maxLength } : {}),
       ...(options.placeholder ? { placeholder: { type: 'plain_text', text: options.placeholder.slice(0, 150) } } : {}),
     },
   };

@@ -31,6 +31,7 @@ export function settingsModal(team: Team, locale: Locale): ModalView {
       selectInput('holidays', f.holidays, [option(t.holidayNames.jp, 'jp'), option(t.holidayNames.none, 'none')], s.holidays),
       textInput('catchup', f.catchup, String(s.catchupHours)),
       selectInput('morningDm', f.morningDm, [option(f.on, 'on'), option(f.off, 'off')], s.morningDm ? 'on' : 'off'),
+      selectInput('checkIn', f.checkIn, [option(f.on, 'on'), option(f.off, 'off')], s.checkIn ? 'on' : 'off'),
       textInput('lead', f.lead, s.oneOnOneLeadHours === null ? '' : String(s.oneOnOneLeadHours), { hint: f.leadHint, optional: true }),
     ],
   };

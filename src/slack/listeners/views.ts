@@ -15,7 +15,7 @@ import { LOG_CALLBACK } from '../../reports/views/log-modal.js';
 import { SETTINGS_CALLBACK } from '../../reports/views/settings-modal.js';
 import { TARGET_CALLBACK } from '../../reports/views/target-modal.js';
 
-type SubmissionArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+export type SubmissionArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
 const MENTION = /<@([UW][A-Z0-9]+)(?:\|[^>]*)?>/gu;
 
@@ -23,7 +23,7 @@ const MENTION = /<@([UW][A-Z0-9]+)(?:\|[^>]*)?>/gu;
  * A message as the plain text a form field's error shows: no mrkdwn, people by name (`@Aiko`)
  * where we know it, else by ID.
  */
-async function errorText(deps: SlackDeps, workspace: string, message: Message): Promise<string> {
+export async function errorText(deps: SlackDeps, workspace: string, message: Message): Promise<string> {
   const ids = [...new Set([...message.text.matchAll(MENTION)].map((m) => m[1]!))];
   const names = new Map<string, string>();
   for (const id of ids) names.set(id, (await deps.store.people.get(workspace, id))?.name ?? id);
@@ -44,7 +44,7 @@ function workspaceOf(body: ViewSubmitAction): string {
  * Runs a form's submission: the caller resolved, the work done, and on an outage the form kept
  * open with the reason under its first field (nothing is lost; the person can submit again).
  */
-async function submission(
+export async function submission(
   deps: SlackDeps,
   args: SubmissionArgs,
   fallbackBlock: string,

@@ -1,0 +1,45 @@
+import { dayInZone, isTimeZone } from '../domain/days.js';
+import { formatClock } from '../domain/team-settings.js';
+import type { Locale } from '../domain/locale.js';
+import { formatDay } from '../i18n/index.js';
+import { plain, type Message } from '../reports/blocks.js';
+import { loadOneOnOne, renderOneOnOne } from '../reports/oneonone.js';
+import type { ChatPort } from '../scheduler/chat-port.js';
+import { Sender } from '../scheduler/sender.js';
+import type { Store } from '../store/index.js';
+
+export interface PrepRequest {
+  readonly workspace: string;
+  readonly rep: string;
+  readonly at: Date;
+  readonly defaultLocale: Locale;
+  readonly defaultZone: string;
+}
+
+/**
+ * The prep of a rep's 1on1 as of `at`, addressed to their manager: the one of their schedule, else
+ * the first manager of their team. Null manager when they have neither.
+ */
+export async function prepFor(store: Store, r: PrepRequest): Promise<{ manager: string | null; message: Message }> {
+  const team = await store.teams.ofPerson(r.workspace, r.rep);
+  const schedule = await store.oneonones.of(r.workspace, r.rep);
+  const managerId = schedule?.manager ?? (team ? ((await store.teams.members(team.id)).find((m) => m.role === 'manager' && m.userId !== r.rep)?.userId ?? null) : null);
+  const manager = managerId ? await store.people.get(r.workspace, managerId) : null;
+  const zone = manager?.timeZone && isTimeZone(manager.timeZone) ? manager.timeZone : (team?.settings.timezone ?? r.defaultZone);
+  const locale = manager?.locale ?? team?.settings.locale ?? r.defaultLocale;
+  const day = dayInZone(r.at, zone);
+  const model = await loadOneOnOne(store, team, { workspace: r.workspace, rep: r.rep, meetingDay: day, meetingMinutes: schedule?.minutes ?? null });
+  const label = schedule ? `${formatDay(day, locale)} ${formatClock(schedule.minutes)}` : formatDay(day, locale);
+  return { manager: managerId, message: renderOneOnOne(model, locale, label) };
+}
+
+export function printPrep(manager: string | null, message: Message, format: 'text' | 'json'): string {
+  if (format === 'json') return `${JSON.stringify([{ channel: manager ?? '', text: message.text, blocks: message.blocks }], null, 2)}\n`;
+  return `──── ${manager ? `DM to ${manager}` : 'no manager to send to'} ────\n${plain(message.text)}\n`;
+}
+
+/** Sends the prep to the manager's DM; a line to print. */
+export async function sendPrep(chat: ChatPort, manager: string, message: Message): Promise<string> {
+  const result = await new Sender(chat).send({ userId: manager }, message);
+  return result.ok ? `Sent the 1on1 prep to ${manager} (ts ${result.ts}).` : `Could not send the 1on1 prep to ${manager}: ${result.reason}.`;
+}

@@ -1,0 +1,101 @@
+import { check, mention, standingOf } from './authority.js';
+import type { CommandContext } from './context.js';
+import { dayInZone, type Day } from '../domain/days.js';
+import { firstWeekdayFrom, prepMinutes } from '../domain/oneonone.js';
+import { formatClock } from '../domain/team-settings.js';
+import { formatDay, messages } from '../i18n/index.js';
+import type { Message } from '../reports/blocks.js';
+import { loadOneOnOne, renderOneOnOne } from '../reports/oneonone.js';
+import { textMessage } from '../reports/receipts.js';
+import { weekdayName } from '../reports/team.js';
+import { Sender } from '../scheduler/sender.js';
+import type { Team } from '../store/index.js';
+
+export type OneOnOneRequest =
+  | { readonly kind: 'oneonone'; readonly userId: string }
+  | { readonly kind: 'oneononeList' }
+  | { readonly kind: 'oneononeSchedule'; readonly userId: string; readonly weekday: number; readonly minutes: number; readonly everyWeeks: 1 | 2 }
+  | { readonly kind: 'oneononeUnschedule'; readonly userId: string }
+  | { readonly kind: 'oneononePlan'; readonly userId: string; readonly text: string };
+
+/** The caller may prepare a 1on1 with this rep (their manager, or an admin): the rep's team, or a refusal. */
+async function mayPrepare(ctx: CommandContext, rep: string): Promise<{ team: Team | null } | { refused: Message }> {
+  const team = await ctx.store.teams.ofPerson(ctx.caller.teamId, rep);
+  const refused = await check(ctx, await standingOf(ctx), 'prepare1on1', team, mention(rep));
+  return refused ? { refused } : { team };
+}
+
+/** "Fri 15:00" in the reader's words. */
+function whenText(ctx: CommandContext, weekday: number, minutes: number): string {
+  return messages(ctx.caller.locale).oneonone.weekdayTime({ weekday: weekdayName(weekday, ctx.caller.locale), time: formatClock(minutes) });
+}
+
+/** `/kpi 1on1 @rep`: the prep, now, by DM to the one who asked. */
+async function prepNow(ctx: CommandContext, rep: string): Promise<Message> {
+  const t = messages(ctx.caller.locale).oneonone;
+  const allowed = await mayPrepare(ctx, rep);
+  if ('refused' in allowed) return allowed.refused;
+  const today = dayInZone(ctx.clock(), ctx.caller.zone);
+  const model = await loadOneOnOne(ctx.store, allowed.team, { workspace: ctx.caller.teamId, rep, meetingDay: today, meetingMinutes: null });
+  const prep = renderOneOnOne(model, ctx.caller.locale, formatDay(today, ctx.caller.locale));
+  const sent = await new Sender(ctx.chat).send({ userId: ctx.caller.userId }, prep);
+  if (!sent.ok) return textMessage(messages(ctx.caller.locale).internalError);
+  return textMessage(t.sentByDm({ rep: mention(rep) }));
+}
+
+async function schedule(ctx: CommandContext, r: Extract<OneOnOneRequest, { kind: 'oneononeSchedule' }>): Promise<Message> {
+  const t = messages(ctx.caller.locale).oneonone;
+  const allowed = await mayPrepare(ctx, r.userId);
+  if ('refused' in allowed) return allowed.refused;
+  const today: Day = dayInZone(ctx.clock(), ctx.caller.zone);
+  await ctx.store.oneonones.schedule(
+    { workspace: ctx.caller.teamId, rep: r.userId, manager: ctx.caller.userId, weekday: r.weekday, minutes: r.minutes, everyWeeks: r.everyWeeks, anchor: firstWeekdayFrom(r.weekday, today) },
+    ctx.caller.userId,
+    ctx.clock(),
+  );
+  const settings = allowed.team?.settings;
+  const prep = prepMinutes(r.minutes, settings?.oneOnOneLeadHours ?? null, settings?.dailyTime ?? 9 * 60);
+  const prepText = t.prepAt({ time: formatClock(((prep % 1440) + 1440) % 1440), dayBefore: prep < 0 });
+  return textMessage(t.scheduled({ rep: mention(r.userId), when: whenText(ctx, r.weekday, r.minutes), every: r.everyWeeks, prep: prepText }));
+}
+
+async function list(ctx: CommandContext): Promise<Message> {
+  const t = messages(ctx.caller.locale).oneonone;
+  const all = await ctx.store.oneonones.all(ctx.caller.teamId);
+  const mine = ctx.caller.isAdmin ? all : all.filter((s) => s.manager === ctx.caller.userId);
+  if (mine.length === 0) return textMessage(t.listNone);
+  const lines = mine.map((s) => t.listLine({ rep: mention(s.rep), when: whenText(ctx, s.weekday, s.minutes), every: s.everyWeeks, manager: mention(s.manager) }));
+  return textMessage(`*${t.listTitle}*\n${lines.join('\n')}`);
+}
+
+/** Every `/kpi 1on1 …` request. */
+export async function handleOneOnOne(ctx: CommandContext, r: OneOnOneRequest): Promise<Message> {
+  const t = messages(ctx.caller.locale).oneonone;
+  switch (r.kind) {
+    case 'oneonone':
+      return prepNow(ctx, r.userId);
+    case 'oneononeList':
+      return list(ctx);
+    case 'oneononeSchedule':
+      return schedule(ctx, r);
+    case 'oneononeUnschedule': {
+      const allowed = await mayPrepare(ctx, r.userId);
+      if ('refused' in allowed) return allowed.refused;
+      const removed = await ctx.store.oneonones.unschedule(ctx.caller.teamId, r.userId);
+      return textMessage(removed ? t.unscheduled({ rep: mention(r.userId) }) : t.notScheduled({ rep: mention(r.userId) }));
+    }
+    case 'oneononePlan':
+      return (await saveActionPlan(ctx, r.userId, r.text)).message;
+  }
+}
+
+/** Saves the plan agreed with a rep (from the command or the prep's button), for the next prep to show. */
+export async function saveActionPlan(ctx: CommandContext, rep: string, text: string): Promise<{ saved: boolean; message: Message }> {
+  const t = messages(ctx.caller.locale).oneonone;
+  const allowed = await mayPrepare(ctx, rep);
+  if ('refused' in allowed) return { saved: false, message: allowed.refused };
+  const plan = text.trim();
+  if (!plan) return { saved: false, message: textMessage(t.planEmpty) };
+  await ctx.store.oneonones.savePlan(ctx.caller.teamId, rep, plan.slice(0, 2000), ctx.caller.userId, ctx.clock(), dayInZone(ctx.clock(), ctx.caller.zone));
+  return { saved: true, message: textMessage(t.planSaved({ rep: mention(rep) })) };
+}

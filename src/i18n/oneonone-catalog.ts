@@ -1,0 +1,101 @@
+import type { Variants } from './catalog.js';
+
+export type QuestionName =
+  | 'whatWorked'
+  | 'bestConversation'
+  | 'qualitySignals'
+  | 'qualifyEarly'
+  | 'timeBlocks'
+  | 'whatStops'
+  | 'stageMoment'
+  | 'stageSupport'
+  | 'nextStretch'
+  | 'shareTip'
+  | 'quietWhy'
+  | 'quietKeep'
+  | 'targetFit';
+
+export type ActionName =
+  | 'callTimes'
+  | 'cleanList'
+  | 'dailyBlock'
+  | 'rolePlay'
+  | 'proposeSlots'
+  | 'followUpSameDay'
+  | 'proposalReview'
+  | 'confirmDecider'
+  | 'rideAlong'
+  | 'recordingReview'
+  | 'qualifyQuestions'
+  | 'tenNewLeads'
+  | 'prepareList'
+  | 'logDaily';
+
+export type MeasureName = 'volumeNeedsQuality' | 'qualityNeedsVolume' | 'stageToCoach' | 'steady' | 'quiet' | 'connect' | 'meeting' | 'win';
+
+/** The wording of 1on1 preps, check-ins and the `/kpi 1on1` commands. */
+export interface OneOnOneCatalog {
+  readonly oneonone: {
+    readonly title: (p: { rep: string; when: string }) => string;
+    readonly periodLine: (p: { from: string; to: string; since: 'last1on1' | 'twoWeeks' }) => string;
+    readonly wentWellTitle: string;
+    readonly best: Variants<{ amount: string }>;
+    readonly streak: Variants<{ days: number }>;
+    readonly rateRose: Variants<{ rate: string; from: string; to: string }>;
+    readonly newApproach: Variants<{ note: string }>;
+    readonly activityUp: Variants<{ metric: string; rise: string }>;
+    readonly effort: Variants<{ items: string }>;
+    readonly fresh: Variants;
+    readonly kpisTitle: string;
+    readonly kpiLine: (p: { metric: string; actual: string; target: string; attainment: string; trend: string }) => string;
+    readonly trendUp: (p: { change: string }) => string;
+    readonly trendDown: (p: { change: string }) => string;
+    readonly trendFlat: string;
+    readonly trendNew: string;
+    readonly workOnTitle: string;
+    readonly stage: Variants<{ stage: string; current: string; own: string; team: string | null }>;
+    readonly quality: Variants;
+    readonly volume: Variants;
+    readonly quietTrap: Variants<{ metrics: string }>;
+    readonly targetHigh: Variants<{ metric: string; target: string; pace: string }>;
+    readonly targetLow: Variants<{ metric: string; target: string; pace: string }>;
+    readonly targetAdvice: Variants;
+    readonly nothingToFix: Variants;
+    readonly questionsTitle: string;
+    readonly questions: Readonly<Record<QuestionName, (p: { stage: string }) => string>>;
+    readonly planTitle: string;
+    readonly planKpi: (p: { kpi: string }) => string;
+    readonly planMeasure: (p: { measure: string }) => string;
+    readonly planActions: string;
+    readonly measures: Readonly<Record<MeasureName, string>>;
+    readonly actions: Readonly<Record<ActionName, string>>;
+    readonly lastPlanTitle: string;
+    readonly lastPlan: (p: { day: string; text: string }) => string;
+    readonly movedSince: (p: { moves: string }) => string;
+    readonly noLastPlan: string;
+    readonly checkInTitle: (p: { rep: string }) => string;
+    readonly checkInWentWell: (p: { text: string }) => string;
+    readonly checkInWantHelp: (p: { text: string }) => string;
+    readonly checkInNone: string;
+    readonly saveButton: string;
+    readonly footer: string;
+    readonly holidayNote: (p: { rep: string; day: string; holiday: string }) => string;
+
+    readonly scheduled: (p: { rep: string; when: string; every: 1 | 2; prep: string }) => string;
+    readonly unscheduled: (p: { rep: string }) => string;
+    readonly notScheduled: (p: { rep: string }) => string;
+    readonly listTitle: string;
+    readonly listLine: (p: { rep: string; when: string; every: 1 | 2; manager: string }) => string;
+    readonly listNone: string;
+    readonly sentByDm: (p: { rep: string }) => string;
+    readonly planSaved: (p: { rep: string }) => string;
+    readonly planEmpty: string;
+    readonly weekdayTime: (p: { weekday: string; time: string }) => string;
+    readonly prepAt: (p: { time: string; dayBefore: boolean }) => string;
+
+    readonly checkInDm: (p: { day: string; time: string }) => string;
+    readonly checkInButton: string;
+    readonly checkInForm: { readonly title: string; readonly wentWell: string; readonly wantHelp: string; readonly thanks: string };
+    readonly planForm: { readonly title: string; readonly label: string; readonly hint: string };
+  };
+}

@@ -1,0 +1,40 @@
+import { holidayOn, type WorkCalendar, type Holiday } from '../domain/calendar.js';
+import { addDays, dayInZone, instantAt, type Day } from '../domain/days.js';
+import { isMeetingDay, prepMinutes, type OneOnOneSchedule } from '../domain/oneonone.js';
+
+export interface OneOnOneSlot {
+  readonly kind: 'oneonone' | 'checkin';
+  /** The meeting day: the key of both the prep and the check-in. */
+  readonly day: Day;
+  /** When it goes out. */
+  readonly at: Date;
+  /** The meeting's public holiday, when there is one: the prep becomes a short note instead. */
+  readonly holiday: Holiday | null;
+}
+
+/** The instant `minutes` after midnight of a day in a zone; negative minutes fall on the day before. */
+function at(day: Day, minutes: number, zone: string): Date {
+  const shift = Math.floor(minutes / 1440);
+  return instantAt(addDays(day, shift), minutes - shift * 1440, zone);
+}
+
+/**
+ * The prep and check-in slots of a recurring 1on1 around `now`, in the manager's zone: the prep at
+ * the lead time before the meeting, the rep's check-in 24 hours before it.
+ */
+export function oneOnOneSlots(
+  schedule: OneOnOneSchedule,
+  options: { zone: string; calendar: WorkCalendar; leadHours: number | null; dailyTime: number | null; checkIn: boolean },
+  now: Date,
+): OneOnOneSlot[] {
+  const today = dayInZone(now, options.zone);
+  const slots: OneOnOneSlot[] = [];
+  for (let i = -1; i <= 3; i += 1) {
+    const day = addDays(today, i);
+    if (!isMeetingDay(schedule, day)) continue;
+    const holiday = holidayOn(day, options.calendar.holidays);
+    slots.push({ kind: 'oneonone', day, at: at(day, prepMinutes(schedule.minutes, options.leadHours, options.dailyTime), options.zone), holiday });
+    if (options.checkIn && !holiday) slots.push({ kind: 'checkin', day, at: at(day, schedule.minutes - 24 * 60, options.zone), holiday: null });
+  }
+  return slots;
+}

@@ -1,0 +1,114 @@
+import type { Db } from './db.js';
+import { ensurePerson } from './people.js';
+import type { Day } from '../domain/days.js';
+import type { OneOnOneSchedule } from '../domain/oneonone.js';
+
+export interface ScheduledOneOnOne extends OneOnOneSchedule {
+  readonly workspace: string;
+  readonly rep: string;
+  readonly manager: string;
+}
+
+export interface ActionPlan {
+  readonly text: string;
+  readonly savedBy: string;
+  readonly savedAt: Date;
+  /** The business day it was saved, for "how the numbers moved since". */
+  readonly day: Day;
+}
+
+export interface CheckIn {
+  readonly wentWell: string | null;
+  readonly wantHelp: string | null;
+  readonly answeredAt: Date;
+}
+
+interface ScheduleRow {
+  team_id: string;
+  rep: string;
+  manager: string;
+  weekday: number;
+  minutes: number;
+  every_weeks: 1 | 2;
+  anchor: Day;
+}
+
+const toSchedule = (r: ScheduleRow): ScheduledOneOnOne => ({
+  workspace: r.team_id,
+  rep: r.rep,
+  manager: r.manager,
+  weekday: r.weekday,
+  minutes: r.minutes,
+  everyWeeks: r.every_weeks,
+  anchor: r.anchor,
+});
+
+/** 1on1 schedules, the plans agreed in them and reps' check-ins. */
+export class OneOnOnes {
+  constructor(private readonly db: Db) {}
+
+  /** Schedules (or reschedules) a rep's recurring 1on1 with a manager. */
+  schedule(s: ScheduledOneOnOne, by: string, at: Date): Promise<void> {
+    return this.db.write(async (tx) => {
+      await ensurePerson(tx, s.workspace, s.rep, at);
+      await ensurePerson(tx, s.workspace, s.manager, at);
+      await tx.run(
+        `INSERT INTO oneonones (team_id, rep, manager, weekday, minutes, every_weeks, anchor, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (team_id, rep) DO UPDATE SET manager = excluded.manager, weekday = excluded.weekday, minutes = excluded.minutes,
+           every_weeks = excluded.every_weeks, anchor = excluded.anchor, created_by = excluded.created_by, created_at = excluded.created_at`,
+        [s.workspace, s.rep, s.manager, s.weekday, s.minutes, s.everyWeeks, s.anchor, by, at.toISOString()],
+      );
+    });
+  }
+
+  /** Removes a rep's schedule; false when there was none. */
+  unschedule(workspace: string, rep: string): Promise<boolean> {
+    return this.db.write(async (tx) => (await tx.run('DELETE FROM oneonones WHERE team_id = ? AND rep = ?', [workspace, rep])).changes > 0);
+  }
+
+  async of(workspace: string, rep: string): Promise<ScheduledOneOnOne | null> {
+    const row = await this.db.read.get<ScheduleRow>('SELECT * FROM oneonones WHERE team_id = ? AND rep = ?', [workspace, rep]);
+    return row ? toSchedule(row) : null;
+  }
+
+  /** Every schedule of a workspace, or of every workspace (the scheduler's round). */
+  async all(workspace?: string): Promise<ScheduledOneOnOne[]> {
+    const rows = workspace
+      ? await this.db.read.all<ScheduleRow>('SELECT * FROM oneonones WHERE team_id = ? ORDER BY weekday, minutes, rep', [workspace])
+      : await this.db.read.all<ScheduleRow>('SELECT * FROM oneonones ORDER BY team_id, weekday, minutes, rep');
+    return rows.map(toSchedule);
+  }
+
+  savePlan(workspace: string, rep: string, text: string, by: string, at: Date, d: Day): Promise<void> {
+    return this.db.write(async (tx) => {
+      await tx.run('INSERT INTO action_plans (team_id, rep, text, saved_by, saved_at, day) VALUES (?, ?, ?, ?, ?, ?)', [workspace, rep, text, by, at.toISOString(), d]);
+    });
+  }
+
+  /** The latest plan saved for a rep on or before a day. */
+  async latestPlan(workspace: string, rep: string, before?: Day): Promise<ActionPlan | null> {
+    const row = await this.db.read.get<{ text: string; saved_by: string; saved_at: string; day: Day }>(
+      `SELECT text, saved_by, saved_at, day FROM action_plans WHERE team_id = ? AND rep = ? ${before ? 'AND day <= ?' : ''} ORDER BY id DESC LIMIT 1`,
+      before ? [workspace, rep, before] : [workspace, rep],
+    );
+    return row ? { text: row.text, savedBy: row.saved_by, savedAt: new Date(row.saved_at), day: row.day } : null;
+  }
+
+  saveCheckIn(workspace: string, rep: string, meetingDay: Day, answers: { wentWell: string | null; wantHelp: string | null }, at: Date): Promise<void> {
+    return this.db.write(async (tx) => {
+      await tx.run(
+        `INSERT INTO checkins (team_id, rep, meeting_day, went_well, want_help, answered_at) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT DO UPDATE SET went_well = excluded.went_well, want_help = excluded.want_help, answered_at = excluded.answered_at`,
+        [workspace, rep, meetingDay, answers.wentWell, answers.wantHelp, at.toISOString()],
+      );
+    });
+  }
+
+  async checkIn(workspace: string, rep: string, meetingDay: Day): Promise<CheckIn | null> {
+    const row = await this.db.read.get<{ went_well: string | null; want_help: string | null; answered_at: string }>(
+      'SELECT went_well, want_help, answered_at FROM checkins WHERE team_id = ? AND rep = ? AND meeting_day = ?',
+      [workspace, rep, meetingDay],
+    );
+    return row ? { wentWell: row.went_well, wantHelp: row.want_help, answeredAt: new Date(row.answered_at) } : null;
+  }
+}

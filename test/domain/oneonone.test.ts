@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { day } from '../../src/domain/days.js';
+import { coachingQuestions, firstWeekdayFrom, isMeetingDay, nextMeetingDay, prepMinutes, situationOf } from '../../src/domain/oneonone.js';
+
+const weekly = { weekday: 5, minutes: 15 * 60, everyWeeks: 1 as const, anchor: day('2026-11-06') };
+const fortnightly = { ...weekly, everyWeeks: 2 as const };
+
+describe('1on1 schedules', () => {
+  it('falls on the weekday every week, or every other week from the first meeting', () => {
+    expect(isMeetingDay(weekly, day('2026-11-13'))).toBe(true);
+    expect(isMeetingDay(weekly, day('2026-11-12'))).toBe(false);
+    expect(isMeetingDay(weekly, day('2026-10-30'))).toBe(false);
+    expect(isMeetingDay(fortnightly, day('2026-11-13'))).toBe(false);
+    expect(isMeetingDay(fortnightly, day('2026-11-20'))).toBe(true);
+    expect(nextMeetingDay(fortnightly, day('2026-11-14'))).toBe('2026-11-20');
+    expect(firstWeekdayFrom(5, day('2026-11-22'))).toBe('2026-11-27');
+    expect(firstWeekdayFrom(7, day('2026-11-22'))).toBe('2026-11-22');
+  });
+
+  it('sends the prep 2 hours before, at the digest time for a morning 1on1, or at the team’s lead time', () => {
+    expect(prepMinutes(15 * 60, null, 9 * 60)).toBe(13 * 60);
+    expect(prepMinutes(10 * 60, null, 9 * 60)).toBe(9 * 60);
+    expect(prepMinutes(8 * 60 + 30, null, 9 * 60)).toBe(6 * 60 + 30);
+    expect(prepMinutes(15 * 60, 24, 9 * 60)).toBe(-9 * 60);
+  });
+});
+
+describe('the read of a 1on1', () => {
+  it('puts quality vs quantity first, then the stage, else steady, and quiet when little was logged', () => {
+    const stage = { stage: 'win' as const, from: 'meetings' as const, to: 'wins' as const, current: 0.1, baseline: 0.2, change: -0.5 };
+    expect(situationOf({ balance: 'quality', stage, loggedDays: 8 })).toBe('volumeNeedsQuality');
+    expect(situationOf({ balance: 'volume', stage: null, loggedDays: 8 })).toBe('qualityNeedsVolume');
+    expect(situationOf({ balance: null, stage, loggedDays: 8 })).toBe('stageToCoach');
+    expect(situationOf({ balance: null, stage: null, loggedDays: 8 })).toBe('steady');
+    expect(situationOf({ balance: null, stage: null, loggedDays: 1 })).toBe('quiet');
+  });
+
+  it('asks three distinct open questions fitted to the situation, one about what went well', () => {
+    for (const situation of ['volumeNeedsQuality', 'qualityNeedsVolume', 'stageToCoach', 'steady', 'quiet'] as const) {
+      const q = coachingQuestions(situation, { quietKpis: 0, targetOff: false });
+      expect(q).toHaveLength(3);
+      expect(new Set(q).size).toBe(3);
+      expect(q.some((k) => k === 'whatWorked' || k === 'bestConversation')).toBe(true);
+    }
+    expect(coachingQuestions('steady', { quietKpis: 0, targetOff: true })).toContain('targetFit');
+    expect(coachingQuestions('steady', { quietKpis: 2, targetOff: false })).toContain('quietKeep');
+  });
+});
