@@ -66,3 +66,15 @@ export async function check(ctx: CommandContext, standing: Standing, action: Act
   const decision = authorize(standing.actor, action, team?.id ?? null);
   return decision.allowed ? null : refusal(ctx, action, team, person);
 }
+
+/**
+ * The team a management command works on, when the caller may do `action` to it; otherwise the
+ * message to show (no team yet, or a refusal naming who can).
+ */
+export async function managedTeam(ctx: CommandContext, action: Action): Promise<{ team: Team; standing: Standing } | { refused: Message }> {
+  const standing = await standingOf(ctx);
+  const team = await workingTeam(ctx, standing);
+  if (!team) return { refused: textMessage(messages(ctx.caller.locale).noTeam) };
+  const refused = await check(ctx, standing, action, team);
+  return refused ? { refused } : { team, standing };
+}

@@ -1,4 +1,4 @@
-import { check, standingOf, workingTeam } from './authority.js';
+import { check, managedTeam, standingOf } from './authority.js';
 import type { CommandContext } from './context.js';
 import { parseSetting, type SettingKey, type SettingProblem, type TeamSettings } from '../domain/team-settings.js';
 import { messages, type Locale } from '../i18n/index.js';
@@ -7,7 +7,6 @@ import { textMessage } from '../reports/receipts.js';
 import { settingsLines } from '../reports/team.js';
 import { choiceOf, choicesOf, textOf, type FormValues } from '../reports/views/form.js';
 import { settingsModal } from '../reports/views/settings-modal.js';
-import type { Team } from '../store/index.js';
 
 /** A setting problem in the reader's words. */
 export function explainSetting(problem: SettingProblem, locale: Locale): string {
@@ -30,13 +29,7 @@ function changedLines(before: TeamSettings, after: TeamSettings, locale: Locale)
   return settingsLines(after, locale).filter((line, i) => line !== a[i]);
 }
 
-async function teamToChange(ctx: CommandContext): Promise<{ team: Team } | { refused: Message }> {
-  const standing = await standingOf(ctx);
-  const team = await workingTeam(ctx, standing);
-  if (!team) return { refused: textMessage(messages(ctx.caller.locale).noTeam) };
-  const refused = await check(ctx, standing, 'changeSettings', team);
-  return refused ? { refused } : { team };
-}
+const teamToChange = (ctx: CommandContext) => managedTeam(ctx, 'changeSettings');
 
 /** `/kpi settings <key> <value…>`: validated, saved, and said back as it now reads. */
 export async function changeSetting(ctx: CommandContext, key: SettingKey, words: readonly string[]): Promise<Message> {

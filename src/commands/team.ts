@@ -1,4 +1,4 @@
-import { check, mention, standingOf, workingTeam } from './authority.js';
+import { check, managedTeam, mention, standingOf, workingTeam } from './authority.js';
 import type { CommandContext } from './context.js';
 import { defaultTeamSettings } from '../domain/team-settings.js';
 import { formatList, messages } from '../i18n/index.js';
@@ -41,11 +41,9 @@ export async function createTeam(ctx: CommandContext, name: string, channelId: s
 /** `/kpi team add @person… [as manager]`. */
 export async function addMembers(ctx: CommandContext, userIds: readonly string[], asManager: boolean): Promise<Message> {
   const t = messages(ctx.caller.locale);
-  const standing = await standingOf(ctx);
-  const team = await workingTeam(ctx, standing);
-  if (!team) return textMessage(t.noTeam);
-  const refused = await check(ctx, standing, 'manageMembers', team);
-  if (refused) return refused;
+  const found = await managedTeam(ctx, 'manageMembers');
+  if ('refused' in found) return found.refused;
+  const { team } = found;
   const change = await ctx.store.teams.addMembers(team, userIds, asManager ? 'manager' : 'rep', ctx.clock());
   const lines: string[] = [];
   const newcomers = [...change.added, ...change.moved.map((m) => m.userId)];
@@ -58,11 +56,9 @@ export async function addMembers(ctx: CommandContext, userIds: readonly string[]
 /** `/kpi team remove @person…`. */
 export async function removeMembers(ctx: CommandContext, userIds: readonly string[]): Promise<Message> {
   const t = messages(ctx.caller.locale);
-  const standing = await standingOf(ctx);
-  const team = await workingTeam(ctx, standing);
-  if (!team) return textMessage(t.noTeam);
-  const refused = await check(ctx, standing, 'manageMembers', team);
-  if (refused) return refused;
+  const found = await managedTeam(ctx, 'manageMembers');
+  if ('refused' in found) return found.refused;
+  const { team } = found;
   const removed = await ctx.store.teams.removeMembers(team, userIds);
   const absent = userIds.filter((u) => !removed.includes(u));
   const lines: string[] = [];

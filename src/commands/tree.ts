@@ -1,4 +1,4 @@
-import { check, standingOf, workingTeam } from './authority.js';
+import { managedTeam, standingOf, workingTeam } from './authority.js';
 import type { CommandContext } from './context.js';
 import { dayInZone } from '../domain/days.js';
 import type { MetricKey } from '../domain/metrics.js';
@@ -24,11 +24,9 @@ export async function showTree(ctx: CommandContext): Promise<Message> {
 export async function setTreeNode(ctx: CommandContext, node: { metric: MetricKey; value: number; period: PeriodKind; parent: MetricKey | null }): Promise<Message> {
   const t = messages(ctx.caller.locale);
   const locale = ctx.caller.locale;
-  const standing = await standingOf(ctx);
-  const team = await workingTeam(ctx, standing);
-  if (!team) return textMessage(t.noTeam);
-  const refused = await check(ctx, standing, 'defineTree', team);
-  if (refused) return refused;
+  const found = await managedTeam(ctx, 'defineTree');
+  if ('refused' in found) return found.refused;
+  const { team } = found;
   const problem = await ctx.store.trees.setNode(team.id, node, ctx.caller.userId, ctx.clock(), (nodes) => {
     const built = buildTree(nodes.map((n) => ({ metric: n.metric, value: n.value, period: n.period, parent: n.parent })));
     return built.ok ? null : built.problem;
@@ -46,10 +44,8 @@ export async function setTreeNode(ctx: CommandContext, node: { metric: MetricKey
 /** `/kpi tree clear`. */
 export async function clearTree(ctx: CommandContext): Promise<Message> {
   const t = messages(ctx.caller.locale);
-  const standing = await standingOf(ctx);
-  const team = await workingTeam(ctx, standing);
-  if (!team) return textMessage(t.noTeam);
-  const refused = await check(ctx, standing, 'defineTree', team);
-  if (refused) return refused;
+  const found = await managedTeam(ctx, 'defineTree');
+  if ('refused' in found) return found.refused;
+  const { team } = found;
   return textMessage(t.treeCleared({ count: await ctx.store.trees.clear(team.id) }));
 }

@@ -182,6 +182,7 @@ export interface ManageCatalog {
   readonly statusAhead: (p: { amount: string }) => string;
   readonly statusOnPace: string;
   readonly statusToPace: (p: { amount: string }) => string;
+  readonly statusToPaceTeam: (p: { amount: string }) => string;
   readonly statusForecast: (p: { amount: string; end: string }) => string;
   readonly statusPerDay: (p: { amount: string; days: number }) => string;
   readonly statusRateFrom: (p: { numerator: string; denominator: string }) => string;

@@ -1,19 +1,7 @@
+import type { QuestionKey } from '../domain/oneonone.js';
 import type { Variants } from './catalog.js';
 
-export type QuestionName =
-  | 'whatWorked'
-  | 'bestConversation'
-  | 'qualitySignals'
-  | 'qualifyEarly'
-  | 'timeBlocks'
-  | 'whatStops'
-  | 'stageMoment'
-  | 'stageSupport'
-  | 'nextStretch'
-  | 'shareTip'
-  | 'quietWhy'
-  | 'quietKeep'
-  | 'targetFit';
+export type QuestionName = QuestionKey;
 
 export type ActionName =
   | 'callTimes'

@@ -105,7 +105,8 @@ export function periodName(p: Period, locale: Locale): string {
 }
 
 /** The second line of a KPI: reached, or the pace, the forecast and what a workday needs. */
-export function progressDetails(line: KpiLine, totals: Totals, locale: Locale, seed: string): string {
+/** The details of a KPI line; `who` says whose pace it is: the reader's own, or their team's. */
+export function progressDetails(line: KpiLine, totals: Totals, locale: Locale, seed: string, who: 'you' | 'team' = 'you'): string {
   const t = messages(locale);
   const p = line.progress;
   const metric = p.metric;
@@ -117,7 +118,7 @@ export function progressDetails(line: KpiLine, totals: Totals, locale: Locale, s
   const parts: string[] = [];
   if (p.paceGap !== null) {
     const gap = ceilCount(Math.abs(p.paceGap));
-    parts.push(p.paceGap > 0.5 ? t.statusAhead({ amount: formatAmount(metric, gap, locale) }) : p.paceGap > -0.5 ? t.statusOnPace : t.statusToPace({ amount: formatAmount(metric, gap, locale) }));
+    parts.push(p.paceGap > 0.5 ? t.statusAhead({ amount: formatAmount(metric, gap, locale) }) : p.paceGap > -0.5 ? t.statusOnPace : (who === 'team' ? t.statusToPaceTeam : t.statusToPace)({ amount: formatAmount(metric, gap, locale) }));
   }
   if (p.forecast !== null) parts.push(t.statusForecast({ amount: formatValue(metric, Math.round(p.forecast), locale), end: formatDay(p.period.end, locale) }));
   if (p.neededPerWorkday !== null && p.remainingWorkdays > 0) {

@@ -107,6 +107,7 @@ export const manage: ManageCatalog = {
   statusAhead: ({ amount }) => `${amount} ahead of pace`,
   statusOnPace: 'right on pace',
   statusToPace: ({ amount }) => `another ${amount} puts you on pace`,
+  statusToPaceTeam: ({ amount }) => `another ${amount} puts the team on pace`,
   statusForecast: ({ amount, end }) => `heading for ${amount} by ${end}`,
   statusPerDay: ({ amount, days }) => `${amount} a workday reaches it (${days} left)`,
   statusRateFrom: ({ numerator, denominator }) => `from ${numerator} of ${denominator}`,

@@ -107,6 +107,7 @@ export const manage: ManageCatalog = {
   statusAhead: ({ amount }) => `ペースより${amount}先行`,
   statusOnPace: 'ペースどおり',
   statusToPace: ({ amount }) => `あと${amount}でペースに乗ります`,
+  statusToPaceTeam: ({ amount }) => `チームであと${amount}でペースに乗ります`,
   statusForecast: ({ amount, end }) => `このペースなら${end}に${amount}の見込み`,
   statusPerDay: ({ amount, days }) => `残り${days}営業日、1日${amount}で達成`,
   statusRateFrom: ({ numerator, denominator }) => `${denominator}のうち${numerator}`,

@@ -3,7 +3,7 @@ import { formatValue, progressBar } from '../amounts.js';
 import { valueOf } from '../status.js';
 import { countWorkdays } from '../../domain/calendar.js';
 import type { Day } from '../../domain/days.js';
-import { isLoggedMetric, metricBetter, metricLabel, type LoggedMetric, type MetricKey } from '../../domain/metrics.js';
+import { metricBetter, metricLabel, type LoggedMetric, type MetricKey } from '../../domain/metrics.js';
 import type { TeamTarget } from '../tree.js';
 import { periodOf } from '../../domain/periods.js';
 import { ceilCount, convertsWithWorkdays, progress, type Progress } from '../../domain/progress.js';
@@ -94,27 +94,11 @@ function sumOf(byPerson: ReadonlyMap<string, Totals>): Totals {
   return sumTotals(byPerson.values());
 }
 
-const ADVISED: ReadonlySet<string> = new Set([
-  'calls',
-  'connects',
-  'emails',
-  'meetings',
-  'visits',
-  'wins',
-  'revenue',
-  'leads',
-  'upsells',
-  'cross_sells',
-  'renewals',
-  'target_accounts',
-  'key_person_contacts',
-  'ride_alongs',
-]);
-
 /** A concrete suggestion for lifting a metric, in the reader's language. */
 export function adviceFor(metric: MetricKey, locale: Locale, seed: string): string {
-  const key = (isLoggedMetric(metric) && ADVISED.has(metric) ? metric : 'general') as AdvisedMetric;
-  return pick(messages(locale).advice.metric[key], `${seed}:${metric}`, undefined);
+  const advice = messages(locale).advice.metric;
+  const key: AdvisedMetric = metric in advice ? (metric as AdvisedMetric) : 'general';
+  return pick(advice[key], `${seed}:${metric}`, undefined);
 }
 
 /** One KPI as a field of the digest: name, the day, the period with a bar, and the forecast or ✓. */

@@ -62,7 +62,7 @@ function teamBlocks(panel: TeamPanel, locale: Locale, seed: string): KnownBlock[
   const month = panel.month;
   if (month.lines.length > 0) {
     for (const line of month.lines.slice(0, MAX_KPI_LINES)) {
-      const details = progressDetails(line, month.totals, locale, `${seed}:team`);
+      const details = progressDetails(line, month.totals, locale, `${seed}:team`, 'team');
       blocks.push(section(details ? `${progressHeadline(line, locale)}\n${details}` : progressHeadline(line, locale)));
     }
   } else {
