@@ -19,6 +19,7 @@ const SCOPE_OF_METHOD: Record<string, string | null> = {
   'chat.postMessage': 'chat:write',
   'chat.postEphemeral': 'chat:write',
   'conversations.open': 'im:write',
+  'files.uploadV2': 'files:write',
   'views.open': null,
   'views.publish': null,
   'views.update': null,

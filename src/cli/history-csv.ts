@@ -1,22 +1,10 @@
 import { parse } from 'csv-parse/sync';
-import { stringify } from 'csv-stringify/sync';
 import { parseAmount } from '../commands/amounts.js';
 import { parseDateWord } from '../commands/dates.js';
 import { resolveMetric, suggestMetrics } from '../domain/metric-names.js';
 import { LOGGED, isLoggedMetric } from '../domain/metrics.js';
+import { CSV_HEADER } from '../reports/csv.js';
 import type { HistoryRow } from '../store/index.js';
-
-/** The columns of an export, in order; an import needs the first four. */
-export const CSV_HEADER = ['date', 'user_id', 'metric', 'value', 'note', 'logged_at'] as const;
-
-/** One CSV line (with its newline) for a row of history. */
-export function csvLine(row: HistoryRow): string {
-  return stringify([[row.day, row.userId, row.metric, row.value, row.note ?? '', row.loggedAt.toISOString()]]);
-}
-
-export function csvHeaderLine(): string {
-  return stringify([[...CSV_HEADER]]);
-}
 
 export type ParsedCsv = { ok: true; rows: HistoryRow[] } | { ok: false; line: number; reason: string };
 

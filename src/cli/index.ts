@@ -3,7 +3,8 @@ import { basename, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { runDemo } from './demo.js';
 import { buildSlot, offDayReason, printPayloads, sendSlot } from './digest.js';
-import { csvHeaderLine, csvLine, parseHistoryCsv } from './history-csv.js';
+import { parseHistoryCsv } from './history-csv.js';
+import { csvHeaderLine, csvLine } from '../reports/csv.js';
 import { prepFor, printPrep, sendPrep } from './oneonone.js';
 import { systemClock, type Clock } from '../clock.js';
 import { ConfigError, loadConfig, type Config } from '../config.js';
@@ -97,6 +98,11 @@ function startFailure(error: unknown, config: Config): string {
   if (slackError === 'invalid_auth' || slackError === 'not_authed' || slackError === 'account_inactive' || slackError === 'token_revoked') {
     return `Slack refused SLACK_BOT_TOKEN (${slackError}): copy the Bot User OAuth Token (xoxb-…) from your app's OAuth & Permissions page.`;
   }
+  if (e.code === 'SQLITE_NOTADB' || e.code === 'SQLITE_CORRUPT') {
+    return `the file at KPI_DB_PATH=${config.dbPath} is not a KPI database or is damaged (${e.code}): restore it from a backup, or point KPI_DB_PATH at the right file.`;
+  }
+  if (e.code === 'SQLITE_READONLY') return `the database at KPI_DB_PATH=${config.dbPath} is read-only (${e.code}): the bot must be able to write the file and its folder.`;
+  if (e.code === 'SQLITE_FULL') return `the disk holding KPI_DB_PATH=${config.dbPath} is full (${e.code}): free some space and start again.`;
   if (e.code?.startsWith('SQLITE_')) return `cannot open the database at KPI_DB_PATH=${config.dbPath} (${e.code}): check the path and its permissions.`;
   return `could not start: ${e.message ?? String(error)}`;
 }

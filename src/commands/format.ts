@@ -39,6 +39,8 @@ export function formatCommand(request: KpiRequest): string {
       return `1on1 unschedule <@${request.userId}>`;
     case 'oneononePlan':
       return `1on1 plan <@${request.userId}> ${escapeSlack(request.text)}`;
+    case 'export':
+      return request.month ? `export ${request.month}` : 'export';
     case 'morningDm':
       return `morning-dm ${request.on ? 'on' : 'off'}`;
     case 'help':

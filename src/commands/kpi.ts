@@ -1,6 +1,7 @@
 import type { CommandContext } from './context.js';
 import { explainProblem } from './explain.js';
 import { renderHelp } from './help.js';
+import { handleExport } from './export.js';
 import { handleLog } from './log.js';
 import { handleOneOnOne } from './oneonone.js';
 import { parseCommand } from './parse.js';
@@ -69,6 +70,8 @@ export async function handleKpi(ctx: CommandContext, text: string): Promise<Mess
     case 'oneononeUnschedule':
     case 'oneononePlan':
       return handleOneOnOne(ctx, r);
+    case 'export':
+      return handleExport(ctx, r.month);
     case 'morningDm': {
       await ctx.store.people.setMorningDm(ctx.caller.teamId, ctx.caller.userId, r.on, ctx.clock());
       return textMessage(messages(ctx.caller.locale).morningDmSet({ on: r.on }));

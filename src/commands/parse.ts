@@ -9,7 +9,7 @@ import { MAX_TEXT_LENGTH, splitGlued, tokenize } from './tokens.js';
 import { resolveMetric } from '../domain/metric-names.js';
 
 /** The commands of `/kpi`, by their canonical English name. */
-export const COMMAND_NAMES = ['log', 'undo', 'help', 'status', 'target', 'targets', 'template', 'team', 'settings', 'tree', 'plan', '1on1', 'morning-dm'] as const;
+export const COMMAND_NAMES = ['log', 'undo', 'help', 'status', 'target', 'targets', 'template', 'team', 'settings', 'tree', 'plan', '1on1', 'export', 'morning-dm'] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
 /** Words that name a command, in English and Japanese. */
@@ -48,6 +48,9 @@ const COMMAND_WORDS: Readonly<Record<string, CommandName>> = {
   plan: 'plan',
   計画: 'plan',
   逆算: 'plan',
+  export: 'export',
+  エクスポート: 'export',
+  書き出し: 'export',
   '1on1': '1on1',
   'one-on-one': '1on1',
   oneonone: '1on1',
@@ -62,6 +65,7 @@ export type KpiRequest =
   | { readonly kind: 'help'; readonly topic: CommandName | null; readonly unknownTopic: string | null }
   | { readonly kind: 'undo' }
   | { readonly kind: 'morningDm'; readonly on: boolean }
+  | { readonly kind: 'export'; readonly month: string | null }
   | LogRequest
   | ManageRequest
   | OneOnOneRequest;
@@ -120,6 +124,12 @@ export function parseCommand(text: string): Result<KpiRequest> {
       return parseTree(words.slice(1));
     case 'plan':
       return parsePlan(words.slice(1));
+    case 'export': {
+      const month = words[1];
+      if (month === undefined) return ok({ kind: 'export', month: null });
+      if (!/^\d{4}-(0[1-9]|1[0-2])$/u.test(month) || words.length > 2) return fail({ code: 'unknownWord', command: 'export', word: words.slice(1).join(' ') });
+      return ok({ kind: 'export', month });
+    }
     case '1on1':
       return parseOneOnOne(words.slice(1), restAfterFirstWord(trimmed));
     case 'morning-dm': {

@@ -10,7 +10,7 @@ import type { OneOnOneCatalog } from './oneonone-catalog.js';
 export type Variants<P = void> = readonly ((p: P) => string)[];
 
 /** Every command help knows, plus the bare `/kpi`. */
-export const HELP_TOPICS = ['overview', 'log', 'undo', 'status', 'target', 'targets', 'template', 'team', 'settings', 'tree', 'plan', '1on1', 'morning-dm', 'help'] as const;
+export const HELP_TOPICS = ['overview', 'log', 'undo', 'status', 'target', 'targets', 'template', 'team', 'settings', 'tree', 'plan', '1on1', 'export', 'morning-dm', 'help'] as const;
 export type HelpTopic = (typeof HELP_TOPICS)[number];
 
 export interface HelpEntry {
@@ -198,6 +198,11 @@ export interface ManageCatalog {
   readonly todayAsks: (p: { amount: string; target: string }) => string;
   readonly overviewSetTargets: string;
   readonly morningDmSet: (p: { on: boolean }) => string;
+  readonly exportSent: (p: { file: string; rows: string }) => string;
+  readonly exportNone: string;
+  readonly exportComment: (p: { who: string; period: string; rows: string }) => string;
+  readonly exportAll: string;
+  readonly exportTeam: (p: { team: string }) => string;
 
   readonly treeTitle: (p: { team: string }) => string;
   readonly treeDerived: string;

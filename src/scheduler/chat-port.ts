@@ -34,6 +34,8 @@ export interface ChatPort {
   openDm(userId: string): Promise<string>;
   /** Opens a modal in answer to a click or command (the trigger lives 3 seconds). */
   openView(triggerId: string, view: View): Promise<void>;
+  /** Shares a text file in a channel (a DM channel for a person), with a comment. */
+  uploadFile(channel: string, file: { filename: string; title: string; content: string; comment: string }): Promise<void>;
   /** Publishes a person's App Home tab. */
   publishHome(userId: string, view: View): Promise<void>;
 }

@@ -104,6 +104,12 @@ export class SlackClient implements ChatPort {
     await this.call(() => this.web.views.open({ trigger_id: triggerId, view }));
   }
 
+  async uploadFile(channel: string, file: { filename: string; title: string; content: string; comment: string }): Promise<void> {
+    await this.call(() =>
+      this.web.files.uploadV2({ channel_id: channel, filename: file.filename, title: file.title, content: file.content, initial_comment: file.comment }),
+    );
+  }
+
   async publishHome(userId: string, view: View): Promise<void> {
     await this.call(() => this.web.views.publish({ user_id: userId, view }));
   }

@@ -18,6 +18,8 @@ export interface HistoryRow {
 export interface HistoryFilter {
   readonly teamId: string;
   readonly userId?: string | undefined;
+  /** Only the current members of this KPI team. */
+  readonly kpiTeam?: number | undefined;
   readonly from?: Day | undefined;
   readonly to?: Day | undefined;
 }
@@ -36,6 +38,10 @@ export class History {
     if (filter.userId) {
       where.push('user_id = ?');
       params.push(filter.userId);
+    }
+    if (filter.kpiTeam !== undefined) {
+      where.push('user_id IN (SELECT user_id FROM people WHERE kpi_team = ?)');
+      params.push(String(filter.kpiTeam));
     }
     if (filter.from) {
       where.push('day >= ?');

@@ -28,10 +28,18 @@ export interface FakeUser {
   readonly real_name?: string;
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
+}
+
+/** The text of an uploaded file: the first part of a multipart body, or the body itself. */
+async function uploadedText(body: Buffer, contentType: string | undefined): Promise<string> {
+  if (!contentType?.startsWith('multipart/')) return body.toString('utf8');
+  const form = await new Response(body, { headers: { 'content-type': contentType } }).formData();
+  const first = [...form.values()][0];
+  return typeof first === 'string' ? first : ((await first?.text()) ?? '');
 }
 
 /** Form fields as the Web API client sends them; nested values arrive JSON-encoded. */
@@ -64,7 +72,10 @@ export class FakeSlack {
   readonly limitProblems: string[] = [];
   /** The profile users.info returns for someone not in `users`. */
   defaultUser: Omit<FakeUser, 'id'> = { tz: 'Asia/Tokyo', locale: 'en-US' };
-  private readonly failures = new Map<string, Failure[]>();
+  /** Channels that do not exist (or the bot is not in): every post to one is answered `channel_not_found`. */
+  readonly missingChannels = new Set<string>();
+  /** Scripted answers per method, in call order; null answers normally. */
+  private readonly failures = new Map<string, (Failure | null)[]>();
   private readonly hanging: ServerResponse[] = [];
   private server: Server | null = null;
   private ts = 1_700_000_000;
@@ -99,7 +110,13 @@ export class FakeSlack {
 
   /** The next `times` calls of `method` get `failure` instead of an answer. */
   failNext(method: string, failure: Failure, times = 1): void {
+    this.failAfter(method, 0, failure, times);
+  }
+
+  /** After the script so far, `okCalls` calls of `method` are answered normally, then `times` get `failure`. */
+  failAfter(method: string, okCalls: number, failure: Failure, times = 1): void {
     const queue = this.failures.get(method) ?? [];
+    for (let i = 0; i < okCalls; i += 1) queue.push(null);
     for (let i = 0; i < times; i += 1) queue.push(failure);
     this.failures.set(method, queue);
   }
@@ -125,8 +142,16 @@ export class FakeSlack {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const raw = await readBody(req);
+    const bytes = await readBody(req);
+    const raw = bytes.toString('utf8');
     const path = new URL(req.url ?? '/', 'http://x').pathname;
+    if (path.startsWith('/upload/')) {
+      const content = await uploadedText(bytes, req.headers['content-type']);
+      this.calls.push({ method: 'file_upload', body: { file: path.slice('/upload/'.length), content }, at: Date.now(), ok: true });
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      res.end('OK');
+      return;
+    }
     const body = decodeBody(raw, req.headers['content-type']);
     if (path.startsWith('/respond/')) {
       this.calls.push({ method: 'response_url', body, at: Date.now(), ok: true });
@@ -139,6 +164,11 @@ export class FakeSlack {
     const call: RecordedCall = { method, body, at: Date.now(), ok: true };
     this.calls.push(call);
     this.checkLimits(method, body);
+    if (method === 'chat.postMessage' && this.missingChannels.has(String(body.channel))) {
+      call.ok = false;
+      this.json(res, { ok: false, error: 'channel_not_found' });
+      return;
+    }
     const failure = this.failures.get(method)?.shift();
     if (failure) {
       call.ok = false;
@@ -202,6 +232,11 @@ export class FakeSlack {
         return { ok: true, message_ts: `${this.ts}.000200` };
       case 'conversations.open':
         return { ok: true, channel: { id: `D${String(body.users).replace(/^U/u, '')}` } };
+      case 'files.getUploadURLExternal':
+        this.ts += 1;
+        return { ok: true, upload_url: `http://127.0.0.1:${this.port}/upload/F${this.ts}`, file_id: `F${this.ts}` };
+      case 'files.completeUploadExternal':
+        return { ok: true, files: [{ id: 'F1', title: 'file' }] };
       case 'views.open':
       case 'views.publish':
       case 'views.update':

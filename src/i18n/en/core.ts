@@ -134,6 +134,12 @@ export const core: CoreCatalog = {
       ],
       examples: ['/kpi 1on1 @aki', '/kpi 1on1 schedule @aki fri 15:00', '/kpi 1on1 schedule @ben tue 10:00 every 2 weeks', '/kpi 1on1 plan @aki 10 new leads a day; role-play on Fridays'],
     },
+    export: {
+      usage: '/kpi export [YYYY-MM]',
+      summary: 'your history (your team’s, for managers) as a CSV file by DM',
+      details: ['Without a month, all of it. Undone logs are left out. The same format as `kpi-bot export`.'],
+      examples: ['/kpi export', '/kpi export 2026-11'],
+    },
     'morning-dm': {
       usage: '/kpi morning-dm <on|off>',
       summary: 'your own plan for the day by DM each workday morning, on or off',

@@ -128,6 +128,11 @@ export const manage: ManageCatalog = {
   overviewSetTargets: 'With targets set (`/kpi template` or `/kpi target`), this shows your pace too.',
   morningDmSet: ({ on }) =>
     on ? 'Morning DMs are on: your plan for the day arrives each workday morning.' : 'Morning DMs are off for you. `/kpi morning-dm on` brings them back.',
+  exportSent: ({ file, rows }) => `Your CSV is in your DMs: ${file} (${rows} rows).`,
+  exportNone: 'There is nothing to export for that period.',
+  exportComment: ({ who, period, rows }) => `History of ${who}, ${period}: ${rows} rows (date, user_id, metric, value, note, logged_at). \`kpi-bot import\` loads this format.`,
+  exportAll: 'all history',
+  exportTeam: ({ team }) => `the team ${team}`,
 
   treeTitle: ({ team }) => `KPI tree of ${team}`,
   treeDerived: 'Derived from the team’s targets along the funnel. Define your own with `/kpi tree set <metric> <n>/<period> [under <metric>]`.',

@@ -134,6 +134,12 @@ export const core: CoreCatalog = {
       ],
       examples: ['/kpi 1on1 @aki', '/kpi 1on1 schedule @aki 金 15:00', '/kpi 1on1 schedule @ben 火 10:00 every 2 weeks', '/kpi 1on1 plan @aki 毎日新規リード10件、金曜にロールプレイ'],
     },
+    export: {
+      usage: '/kpi export [YYYY-MM]',
+      summary: 'あなたの記録(マネージャーはチームの記録)をCSVファイルでDMに',
+      details: ['月を省略するとすべての記録です。取り消した記録は含みません。`kpi-bot export` と同じ形式です。'],
+      examples: ['/kpi export', '/kpi export 2026-11'],
+    },
     'morning-dm': {
       usage: '/kpi morning-dm <on|off>',
       summary: '営業日の朝に届くあなた向けのプランDMのオン・オフ',

@@ -123,6 +123,11 @@ export const manage: ManageCatalog = {
   todayAsks: ({ amount, target }) => `今日は${amount}で、今月の${target}に向けたペースを保てます。`,
   overviewSetTargets: '目標を設定すると(`/kpi template` や `/kpi target`)、ここにペースも表示されます。',
   morningDmSet: ({ on }) => (on ? '朝のDMをオンにしました。営業日の朝に今日のプランが届きます。' : '朝のDMをオフにしました。`/kpi morning-dm on` でまた受け取れます。'),
+  exportSent: ({ file, rows }) => `CSVをDMでお送りしました: ${file}(${rows}行)`,
+  exportNone: 'その期間に書き出す記録はありません。',
+  exportComment: ({ who, period, rows }) => `${who}の記録(${period}): ${rows}行(date, user_id, metric, value, note, logged_at)。\`kpi-bot import\` で取り込める形式です。`,
+  exportAll: '全期間',
+  exportTeam: ({ team }) => `チーム ${team}`,
 
   treeTitle: ({ team }) => `${team} のKPIツリー`,
   treeDerived: 'チームの目標からファネルに沿って組み立てています。`/kpi tree set <指標> <数>/<期間> [under <指標>]` で独自に定義できます。',
