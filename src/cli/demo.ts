@@ -12,7 +12,8 @@ import { buildDailyDigest, renderDailyDigest } from '../reports/digest/daily.js'
 import { buildMorningDm, renderMorningDm } from '../reports/digest/dm.js';
 import { loadTeamSnapshot, reportDayFor } from '../reports/digest/snapshot.js';
 import { loadWeeklyReview, renderWeeklyReview } from '../reports/digest/weekly.js';
-import { loadOneOnOne, renderOneOnOne } from '../reports/oneonone.js';
+import { renderOneOnOne } from '../reports/oneonone.js';
+import { loadOneOnOne } from '../reports/oneonone-load.js';
 import { formatDay } from '../i18n/index.js';
 import { weeklyReviewDay } from '../scheduler/slots.js';
 import { Store, type TargetChange, type Team } from '../store/index.js';

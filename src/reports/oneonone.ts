@@ -2,17 +2,17 @@ import { actions, button, context, header, section, type KnownBlock, type Messag
 import { formatAmount, formatItems, formatValue } from './amounts.js';
 import { gapWithSuggestion, paragraph, say, type Sentence, type Written } from './digest/sentences.js';
 import { headlineItems } from './digest/shared.js';
-import { calendarFor, ratesOf, recentPace, statusModel, valueOf, type StatusModel } from './status.js';
+import { ratesOf, statusModel, valueOf, type StatusModel } from './status.js';
 import { isNewApproachNote, quietKpis } from '../domain/celebrations.js';
-import { countWorkdays, type WorkCalendar } from '../domain/calendar.js';
-import { addDays, daysBetween, type Day } from '../domain/days.js';
+import type { WorkCalendar } from '../domain/calendar.js';
+import { daysBetween, type Day } from '../domain/days.js';
 import { bottleneckStage, median, qualityOrVolume, stageChanges, stageRate, stagesFor, stagesOfRole, type Balance, type StageChange } from '../domain/funnel.js';
 import { DERIVED_METRICS, isLoggedMetric, metricBetter, metricLabel, type LoggedMetric, type MetricKey } from '../domain/metrics.js';
 import { coachingQuestions, proposePlan, situationOf, type ActionPlanProposal, type QuestionKey, type Situation } from '../domain/oneonone.js';
 import { workdayStreak } from '../domain/streaks.js';
 import { derivedValue, type Totals } from '../domain/rates.js';
 import { formatDay, formatPercent, messages, pick, type ActionName, type Locale, type MeasureName } from '../i18n/index.js';
-import type { ActionPlan, CheckIn, Store, Target, Team } from '../store/index.js';
+import type { ActionPlan, CheckIn, Target } from '../store/index.js';
 
 /** The button on a prep that opens the form to save the agreed plan; its value is the rep's ID. */
 export const SAVE_PLAN_ACTION = 'kpi_1on1_plan';
@@ -135,71 +135,6 @@ export function buildOneOnOne(i: OneOnOneInput): OneOnOneModel {
     questions: coachingQuestions(situation, { quietKpis: quiet.length, targetOff: targetOff.length > 0 }),
     plan: proposePlan(main, situation, stage),
   };
-}
-
-/** Reads what a prep needs for a rep as of the meeting day. */
-export async function loadOneOnOne(store: Store, team: Team | null, input: { workspace: string; rep: string; meetingDay: Day; meetingMinutes: number | null }): Promise<OneOnOneModel> {
-  const { workspace, rep, meetingDay } = input;
-  const to = addDays(meetingDay, -1);
-  const last = (await store.deliveries.list({ kind: 'oneonone', workspace })).filter((d) => d.subject === rep && d.status === 'sent' && d.periodKey < meetingDay).pop();
-  const since = last && daysBetween(last.periodKey as Day, meetingDay) <= 28 ? 'last1on1' : 'twoWeeks';
-  const from = since === 'last1on1' ? (last!.periodKey as Day) : addDays(meetingDay, -14);
-  const span = daysBetween(from, to) + 1;
-  const calendar = calendarFor(team);
-  const person = await store.people.get(workspace, rep);
-  const targets = await store.targets.of(workspace, 'person', rep, to);
-  const teammates = team ? [...(await store.activity.memberTotals(team.id, from, to)).entries()].filter(([u]) => u !== rep).map(([, t]) => t) : [];
-  const monthStart = `${to.slice(0, 8)}01` as Day;
-  const plan = await store.oneonones.latestPlan(workspace, rep, meetingDay);
-  const days = await store.activity.personDays(workspace, rep, addDays(to, -60), to);
-  const [current, previous, baseline, monthTotals, lastLoggedRows, notes, checkIn] = await Promise.all([
-    store.activity.rangeTotals(workspace, rep, from, to),
-    store.activity.rangeTotals(workspace, rep, addDays(from, -span), addDays(from, -1)),
-    store.activity.rangeTotals(workspace, rep, addDays(from, -28), addDays(from, -1)),
-    store.activity.rangeTotals(workspace, rep, monthStart, to),
-    store.activity.personDays(workspace, rep, addDays(to, -40), to),
-    store.activity.personNotes(workspace, rep, from, to),
-    store.oneonones.checkIn(workspace, rep, meetingDay),
-  ]);
-  const lastLogged = new Map<LoggedMetric, Day>();
-  for (const r of lastLoggedRows) lastLogged.set(r.metric, r.day);
-  const paces = new Map<MetricKey, number | null>();
-  for (const t of targets) paces.set(t.metric, await recentPace(store, workspace, rep, t.metric, t.period, meetingDay, team));
-  let sincePlan: OneOnOneInput['sincePlan'] = null;
-  if (plan) {
-    const afterDays = countWorkdays(plan.day, to, calendar);
-    const beforeFrom = addDays(plan.day, -Math.max(7, daysBetween(plan.day, to)));
-    sincePlan = {
-      after: await store.activity.rangeTotals(workspace, rep, plan.day, to),
-      before: await store.activity.rangeTotals(workspace, rep, beforeFrom, addDays(plan.day, -1)),
-      afterDays,
-      beforeDays: countWorkdays(beforeFrom, addDays(plan.day, -1), calendar),
-    };
-  }
-  return buildOneOnOne({
-    rep,
-    salesRole: person?.salesRole ?? null,
-    meetingDay,
-    meetingMinutes: input.meetingMinutes,
-    since,
-    from,
-    to,
-    calendar,
-    current,
-    previous,
-    baseline,
-    teammates,
-    monthTotals,
-    targets,
-    loggedDays: new Set(days.map((d) => d.day)),
-    lastLogged,
-    bests: await store.activity.bestsOf(workspace, rep),
-    notes: notes.map((n) => n.note),
-    paces,
-    lastPlan: plan,
-    sincePlan,
-    checkIn,
-  });
 }
 
 function wentWellSentence(w: WentWell, locale: Locale, seed: string): string {

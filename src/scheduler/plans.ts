@@ -1,6 +1,7 @@
 import type { Recipient } from './sender.js';
 import { actions, button, section, type Message } from '../reports/blocks.js';
-import { loadOneOnOne, renderOneOnOne } from '../reports/oneonone.js';
+import { renderOneOnOne } from '../reports/oneonone.js';
+import { loadOneOnOne } from '../reports/oneonone-load.js';
 import { buildDailyDigest, renderDailyDigest } from '../reports/digest/daily.js';
 import { buildMorningDm, renderMorningDm } from '../reports/digest/dm.js';
 import { loadTeamSnapshot, reportDayFor, type TeamSnapshot } from '../reports/digest/snapshot.js';
