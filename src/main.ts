@@ -22,15 +22,17 @@ export interface StartOptions {
   readonly clock?: Clock;
   /** Run the minute tick (the default). Tests turn it off and tick by hand with their own clock. */
   readonly autoTick?: boolean;
+  /** How long a Web API call may take before it counts as unanswered (10 s by default; tests shorten it). */
+  readonly slackTimeoutMs?: number;
 }
 
 /** Start-up: config → store (migrated) → Slack app → listening. */
-export async function startBot({ config, logger, clock = systemClock, autoTick = true }: StartOptions): Promise<RunningBot> {
+export async function startBot({ config, logger, clock = systemClock, autoTick = true, slackTimeoutMs }: StartOptions): Promise<RunningBot> {
   const botToken = config.slack.botToken;
   if (!botToken) throw new Error('startBot needs SLACK_BOT_TOKEN');
   const store = await Store.open(config.dbPath);
   try {
-    const chat = new SlackClient({ token: botToken, apiUrl: config.slack.apiUrl, logger });
+    const chat = new SlackClient({ token: botToken, apiUrl: config.slack.apiUrl, logger, ...(slackTimeoutMs ? { timeoutMs: slackTimeoutMs } : {}) });
     const slack = createSlackApp({ store, chat, clock, config, logger }, config.port);
     const port = await slack.start();
     const scheduler = new Scheduler({ store, chat, clock, logger, defaultLocale: config.locale, defaultZone: config.timezone });

@@ -1,6 +1,6 @@
 import { workdaysBetween, type WorkCalendar } from '../domain/calendar.js';
 import type { Day } from '../domain/days.js';
-import type { LoggedMetric } from '../domain/metrics.js';
+import { LOGGED, type LoggedMetric } from '../domain/metrics.js';
 import type { Role as SalesRole } from '../domain/templates.js';
 import type { HistoryRow } from '../store/index.js';
 
@@ -79,16 +79,39 @@ function dayOf(random: () => number, p: SamplePerson, level: number, meetingConv
   }
 }
 
+/** The hours (UTC) of a day's logs when a day is logged in several goes: morning, afternoon, evening. */
+const LOG_HOURS = ['09:30', '13:30', '17:30', '20:30'];
+
+/**
+ * A day's value as `n` logs, as a person who logs as they go would leave it: the parts add up to the
+ * value and none is zero (a zero day stays one log). A snapshot metric is logged once.
+ */
+function splitValue(metric: LoggedMetric, value: number, n: number): number[] {
+  if (n <= 1 || value === 0 || LOGGED[metric].aggregation !== 'sum') return [value];
+  const parts: number[] = [];
+  for (let i = 0; i < n; i += 1) parts.push(Math.floor((value * (i + 1)) / n) - Math.floor((value * i) / n));
+  return parts.filter((p) => p > 0);
+}
+
 /**
  * Realistic history for people in their roles over the workdays from `from` to `to`: most days
- * logged, rates near the role templates', a few notes about new approaches.
+ * logged, rates near the role templates', a few notes about new approaches. With `logsPerDay` above
+ * 1 each day's numbers come in that many logs (up to 4), as they do from people who log as they go.
  */
-export function sampleHistory(people: readonly SamplePerson[], from: Day, to: Day, calendar: WorkCalendar, options: { seed?: number; locale?: 'en' | 'ja' } = {}): HistoryRow[] {
+export function sampleHistory(
+  people: readonly SamplePerson[],
+  from: Day,
+  to: Day,
+  calendar: WorkCalendar,
+  options: { seed?: number; locale?: 'en' | 'ja'; logsPerDay?: number } = {},
+): HistoryRow[] {
   const random = randomSource(options.seed ?? 42);
+  const logsPerDay = Math.min(Math.max(1, Math.floor(options.logsPerDay ?? 1)), LOG_HOURS.length);
   const days = workdaysBetween(from, to, calendar);
   const rows: HistoryRow[] = [];
   days.forEach((day, i) => {
     const progressShare = days.length > 1 ? i / (days.length - 1) : 1;
+    const loggedAt = LOG_HOURS.slice(0, logsPerDay).map((hour) => new Date(`${day}T${hour}:00Z`));
     for (const p of people) {
       if (random() < 0.08) continue; // a day off or a day not logged
       const trend = p.trend ?? { start: 1, end: 1 };
@@ -96,9 +119,12 @@ export function sampleHistory(people: readonly SamplePerson[], from: Day, to: Da
       const level = trend.start + (trend.end - trend.start) * progressShare;
       const meetingConversion = conversion.start + (conversion.end - conversion.start) * progressShare;
       const note = random() < 0.04 ? NOTES[options.locale ?? 'en'][Math.floor(random() * 3)]! : null;
-      const loggedAt = new Date(`${day}T09:30:00Z`);
       for (const [metric, value] of Object.entries(dayOf(random, p, level, meetingConversion)) as [LoggedMetric, number][]) {
-        if (value > 0 || metric === 'calls') rows.push({ day, userId: p.userId, metric, value, note, loggedAt });
+        if (value > 0 || metric === 'calls') {
+          splitValue(metric, value, logsPerDay).forEach((part, k) => {
+            rows.push({ day, userId: p.userId, metric, value: part, note: k === 0 ? note : null, loggedAt: loggedAt[k]! });
+          });
+        }
       }
     }
   });

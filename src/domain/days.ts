@@ -33,27 +33,52 @@ export function day(text: string): Day {
   return parsed;
 }
 
-function toUtc(d: Day): Date {
-  return new Date(`${d}T00:00:00Z`);
+/*
+ * Day arithmetic runs in the inner loops of every report (workdays in a month, streaks), so each
+ * day's number (days since 1970-01-01) and each number's day are remembered once worked out:
+ * reports touch a few thousand distinct days at most.
+ */
+const MAX_REMEMBERED = 100_000;
+const numberOfDay = new Map<string, number>();
+const dayOfNumber = new Map<number, Day>();
+
+function remember<K, V>(map: Map<K, V>, key: K, value: V): void {
+  if (map.size >= MAX_REMEMBERED) map.clear();
+  map.set(key, value);
 }
 
-function fromUtc(date: Date): Day {
-  return date.toISOString().slice(0, 10) as Day;
+/** Days since 1970-01-01 at UTC midnight (NaN for a malformed day). */
+function toNumber(d: Day): number {
+  let n = numberOfDay.get(d);
+  if (n === undefined) {
+    n = Date.parse(`${d}T00:00:00Z`) / MS_PER_DAY;
+    if (Number.isInteger(n)) remember(numberOfDay, d, n);
+  }
+  return n;
+}
+
+function fromNumber(n: number): Day {
+  let d = dayOfNumber.get(n);
+  if (d === undefined) {
+    d = new Date(n * MS_PER_DAY).toISOString().slice(0, 10) as Day;
+    remember(dayOfNumber, n, d);
+  }
+  return d;
 }
 
 /** `addDays("2026-11-30", 1)` → `"2026-12-01"`. */
 export function addDays(d: Day, n: number): Day {
-  return fromUtc(new Date(toUtc(d).getTime() + n * MS_PER_DAY));
+  return fromNumber(toNumber(d) + n);
 }
 
 /** Whole days from `a` to `b`: `daysBetween("2026-11-01", "2026-11-03")` → 2. */
 export function daysBetween(a: Day, b: Day): number {
-  return Math.round((toUtc(b).getTime() - toUtc(a).getTime()) / MS_PER_DAY);
+  return Math.round(toNumber(b) - toNumber(a));
 }
 
 /** ISO weekday, Monday 1 … Sunday 7: `isoWeekday("2026-11-23")` → 1. */
 export function isoWeekday(d: Day): number {
-  const w = toUtc(d).getUTCDay();
+  const w = (((toNumber(d) + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday
   return w === 0 ? 7 : w;
 }
 
@@ -90,15 +115,23 @@ export function instantAt(d: Day, minutesOfDay: number, zone: string): Date {
   return new Date(local.getTime());
 }
 
+/** Zones already checked (building a formatter to ask costs more than a `/kpi log` does otherwise). */
+const knownZones = new Map<string, boolean>();
+
 /** Whether a string names a time zone this runtime knows (`Asia/Tokyo`, `America/New_York`). */
 export function isTimeZone(zone: string): boolean {
   if (!zone || !/^[A-Za-z_]+(?:\/[A-Za-z0-9_+\-]+)*$/u.test(zone)) return false;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
+  let known = knownZones.get(zone);
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: zone });
+      known = true;
+    } catch {
+      known = false;
+    }
+    remember(knownZones, zone, known);
   }
+  return known;
 }
 
 /** Earlier of two days. */

@@ -16,6 +16,9 @@ export interface SlackApp {
   stop(): Promise<void>;
 }
 
+/** How long stopping waits for open connections after the last answer before cutting them. */
+const STOP_GRACE_MS = 2000;
+
 /** `GET /healthz`: 200 when the store answers reads and takes writes, 503 when it does not. */
 function healthRoute(deps: SlackDeps): CustomRoute {
   return {
@@ -64,7 +67,8 @@ export function createSlackApp(deps: SlackDeps, port: number): SlackApp {
   }
   // Bolt resets a given logger to its own level unless told the level too.
   // Deferred, so a token Slack refuses fails `start()` with its reason instead of crashing later.
-  const app = new App({ token: botToken, receiver, logger, logLevel: logger.getLevel(), clientOptions, deferInitialization: true });
+  // No conversation store: nothing keeps state per conversation, and Bolt's in-memory one costs every request an error thrown and caught.
+  const app = new App({ token: botToken, receiver, logger, logLevel: logger.getLevel(), clientOptions, deferInitialization: true, convoStore: false });
   // A listener may go on after its acknowledgement (a Home republished after a log): stopping waits for it.
   const inFlight = new Set<Promise<void>>();
   app.use(async ({ next }) => {
@@ -85,17 +89,29 @@ export function createSlackApp(deps: SlackDeps, port: number): SlackApp {
     logger.error('Unhandled error in a Slack listener:', error);
   });
 
+  let server: Server | null = null;
   return {
     app,
     mode,
     async start() {
       await app.init();
       const started = (await app.start(port)) as Server | undefined;
+      if (started && typeof started.closeAllConnections === 'function') server = started;
       const address = started && typeof started.address === 'function' ? started.address() : null;
       return address && typeof address === 'object' ? address.port : port;
     },
     async stop() {
-      await app.stop();
+      // Stop taking connections and let the requests under way get their answers; a connection
+      // still open after a grace period (a client that never finishes sending its body) is cut
+      // rather than left to hold the shutdown up.
+      const stopping = app.stop();
+      await Promise.allSettled([...inFlight]);
+      const cut = setTimeout(() => server?.closeAllConnections(), STOP_GRACE_MS);
+      try {
+        await stopping;
+      } finally {
+        clearTimeout(cut);
+      }
       await Promise.allSettled([...inFlight]);
     },
   };

@@ -1,7 +1,7 @@
 import type { SlackDeps } from './deps.js';
 import type { Caller, CommandContext } from '../commands/context.js';
 import { isTimeZone } from '../domain/days.js';
-import type { Person } from '../store/index.js';
+import type { Person, SlackProfile } from '../store/index.js';
 
 /** How long a Slack profile (language, zone, admin) is trusted before it is read again. */
 const PROFILE_TTL_MS = 24 * 60 * 60 * 1000;
@@ -12,9 +12,13 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T | null> {
   return Promise.race([work, new Promise<null>((resolve) => setTimeout(() => resolve(null), ms).unref())]);
 }
 
-async function refreshProfile(deps: SlackDeps, teamId: string, userId: string): Promise<void> {
+/** Reads a person's Slack profile and keeps it; resolves with what Slack said even when keeping it failed. */
+async function refreshProfile(deps: SlackDeps, teamId: string, userId: string): Promise<SlackProfile> {
   const profile = await deps.chat.userProfile(teamId, userId);
-  await deps.store.people.saveProfile(profile, deps.clock());
+  await deps.store.people.saveProfile(profile, deps.clock()).catch((error: unknown) => {
+    deps.logger.warn(`could not keep the Slack profile of ${userId}: ${(error as Error).message}`);
+  });
+  return profile;
 }
 
 /**
@@ -23,17 +27,18 @@ async function refreshProfile(deps: SlackDeps, teamId: string, userId: string): 
  * `KPI_TIMEZONE`; admin when listed in `KPI_ADMINS` or a workspace owner or admin.
  */
 export async function resolveCaller(deps: SlackDeps, teamId: string, userId: string, channelId: string | null): Promise<Caller> {
-  let person: Person | null = await deps.store.people.get(teamId, userId);
-  const checkedAt = person?.profileCheckedAt?.getTime() ?? null;
+  // A database that cannot be read must not cost the person their language: Slack is asked instead,
+  // and the command then meets the outage and says so in that language.
+  const stored: Person | null = await deps.store.people.get(teamId, userId).catch(() => null);
+  let person: Pick<Person, 'locale' | 'timeZone' | 'isSlackAdmin'> | null = stored;
+  const checkedAt = stored?.profileCheckedAt?.getTime() ?? null;
   if (checkedAt === null) {
-    const read = refreshProfile(deps, teamId, userId).then(
-      () => true,
-      (error: unknown) => {
-        deps.logger.warn(`users.info for ${userId} failed; using the default language and zone: ${(error as Error).message}`);
-        return false;
-      },
-    );
-    if (await withTimeout(read, FIRST_READ_TIMEOUT_MS)) person = await deps.store.people.get(teamId, userId);
+    const read = refreshProfile(deps, teamId, userId).catch((error: unknown) => {
+      deps.logger.warn(`users.info for ${userId} failed; using the default language and zone: ${(error as Error).message}`);
+      return null;
+    });
+    // What Slack said counts even when the database could not keep it (a full disk, a read-only file).
+    person = (await withTimeout(read, FIRST_READ_TIMEOUT_MS)) ?? stored;
   } else if (deps.clock().getTime() - checkedAt > PROFILE_TTL_MS) {
     refreshProfile(deps, teamId, userId).catch((error: unknown) =>
       deps.logger.warn(`refreshing the profile of ${userId} failed: ${(error as Error).message}`),

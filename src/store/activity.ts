@@ -50,28 +50,27 @@ export class Rejected<R> extends Error {
   }
 }
 
-/** Metrics whose period value is their last day's (a pipeline snapshot), as a JSON list for SQL. */
-const LATEST_METRICS = JSON.stringify(LOGGED_METRICS.filter((m) => LOGGED[m].aggregation === 'latest'));
+/** Metrics whose period value is their last day's (a pipeline snapshot). */
+const LATEST_METRICS: ReadonlySet<string> = new Set(LOGGED_METRICS.filter((m) => LOGGED[m].aggregation === 'latest'));
 
 /**
- * Period values per person from the daily totals: sums, except snapshot metrics, which take the
- * value of the last day they were logged in the range. `who` selects the people.
+ * Period values per person from the daily totals, in one pass over the range: the sum, and the
+ * total of the last day in the range (with exactly one max() in a query, SQLite takes the bare
+ * column `total` from the row holding it). Summed metrics take the first, snapshot metrics the
+ * second. `who` selects the people.
  */
-const PERIOD_TOTALS = (who: (alias: string) => string) => `
-  SELECT user_id, metric, sum(total) AS total FROM daily_totals
-  WHERE ${who('')} AND day BETWEEN ? AND ? AND metric NOT IN (SELECT value FROM json_each(?))
-  GROUP BY user_id, metric
-  UNION ALL
-  SELECT d.user_id, d.metric, d.total FROM daily_totals d
-  WHERE ${who('d.')} AND d.day BETWEEN ? AND ? AND d.metric IN (SELECT value FROM json_each(?))
-    AND d.day = (SELECT max(d2.day) FROM daily_totals d2
-                 WHERE d2.team_id = d.team_id AND d2.user_id = d.user_id AND d2.metric = d.metric AND d2.day BETWEEN ? AND ?)`;
+const PERIOD_TOTALS = (who: string) => `
+  SELECT user_id, metric, sum(total) AS total, max(day) AS last_day, total AS last_total FROM daily_totals
+  WHERE ${who} AND day BETWEEN ? AND ?
+  GROUP BY user_id, metric`;
+const PERSON_TOTALS = PERIOD_TOTALS('team_id = ? AND user_id = ?');
+const MEMBER_TOTALS = PERIOD_TOTALS('team_id = (SELECT team_id FROM teams WHERE id = ?) AND user_id IN (SELECT user_id FROM people WHERE kpi_team = ?)');
 
-function groupTotals(rows: readonly { user_id: string; metric: LoggedMetric; total: number }[]): Map<string, Totals> {
+function groupTotals(rows: readonly { user_id: string; metric: LoggedMetric; total: number; last_total: number }[]): Map<string, Totals> {
   const out = new Map<string, Totals>();
   for (const r of rows) {
     const totals = out.get(r.user_id) ?? {};
-    totals[r.metric] = r.total;
+    totals[r.metric] = LATEST_METRICS.has(r.metric) ? r.last_total : r.total;
     out.set(r.user_id, totals);
   }
   return out;
@@ -148,15 +147,20 @@ export function keepsRecords(metric: LoggedMetric): boolean {
   return LOGGED[metric].aggregation === 'sum' && LOGGED[metric].better === 'higher';
 }
 
-/** Rebuilds a person's best day for a metric from the daily totals (after an undo or an import). */
+/**
+ * Rebuilds a person's best day for a metric from the daily totals (after an undo or an import): the
+ * earliest day with the highest total, and the highest total before that day. One pass over the
+ * person's days (a running maximum), so an undo costs the same with a month of history or years.
+ */
 export async function recomputeBest(tx: Tx, teamId: string, userId: string, metric: LoggedMetric): Promise<void> {
   await tx.run('DELETE FROM personal_bests WHERE team_id = ? AND user_id = ? AND metric = ?', [teamId, userId, metric]);
   await tx.run(
     `INSERT INTO personal_bests (team_id, user_id, metric, best, day, previous_best)
-     SELECT team_id, user_id, metric, total, day,
-            coalesce((SELECT max(d2.total) FROM daily_totals d2
-                      WHERE d2.team_id = d.team_id AND d2.user_id = d.user_id AND d2.metric = d.metric AND d2.day < d.day), 0)
-     FROM daily_totals d WHERE team_id = ? AND user_id = ? AND metric = ? ORDER BY total DESC, day ASC LIMIT 1`,
+     SELECT team_id, user_id, metric, total, day, coalesce(before, 0) FROM (
+       SELECT team_id, user_id, metric, total, day,
+              max(total) OVER (ORDER BY day ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS before
+       FROM daily_totals WHERE team_id = ? AND user_id = ? AND metric = ?)
+     ORDER BY total DESC, day ASC LIMIT 1`,
     [teamId, userId, metric],
   );
 }
@@ -172,27 +176,28 @@ export class Activity {
    */
   log<R>(input: LogInput, check?: (dayTotals: Totals) => R | null): Promise<StoredLog> {
     return this.db.write(async (tx) => {
-      if (input.requestKey !== null) {
-        const seen = await tx.get<{ id: number; day: Day; logged_at: string }>(
-          'SELECT id, day, logged_at FROM log_commands WHERE team_id = ? AND request_key = ?',
-          [input.teamId, input.requestKey],
-        );
-        if (seen) {
-          const pairs = await commandPairs(tx, seen.id);
-          const note = (await tx.get<{ note: string | null }>('SELECT note FROM entries WHERE command_id = ? LIMIT 1', [seen.id]))?.note ?? null;
-          return {
-            commandId: seen.id,
-            day: seen.day,
-            loggedAt: new Date(seen.logged_at),
-            pairs,
-            note,
-            duplicate: true,
-            dayTotals: await readDayTotals(tx, input.teamId, input.userId, seen.day),
-          };
-        }
+      // One read says whether the request was stored before and whether the person is known: every
+      // statement here is a round trip on the hot path of /kpi log.
+      const found = (await tx.get<{ id: number | null; day: Day; logged_at: string; known: number }>(
+        `SELECT c.id, c.day, c.logged_at, EXISTS (SELECT 1 FROM people WHERE team_id = ? AND user_id = ?) AS known
+         FROM (SELECT 1) LEFT JOIN log_commands c ON c.team_id = ? AND c.request_key = ?`,
+        [input.teamId, input.userId, input.teamId, input.requestKey],
+      ))!;
+      if (found.id !== null) {
+        const pairs = await commandPairs(tx, found.id);
+        const note = (await tx.get<{ note: string | null }>('SELECT note FROM entries WHERE command_id = ? LIMIT 1', [found.id]))?.note ?? null;
+        return {
+          commandId: found.id,
+          day: found.day,
+          loggedAt: new Date(found.logged_at),
+          pairs,
+          note,
+          duplicate: true,
+          dayTotals: await readDayTotals(tx, input.teamId, input.userId, found.day),
+        };
       }
       const at = input.loggedAt.toISOString();
-      await ensurePerson(tx, input.teamId, input.userId, input.loggedAt);
+      if (!found.known) await ensurePerson(tx, input.teamId, input.userId, input.loggedAt);
       const { lastId: commandId } = await tx.run(
         `INSERT INTO log_commands (team_id, user_id, request_key, source, text, day, logged_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
         [input.teamId, input.userId, input.requestKey, input.source, input.text, input.day, at],
@@ -267,31 +272,19 @@ export class Activity {
 
   /** A person's period values over days `from`…`to`, both included (sums; snapshots take their last value). */
   async rangeTotals(teamId: string, userId: string, from: Day, to: Day): Promise<Totals> {
-    const rows = await this.db.read.all<{ user_id: string; metric: LoggedMetric; total: number }>(
-      PERIOD_TOTALS((a) => `${a}team_id = ? AND ${a}user_id = ?`),
-      [teamId, userId, from, to, LATEST_METRICS, teamId, userId, from, to, LATEST_METRICS, from, to],
+    const rows = await this.db.read.all<{ user_id: string; metric: LoggedMetric; total: number; last_total: number }>(
+      PERSON_TOTALS,
+      [teamId, userId, from, to],
     );
     return groupTotals(rows).get(userId) ?? {};
   }
 
   /** Period values for every current member of a KPI team, by person (members with nothing logged are absent). */
   async memberTotals(kpiTeam: number, from: Day, to: Day): Promise<Map<string, Totals>> {
-    const who = (a: string) =>
-      `${a}team_id = (SELECT team_id FROM teams WHERE id = ?) AND ${a}user_id IN (SELECT user_id FROM people WHERE kpi_team = ?)`;
-    const rows = await this.db.read.all<{ user_id: string; metric: LoggedMetric; total: number }>(PERIOD_TOTALS(who), [
-      kpiTeam,
-      kpiTeam,
-      from,
-      to,
-      LATEST_METRICS,
-      kpiTeam,
-      kpiTeam,
-      from,
-      to,
-      LATEST_METRICS,
-      from,
-      to,
-    ]);
+    const rows = await this.db.read.all<{ user_id: string; metric: LoggedMetric; total: number; last_total: number }>(
+      MEMBER_TOTALS,
+      [kpiTeam, kpiTeam, from, to],
+    );
     return groupTotals(rows);
   }
 
@@ -307,15 +300,14 @@ export class Activity {
 
   /** The days each current member of a KPI team logged anything, over a range (for streaks). */
   async memberLoggedDays(kpiTeam: number, from: Day, to: Day): Promise<Map<string, Set<Day>>> {
-    const rows = await this.db.read.all<{ user_id: string; day: Day }>(
-      `SELECT DISTINCT user_id, day FROM daily_totals
+    // One row a person (their days joined by commas), not one a person and day: this range is long.
+    const rows = await this.db.read.all<{ user_id: string; days: string }>(
+      `SELECT user_id, group_concat(DISTINCT day) AS days FROM daily_totals
        WHERE team_id = (SELECT team_id FROM teams WHERE id = ?) AND user_id IN (SELECT user_id FROM people WHERE kpi_team = ?)
-         AND day BETWEEN ? AND ?`,
+         AND day BETWEEN ? AND ? GROUP BY user_id`,
       [kpiTeam, kpiTeam, from, to],
     );
-    const out = new Map<string, Set<Day>>();
-    for (const r of rows) out.set(r.user_id, (out.get(r.user_id) ?? new Set<Day>()).add(r.day));
-    return out;
+    return new Map(rows.map((r) => [r.user_id, new Set(r.days.split(',') as Day[])]));
   }
 
   /** Notes the members of a KPI team logged for days in a range, each once. */

@@ -22,14 +22,41 @@ export function sqliteCode(error: unknown): string | null {
   return typeof code === 'string' && code.startsWith('SQLITE_') ? code : null;
 }
 
+/** What a call gets once its connection is closing or closed: an outage of the store, never a crash or a hang. */
+function closedError(): Error {
+  return Object.assign(new Error('SQLITE_MISUSE: the database connection is closed'), { code: 'SQLITE_MISUSE' });
+}
+
+/** Codes that say the file itself is damaged: what it holds cannot be trusted until it is repaired. */
+const DAMAGE_CODES: ReadonlySet<string> = new Set(['SQLITE_CORRUPT', 'SQLITE_NOTADB']);
+
+interface CachedStatement {
+  readonly stmt: sqlite3.Statement;
+  /** The calls waiting on the statement, failed together if it cannot be compiled. */
+  readonly waiting: Set<(error: unknown) => void>;
+}
+
 /**
  * One SQLite connection with promise-returning calls and a cache of prepared statements (the hot
  * statements of `/kpi log` are compiled once). Callers serialise their own transactions.
+ *
+ * Every call settles: a statement that cannot be compiled fails the calls waiting on it, and a call
+ * made once `close()` has begun fails at once. `close()` waits for the calls in flight.
  */
 export class Connection implements Tx {
-  private readonly statements = new Map<string, sqlite3.Statement>();
+  private readonly statements = new Map<string, CachedStatement>();
+  private inFlight = 0;
+  private whenSettled: (() => void) | null = null;
+  private closing: Promise<void> | null = null;
+  /** The first error that showed the file is damaged (corrupt, or not a database at all), if any. */
+  private damageSeen: Error | null = null;
+  private changed = 0;
 
-  private constructor(private readonly db: sqlite3.Database) {}
+  private constructor(private readonly db: sqlite3.Database) {
+    // node-sqlite3 emits on the database the errors it has no callback for; unheard, an 'error'
+    // event would end the process. Every call here passes its own callback, so nothing is lost.
+    db.on('error', () => undefined);
+  }
 
   static open(path: string, mode: 'readwrite' | 'readonly'): Promise<Connection> {
     const flags = mode === 'readonly' ? sqlite3.OPEN_READONLY : sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE;
@@ -42,29 +69,82 @@ export class Connection implements Tx {
     this.db.configure('busyTimeout', ms);
   }
 
-  private statement(sql: string): sqlite3.Statement {
-    let stmt = this.statements.get(sql);
-    if (!stmt) {
-      stmt = this.db.prepare(sql);
-      // A statement that failed to compile reports through its first call; keep none of those cached.
-      stmt.on('error', () => this.statements.delete(sql));
-      this.statements.set(sql, stmt);
+  /** Rows changed by `run` calls so far: a write queue tells a write that changed something from one that did not. */
+  get changes(): number {
+    return this.changed;
+  }
+
+  /** The error that showed the database file is damaged, once a call has met one. */
+  get damage(): Error | null {
+    return this.damageSeen;
+  }
+
+  /** Runs one call, counted so `close()` can wait for it; fails at once when the connection is closing. */
+  private track<T>(start: (resolve: (value: T) => void, reject: (reason: unknown) => void) => void): Promise<T> {
+    if (this.closing) return Promise.reject(closedError());
+    this.inFlight += 1;
+    return new Promise<T>(start).then(
+      (value) => {
+        this.settle();
+        return value;
+      },
+      (error: unknown) => {
+        this.settle();
+        const code = sqliteCode(error);
+        if (code !== null && DAMAGE_CODES.has(code)) this.damageSeen ??= error as Error;
+        throw error;
+      },
+    );
+  }
+
+  private settle(): void {
+    this.inFlight -= 1;
+    if (this.inFlight === 0) this.whenSettled?.();
+  }
+
+  private statement(sql: string): CachedStatement {
+    let cached = this.statements.get(sql);
+    if (!cached) {
+      const entry: CachedStatement = { stmt: this.db.prepare(sql), waiting: new Set() };
+      // A statement that fails to compile (a damaged schema, a missing table) reports it only through
+      // this event, and node-sqlite3 then drops the calls queued on it without calling them back:
+      // fail those calls here, and keep no such statement cached.
+      entry.stmt.on('error', (error: Error) => {
+        if (this.statements.get(sql) === entry) this.statements.delete(sql);
+        for (const fail of entry.waiting) fail(error);
+        entry.waiting.clear();
+      });
+      this.statements.set(sql, entry);
+      cached = entry;
     }
-    return stmt;
+    return cached;
   }
 
   run(sql: string, params: Params = []): Promise<{ changes: number; lastId: number }> {
-    return new Promise((resolve, reject) => {
-      this.statement(sql).run(params, function (this: sqlite3.RunResult, err: Error | null) {
+    const connection = this;
+    return this.track((resolve, reject) => {
+      const { stmt, waiting } = this.statement(sql);
+      waiting.add(reject);
+      stmt.run(params, function (this: sqlite3.RunResult, err: Error | null) {
+        waiting.delete(reject);
         if (err) reject(err);
-        else resolve({ changes: this.changes, lastId: this.lastID });
+        else {
+          connection.changed += this.changes;
+          resolve({ changes: this.changes, lastId: this.lastID });
+        }
       });
     });
   }
 
   all<T>(sql: string, params: Params = []): Promise<T[]> {
-    return new Promise((resolve, reject) => {
-      this.statement(sql).all(params, (err: Error | null, rows: T[]) => (err ? reject(err) : resolve(rows)));
+    return this.track((resolve, reject) => {
+      const { stmt, waiting } = this.statement(sql);
+      waiting.add(reject);
+      stmt.all(params, (err: Error | null, rows: T[]) => {
+        waiting.delete(reject);
+        if (err) reject(err);
+        else resolve(rows);
+      });
     });
   }
 
@@ -73,7 +153,7 @@ export class Connection implements Tx {
   }
 
   each<T>(sql: string, params: Params, onRow: (row: T) => void): Promise<number> {
-    return new Promise((resolve, reject) => {
+    return this.track((resolve, reject) => {
       let failure: unknown = null;
       this.db.each(
         sql,
@@ -92,14 +172,19 @@ export class Connection implements Tx {
   }
 
   exec(sql: string): Promise<void> {
-    return new Promise((resolve, reject) => this.db.exec(sql, (err) => (err ? reject(err) : resolve())));
+    return this.track((resolve, reject) => this.db.exec(sql, (err) => (err ? reject(err) : resolve())));
   }
 
-  async close(): Promise<void> {
-    await Promise.all(
-      [...this.statements.values()].map((s) => new Promise<void>((resolve) => s.finalize(() => resolve()))),
-    );
-    this.statements.clear();
-    await new Promise<void>((resolve, reject) => this.db.close((err) => (err ? reject(err) : resolve())));
+  /** Refuses new calls, waits for those in flight, then closes. Calling it again waits for the same close. */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      if (this.inFlight > 0) await new Promise<void>((resolve) => (this.whenSettled = resolve));
+      await Promise.all(
+        [...this.statements.values()].map(({ stmt }) => new Promise<void>((resolve) => stmt.finalize(() => resolve()))),
+      );
+      this.statements.clear();
+      await new Promise<void>((resolve, reject) => this.db.close((err) => (err ? reject(err) : resolve())));
+    })();
+    return this.closing;
   }
 }

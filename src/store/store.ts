@@ -80,18 +80,20 @@ export class Store {
 
   /**
    * Whether the database answers reads and still takes writes (a read-only file or a full disk
-   * fails the second). A file SQLite has once reported damaged (corrupt, not a database) stays
-   * unhealthy until the bot is restarted on a repaired file: the probe alone touches too little of
-   * it to notice. Used by `GET /healthz`.
+   * fails the second). The probe alone writes too little to notice everything: after a write
+   * failed because the file could not take it (a full disk, a read-only file) the store is
+   * unhealthy until a write commits again, and a file SQLite has once reported damaged (corrupt, not
+   * a database) stays unhealthy until the bot is restarted on a repaired file. Used by `GET /healthz`.
    */
   async healthy(now: Date, timeoutMs = 2000): Promise<boolean> {
-    if (this.writer.damage || this.reader.damage) return false;
+    if (this.writer.damage || this.reader.damage || this.queue.storageFailure) return false;
     const probe = (async () => {
       await this.reader.get('SELECT count(*) FROM schema_migrations');
-      await this.write((tx) =>
+      await this.queue.enqueue((tx) =>
         tx.run('INSERT INTO heartbeat (id, checked_at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET checked_at = excluded.checked_at', [
           now.toISOString(),
         ]),
+        { probe: true },
       );
       return true;
     })();

@@ -1,9 +1,18 @@
-import type { Connection, Tx } from './connection.js';
+import { sqliteCode, type Connection, type Tx } from './connection.js';
 
 export type WriteJob<T> = (tx: Tx) => Promise<T>;
 
+export interface WriteOptions {
+  /**
+   * A health probe's write: that a tiny write went through says nothing about whether real ones
+   * fit, so its success does not clear a storage failure.
+   */
+  readonly probe?: boolean;
+}
+
 interface Pending {
   readonly work: WriteJob<unknown>;
+  readonly probe: boolean;
   readonly resolve: (value: unknown) => void;
   readonly reject: (reason: unknown) => void;
 }
@@ -13,6 +22,9 @@ type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 /** How many waiting writes may share one commit. */
 const MAX_BATCH = 256;
 
+/** Codes that say the file cannot take writes: no space, an I/O error, read-only, unreachable or damaged. */
+const STORAGE_FAILURES: ReadonlySet<string> = new Set(['SQLITE_FULL', 'SQLITE_IOERR', 'SQLITE_READONLY', 'SQLITE_CANTOPEN', 'SQLITE_CORRUPT', 'SQLITE_NOTADB']);
+
 /**
  * The one way to write. node-sqlite3 would interleave statements of concurrent callers inside one
  * transaction, so writes queue here and run one at a time on the writer connection.
@@ -21,18 +33,33 @@ const MAX_BATCH = 256;
  * so one failing write rolls back alone and the rest still commit; with `synchronous=FULL` a batch
  * costs one fsync instead of one per write. A job's promise settles only after its COMMIT returned,
  * so a resolved write is on disk.
+ *
+ * The queue remembers the last write that failed because the file could not take it (a full disk,
+ * a read-only or damaged file) until a later write that changed something commits: small writes may
+ * still fit in a full disk's log while real ones do not.
  */
 export class WriteQueue {
   private pending: Pending[] = [];
   private draining: Promise<void> | null = null;
+  private failure: Error | null = null;
 
   constructor(private readonly connection: Connection) {}
 
-  enqueue<T>(work: WriteJob<T>): Promise<T> {
+  enqueue<T>(work: WriteJob<T>, options: WriteOptions = {}): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.pending.push({ work, resolve: resolve as (v: unknown) => void, reject });
+      this.pending.push({ work, probe: options.probe ?? false, resolve: resolve as (v: unknown) => void, reject });
       this.draining ??= this.drain();
     });
+  }
+
+  /** The error of the last write the file could not take, until a write that changed something commits again. */
+  get storageFailure(): Error | null {
+    return this.failure;
+  }
+
+  private noteFailure(error: unknown): void {
+    const code = sqliteCode(error);
+    if (code !== null && STORAGE_FAILURES.has(code)) this.failure = error as Error;
   }
 
   /** Resolves once every write queued so far has settled. */
@@ -56,42 +83,49 @@ export class WriteQueue {
 
   private async runBatch(batch: Pending[]): Promise<void> {
     const tx = this.connection;
+    // Every job runs inside the savepoint `job`, opened before it. Closing one and opening the next
+    // is a single call, as are beginning the batch with the first and closing the last with COMMIT:
+    // a batch of one costs three round trips besides the job's own statements.
     try {
-      await tx.exec('BEGIN IMMEDIATE');
-    } catch (error) {
-      for (const job of batch) job.reject(error);
-      return;
-    }
-    const outcomes: Outcome[] = [];
-    for (const job of batch) {
-      try {
-        await tx.exec('SAVEPOINT job');
-      } catch (error) {
-        await this.abandon(batch, error);
-        return;
-      }
-      try {
-        const value = await job.work(tx);
-        await tx.exec('RELEASE job');
-        outcomes.push({ ok: true, value });
-      } catch (error) {
-        try {
-          await tx.exec('ROLLBACK TO job');
-          await tx.exec('RELEASE job');
-        } catch (rollbackError) {
-          // SQLite already ended the transaction (disk full, I/O error): none of the batch stands.
-          await this.abandon(batch, error ?? rollbackError);
-          return;
-        }
-        outcomes.push({ ok: false, error });
-      }
-    }
-    try {
-      await tx.exec('COMMIT');
+      await tx.exec('BEGIN IMMEDIATE; SAVEPOINT job');
     } catch (error) {
       await this.abandon(batch, error);
       return;
     }
+    const outcomes: Outcome[] = [];
+    let changedSomething = false;
+    for (let i = 0; i < batch.length; i += 1) {
+      const job = batch[i]!;
+      const next = i + 1 < batch.length ? '; SAVEPOINT job' : '; COMMIT';
+      const changesBefore = this.connection.changes;
+      let outcome: Outcome;
+      try {
+        outcome = { ok: true, value: await job.work(tx) };
+      } catch (error) {
+        this.noteFailure(error);
+        outcome = { ok: false, error };
+      }
+      if (!outcome.ok) {
+        // A failed job rolls back alone; the others of the batch still commit.
+        try {
+          await tx.exec('ROLLBACK TO job; RELEASE job');
+        } catch {
+          // SQLite already ended the transaction (disk full, I/O error): none of the batch stands.
+          await this.abandon(batch, outcome.error);
+          return;
+        }
+      }
+      try {
+        await tx.exec(outcome.ok ? `RELEASE job${next}` : next.slice(2));
+      } catch (error) {
+        // The commit (or the next savepoint) failed: none of the batch stands.
+        await this.abandon(batch, error);
+        return;
+      }
+      outcomes.push(outcome);
+      if (outcome.ok && !job.probe && this.connection.changes > changesBefore) changedSomething = true;
+    }
+    if (changedSomething) this.failure = null;
     batch.forEach((job, i) => {
       const outcome = outcomes[i]!;
       if (outcome.ok) job.resolve(outcome.value);
@@ -100,6 +134,7 @@ export class WriteQueue {
   }
 
   private async abandon(batch: Pending[], error: unknown): Promise<void> {
+    this.noteFailure(error);
     await this.connection.exec('ROLLBACK').catch(() => undefined);
     for (const job of batch) job.reject(error);
   }

@@ -48,6 +48,8 @@ export interface TestBotOptions {
   /** Reuse a database (a restart); otherwise a fresh one in a temporary folder. */
   readonly dbPath?: string;
   readonly slack?: FakeSlack;
+  /** How long a Web API call may take before it counts as unanswered (the bot's default is 10 s). */
+  readonly slackTimeoutMs?: number;
 }
 
 /**
@@ -71,7 +73,13 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     ),
     port: 0,
   };
-  const bot = await startBot({ config, logger: createLogger(config.logLevel), autoTick: false, ...(options.clock ? { clock: options.clock } : {}) });
+  const bot = await startBot({
+    config,
+    logger: createLogger(config.logLevel),
+    autoTick: false,
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.slackTimeoutMs ? { slackTimeoutMs: options.slackTimeoutMs } : {}),
+  });
   const baseUrl = `http://127.0.0.1:${bot.port}`;
   const eventsUrl = `${baseUrl}/slack/events`;
   const command = (text: string, c: Omit<SlashCommand, 'text'> = {}) =>

@@ -5,6 +5,8 @@ import { blockKitProblems, viewProblems } from './block-kit.js';
 /** One Web API call (or response_url post) the fake received. */
 export interface RecordedCall {
   readonly method: string;
+  /** The request path: for `response_url` posts, `/respond/<id>`. */
+  readonly path?: string;
   readonly body: Record<string, unknown>;
   readonly at: number;
   /** False when the fake answered with a scripted failure (so Slack did not take it). */
@@ -154,7 +156,7 @@ export class FakeSlack {
     }
     const body = decodeBody(raw, req.headers['content-type']);
     if (path.startsWith('/respond/')) {
-      this.calls.push({ method: 'response_url', body, at: Date.now(), ok: true });
+      this.calls.push({ method: 'response_url', path, body, at: Date.now(), ok: true });
       for (const p of blockKitProblems(body, 'message')) this.limitProblems.push(`response_url: ${p}`);
       res.writeHead(200, { 'content-type': 'text/plain' });
       res.end('ok');

@@ -1,0 +1,115 @@
+/**
+ * Seeded databases for the benchmarks: a company of teams of ten (a manager, three SDRs, two BDRs,
+ * two field reps, two CS reps) with role-template targets and realistic history, loaded through the
+ * store's own API (`teams`, `targets`, `history.import`). Cached under bench/.work/ by name, so a
+ * rerun reuses them.
+ */
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { sampleHistory, type SamplePerson } from '../../src/cli/sample-data.js';
+import { addDays, type Day } from '../../src/domain/days.js';
+import { calendarOf, defaultTeamSettings } from '../../src/domain/team-settings.js';
+import { ROLE_TEMPLATES, type Role } from '../../src/domain/templates.js';
+import { Store, type TargetChange } from '../../src/store/index.js';
+
+export const WORKSPACE = 'T0BENCH01';
+export const TEAM_SIZE = 10;
+/** The last day of seeded history: Friday 20 November 2026. */
+export const HISTORY_END = '2026-11-20' as Day;
+/** The morning the digests are built for: Tuesday 24 November 2026 (Monday the 23rd is a holiday in Japan), when the daily digest and the weekly review are both due. */
+export const SLOT_AT = new Date('2026-11-24T09:05:00+09:00');
+export const SLOT_DAY = '2026-11-24' as Day;
+
+const ROLES: readonly Role[] = ['manager', 'sdr', 'sdr', 'sdr', 'bdr', 'bdr', 'field', 'field', 'cs', 'cs'];
+
+export interface SeedSpec {
+  /** Cache name: the file is bench/.work/<name>.sqlite. */
+  readonly name: string;
+  readonly people: number;
+  /** Days of history ending on HISTORY_END: 365 for a year, 30 for a month. */
+  readonly days: number;
+  /** Logs per person and workday (each day's numbers arrive in this many logs). */
+  readonly logsPerDay: number;
+}
+
+export interface SeedInfo extends SeedSpec {
+  readonly entries: number;
+  readonly teams: number;
+  readonly seconds: number;
+  readonly bytes: number;
+}
+
+export const userId = (team: number, member: number) => `U${String(team).padStart(5, '0')}${String(member).padStart(2, '0')}`;
+
+/** The people of team `t`, in their roles, some improving, some with a slipping conversion. */
+export function teamPeople(t: number): (SamplePerson & { role: Role })[] {
+  return ROLES.map((role, i) => ({
+    userId: userId(t, i),
+    role,
+    ...(i % 4 === 1 ? { trend: { start: 0.85, end: 1.15 } } : {}),
+    ...(i % 5 === 4 ? { meetingConversion: { start: 0.22, end: 0.12 } } : {}),
+  }));
+}
+
+const markerOf = (path: string) => `${path}.json`;
+
+/** The seed's description when a complete one is cached at `path` with the same parameters. */
+export function cachedSeed(path: string, spec: SeedSpec): SeedInfo | null {
+  if (!existsSync(path) || !existsSync(markerOf(path))) return null;
+  const info = JSON.parse(readFileSync(markerOf(path), 'utf8')) as SeedInfo;
+  return info.people === spec.people && info.days === spec.days && info.logsPerDay === spec.logsPerDay ? info : null;
+}
+
+/** Builds the seed at `path` from nothing (any old file is removed first). */
+export async function buildSeed(path: string, spec: SeedSpec, progress: (line: string) => void): Promise<SeedInfo> {
+  for (const suffix of ['', '-wal', '-shm', '.json']) rmSync(`${path}${suffix}`, { force: true });
+  const started = performance.now();
+  const store = await Store.open(path);
+  const at = new Date('2025-11-01T00:00:00Z');
+  const from = addDays(HISTORY_END, -(spec.days - 1));
+  const teams = Math.ceil(spec.people / TEAM_SIZE);
+  let entries = 0;
+  try {
+    for (let t = 0; t < teams; t += 1) {
+      const people = teamPeople(t).slice(0, Math.min(TEAM_SIZE, spec.people - t * TEAM_SIZE));
+      const manager = people[0]!;
+      const settings = defaultTeamSettings('Asia/Tokyo', t % 3 === 2 ? 'ja' : 'en');
+      const team = (await store.teams.create({
+        workspace: WORKSPACE,
+        name: `Team ${t}`,
+        channelId: `C${String(t).padStart(6, '0')}`,
+        settings,
+        createdBy: manager.userId,
+        at,
+        creatorJoinsAsManager: true,
+      }))!;
+      await store.teams.addMembers(team, people.slice(1).map((p) => p.userId), 'rep', at);
+      const changes: TargetChange[] = people.flatMap((p) =>
+        ROLE_TEMPLATES[p.role].map((tt) => ({
+          scope: tt.scope === 'team' ? ('team' as const) : ('person' as const),
+          subject: tt.scope === 'team' ? String(team.id) : p.userId,
+          metric: tt.metric,
+          value: tt.value,
+          period: tt.period,
+          effectiveFrom: from,
+        })),
+      );
+      await store.targets.set(WORKSPACE, changes, manager.userId, at, 'template');
+      for (const role of new Set(people.map((p) => p.role))) {
+        await store.teams.setSalesRole(WORKSPACE, people.filter((p) => p.role === role).map((p) => p.userId), role, at);
+      }
+      const rows = sampleHistory(people, from, HISTORY_END, calendarOf(settings), { seed: t + 1, locale: settings.locale, logsPerDay: spec.logsPerDay });
+      await store.history.import(WORKSPACE, `seed-team-${t}.csv`, rows, at);
+      entries += rows.length;
+      if ((t + 1) % 10 === 0 || t + 1 === teams) {
+        const s = (performance.now() - started) / 1000;
+        progress(`  ${spec.name}: ${t + 1}/${teams} teams, ${entries.toLocaleString('en-US')} entries, ${s.toFixed(0)} s`);
+      }
+    }
+  } finally {
+    await store.close();
+  }
+  const { statSync } = await import('node:fs');
+  const info: SeedInfo = { ...spec, entries, teams, seconds: (performance.now() - started) / 1000, bytes: statSync(path).size };
+  writeFileSync(markerOf(path), JSON.stringify(info, null, 2));
+  return info;
+}

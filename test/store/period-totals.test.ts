@@ -1,0 +1,100 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { tempDir } from '../harness/bot.js';
+import { day, type Day } from '../../src/domain/days.js';
+import { defaultTeamSettings } from '../../src/domain/team-settings.js';
+import type { LoggedMetric } from '../../src/domain/metrics.js';
+import { Store } from '../../src/store/index.js';
+
+describe('period values and personal bests from the daily totals', () => {
+  let dir: ReturnType<typeof tempDir>;
+  let store: Store;
+  let n = 0;
+  beforeEach(async () => {
+    dir = tempDir();
+    store = await Store.open(`${dir.path}/kpi.sqlite`);
+  });
+  afterEach(async () => {
+    await store.close();
+    dir.remove();
+  });
+
+  const log = (userId: string, d: string, pairs: [LoggedMetric, number][], hour = 3) => {
+    n += 1;
+    return store.activity.log({
+      teamId: 'T1',
+      userId,
+      requestKey: `k${n}`,
+      source: 'slash',
+      text: 'log',
+      day: day(d),
+      loggedAt: new Date(`${d}T${String(hour).padStart(2, '0')}:00:00Z`),
+      pairs: pairs.map(([metric, value]) => ({ metric, value })),
+      note: null,
+    });
+  };
+
+  it('keep each person’s best day and the best before it through logs, undos and imports', async () => {
+    const bests = async () =>
+      store.write((tx) => tx.all<{ user_id: string; metric: string; best: number; day: string; previous_best: number }>('SELECT user_id, metric, best, day, previous_best FROM personal_bests ORDER BY user_id, metric'));
+    await log('U1', '2026-11-02', [['calls', 10]]);
+    await log('U1', '2026-11-03', [['calls', 30], ['meetings', 2]]);
+    await log('U1', '2026-11-04', [['calls', 20]]);
+    await log('U1', '2026-11-05', [['calls', 30]]); // a tie does not beat the earlier best
+    await log('U1', '2026-11-06', [['calls', 50]]);
+    expect(await bests()).toEqual([
+      { user_id: 'U1', metric: 'calls', best: 50, day: '2026-11-06', previous_best: 30 },
+      { user_id: 'U1', metric: 'meetings', best: 2, day: '2026-11-03', previous_best: 0 },
+    ]);
+    await store.activity.undoLast('T1', 'U1', new Date('2026-11-06T09:00:00Z'), 'undo-1');
+    expect((await bests())[0]).toEqual({ user_id: 'U1', metric: 'calls', best: 30, day: '2026-11-03', previous_best: 10 });
+    await store.history.import(
+      'T1',
+      'sheet.csv',
+      [
+        { day: day('2026-10-01'), userId: 'U1', metric: 'calls', value: 40, note: null, loggedAt: new Date('2026-10-01T09:00:00Z') },
+        { day: day('2026-11-04'), userId: 'U1', metric: 'calls', value: 25, note: null, loggedAt: new Date('2026-11-04T09:00:00Z') },
+        { day: day('2026-10-02'), userId: 'U2', metric: 'calls', value: 7, note: null, loggedAt: new Date('2026-10-02T09:00:00Z') },
+      ],
+      new Date('2026-11-07T00:00:00Z'),
+    );
+    expect(await bests()).toEqual([
+      { user_id: 'U1', metric: 'calls', best: 45, day: '2026-11-04', previous_best: 40 },
+      { user_id: 'U1', metric: 'meetings', best: 2, day: '2026-11-03', previous_best: 0 },
+      { user_id: 'U2', metric: 'calls', best: 7, day: '2026-10-02', previous_best: 0 },
+    ]);
+  });
+
+  it('sum counts over the range, and take a snapshot metric (pipeline) from its last day in the range', async () => {
+    await log('U1', '2026-11-02', [['calls', 10], ['pipeline', 5_000_000]]);
+    await log('U1', '2026-11-03', [['calls', 20]]);
+    await log('U1', '2026-11-04', [['pipeline', 7_000_000], ['calls', 5]]);
+    await log('U1', '2026-11-04', [['pipeline', 6_000_000]], 6); // the day's latest snapshot wins
+    await log('U1', '2026-11-06', [['pipeline', 9_000_000]]);
+    await log('U2', '2026-11-03', [['calls', 7], ['pipeline', 1_000_000]]);
+
+    const range = (from: string, to: string) => store.activity.rangeTotals('T1', 'U1', day(from), day(to));
+    expect(await range('2026-11-01', '2026-11-30')).toEqual({ calls: 35, pipeline: 9_000_000 });
+    expect(await range('2026-11-01', '2026-11-05')).toEqual({ calls: 35, pipeline: 6_000_000 });
+    expect(await range('2026-11-03', '2026-11-03')).toEqual({ calls: 20 });
+    expect(await range('2026-11-07', '2026-11-30')).toEqual({});
+
+    const team = (await store.teams.create({
+      workspace: 'T1',
+      name: 'Tokyo',
+      channelId: null,
+      settings: defaultTeamSettings('Asia/Tokyo', 'en'),
+      createdBy: 'U9',
+      at: new Date('2026-11-01T00:00:00Z'),
+      creatorJoinsAsManager: true,
+    }))!;
+    await store.teams.addMembers(team, ['U1', 'U2'], 'rep', new Date('2026-11-01T00:00:00Z'));
+    const members = await store.activity.memberTotals(team.id, day('2026-11-01'), day('2026-11-05'));
+    expect(Object.fromEntries(members)).toEqual({ U1: { calls: 35, pipeline: 6_000_000 }, U2: { calls: 7, pipeline: 1_000_000 } });
+
+    const logged = await store.activity.memberLoggedDays(team.id, day('2026-11-01'), day('2026-11-30'));
+    expect(Object.fromEntries([...logged].map(([u, days]) => [u, [...days].sort()]))).toEqual({
+      U1: ['2026-11-02', '2026-11-03', '2026-11-04', '2026-11-06'] as Day[],
+      U2: ['2026-11-03'] as Day[],
+    });
+  });
+});
