@@ -1,4 +1,5 @@
 import { addDays, dayFromParts, daysBetween, yearOf, type Day } from '../domain/days.js';
+import { wordTable } from '../domain/words.js';
 
 /** When a log counts: days before today, a full date, or a month and day whose year is implied. */
 export type DateSpec =
@@ -8,7 +9,7 @@ export type DateSpec =
 
 export const TODAY: DateSpec = { kind: 'daysAgo', days: 0 };
 
-const RELATIVE: Readonly<Record<string, number>> = {
+const RELATIVE = wordTable<number>({
   today: 0,
   今日: 0,
   きょう: 0,
@@ -20,7 +21,7 @@ const RELATIVE: Readonly<Record<string, number>> = {
   一昨日: 2,
   おととい: 2,
   おとつい: 2,
-};
+});
 
 /** How far back a log may be dated. */
 export const MAX_DAYS_BACK = 31;
@@ -33,7 +34,7 @@ export type DateWord = { readonly ok: true; readonly spec: DateSpec } | { readon
  */
 export function parseDateWord(token: string): DateWord | null {
   const word = token.toLowerCase();
-  const relative = RELATIVE[word];
+  const relative = RELATIVE.get(word);
   if (relative !== undefined) return { ok: true, spec: { kind: 'daysAgo', days: relative } };
 
   const full = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/u.exec(word) ?? /^(\d{4})年(\d{1,2})月(\d{1,2})日$/u.exec(word);

@@ -6,6 +6,7 @@ import { metricUnit, type MetricKey } from '../domain/metrics.js';
 import { parsePeriodWord, type PeriodKind } from '../domain/periods.js';
 import { parseSettingKey, type SettingKey } from '../domain/team-settings.js';
 import { parseRoleWord, type Role as SalesRole } from '../domain/templates.js';
+import { wordTable } from '../domain/words.js';
 
 /** Whom a target is for: named people, each member of the team, or the team's total. */
 export type TargetSubject = { readonly kind: 'users'; readonly userIds: readonly string[] } | { readonly kind: 'members' } | { readonly kind: 'team' };
@@ -163,7 +164,7 @@ export function parseTemplate(words: readonly string[]): ManageResult {
   return done({ kind: 'template', role, userIds });
 }
 
-const TEAM_SUBCOMMANDS: Readonly<Record<string, 'create' | 'add' | 'remove'>> = {
+const TEAM_SUBCOMMANDS = wordTable<'create' | 'add' | 'remove'>({
   create: 'create',
   new: 'create',
   作成: 'create',
@@ -174,11 +175,11 @@ const TEAM_SUBCOMMANDS: Readonly<Record<string, 'create' | 'add' | 'remove'>> = 
   rm: 'remove',
   削除: 'remove',
   外す: 'remove',
-};
+});
 
 /** `team`, `team create <name> [#channel]`, `team add @user… [as manager]`, `team remove @user…`. */
 export function parseTeam(words: readonly string[], rawRest: string): ManageResult {
-  const sub = words[0] === undefined ? null : TEAM_SUBCOMMANDS[words[0].toLowerCase()];
+  const sub = words[0] === undefined ? null : TEAM_SUBCOMMANDS.get(words[0].toLowerCase());
   if (words.length === 0) return done({ kind: 'teamShow' });
   if (!sub) return problem({ code: 'unknownWord', command: 'team', word: words[0]! });
   if (sub === 'create') {
@@ -240,7 +241,7 @@ export function parseTree(words: readonly string[]): ManageResult {
   return done({ kind: 'treeSet', metric: m.metric, value, period, parent });
 }
 
-const PLAN_KEYS: Readonly<Record<string, 'avgDealSize' | 'winRate' | 'meetingRate'>> = {
+const PLAN_KEYS = wordTable<'avgDealSize' | 'winRate' | 'meetingRate'>({
   deal: 'avgDealSize',
   'deal-size': 'avgDealSize',
   単価: 'avgDealSize',
@@ -254,7 +255,7 @@ const PLAN_KEYS: Readonly<Record<string, 'avgDealSize' | 'winRate' | 'meetingRat
   'meeting-rate': 'meetingRate',
   商談化率: 'meetingRate',
   アポ率: 'meetingRate',
-};
+});
 
 /** `plan <amount>/<period> [deal N] [win P%] [meeting P%]`. */
 export function parsePlan(words: readonly string[]): ManageResult {
@@ -265,7 +266,7 @@ export function parsePlan(words: readonly string[]): ManageResult {
   const out = { avgDealSize: null as number | null, winRate: null as number | null, meetingRate: null as number | null };
   const rest = words.slice(ap.next);
   for (let i = 0; i < rest.length; i += 2) {
-    const key = PLAN_KEYS[rest[i]!.toLowerCase()];
+    const key = PLAN_KEYS.get(rest[i]!.toLowerCase());
     const word = rest[i + 1];
     if (!key) return problem({ code: 'unknownWord', command: 'plan', word: rest[i]! });
     if (word === undefined) return problem({ code: 'badRate', word: '' });

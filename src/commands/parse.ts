@@ -7,13 +7,14 @@ import { parseOneOnOne } from './parse-oneonone.js';
 import { fail, ok, type Result } from './problems.js';
 import { MAX_TEXT_LENGTH, splitGlued, tokenize } from './tokens.js';
 import { resolveMetric } from '../domain/metric-names.js';
+import { wordTable } from '../domain/words.js';
 
 /** The commands of `/kpi`, by their canonical English name. */
 export const COMMAND_NAMES = ['log', 'undo', 'help', 'status', 'target', 'targets', 'template', 'team', 'settings', 'tree', 'plan', '1on1', 'export', 'morning-dm'] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
 /** Words that name a command, in English and Japanese. */
-const COMMAND_WORDS: Readonly<Record<string, CommandName>> = {
+const COMMAND_WORDS = wordTable<CommandName>({
   log: 'log',
   add: 'log',
   記録: 'log',
@@ -58,7 +59,7 @@ const COMMAND_WORDS: Readonly<Record<string, CommandName>> = {
   'morning-dm': 'morning-dm',
   morningdm: 'morning-dm',
   朝のdm: 'morning-dm',
-};
+});
 
 export type KpiRequest =
   | { readonly kind: 'overview' }
@@ -71,16 +72,16 @@ export type KpiRequest =
   | OneOnOneRequest;
 
 export function commandWord(word: string): CommandName | null {
-  return COMMAND_WORDS[word.normalize('NFKC').toLowerCase()] ?? null;
+  return COMMAND_WORDS.get(word.normalize('NFKC').toLowerCase()) ?? null;
 }
 
 function suggestCommands(word: string): string[] {
   const folded = word.normalize('NFKC').toLowerCase();
-  return Object.keys(COMMAND_WORDS)
+  return [...COMMAND_WORDS.keys()]
     .map((w) => ({ w, d: distance(folded, w) }))
     .filter(({ w, d }) => d <= (w.length <= 3 ? 1 : 2))
     .sort((a, b) => a.d - b.d)
-    .map(({ w }) => COMMAND_WORDS[w]!)
+    .map(({ w }) => COMMAND_WORDS.get(w)!)
     .filter((name, i, all) => all.indexOf(name) === i)
     .slice(0, 3);
 }

@@ -1,6 +1,7 @@
 import { DEFAULT_WORKDAYS, HOLIDAY_CALENDARS, type HolidayCalendar, type WorkCalendar } from './calendar.js';
 import { isTimeZone } from './days.js';
 import { isLocale, type Locale } from './locale.js';
+import { wordTable } from './words.js';
 
 /** How a team runs its reviews: zone, language, when the digests go out, which days count. */
 export interface TeamSettings {
@@ -49,7 +50,7 @@ export function calendarOf(settings: Pick<TeamSettings, 'workdays' | 'holidays'>
 export const SETTING_KEYS = ['channel', 'timezone', 'language', 'daily', 'weekly', 'workdays', 'holidays', 'catchup', 'morning-dm', '1on1-lead', '1on1-checkin'] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
-const KEY_WORDS: Readonly<Record<string, SettingKey>> = {
+const KEY_WORDS = wordTable<SettingKey>({
   channel: 'channel',
   チャンネル: 'channel',
   timezone: 'timezone',
@@ -77,13 +78,13 @@ const KEY_WORDS: Readonly<Record<string, SettingKey>> = {
   '1on1lead': '1on1-lead',
   '1on1-checkin': '1on1-checkin',
   checkin: '1on1-checkin',
-};
+});
 
 export function parseSettingKey(word: string): SettingKey | null {
-  return KEY_WORDS[word.normalize('NFKC').toLowerCase()] ?? null;
+  return KEY_WORDS.get(word.normalize('NFKC').toLowerCase()) ?? null;
 }
 
-const WEEKDAY_WORDS: Readonly<Record<string, number>> = {
+const WEEKDAY_WORDS = wordTable<number>({
   mon: 1, monday: 1, 月: 1, 月曜: 1, 月曜日: 1,
   tue: 2, tues: 2, tuesday: 2, 火: 2, 火曜: 2, 火曜日: 2,
   wed: 3, wednesday: 3, 水: 3, 水曜: 3, 水曜日: 3,
@@ -91,11 +92,11 @@ const WEEKDAY_WORDS: Readonly<Record<string, number>> = {
   fri: 5, friday: 5, 金: 5, 金曜: 5, 金曜日: 5,
   sat: 6, saturday: 6, 土: 6, 土曜: 6, 土曜日: 6,
   sun: 7, sunday: 7, 日: 7, 日曜: 7, 日曜日: 7,
-};
+});
 
 /** ISO weekday of a typed day name, English or Japanese: `parseWeekday("金曜日")` → 5. */
 export function parseWeekday(word: string): number | null {
-  return WEEKDAY_WORDS[word.normalize('NFKC').toLowerCase()] ?? null;
+  return WEEKDAY_WORDS.get(word.normalize('NFKC').toLowerCase()) ?? null;
 }
 
 /** Minutes after midnight of `HH:MM` (24-hour; `９：００` works), or null: `parseClock("25:00")` → null. */

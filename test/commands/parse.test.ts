@@ -191,3 +191,14 @@ describe('properties of the grammar', () => {
     }
   });
 });
+
+describe('words that are names of every JavaScript object', () => {
+  it.each(['help constructor', 'help __proto__', 'constructor', 'log calls 5 constructor', 'log calls 5 __proto__', 'settings toString 1', 'team hasOwnProperty', 'plan 1000/month valueOf 3'])(
+    '“%s” is read as a plain word',
+    (text) => {
+      const result = parseCommand(text);
+      if (text.startsWith('help')) expect(result).toEqual({ ok: true, value: { kind: 'help', topic: null, unknownTopic: text.split(' ')[1] } });
+      else expect(result.ok).toBe(false);
+    },
+  );
+});
