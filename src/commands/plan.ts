@@ -48,7 +48,7 @@ export async function handlePlan(
   const today = dayInZone(ctx.clock(), team?.settings.timezone ?? caller.zone);
   const from = addDays(today, -HISTORY_DAYS);
   const to = addDays(today, -1);
-  const history: Totals = team ? await teamTotals(store, team, from, to) : await store.activity.rangeTotals(caller.teamId, caller.userId, from, to);
+  const history: Totals = team ? await teamTotals(store, team, from, to) : await store.totals.rangeTotals(caller.teamId, caller.userId, from, to);
   const deal = rateFrom(request.avgDealSize, avgDealSize(history), { metric: 'wins', count: history.wins ?? 0 }, PLAN_DEFAULTS.avgDealSize, locale);
   const win = rateFrom(request.winRate, winRate(history), { metric: 'meetings', count: history.meetings ?? 0 }, PLAN_DEFAULTS.winRate, locale);
   const meeting = rateFrom(request.meetingRate, meetingRate(history), { metric: 'calls', count: history.calls ?? 0 }, PLAN_DEFAULTS.meetingRate, locale);

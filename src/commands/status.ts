@@ -47,7 +47,7 @@ export async function handleOverview(ctx: CommandContext): Promise<Message> {
   const today = dayInZone(ctx.clock(), caller.zone);
   const team = await store.teams.ofPerson(caller.teamId, caller.userId);
   const [totals, week, month] = await Promise.all([
-    store.activity.dayTotals(caller.teamId, caller.userId, today),
+    store.totals.dayTotals(caller.teamId, caller.userId, today),
     loadStatus(store, { workspace: caller.teamId, userId: caller.userId, team, kind: 'week', asOf: today }),
     loadStatus(store, { workspace: caller.teamId, userId: caller.userId, team, kind: 'month', asOf: today }),
   ]);

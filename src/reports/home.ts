@@ -56,7 +56,7 @@ const MAX_STREAK_SPAN = 3650;
 async function streakOf(store: Store, workspace: string, userId: string, today: Day, calendar: WorkCalendar): Promise<number> {
   for (let span = 62; ; span *= 4) {
     const from = addDays(today, -span);
-    const rows = await store.activity.personDays(workspace, userId, from, today);
+    const rows = await store.totals.personDays(workspace, userId, from, today);
     const streak = workdayStreak(new Set(rows.map((r) => r.day)), today, calendar);
     if (streak < countWorkdays(from, today, calendar) - 1 || span >= MAX_STREAK_SPAN) return streak;
   }
@@ -85,7 +85,7 @@ export async function loadTeamPanel(store: Store, team: Team, at: Date): Promise
   const [members, levelTargets, byMember] = await Promise.all([
     store.teams.members(team.id),
     teamLevelTargets(store, team, asOf),
-    store.activity.memberTotals(team.id, month.start, asOf),
+    store.totals.memberTotals(team.id, month.start, asOf),
   ]);
   const totals = [...byMember.values()].reduce<Totals>((sum, t) => addTotals(sum, t), {});
   const teamMonth = statusModel({

@@ -16,17 +16,17 @@ export async function loadOneOnOne(store: Store, team: Team | null, input: { wor
   const calendar = calendarFor(team);
   const person = await store.people.get(workspace, rep);
   const targets = await store.targets.of(workspace, 'person', rep, to);
-  const teammates = team ? [...(await store.activity.memberTotals(team.id, from, to)).entries()].filter(([u]) => u !== rep).map(([, t]) => t) : [];
+  const teammates = team ? [...(await store.totals.memberTotals(team.id, from, to)).entries()].filter(([u]) => u !== rep).map(([, t]) => t) : [];
   const monthStart = `${to.slice(0, 8)}01` as Day;
   const plan = await store.oneonones.latestPlan(workspace, rep, meetingDay);
-  const days = await store.activity.personDays(workspace, rep, addDays(to, -60), to);
+  const days = await store.totals.personDays(workspace, rep, addDays(to, -60), to);
   const [current, previous, baseline, monthTotals, lastLoggedRows, notes, checkIn] = await Promise.all([
-    store.activity.rangeTotals(workspace, rep, from, to),
-    store.activity.rangeTotals(workspace, rep, addDays(from, -span), addDays(from, -1)),
-    store.activity.rangeTotals(workspace, rep, addDays(from, -28), addDays(from, -1)),
-    store.activity.rangeTotals(workspace, rep, monthStart, to),
-    store.activity.personDays(workspace, rep, addDays(to, -40), to),
-    store.activity.personNotes(workspace, rep, from, to),
+    store.totals.rangeTotals(workspace, rep, from, to),
+    store.totals.rangeTotals(workspace, rep, addDays(from, -span), addDays(from, -1)),
+    store.totals.rangeTotals(workspace, rep, addDays(from, -28), addDays(from, -1)),
+    store.totals.rangeTotals(workspace, rep, monthStart, to),
+    store.totals.personDays(workspace, rep, addDays(to, -40), to),
+    store.totals.personNotes(workspace, rep, from, to),
     store.oneonones.checkIn(workspace, rep, meetingDay),
   ]);
   const lastLogged = new Map<LoggedMetric, Day>();
@@ -38,8 +38,8 @@ export async function loadOneOnOne(store: Store, team: Team | null, input: { wor
     const afterDays = countWorkdays(plan.day, to, calendar);
     const beforeFrom = addDays(plan.day, -Math.max(7, daysBetween(plan.day, to)));
     sincePlan = {
-      after: await store.activity.rangeTotals(workspace, rep, plan.day, to),
-      before: await store.activity.rangeTotals(workspace, rep, beforeFrom, addDays(plan.day, -1)),
+      after: await store.totals.rangeTotals(workspace, rep, plan.day, to),
+      before: await store.totals.rangeTotals(workspace, rep, beforeFrom, addDays(plan.day, -1)),
       afterDays,
       beforeDays: countWorkdays(beforeFrom, addDays(plan.day, -1), calendar),
     };
@@ -61,7 +61,7 @@ export async function loadOneOnOne(store: Store, team: Team | null, input: { wor
     targets,
     loggedDays: new Set(days.map((d) => d.day)),
     lastLogged,
-    bests: await store.activity.bestsOf(workspace, rep),
+    bests: await store.totals.bestsOf(workspace, rep),
     notes: notes.map((n) => n.note),
     paces,
     lastPlan: plan,

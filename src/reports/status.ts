@@ -93,7 +93,7 @@ export async function loadStatus(
 ): Promise<StatusModel> {
   const period = periodOf(input.asOf, input.kind);
   const [totals, targets] = await Promise.all([
-    store.activity.rangeTotals(input.workspace, input.userId, period.start, input.asOf),
+    store.totals.rangeTotals(input.workspace, input.userId, period.start, input.asOf),
     store.targets.of(input.workspace, 'person', input.userId, input.asOf),
   ]);
   return statusModel({ userId: input.userId, kind: input.kind, asOf: input.asOf, totals, targets, calendar: calendarFor(input.team) });
@@ -221,7 +221,7 @@ export async function recentPace(
   team: Team | null,
 ): Promise<number | null> {
   const { from, to } = trailingWindow(today);
-  const [totals, days] = await Promise.all([store.activity.rangeTotals(workspace, userId, from, to), store.activity.personDays(workspace, userId, from, to)]);
+  const [totals, days] = await Promise.all([store.totals.rangeTotals(workspace, userId, from, to), store.totals.personDays(workspace, userId, from, to)]);
   // A pace needs a history: a week or two of logs, not the first day someone used the bot.
   const loggedDays = new Set(days.filter((d) => inputsOf(metric).includes(d.metric)).map((d) => d.day)).size;
   if (loggedDays < MIN_PACE_DAYS) return null;

@@ -8,11 +8,11 @@ import { convertsWithWorkdays, targetForPeriod } from '../domain/progress.js';
 import { addTotals, derivedValue, type Totals } from '../domain/rates.js';
 import { buildTree, deriveFunnelTree, evaluateTree, type EvaluatedTreeNode, type KpiTreeNode, type MetricTarget, type TreeProblem } from '../domain/tree.js';
 import { formatPercent, messages, type Locale } from '../i18n/index.js';
-import type { Store, Team } from '../store/index.js';
+import type { Member, Store, Target, Team } from '../store/index.js';
 
 /** A team's totals over a range: each member's period values added up (a team's pipeline is its members' together). */
 export async function teamTotals(store: Store, team: Team, from: Day, to: Day): Promise<Totals> {
-  const byMember = await store.activity.memberTotals(team.id, from, to);
+  const byMember = await store.totals.memberTotals(team.id, from, to);
   return [...byMember.values()].reduce<Totals>((sum, t) => addTotals(sum, t), {});
 }
 
@@ -25,11 +25,16 @@ export interface TeamTarget extends MetricTarget {
  * The team-level targets a derived tree hangs from: the team's own targets, and for metrics without
  * one, its members' targets added up over a month (a rate when every member shares it).
  */
-export async function teamLevelTargets(store: Store, team: Team, asOf: Day): Promise<TeamTarget[]> {
+export async function teamLevelTargets(
+  store: Store,
+  team: Team,
+  asOf: Day,
+  known?: { members: readonly Member[]; byPerson: ReadonlyMap<string, readonly Target[]> },
+): Promise<TeamTarget[]> {
   const own = await store.targets.of(team.workspace, 'team', String(team.id), asOf);
   const out = new Map<MetricKey, TeamTarget>(own.map((t) => [t.metric, { metric: t.metric, value: t.value, period: t.period, source: 'team' }]));
-  const members = await store.teams.members(team.id);
-  const byPerson = await store.targets.inForce(team.workspace, 'person', members.map((m) => m.userId), asOf);
+  const members = known?.members ?? (await store.teams.members(team.id));
+  const byPerson = known?.byPerson ?? (await store.targets.inForce(team.workspace, 'person', members.map((m) => m.userId), asOf));
   const month = periodOf(asOf, 'month');
   const calendar = calendarFor(team);
   const pooled = new Map<MetricKey, number[]>();

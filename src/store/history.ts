@@ -1,9 +1,8 @@
 import type { Db } from './db.js';
 import type { Day } from '../domain/days.js';
-import { LOGGED, LOGGED_METRICS, type LoggedMetric } from '../domain/metrics.js';
-import { applyToDailyTotal, keepsRecords, recomputeBest } from './activity.js';
+import type { LoggedMetric } from '../domain/metrics.js';
+import { keepsRecords, recomputeBest } from './activity.js';
 
-const SNAPSHOT_METRICS = JSON.stringify(LOGGED_METRICS.filter((m) => LOGGED[m].aggregation === 'latest'));
 
 /** One entry as CSV carries it: `date,user_id,metric,value,note,logged_at`. */
 export interface HistoryRow {
@@ -82,20 +81,8 @@ export class History {
           chunk.flatMap((r) => [teamId, r.userId, importId, r.metric, r.value, r.day, r.note, r.loggedAt.toISOString()]),
         );
       }
-      await tx.run(
-        `INSERT INTO daily_totals (team_id, user_id, day, metric, total, entries)
-         SELECT team_id, user_id, day, metric, sum(value), count(*) FROM entries
-         WHERE import_id = ? AND metric NOT IN (SELECT value FROM json_each(?))
-         GROUP BY team_id, user_id, day, metric
-         ON CONFLICT DO UPDATE SET total = total + excluded.total, entries = entries + excluded.entries`,
-        [importId, SNAPSHOT_METRICS],
-      );
-      // Snapshots (pipeline): the day's value is its latest entry, imported or logged.
-      const snapshots = await tx.all<{ user_id: string; day: Day; metric: LoggedMetric }>(
-        `SELECT DISTINCT user_id, day, metric FROM entries WHERE import_id = ? AND metric IN (SELECT value FROM json_each(?))`,
-        [importId, SNAPSHOT_METRICS],
-      );
-      for (const s of snapshots) await applyToDailyTotal(tx, { teamId, userId: s.user_id, day: s.day, metric: s.metric }, 0, 1);
+      // The entries_into_totals trigger added every row to its daily total; the bests, filled in
+      // the file's row order, are worked out again in day order.
       const touched = await tx.all<{ user_id: string; metric: LoggedMetric }>('SELECT DISTINCT user_id, metric FROM entries WHERE import_id = ?', [importId]);
       for (const t of touched) if (keepsRecords(t.metric)) await recomputeBest(tx, teamId, t.user_id, t.metric);
       return importId;

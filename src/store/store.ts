@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { Activity } from './activity.js';
+import { Activity, writeMetricRules } from './activity.js';
 import { Connection, type Queryable } from './connection.js';
+import { DailyTotals } from './daily-totals.js';
 import { Deliveries } from './deliveries.js';
 import type { Db } from './db.js';
 import { History } from './history.js';
@@ -28,6 +29,8 @@ export interface StoreOptions {
 export class Store {
   readonly people: People;
   readonly activity: Activity;
+  /** Reads of the daily totals, notes and bests: what reports are built from. */
+  readonly totals: DailyTotals;
   readonly history: History;
   readonly teams: Teams;
   readonly targets: Targets;
@@ -44,6 +47,7 @@ export class Store {
     const db: Db = { read: reader as Queryable, write: (job) => queue.enqueue(job) };
     this.people = new People(db);
     this.activity = new Activity(db);
+    this.totals = new DailyTotals(db);
     this.history = new History(db);
     this.teams = new Teams(db);
     this.targets = new Targets(db);
@@ -62,7 +66,17 @@ export class Store {
       await writer.exec('PRAGMA journal_mode = WAL');
       await writer.exec('PRAGMA synchronous = FULL');
       await writer.exec('PRAGMA foreign_keys = ON');
-      if (options.migrate !== false) await migrate(writer);
+      if (options.migrate !== false) {
+        await migrate(writer);
+        await writer.exec('BEGIN IMMEDIATE');
+        await writeMetricRules(writer).then(
+          () => writer.exec('COMMIT'),
+          async (error: unknown) => {
+            await writer.exec('ROLLBACK').catch(() => undefined);
+            throw error;
+          },
+        );
+      }
     } catch (error) {
       await writer.close().catch(() => undefined);
       throw error;

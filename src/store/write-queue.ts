@@ -29,10 +29,9 @@ const STORAGE_FAILURES: ReadonlySet<string> = new Set(['SQLITE_FULL', 'SQLITE_IO
  * The one way to write. node-sqlite3 would interleave statements of concurrent callers inside one
  * transaction, so writes queue here and run one at a time on the writer connection.
  *
- * Group commit: the writes waiting when a commit starts share it, each inside its own savepoint,
- * so one failing write rolls back alone and the rest still commit; with `synchronous=FULL` a batch
- * costs one fsync instead of one per write. A job's promise settles only after its COMMIT returned,
- * so a resolved write is on disk.
+ * Group commit: the writes waiting when a commit starts share it, and one failing write rolls back
+ * alone while the rest still commit; with `synchronous=FULL` a batch costs one fsync instead of one
+ * per write. A job's promise settles only after its COMMIT returned, so a resolved write is on disk.
  *
  * The queue remembers the last write that failed because the file could not take it (a full disk,
  * a read-only or damaged file) until a later write that changed something commits: small writes may
@@ -82,10 +81,51 @@ export class WriteQueue {
   }
 
   private async runBatch(batch: Pending[]): Promise<void> {
+    // Optimistically the whole batch runs in one transaction without savepoints (a round trip less
+    // a job); when a job fails, everything is rolled back and run again, each job in its own
+    // savepoint, so that only the failing one is lost. Jobs only touch the database, so running one
+    // again after a rollback is running it for the first time.
+    if ((await this.runTogether(batch)) === 'again') await this.runInSavepoints(batch);
+  }
+
+  private async runTogether(batch: Pending[]): Promise<'done' | 'again'> {
+    const tx = this.connection;
+    try {
+      await tx.exec('BEGIN IMMEDIATE');
+    } catch (error) {
+      await this.abandon(batch, error);
+      return 'done';
+    }
+    const values: unknown[] = [];
+    let changedSomething = false;
+    for (const job of batch) {
+      const changesBefore = this.connection.changes;
+      try {
+        values.push(await job.work(tx));
+      } catch (error) {
+        this.noteFailure(error);
+        await tx.exec('ROLLBACK').catch(() => undefined);
+        if (batch.length > 1) return 'again';
+        job.reject(error);
+        return 'done';
+      }
+      if (!job.probe && this.connection.changes > changesBefore) changedSomething = true;
+    }
+    try {
+      await tx.exec('COMMIT');
+    } catch (error) {
+      await this.abandon(batch, error);
+      return 'done';
+    }
+    if (changedSomething) this.failure = null;
+    batch.forEach((job, i) => job.resolve(values[i]));
+    return 'done';
+  }
+
+  private async runInSavepoints(batch: Pending[]): Promise<void> {
     const tx = this.connection;
     // Every job runs inside the savepoint `job`, opened before it. Closing one and opening the next
-    // is a single call, as are beginning the batch with the first and closing the last with COMMIT:
-    // a batch of one costs three round trips besides the job's own statements.
+    // is a single call, as are beginning the batch with the first and closing the last with COMMIT.
     try {
       await tx.exec('BEGIN IMMEDIATE; SAVEPOINT job');
     } catch (error) {

@@ -47,20 +47,26 @@ export async function loadTeamSnapshot(store: Store, team: Team, reportDay: Day)
   const month = periodOf(reportDay, 'month');
   const recentSpan = lastWorkdays(reportDay, 5, calendar);
   const earlierSpan = lastWorkdays(addDays(recentSpan.from, -1), 5, calendar);
-  const members = (await store.teams.members(team.id)).filter((m) => m.isActive);
-  const [allTargets, memberTargets, dayTotals, monthTotals, monthTotalsBefore, loggedDays, recent, earlier, fourWeeks, notes, bests] = await Promise.all([
-    teamLevelTargets(store, team, reportDay),
-    store.targets.inForce(team.workspace, 'person', members.map((m) => m.userId), reportDay),
-    store.activity.memberTotals(team.id, reportDay, reportDay),
-    store.activity.memberTotals(team.id, month.start, reportDay),
-    reportDay > month.start ? store.activity.memberTotals(team.id, month.start, addDays(reportDay, -1)) : Promise.resolve(new Map<string, Totals>()),
-    store.activity.memberLoggedDays(team.id, addDays(reportDay, -120), reportDay),
-    store.activity.memberTotals(team.id, recentSpan.from, recentSpan.to),
-    store.activity.memberTotals(team.id, earlierSpan.from, earlierSpan.to),
-    store.activity.memberTotals(team.id, addDays(reportDay, -27), reportDay),
-    store.activity.memberNotes(team.id, reportDay, reportDay),
-    store.activity.bestsSetOn(team.id, reportDay),
+  const all = await store.teams.members(team.id);
+  const members = all.filter((m) => m.isActive);
+  const memberTargets = await store.targets.inForce(team.workspace, 'person', all.map((m) => m.userId), reportDay);
+  const monthBefore = reportDay > month.start ? { from: month.start, to: addDays(reportDay, -1) } : null;
+  const [allTargets, ranges, loggedDays, notes, bests] = await Promise.all([
+    teamLevelTargets(store, team, reportDay, { members: all, byPerson: memberTargets }),
+    store.totals.memberRanges(team.id, [
+      { from: reportDay, to: reportDay },
+      { from: month.start, to: reportDay },
+      recentSpan,
+      earlierSpan,
+      { from: addDays(reportDay, -27), to: reportDay },
+      ...(monthBefore ? [monthBefore] : []),
+    ]),
+    store.totals.memberLoggedDays(team.id, addDays(reportDay, -60), reportDay),
+    store.totals.memberNotes(team.id, reportDay, reportDay),
+    store.totals.bestsSetOn(team.id, reportDay),
   ]);
+  const [dayTotals, monthTotals, recent, earlier, fourWeeks, before] = ranges as [Map<string, Totals>, Map<string, Totals>, Map<string, Totals>, Map<string, Totals>, Map<string, Totals>, Map<string, Totals> | undefined];
+  const monthTotalsBefore = before ?? new Map<string, Totals>();
   const teamTargets = digestKpis(allTargets);
   return { team, calendar, members, reportDay, month, teamTargets, memberTargets, dayTotals, monthTotals, monthTotalsBefore, loggedDays, recent, earlier, fourWeeks, notes, bests };
 }

@@ -123,16 +123,21 @@ export async function loadWeeklyReview(store: Store, team: Team, slotDay: Day): 
   const week = reviewedWeek(slotDay);
   const before = previousPeriod(week);
   const month = periodOf(slotDay, 'month');
-  const members = (await store.teams.members(team.id)).filter((m) => m.isActive);
-  const [targets, lastWeek, weekBefore, baseline, monthToDate, lastLogged, memberTargets] = await Promise.all([
-    teamLevelTargets(store, team, week.end),
-    store.activity.memberTotals(team.id, week.start, week.end),
-    store.activity.memberTotals(team.id, before.start, before.end),
-    store.activity.memberTotals(team.id, addDays(week.start, -28), addDays(week.start, -1)),
-    month.start <= week.end ? store.activity.memberTotals(team.id, month.start, week.end) : Promise.resolve(new Map<string, Totals>()),
-    store.activity.teamLastLogged(team.id, addDays(week.end, -40)),
-    store.targets.inForce(team.workspace, 'person', members.map((m) => m.userId), week.end),
+  const all = await store.teams.members(team.id);
+  const members = all.filter((m) => m.isActive);
+  const memberTargets = await store.targets.inForce(team.workspace, 'person', all.map((m) => m.userId), week.end);
+  const monthSpan = month.start <= week.end ? { from: month.start, to: week.end } : null;
+  const [targets, ranges, lastLogged] = await Promise.all([
+    teamLevelTargets(store, team, week.end, { members: all, byPerson: memberTargets }),
+    store.totals.memberRanges(team.id, [
+      { from: week.start, to: week.end },
+      { from: before.start, to: before.end },
+      { from: addDays(week.start, -28), to: addDays(week.start, -1) },
+      ...(monthSpan ? [monthSpan] : []),
+    ]),
+    store.totals.teamLastLogged(team.id, addDays(week.end, -40)),
   ]);
+  const [lastWeek, weekBefore, baseline, monthToDate] = ranges as [Map<string, Totals>, Map<string, Totals>, Map<string, Totals>, Map<string, Totals> | undefined];
   return buildWeeklyReview({
     teamName: team.name,
     calendar: calendarFor(team),
@@ -143,7 +148,7 @@ export async function loadWeeklyReview(store: Store, team: Team, slotDay: Day): 
     lastWeek,
     weekBefore,
     baseline,
-    monthToDate,
+    monthToDate: monthToDate ?? new Map<string, Totals>(),
     lastLogged,
   });
 }

@@ -2,6 +2,7 @@ import { sql as initial } from './001_initial.js';
 import { sql as teamsTargets } from './002_teams_targets.js';
 import { sql as deliveries } from './003_deliveries.js';
 import { sql as oneonones } from './004_oneonones.js';
+import { sql as totalsTriggers } from './005_totals_triggers.js';
 
 export interface Migration {
   readonly version: number;
@@ -15,4 +16,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'teams and targets', sql: teamsTargets },
   { version: 3, name: 'deliveries and personal bests', sql: deliveries },
   { version: 4, name: '1on1 schedules, action plans and check-ins', sql: oneonones },
+  { version: 5, name: 'daily totals and personal bests kept by triggers', sql: totalsTriggers },
 ];
