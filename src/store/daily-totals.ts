@@ -79,10 +79,12 @@ export class DailyTotals {
         out[i]!.set(String(row.user_id), totals);
       });
     }
-    // Snapshot metrics (pipeline) are few rows: each range takes the last day it holds.
+    // Snapshot metrics (pipeline) are few rows: each range takes the last day it holds. Ordering by
+    // person then day keeps the primary key's order; `ORDER BY day` alone made SQLite walk the
+    // whole workspace's (team_id, day) index instead (70 ms rather than 0.2 ms on 1,000 people).
     const snapshots = await this.db.read.all<{ user_id: string; metric: LoggedMetric; day: Day; total: number }>(
       `SELECT user_id, metric, day, total FROM daily_totals WHERE ${who} AND day BETWEEN ? AND ? AND metric IN (SELECT value FROM json_each(?))
-       ORDER BY day`,
+       ORDER BY user_id, day`,
       [kpiTeam, kpiTeam, from, to, SNAPSHOT_LIST],
     );
     for (const r of snapshots) {

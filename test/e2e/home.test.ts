@@ -194,7 +194,7 @@ describe('App Home and the forms through the real Bolt receiver', () => {
         { metric: 'meetings', value: 2, day: day('2026-11-19'), note: 'tried a new opener' },
         { metric: 'calls', value: 30, day: day('2026-11-19'), note: 'tried a new opener' },
       ]);
-      expect(await t.bot.store.activity.dayTotals('T0001', REP, day('2026-11-19'))).toEqual({ calls: 30, meetings: 2 });
+      expect(await t.bot.store.totals.dayTotals('T0001', REP, day('2026-11-19'))).toEqual({ calls: 30, meetings: 2 });
       const home = await t.slack.waitFor('views.publish', (c: RecordedCall) => c.body.user_id === REP && t.slack.calls.indexOf(c) >= before);
       expect(textOf((home.body.view as Loose).blocks)).toContain('30 calls · 2 meetings');
     });
@@ -245,7 +245,7 @@ describe('App Home and the forms through the real Bolt receiver', () => {
       expect(res.body?.response_action).toBe('errors');
       expect(Object.keys(res.body!.errors!)).toEqual(['amount1']);
       expect(res.body!.errors!.amount1).toContain('100,000 calls');
-      expect(await t.bot.store.activity.dayTotals('T0001', REP, day('2026-11-20'))).toEqual({ calls: 99_999 });
+      expect(await t.bot.store.totals.dayTotals('T0001', REP, day('2026-11-20'))).toEqual({ calls: 99_999 });
     });
 
     it('stores the same view submitted twice once', async () => {
@@ -255,7 +255,7 @@ describe('App Home and the forms through the real Bolt receiver', () => {
       const again = await submit();
       expect(again.body?.response_action).toBe('update');
       expect(textOf(again.body!.view!.blocks)).toContain('already stored');
-      expect(await t.bot.store.activity.dayTotals('T0001', REP, day('2026-11-20'))).toEqual({ calls: 30 });
+      expect(await t.bot.store.totals.dayTotals('T0001', REP, day('2026-11-20'))).toEqual({ calls: 30 });
     });
 
     it('speaks Japanese to a Japanese user', async () => {

@@ -28,7 +28,7 @@ describe('the store under faults', () => {
     await store.people.get('T1', 'U1');
     const calls: Promise<unknown>[] = [];
     for (let i = 0; i < 40; i += 1) {
-      calls.push(store.people.get('T1', `U${i}`), store.people.setMorningDm('T1', `U${i}`, i % 2 === 0, new Date()), store.activity.dayTotals('T1', `U${i}`, day('2026-11-20')));
+      calls.push(store.people.get('T1', `U${i}`), store.people.setMorningDm('T1', `U${i}`, i % 2 === 0, new Date()), store.totals.dayTotals('T1', `U${i}`, day('2026-11-20')));
     }
     const closing = store.close();
     calls.push(store.people.get('T1', 'U1'), store.people.workspaces(), store.people.setMorningDm('T1', 'U1', true, new Date()), store.healthy(new Date()));

@@ -58,7 +58,7 @@ describe('the store', () => {
     const stored = await store.activity.log(input({ pairs: [{ metric: 'calls', value: 30 }, { metric: 'emails', value: 5 }] }));
     expect(stored.dayTotals).toEqual({ calls: 30, emails: 5 });
     await store.activity.log(input({ pairs: [{ metric: 'calls', value: 12 }] }));
-    expect(await store.activity.dayTotals('T1', 'U1', D)).toEqual({ calls: 42, emails: 5 });
+    expect(await store.totals.dayTotals('T1', 'U1', D)).toEqual({ calls: 42, emails: 5 });
   });
 
   it('a rejected log stores none of its pairs', async () => {
@@ -71,7 +71,7 @@ describe('the store', () => {
       (totals.calls ?? 0) > 100 ? 'over' : null,
     );
     await expect(over).rejects.toBeInstanceOf(Rejected);
-    expect(await store.activity.dayTotals('T1', 'U1', D)).toEqual({ calls: 100, emails: 3 });
+    expect(await store.totals.dayTotals('T1', 'U1', D)).toEqual({ calls: 100, emails: 3 });
     const entries = await rawQuery<{ n: number }>(path, 'SELECT count(*) AS n FROM entries');
     expect(entries[0]!.n).toBe(3);
   });
@@ -80,7 +80,7 @@ describe('the store', () => {
     const first = await store.activity.log(input({ requestKey: 'trigger-1' }));
     const again = await store.activity.log(input({ requestKey: 'trigger-1', pairs: [{ metric: 'calls', value: 500 }] }));
     expect(again).toMatchObject({ duplicate: true, commandId: first.commandId, pairs: [{ metric: 'calls', value: 5 }] });
-    expect(await store.activity.dayTotals('T1', 'U1', D)).toEqual({ calls: 5 });
+    expect(await store.totals.dayTotals('T1', 'U1', D)).toEqual({ calls: 5 });
   });
 
   it('keeps 200 concurrent logs apart: every one stored, totals equal to the entries', async () => {
@@ -116,7 +116,7 @@ describe('the store', () => {
     await store.activity.log(input({ pairs: [{ metric: 'calls', value: 7 }] }));
     await store.activity.undoLast('T1', 'U1', new Date(), 'undo-1');
     await store.activity.undoLast('T1', 'U1', new Date(), 'undo-1');
-    expect(await store.activity.dayTotals('T1', 'U1', D)).toEqual({ calls: 10 });
+    expect(await store.totals.dayTotals('T1', 'U1', D)).toEqual({ calls: 10 });
   });
 
   it('undo with nothing left says so', async () => {

@@ -72,7 +72,7 @@ describe('period values and personal bests from the daily totals', () => {
     await log('U1', '2026-11-06', [['pipeline', 9_000_000]]);
     await log('U2', '2026-11-03', [['calls', 7], ['pipeline', 1_000_000]]);
 
-    const range = (from: string, to: string) => store.activity.rangeTotals('T1', 'U1', day(from), day(to));
+    const range = (from: string, to: string) => store.totals.rangeTotals('T1', 'U1', day(from), day(to));
     expect(await range('2026-11-01', '2026-11-30')).toEqual({ calls: 35, pipeline: 9_000_000 });
     expect(await range('2026-11-01', '2026-11-05')).toEqual({ calls: 35, pipeline: 6_000_000 });
     expect(await range('2026-11-03', '2026-11-03')).toEqual({ calls: 20 });
@@ -88,13 +88,24 @@ describe('period values and personal bests from the daily totals', () => {
       creatorJoinsAsManager: true,
     }))!;
     await store.teams.addMembers(team, ['U1', 'U2'], 'rep', new Date('2026-11-01T00:00:00Z'));
-    const members = await store.activity.memberTotals(team.id, day('2026-11-01'), day('2026-11-05'));
+    const members = await store.totals.memberTotals(team.id, day('2026-11-01'), day('2026-11-05'));
     expect(Object.fromEntries(members)).toEqual({ U1: { calls: 35, pipeline: 6_000_000 }, U2: { calls: 7, pipeline: 1_000_000 } });
 
-    const logged = await store.activity.memberLoggedDays(team.id, day('2026-11-01'), day('2026-11-30'));
+    const logged = await store.totals.memberLoggedDays(team.id, day('2026-11-01'), day('2026-11-30'));
     expect(Object.fromEntries([...logged].map(([u, days]) => [u, [...days].sort()]))).toEqual({
       U1: ['2026-11-02', '2026-11-03', '2026-11-04', '2026-11-06'] as Day[],
       U2: ['2026-11-03'] as Day[],
     });
+
+    // Several ranges in one read: sums per range, and the pipeline as each range's last day.
+    const [yesterday, week, month] = await store.totals.memberRanges(team.id, [
+      { from: day('2026-11-03'), to: day('2026-11-03') },
+      { from: day('2026-11-02'), to: day('2026-11-05') },
+      { from: day('2026-11-01'), to: day('2026-11-30') },
+    ]);
+    expect(Object.fromEntries(yesterday!)).toEqual({ U1: { calls: 20 }, U2: { calls: 7, pipeline: 1_000_000 } });
+    expect(Object.fromEntries(week!)).toEqual({ U1: { calls: 35, pipeline: 6_000_000 }, U2: { calls: 7, pipeline: 1_000_000 } });
+    expect(Object.fromEntries(month!)).toEqual({ U1: { calls: 35, pipeline: 9_000_000 }, U2: { calls: 7, pipeline: 1_000_000 } });
+    expect(await store.totals.memberRanges(team.id, [])).toEqual([]);
   });
 });
