@@ -4,12 +4,12 @@
  * store's own API (`teams`, `targets`, `history.import`). Cached under bench/.work/ by name, so a
  * rerun reuses them.
  */
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { sampleHistory, type SamplePerson } from '../../src/cli/sample-data.js';
 import { addDays, type Day } from '../../src/domain/days.js';
 import { calendarOf, defaultTeamSettings } from '../../src/domain/team-settings.js';
-import { ROLE_TEMPLATES, type Role } from '../../src/domain/templates.js';
-import { Store, type TargetChange } from '../../src/store/index.js';
+import { templateTargets, type Role } from '../../src/domain/templates.js';
+import { Store } from '../../src/store/index.js';
 
 export const WORKSPACE = 'T0BENCH01';
 export const TEAM_SIZE = 10;
@@ -31,7 +31,11 @@ export interface SeedSpec {
   readonly logsPerDay: number;
 }
 
+/** Raised whenever what a seed holds changes (2: pipelines and SDR target accounts), so older caches are rebuilt. */
+const SEED_FORMAT = 2;
+
 export interface SeedInfo extends SeedSpec {
+  readonly format: number;
   readonly entries: number;
   readonly teams: number;
   readonly seconds: number;
@@ -56,7 +60,7 @@ const markerOf = (path: string) => `${path}.json`;
 export function cachedSeed(path: string, spec: SeedSpec): SeedInfo | null {
   if (!existsSync(path) || !existsSync(markerOf(path))) return null;
   const info = JSON.parse(readFileSync(markerOf(path), 'utf8')) as SeedInfo;
-  return info.people === spec.people && info.days === spec.days && info.logsPerDay === spec.logsPerDay ? info : null;
+  return info.format === SEED_FORMAT && info.people === spec.people && info.days === spec.days && info.logsPerDay === spec.logsPerDay ? info : null;
 }
 
 /** Builds the seed at `path` from nothing (any old file is removed first). */
@@ -83,16 +87,7 @@ export async function buildSeed(path: string, spec: SeedSpec, progress: (line: s
         creatorJoinsAsManager: true,
       }))!;
       await store.teams.addMembers(team, people.slice(1).map((p) => p.userId), 'rep', at);
-      const changes: TargetChange[] = people.flatMap((p) =>
-        ROLE_TEMPLATES[p.role].map((tt) => ({
-          scope: tt.scope === 'team' ? ('team' as const) : ('person' as const),
-          subject: tt.scope === 'team' ? String(team.id) : p.userId,
-          metric: tt.metric,
-          value: tt.value,
-          period: tt.period,
-          effectiveFrom: from,
-        })),
-      );
+      const changes = people.flatMap((p) => templateTargets(p.role, { person: p.userId, team: String(team.id) }, from));
       await store.targets.set(WORKSPACE, changes, manager.userId, at, 'template');
       for (const role of new Set(people.map((p) => p.role))) {
         await store.teams.setSalesRole(WORKSPACE, people.filter((p) => p.role === role).map((p) => p.userId), role, at);
@@ -108,8 +103,7 @@ export async function buildSeed(path: string, spec: SeedSpec, progress: (line: s
   } finally {
     await store.close();
   }
-  const { statSync } = await import('node:fs');
-  const info: SeedInfo = { ...spec, entries, teams, seconds: (performance.now() - started) / 1000, bytes: statSync(path).size };
+  const info: SeedInfo = { ...spec, format: SEED_FORMAT, entries, teams, seconds: (performance.now() - started) / 1000, bytes: statSync(path).size };
   writeFileSync(markerOf(path), JSON.stringify(info, null, 2));
   return info;
 }

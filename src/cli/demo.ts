@@ -6,7 +6,7 @@ import { previousWorkday } from '../domain/calendar.js';
 import { addDays, dayInZone, type Day } from '../domain/days.js';
 import type { Locale } from '../domain/locale.js';
 import { calendarOf, defaultTeamSettings } from '../domain/team-settings.js';
-import { ROLE_TEMPLATES } from '../domain/templates.js';
+import { templateTargets } from '../domain/templates.js';
 import { plain } from '../reports/blocks.js';
 import { buildDailyDigest, renderDailyDigest } from '../reports/digest/daily.js';
 import { buildMorningDm, renderMorningDm } from '../reports/digest/dm.js';
@@ -16,7 +16,7 @@ import { renderOneOnOne } from '../reports/oneonone.js';
 import { loadOneOnOne } from '../reports/oneonone-load.js';
 import { formatDay } from '../i18n/index.js';
 import { weeklyReviewDay } from '../scheduler/slots.js';
-import { Store, type TargetChange, type Team } from '../store/index.js';
+import { Store, type Team } from '../store/index.js';
 
 const PEOPLE: readonly (SamplePerson & { name: Record<Locale, string> })[] = [
   { userId: 'UDEMO01', role: 'sdr', name: { en: 'Aki', ja: '秋山' }, trend: { start: 0.85, end: 1.15 } },
@@ -50,16 +50,7 @@ async function seed(store: Store, locale: Locale, zone: string, today: Day): Pro
   }))!;
   await store.teams.addMembers(team, PEOPLE.filter((p) => p.role !== 'manager').map((p) => p.userId), 'rep', at);
   const from = addDays(today, -62);
-  const changes: TargetChange[] = PEOPLE.flatMap((p) =>
-    ROLE_TEMPLATES[p.role].map((t) => ({
-      scope: t.scope === 'team' ? ('team' as const) : ('person' as const),
-      subject: t.scope === 'team' ? String(team.id) : p.userId,
-      metric: t.metric,
-      value: t.value,
-      period: t.period,
-      effectiveFrom: from,
-    })),
-  );
+  const changes = PEOPLE.flatMap((p) => templateTargets(p.role, { person: p.userId, team: String(team.id) }, from));
   await store.targets.set(WORKSPACE, changes, 'UDEMO05', at, 'template');
   for (const p of PEOPLE) await store.teams.setSalesRole(WORKSPACE, [p.userId], p.role, at);
   const rows = sampleHistory(PEOPLE, from, addDays(today, -1), calendarOf(team.settings), { locale });

@@ -1,5 +1,5 @@
 import { workdaysBetween, type WorkCalendar } from '../domain/calendar.js';
-import type { Day } from '../domain/days.js';
+import { addDays, isoWeekday, type Day } from '../domain/days.js';
 import { LOGGED, type LoggedMetric } from '../domain/metrics.js';
 import type { Role as SalesRole } from '../domain/templates.js';
 import type { HistoryRow } from '../store/index.js';
@@ -51,9 +51,8 @@ function dayOf(random: () => number, p: SamplePerson, level: number, meetingConv
       const calls = around(random, 52 * level);
       const connects = convert(random, calls, 0.27);
       const meetings = convert(random, connects, meetingConversion);
-      const day: Partial<Record<LoggedMetric, number>> = { calls, connects, meetings, leads: around(random, 8 * level), emails: around(random, 15 * level) };
-      if (p.role === 'bdr') day.target_accounts = around(random, 46 * level);
-      return day;
+      // Both roles carry the template's target-account appointment rate, so both log the accounts they reach.
+      return { calls, connects, meetings, leads: around(random, 8 * level), emails: around(random, 15 * level), target_accounts: around(random, 46 * level) };
     }
     case 'field': {
       const visits = around(random, 2 * level, 0.5);
@@ -93,10 +92,14 @@ function splitValue(metric: LoggedMetric, value: number, n: number): number[] {
   return parts.filter((p) => p > 0);
 }
 
+/** The Monday of a day's week, to tell a week's first workday. */
+const weekOf = (day: Day): Day => addDays(day, 1 - isoWeekday(day));
+
 /**
  * Realistic history for people in their roles over the workdays from `from` to `to`: most days
  * logged, rates near the role templates', a few notes about new approaches. With `logsPerDay` above
  * 1 each day's numbers come in that many logs (up to 4), as they do from people who log as they go.
+ * Field reps log their open pipeline on each week's first workday.
  */
 export function sampleHistory(
   people: readonly SamplePerson[],
@@ -106,6 +109,8 @@ export function sampleHistory(
   options: { seed?: number; locale?: 'en' | 'ja'; logsPerDay?: number } = {},
 ): HistoryRow[] {
   const random = randomSource(options.seed ?? 42);
+  // The pipeline has its own source, so adding it left every other sampled number as it was.
+  const pipelineRandom = randomSource((options.seed ?? 42) + 7_919);
   const logsPerDay = Math.min(Math.max(1, Math.floor(options.logsPerDay ?? 1)), LOG_HOURS.length);
   const days = workdaysBetween(from, to, calendar);
   const rows: HistoryRow[] = [];
@@ -119,7 +124,12 @@ export function sampleHistory(
       const level = trend.start + (trend.end - trend.start) * progressShare;
       const meetingConversion = conversion.start + (conversion.end - conversion.start) * progressShare;
       const note = random() < 0.04 ? NOTES[options.locale ?? 'en'][Math.floor(random() * 3)]! : null;
-      for (const [metric, value] of Object.entries(dayOf(random, p, level, meetingConversion)) as [LoggedMetric, number][]) {
+      const numbers = dayOf(random, p, level, meetingConversion);
+      // Field reps update their open pipeline (a snapshot, not a sum) once a week, on the week's first workday.
+      if (p.role === 'field' && (i === 0 || weekOf(day) !== weekOf(days[i - 1]!))) {
+        numbers.pipeline = Math.round(around(pipelineRandom, 15_000_000 * level, 0.15) / 10_000) * 10_000;
+      }
+      for (const [metric, value] of Object.entries(numbers) as [LoggedMetric, number][]) {
         if (value > 0 || metric === 'calls') {
           splitValue(metric, value, logsPerDay).forEach((part, k) => {
             rows.push({ day, userId: p.userId, metric, value: part, note: k === 0 ? note : null, loggedAt: loggedAt[k]! });

@@ -5,7 +5,7 @@ import { dayInZone, type Day } from '../domain/days.js';
 import { isLoggedMetric, metricBetter, metricLabel, type MetricKey } from '../domain/metrics.js';
 import { parsePeriodWord, type PeriodKind } from '../domain/periods.js';
 import { resolveMetric } from '../domain/metric-names.js';
-import { ROLE_TEMPLATES, type Role as SalesRole } from '../domain/templates.js';
+import { ROLE_TEMPLATES, templateTargets, type Role as SalesRole } from '../domain/templates.js';
 import { formatDay, formatList, messages, type Locale } from '../i18n/index.js';
 import { formatTarget } from '../reports/amounts.js';
 import { context, header, section, type KnownBlock, type Message } from '../reports/blocks.js';
@@ -165,15 +165,9 @@ export async function applyTemplate(ctx: CommandContext, role: SalesRole, userId
   const teamPart = template.filter((x) => x.scope === 'team');
   const at = ctx.clock();
   const changes: TargetChange[] = [];
-  for (const p of people) {
-    const since = effectiveDay(ctx, p.team);
-    for (const x of memberPart) changes.push({ scope: 'person', subject: p.userId, metric: x.metric, value: x.value, period: x.period, effectiveFrom: since });
-  }
+  for (const p of people) changes.push(...templateTargets(role, { person: p.userId }, effectiveDay(ctx, p.team)));
   const teams = [...new Map(people.filter((p) => p.team).map((p) => [p.team!.id, p.team!])).values()];
-  for (const team of teams) {
-    const since = effectiveDay(ctx, team);
-    for (const x of teamPart) changes.push({ scope: 'team', subject: String(team.id), metric: x.metric, value: x.value, period: x.period, effectiveFrom: since });
-  }
+  for (const team of teams) changes.push(...templateTargets(role, { team: String(team.id) }, effectiveDay(ctx, team)));
   await ctx.store.targets.set(ctx.caller.teamId, changes, ctx.caller.userId, at, 'template');
   await ctx.store.teams.setSalesRole(ctx.caller.teamId, userIds, role, at);
 

@@ -1,3 +1,4 @@
+import type { Day } from './days.js';
 import { normalizeName } from './metric-names.js';
 import type { MetricKey } from './metrics.js';
 import type { PeriodKind } from './periods.js';
@@ -59,6 +60,29 @@ export const ROLE_TEMPLATES: Readonly<Record<Role, readonly TemplateTarget[]>> =
     member('ride_alongs', 2, 'month'),
   ],
 };
+
+/** One target a template sets, from a day on: a person's own, or a team's total. */
+export interface TemplateChange {
+  readonly scope: 'person' | 'team';
+  readonly subject: string;
+  readonly metric: MetricKey;
+  readonly value: number;
+  readonly period: PeriodKind;
+  readonly effectiveFrom: Day;
+}
+
+/**
+ * A role template as targets from `from` on: its member targets for `person` and its team targets
+ * for `team` (either may be left out). `templateTargets('manager', { team: '7' }, d)` → the team's
+ * revenue and pipeline targets.
+ */
+export function templateTargets(role: Role, whose: { readonly person?: string; readonly team?: string }, from: Day): TemplateChange[] {
+  return ROLE_TEMPLATES[role].flatMap((x) => {
+    const subject = x.scope === 'member' ? whose.person : whose.team;
+    if (subject === undefined) return [];
+    return [{ scope: x.scope === 'member' ? 'person' : 'team', subject, metric: x.metric, value: x.value, period: x.period, effectiveFrom: from } as const];
+  });
+}
 
 /**
  * The attainment a member must reach for the manager KPI 「メンバー全員のKPI達成率: 80%以上」

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { day } from '../../src/domain/days.js';
 import { LOGGED, isDerivedMetric, isLoggedMetric, metricUnit } from '../../src/domain/metrics.js';
-import { MEMBER_AT_TARGET_SHARE, ROLES, ROLE_TEMPLATES, parseRoleWord, type Role, type TemplateTarget } from '../../src/domain/templates.js';
+import { MEMBER_AT_TARGET_SHARE, ROLES, ROLE_TEMPLATES, parseRoleWord, templateTargets, type Role, type TemplateTarget } from '../../src/domain/templates.js';
 
 const targetOf = (role: Role, metric: TemplateTarget['metric']) => ROLE_TEMPLATES[role].find((t) => t.metric === metric);
 
@@ -112,5 +113,29 @@ describe('ROLE_TEMPLATES', () => {
 describe('MEMBER_AT_TARGET_SHARE', () => {
   it('is the 80% attainment each member is held to for the manager KPI', () => {
     expect(MEMBER_AT_TARGET_SHARE).toBe(0.8);
+  });
+});
+
+describe('templateTargets', () => {
+  const d = day('2026-11-01');
+
+  it('gives a person the member targets and a team the team targets, from the day given', () => {
+    const changes = templateTargets('manager', { person: 'U1', team: '7' }, d);
+    expect(changes).toEqual([
+      { scope: 'team', subject: '7', metric: 'revenue', value: 10_000_000, period: 'month', effectiveFrom: d },
+      { scope: 'team', subject: '7', metric: 'pipeline', value: 30_000_000, period: 'month', effectiveFrom: d },
+      { scope: 'person', subject: 'U1', metric: 'ride_alongs', value: 2, period: 'month', effectiveFrom: d },
+    ]);
+  });
+
+  it('leaves out the part whose subject is not given', () => {
+    expect(templateTargets('manager', { team: '7' }, d).map((c) => c.metric)).toEqual(['revenue', 'pipeline']);
+    expect(templateTargets('sdr', { team: '7' }, d)).toEqual([]);
+    expect(templateTargets('sdr', { person: 'U2' }, d).map((c) => [c.metric, c.value, c.period])).toEqual([
+      ['calls', 50, 'day'],
+      ['meetings', 50, 'month'],
+      ['lead_meeting_rate', 0.15, 'month'],
+      ['account_meeting_rate', 0.05, 'month'],
+    ]);
   });
 });
