@@ -1,19 +1,37 @@
 /**
  * Builds every team's daily digest with all its morning DMs, then every weekly review, for the
  * morning of SLOT_AT, the way `kpi-bot digest --dry-run` does (nothing sent): once to warm up, then
- * `repeats` times. `digest.ts <db path> <repeats>`.
+ * `repeats` times. `digest.ts <repeats> <db path>…`: with several databases the repeated builds
+ * alternate between them, so a change in the machine's load during the run falls on all of them
+ * alike (a shared VM drifts by tens of percent over a minute) and their ratio stays fair.
  */
 import { report } from '../lib/child.js';
 import { SLOT_AT } from '../lib/seed.js';
 import { buildSlot, type DigestRun } from '../../src/cli/digest.js';
 import { Store } from '../../src/store/index.js';
+import type { Team } from '../../src/store/teams.js';
 
-const [path, repeatsArg] = process.argv.slice(2);
+const [repeatsArg, ...paths] = process.argv.slice(2);
 const repeats = Number(repeatsArg ?? 3);
-const store = await Store.open(path!);
-const teams = await store.teams.all();
+if (paths.length === 0 || !Number.isInteger(repeats) || repeats < 1) throw new Error('usage: digest.ts <repeats> <db path>…');
 
-async function buildAll(kind: 'daily' | 'weekly'): Promise<{ ms: number; messages: number }> {
+interface Subject {
+  readonly store: Store;
+  readonly teams: readonly Team[];
+}
+
+interface Build {
+  readonly ms: number;
+  readonly messages: number;
+}
+
+const subjects: Subject[] = [];
+for (const path of paths) {
+  const store = await Store.open(path);
+  subjects.push({ store, teams: await store.teams.all() });
+}
+
+async function buildAll({ store, teams }: Subject, kind: 'daily' | 'weekly'): Promise<Build> {
   const run: DigestRun = { kind, at: SLOT_AT, dryRun: true, format: 'text', force: true, defaultLocale: 'en', defaultZone: 'Asia/Tokyo' };
   const started = performance.now();
   let messages = 0;
@@ -22,20 +40,25 @@ async function buildAll(kind: 'daily' | 'weekly'): Promise<{ ms: number; message
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const first = { daily: await buildAll('daily'), weekly: await buildAll('weekly') };
-const daily: number[] = [];
-const weekly: number[] = [];
+const firsts: { daily: Build; weekly: Build }[] = [];
+for (const subject of subjects) firsts.push({ daily: await buildAll(subject, 'daily'), weekly: await buildAll(subject, 'weekly') });
+const daily: number[][] = subjects.map(() => []);
+const weekly: number[][] = subjects.map(() => []);
 for (let i = 0; i < repeats; i += 1) {
-  daily.push((await buildAll('daily')).ms);
-  weekly.push((await buildAll('weekly')).ms);
+  for (const [k, subject] of subjects.entries()) {
+    daily[k]!.push((await buildAll(subject, 'daily')).ms);
+    weekly[k]!.push((await buildAll(subject, 'weekly')).ms);
+  }
 }
-await store.close();
+for (const { store } of subjects) await store.close();
 report({
-  teams: teams.length,
-  dailyMessages: first.daily.messages,
-  weeklyMessages: first.weekly.messages,
-  firstDailyMs: first.daily.ms,
-  firstWeeklyMs: first.weekly.ms,
-  dailyMs: median(daily),
-  weeklyMs: median(weekly),
+  databases: subjects.map((subject, k) => ({
+    teams: subject.teams.length,
+    dailyMessages: firsts[k]!.daily.messages,
+    weeklyMessages: firsts[k]!.weekly.messages,
+    firstDailyMs: firsts[k]!.daily.ms,
+    firstWeeklyMs: firsts[k]!.weekly.ms,
+    dailyMs: median(daily[k]!),
+    weeklyMs: median(weekly[k]!),
+  })),
 });

@@ -49,8 +49,8 @@ describe('the store', () => {
     dir.remove();
   });
 
-  it('creates its folder and runs WAL, synchronous=FULL, foreign keys on, with a busy timeout', async () => {
-    expect(await store.settings()).toEqual({ journalMode: 'wal', synchronous: 2, foreignKeys: 1, busyTimeoutMs: 5000 });
+  it('creates its folder and runs WAL, synchronous=FULL, foreign keys on, with a busy timeout and a 32 MiB reader cache', async () => {
+    expect(await store.settings()).toEqual({ journalMode: 'wal', synchronous: 2, foreignKeys: 1, busyTimeoutMs: 5000, readerCacheKiB: 32 * 1024 });
     expect(await store.schemaVersion()).toBeGreaterThanOrEqual(1);
   });
 
