@@ -218,7 +218,7 @@ function report(machine: Machine, seeds: Map<string, SeedInfo>, log: LogFigures 
     const raw = perSecond(durable.raw);
     out.push('## Durable write throughput', '');
     out.push(
-      'Entries committed per second on the same disk, WAL with synchronous=FULL. Baseline: raw node-sqlite3 inserts, one transaction per entry. Store: `activity.log` of one number per command (its log command, entry, daily total and personal best, and the day’s totals read back), with 1, 16 or 64 commands in flight; concurrent ones share transactions.',
+      'Entries committed per second on the same disk, WAL with synchronous=FULL. Baseline: raw node-sqlite3 inserts, one transaction per entry. Store: `activity.log` of one number per command (its log command, entry, daily total and personal best, and the day’s totals its receipt shows), with 1, 16 or 64 commands in flight; concurrent ones share transactions.',
       '',
     );
     const rows = [['raw sqlite3, one transaction per entry', num(raw), '1.00×']];
