@@ -26,8 +26,17 @@ export function slackErrorOf(error: unknown): SlackCallError | null {
 export interface ChatPort {
   /** What Slack knows of a person: language, time zone, admin rights, whether still active. */
   userProfile(teamId: string, userId: string): Promise<SlackProfile>;
-  /** Posts to a channel (or a DM channel); resolves with where it landed and its `ts`. */
-  postMessage(channel: string, message: Message): Promise<{ channel: string; ts: string }>;
+  /**
+   * Posts to a channel (or a DM channel); resolves with where it landed and its `ts`. A scheduled
+   * message carries its delivery key in the message's metadata, so `findPosted` can tell later
+   * whether a post that got no answer was taken.
+   */
+  postMessage(channel: string, message: Message, deliveryKey?: string): Promise<{ channel: string; ts: string }>;
+  /**
+   * The message posted with this delivery key in a channel since a moment, if Slack has one: asked
+   * after a post got no answer, before posting again. Null when there is none.
+   */
+  findPosted(channel: string, deliveryKey: string, since: Date): Promise<{ channel: string; ts: string } | null>;
   /** Shows a message to one person in a channel. */
   postEphemeral(channel: string, userId: string, message: Message): Promise<void>;
   /** The DM channel with a person, opened if need be. */

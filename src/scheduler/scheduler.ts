@@ -29,6 +29,8 @@ export interface SchedulerOptions {
 const CLAIM_LEASE_MS = 15 * 60 * 1000;
 /** When Slack cannot take a message now, the next try comes this much later (within the catch-up window). */
 const RETRY_AFTER_MS = 5 * 60 * 1000;
+/** How far before its slot a delivery's earlier post is looked for (clocks differ a little). */
+const MARK_SLACK_MS = 5 * 60 * 1000;
 
 /** What happened to one delivery in a tick, for logs and tests. */
 export interface DeliveryOutcome {
@@ -166,7 +168,9 @@ export class Scheduler {
       this.settled.add(id);
       return { key, result: 'skipped', reason: 'nothing to send' };
     }
-    const result = await this.sender.send(outgoing.to, outgoing.message);
+    // The key goes with the message, so a send that got no answer can be looked up before another.
+    const since = new Date(Math.min(slot.at.getTime(), now.getTime()) - MARK_SLACK_MS);
+    const result = await this.sender.send(outgoing.to, outgoing.message, { key: id, since, maybePosted: existing?.status === 'retry' });
     return this.settle(team, key, claim.id, id, outgoing.to, result, slot.kind, now);
   }
 

@@ -4,6 +4,17 @@ import type { Message } from '../reports/blocks.js';
 /** Where a scheduled message goes: a channel, or a person's DM. */
 export type Recipient = { readonly channel: string } | { readonly userId: string };
 
+/**
+ * What makes a scheduled message findable in Slack: its delivery key (carried in the message's
+ * metadata), when it could first have been posted, and whether an earlier try may have been taken.
+ */
+export interface DeliveryMark {
+  readonly key: string;
+  readonly since: Date;
+  /** An earlier send of this delivery failed without a clear answer: look before posting. */
+  readonly maybePosted: boolean;
+}
+
 export type SendResult =
   | { readonly ok: true; readonly channel: string; readonly ts: string }
   /** Slack will not take it as things are (`channel_not_found`, a deactivated user …). */
@@ -46,8 +57,10 @@ const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(reso
 
 /**
  * The one sender of every scheduled message: about one message a second per channel, `Retry-After`
- * on 429, backoff on 5xx and network errors, and nothing retried once Slack has accepted it
- * (a retry happens only after an error answer or no answer).
+ * on 429, backoff on 5xx and network errors, and nothing retried once Slack has accepted it. An
+ * error answer means Slack did not take the message; no answer (a timeout, a dropped connection)
+ * may mean it did, so before posting a marked message again the sender asks Slack whether the
+ * channel already holds it, and settles for that one if so.
  */
 export class Sender {
   private readonly lastPost = new Map<string, number>();
@@ -68,7 +81,7 @@ export class Sender {
     this.maxWait = options.maxWaitMs ?? 60_000;
   }
 
-  async send(to: Recipient, message: Message): Promise<SendResult> {
+  async send(to: Recipient, message: Message, mark?: DeliveryMark): Promise<SendResult> {
     let channel: string;
     if ('channel' in to) channel = to.channel;
     else {
@@ -76,12 +89,37 @@ export class Sender {
       if (!opened.ok) return opened.result;
       channel = opened.value;
     }
-    const posted = await this.attempt(async () => {
-      await this.spaceOut(channel);
-      return this.chat.postMessage(channel, message);
-    });
+    let maybePosted = mark?.maybePosted ?? false;
+    const posted = await this.attempt(
+      async () => {
+        if (mark && maybePosted) {
+          const found = await this.findPosted(channel, mark);
+          if (found) return found;
+        }
+        await this.spaceOut(channel);
+        return this.chat.postMessage(channel, message, mark?.key);
+      },
+      (error) => {
+        if (error.kind === 'network') maybePosted = true;
+      },
+    );
     if (!posted.ok) return posted.result;
     return { ok: true, channel: posted.value.channel, ts: posted.value.ts };
+  }
+
+  /**
+   * The marked message if Slack already has it. A lookup Slack cannot answer now (no answer, 5xx,
+   * 429) fails like a post would, and is tried again. A lookup Slack refuses (an install from before
+   * the history scopes, say) counts as not found: posting again then risks a duplicate, not posting
+   * risks losing the message, and a duplicate is the lesser harm.
+   */
+  private async findPosted(channel: string, mark: DeliveryMark): Promise<{ channel: string; ts: string } | null> {
+    try {
+      return await this.chat.findPosted(channel, mark.key, mark.since);
+    } catch (error) {
+      if (slackErrorOf(error)?.kind !== 'platform') throw error;
+      return null;
+    }
   }
 
   private async spaceOut(channel: string): Promise<void> {
@@ -93,7 +131,10 @@ export class Sender {
     this.lastPost.set(channel, this.now());
   }
 
-  private async attempt<T>(call: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; result: Exclude<SendResult, { ok: true }> }> {
+  private async attempt<T>(
+    call: () => Promise<T>,
+    onError: (error: SlackCallError) => void = () => undefined,
+  ): Promise<{ ok: true; value: T } | { ok: false; result: Exclude<SendResult, { ok: true }> }> {
     let last: SlackCallError = { kind: 'network', detail: 'not tried' };
     let backoff = 500;
     for (let attempt = 1; attempt <= this.maxAttempts; attempt += 1) {
@@ -103,6 +144,7 @@ export class Sender {
         const e = slackErrorOf(error);
         if (!e) throw error;
         last = e;
+        onError(e);
         if (e.kind === 'platform') {
           if (PERMANENT.has(e.error)) return { ok: false, result: { ok: false, permanent: true, reason: e.error, inactiveUser: INACTIVE_USER.has(e.error) } };
         }

@@ -8,6 +8,9 @@ import type { ChatPort, SlackCallError } from '../scheduler/chat-port.js';
 import type { SlackProfile } from '../store/index.js';
 
 const { WebClient, ErrorCode } = webApi;
+
+/** The metadata event type that marks the bot's scheduled messages with their delivery key. */
+const DELIVERY_EVENT = 'kpi_bot_delivery';
 type WebClientType = InstanceType<typeof WebClient>;
 
 export interface SlackClientOptions {
@@ -82,11 +85,32 @@ export class SlackClient implements ChatPort {
     };
   }
 
-  async postMessage(channel: string, message: Message): Promise<{ channel: string; ts: string }> {
+  async postMessage(channel: string, message: Message, deliveryKey?: string): Promise<{ channel: string; ts: string }> {
     const res = await this.call(() =>
-      this.web.chat.postMessage({ channel, text: message.text, blocks: [...message.blocks], unfurl_links: false, unfurl_media: false }),
+      this.web.chat.postMessage({
+        channel,
+        text: message.text,
+        blocks: [...message.blocks],
+        unfurl_links: false,
+        unfurl_media: false,
+        ...(deliveryKey ? { metadata: { event_type: DELIVERY_EVENT, event_payload: { key: deliveryKey } } } : {}),
+      }),
     );
     return { channel: res.channel ?? channel, ts: res.ts ?? '' };
+  }
+
+  async findPosted(channel: string, deliveryKey: string, since: Date): Promise<{ channel: string; ts: string } | null> {
+    const oldest = String(Math.floor(since.getTime() / 1000));
+    let cursor: string | undefined;
+    // A channel rarely holds more than a page of messages since a delivery's slot; a few pages at most.
+    for (let page = 0; page < 5; page += 1) {
+      const res = await this.call(() => this.web.conversations.history({ channel, oldest, include_all_metadata: true, limit: 200, ...(cursor ? { cursor } : {}) }));
+      const found = (res.messages ?? []).find((m) => m.metadata?.event_type === DELIVERY_EVENT && (m.metadata.event_payload as { key?: unknown } | undefined)?.key === deliveryKey);
+      if (found?.ts) return { channel, ts: found.ts };
+      cursor = res.response_metadata?.next_cursor || undefined;
+      if (!cursor) break;
+    }
+    return null;
   }
 
   async postEphemeral(channel: string, userId: string, message: Message): Promise<void> {

@@ -58,6 +58,8 @@ export interface TestBotOptions {
  */
 export async function startTestBot(options: TestBotOptions = {}): Promise<TestBot> {
   const slack = options.slack ?? (await new FakeSlack().start());
+  // Slack stamps messages with its own time; on a fake clock, that is the bot's.
+  if (options.clock) slack.clock = () => options.clock!().getTime();
   const dir = options.dbPath ? null : tempDir();
   const config: Config = {
     ...loadConfig(

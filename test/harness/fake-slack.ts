@@ -18,7 +18,16 @@ export type Failure =
   | { readonly status: 429; readonly retryAfter: number }
   | { readonly status: 500 | 502 | 503 }
   | { readonly error: string }
-  | { readonly hang: true };
+  | { readonly hang: true }
+  /** Slack takes the message (it is posted) but the answer never comes: the ambiguous timeout. */
+  | { readonly takeThenHang: true };
+
+/** A message the fake holds in a channel, as `conversations.history` returns it. */
+export interface PostedMessage {
+  readonly ts: string;
+  readonly text: string;
+  readonly metadata?: { readonly event_type: string; readonly event_payload: Record<string, unknown> };
+}
 
 export interface FakeUser {
   readonly id: string;
@@ -79,8 +88,13 @@ export class FakeSlack {
   /** Scripted answers per method, in call order; null answers normally. */
   private readonly failures = new Map<string, (Failure | null)[]>();
   private readonly hanging: ServerResponse[] = [];
+  /** Messages posted per channel, oldest first. */
+  readonly posted = new Map<string, PostedMessage[]>();
+  /** Slack's clock, for message timestamps; a test on a fake clock sets it to the bot's. */
+  clock: () => number = Date.now;
   private server: Server | null = null;
   private ts = 1_700_000_000;
+  private seq = 0;
   private port = 0;
 
   get url(): string {
@@ -172,6 +186,11 @@ export class FakeSlack {
       return;
     }
     const failure = this.failures.get(method)?.shift();
+    if (failure && 'takeThenHang' in failure) {
+      this.answer(method, body);
+      this.hanging.push(res);
+      return;
+    }
     if (failure) {
       call.ok = false;
       if ('hang' in failure) {
@@ -226,9 +245,24 @@ export class FakeSlack {
           },
         };
       }
-      case 'chat.postMessage':
-        this.ts += 1;
-        return { ok: true, channel: body.channel, ts: `${this.ts}.000100`, message: { text: body.text } };
+      case 'chat.postMessage': {
+        this.seq += 1;
+        const ts = `${Math.floor(this.clock() / 1000)}.${String(this.seq).padStart(6, '0')}`;
+        const channel = String(body.channel);
+        const metadata = body.metadata as PostedMessage['metadata'];
+        this.posted.set(channel, [...(this.posted.get(channel) ?? []), { ts, text: String(body.text), ...(metadata ? { metadata } : {}) }]);
+        return { ok: true, channel, ts, message: { text: body.text } };
+      }
+      case 'conversations.history': {
+        // Newest first, from `oldest` on; metadata only when asked for, as Slack does.
+        const oldest = Number(body.oldest ?? 0);
+        const withMetadata = body.include_all_metadata === true || body.include_all_metadata === 'true';
+        const messages = (this.posted.get(String(body.channel)) ?? [])
+          .filter((m) => Number(m.ts) >= oldest)
+          .reverse()
+          .map((m) => (withMetadata ? m : { ts: m.ts, text: m.text }));
+        return { ok: true, messages, has_more: false, response_metadata: { next_cursor: '' } };
+      }
       case 'chat.postEphemeral':
         this.ts += 1;
         return { ok: true, message_ts: `${this.ts}.000200` };

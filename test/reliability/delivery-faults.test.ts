@@ -7,7 +7,7 @@ const NOW = new Date('2026-11-24T00:00:00Z');
 const DAY = '2026-11-24';
 const dmChannel = (userId: string) => `D${userId.slice(1)}`;
 
-describe('scheduled delivery while Slack answers 429s, 5xx, nothing at all and channel_not_found', () => {
+describe('scheduled delivery while Slack answers 429s, 5xx, nothing at all, channel_not_found, or takes a message without answering', () => {
   let t: TestBot;
   let now: Date;
   beforeEach(async () => {
@@ -70,5 +70,58 @@ describe('scheduled delivery while Slack answers 429s, 5xx, nothing at all and c
     expect(deliveries.filter((d) => d.kind === 'dm').map((d) => d.status)).toEqual(['sent', 'sent', 'sent', 'sent']);
     const alerts = accepted.filter((c) => c.body.channel === dmChannel(MANAGER) && String(c.body.text).includes('CTOKYO1'));
     expect(alerts).toHaveLength(1);
+  }, 30_000);
+
+  /** Every message the fake Slack holds, with the delivery key it was posted under. */
+  const held = () =>
+    [...t.slack.posted].flatMap(([channel, messages]) => messages.map((m) => ({ channel, ts: m.ts, key: String(m.metadata?.event_payload.key ?? '') })));
+
+  it('a message Slack took without answering is found in the channel and not posted again', async () => {
+    t.slack.failNext('chat.postMessage', { takeThenHang: true });
+    const outcomes = await t.bot.scheduler.tick(NOW);
+    expect(outcomes.every((o) => o.result === 'sent')).toBe(true);
+
+    // One post got no answer; the sender looked for it once, found it, and posted nothing twice.
+    expect(t.slack.callsTo('conversations.history')).toHaveLength(1);
+    const messages = held();
+    expect(messages.length).toBe(t.slack.callsTo('chat.postMessage').length);
+    expect(new Set(messages.map((m) => m.key)).size).toBe(messages.length);
+    // Each delivery is recorded with the ts of the one message Slack holds for it.
+    const deliveries = await t.bot.store.deliveries.list({ periodKey: DAY });
+    expect(deliveries).toHaveLength(messages.length);
+    for (const d of deliveries) {
+      const mine = messages.filter((m) => m.key.endsWith(`|${d.subject}|${d.kind}|${d.periodKey}`));
+      expect(mine, `${d.kind} for ${d.subject}`).toHaveLength(1);
+      expect(d.status).toBe('sent');
+      expect([d.channel, d.ts]).toEqual([mine[0]!.channel, mine[0]!.ts]);
+    }
+  }, 30_000);
+
+  it('when the lookup itself must wait, the next tick finds the message instead of posting it again', async () => {
+    t.slack.failNext('chat.postMessage', { takeThenHang: true });
+    t.slack.failNext('conversations.history', { status: 429, retryAfter: 120 });
+    const first = await t.bot.scheduler.tick(NOW);
+    expect(first.filter((o) => o.result === 'retry')).toHaveLength(1);
+    const before = held();
+
+    now = new Date(NOW.getTime() + 6 * 60_000);
+    const second = await t.bot.scheduler.tick(now);
+    expect(second.map((o) => o.result)).toEqual(['sent']);
+    expect(held()).toEqual(before);
+    const deliveries = await t.bot.store.deliveries.list({ periodKey: DAY });
+    expect(deliveries.map((d) => d.status).every((s) => s === 'sent')).toBe(true);
+    expect(new Set(deliveries.map((d) => d.ts)).size).toBe(before.length);
+  }, 30_000);
+
+  it('without the history scopes (an older install) it posts again: a duplicate rather than a lost message', async () => {
+    t.slack.failNext('chat.postMessage', { takeThenHang: true });
+    t.slack.failNext('conversations.history', { error: 'missing_scope' });
+    const outcomes = await t.bot.scheduler.tick(NOW);
+    expect(outcomes.every((o) => o.result === 'sent')).toBe(true);
+    const messages = held();
+    const keys = messages.map((m) => m.key);
+    const twice = keys.filter((k, i) => keys.indexOf(k) !== i);
+    expect(twice).toHaveLength(1);
+    expect(messages.length).toBe(new Set(keys).size + 1);
   }, 30_000);
 });
