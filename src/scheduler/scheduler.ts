@@ -68,8 +68,8 @@ export class Scheduler {
 
   private async runTick(now: Date): Promise<DeliveryOutcome[]> {
     const { store, logger } = this.options;
-    const expired = await store.deliveries.expireStale(new Date(now.getTime() - CLAIM_LEASE_MS));
-    if (expired > 0) logger.warn(`${expired} delivery claim(s) were interrupted mid-send and are recorded as skipped, not resent.`);
+    const reopened = await store.deliveries.reopenStale(new Date(now.getTime() - CLAIM_LEASE_MS), now);
+    if (reopened > 0) logger.warn(`${reopened} delivery claim(s) were interrupted mid-send: each is looked for in Slack before it is sent again.`);
     const outcomes: DeliveryOutcome[] = [];
     for (const team of await store.teams.all()) {
       try {

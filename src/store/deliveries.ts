@@ -64,6 +64,9 @@ const toDelivery = (r: Row): Delivery => ({
 const BY_KEY = 'SELECT * FROM deliveries WHERE team_id = ? AND subject = ? AND kind = ? AND period_key = ?';
 const keyParams = (k: DeliveryKey) => [k.workspace, k.subject, k.kind, k.periodKey];
 
+/** Why a delivery whose sender stopped mid-send is being tried again. */
+const INTERRUPTED = 'interrupted while sending; Slack is asked whether it has the message before it is sent again';
+
 /**
  * Claims on scheduled messages. A message is claimed before it is sent and marked sent with its
  * `ts` after; the unique key makes a second claim (a restart, a second process) find the first.
@@ -135,13 +138,14 @@ export class Deliveries {
 
   /**
    * Claims held longer than a lease belong to a process that stopped mid-send: whether Slack took the
-   * message is unknown, so they are recorded as skipped rather than sent again.
+   * message is unknown, so they go back to be retried from `at`, and the sender looks for the message
+   * in Slack before posting it again (a retried delivery is always looked for first).
    */
-  expireStale(olderThan: Date): Promise<number> {
+  reopenStale(olderThan: Date, at: Date): Promise<number> {
     return this.db.write(async (tx) => {
       const { changes } = await tx.run(
-        "UPDATE deliveries SET status = 'skipped', reason = 'interrupted while sending; not sent again so it cannot be posted twice' WHERE status = 'claimed' AND claimed_at < ?",
-        [olderThan.toISOString()],
+        "UPDATE deliveries SET status = 'retry', reason = ?, next_try_at = ? WHERE status = 'claimed' AND claimed_at < ?",
+        [INTERRUPTED, at.toISOString(), olderThan.toISOString()],
       );
       return changes;
     });
