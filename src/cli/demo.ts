@@ -89,7 +89,7 @@ export async function runDemo(options: { locale: Locale; zone: string; now: Date
     const coached = PEOPLE[1]!;
     await store.oneonones.savePlan(WORKSPACE, coached.userId, ja ? '毎日新規リード10件にアプローチ、金曜にロールプレイ' : '10 new leads a day; role-play every Friday', 'UDEMO05', options.now, addDays(today, -14));
     const prep = await loadOneOnOne(store, team, { workspace: WORKSPACE, rep: coached.userId, meetingDay: slotDay, meetingMinutes: 15 * 60 });
-    section(ja ? `1on1準備メモ(マネージャーへのDM、${coached.name.ja}さん・BDR)` : `1on1 prep (DM to the manager, ${coached.name.en}, BDR)`, renderOneOnOne(prep, locale, `${formatDay(slotDay, locale)} 15:00`).text);
+    section(ja ? `1on1準備メモ(${coached.name.ja}さん・BDRとの1on1の前にマネージャーへDM)` : `1on1 prep (DM to the manager before the 1on1 with ${coached.name.en}, BDR)`, renderOneOnOne(prep, locale, `${formatDay(slotDay, locale)} 15:00`).text);
   } finally {
     await store.close();
     rmSync(dir, { recursive: true, force: true });
