@@ -13,7 +13,7 @@ import { isLocale } from '../domain/locale.js';
 import { createLogger } from '../log.js';
 import { startBot } from '../main.js';
 import type { Outgoing } from '../scheduler/plans.js';
-import { SlackClient } from '../slack/client.js';
+import { SlackClient, unreachableSlackCause } from '../slack/client.js';
 import { Store } from '../store/index.js';
 
 export interface CliIo {
@@ -97,6 +97,10 @@ function startFailure(error: unknown, config: Config): string {
   const slackError = e.data?.error ?? /An API error occurred: (\w+)/u.exec(e.message ?? '')?.[1];
   if (slackError === 'invalid_auth' || slackError === 'not_authed' || slackError === 'account_inactive' || slackError === 'token_revoked') {
     return `Slack refused SLACK_BOT_TOKEN (${slackError}): copy the Bot User OAuth Token (xoxb-…) from your app's OAuth & Permissions page.`;
+  }
+  const cause = unreachableSlackCause(error);
+  if (cause !== null) {
+    return `could not reach Slack's Web API at ${config.slack.apiUrl ?? 'https://slack.com/api/'} (${cause}): check the network or proxy, or SLACK_API_URL.`;
   }
   if (e.code === 'SQLITE_NOTADB' || e.code === 'SQLITE_CORRUPT') {
     return `the file at KPI_DB_PATH=${config.dbPath} is not a KPI database or is damaged (${e.code}): restore it from a backup, or point KPI_DB_PATH at the right file.`;

@@ -51,6 +51,12 @@ export function classifySlackError(error: unknown): SlackCallError {
   }
 }
 
+/** Why a Web API call never reached Slack (no connection, DNS, a timeout); null for any other error. */
+export function unreachableSlackCause(error: unknown): string | null {
+  const e = error as { code?: string; original?: Error; message?: string } | null;
+  return e?.code === ErrorCode.RequestError ? (e.original?.message ?? e.message ?? 'no answer') : null;
+}
+
 /**
  * The one module that calls Slack's Web API. Everything else sees `ChatPort`; the tests point
  * `SLACK_API_URL` at a fake Slack on 127.0.0.1.

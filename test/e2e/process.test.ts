@@ -39,6 +39,20 @@ describe('the kpi-bot process', () => {
     expect(noSecret.stderr).toContain('SLACK_SIGNING_SECRET is missing');
   });
 
+  it('stops with one line saying Slack cannot be reached when the Web API does not answer', async () => {
+    const closed = await freePort();
+    const out = await runCli(['start'], {
+      SLACK_BOT_TOKEN: 'xoxb-1',
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: `http://127.0.0.1:${closed}/api/`,
+      PORT: String(await freePort()),
+      KPI_DB_PATH: `${dir.path}/kpi.sqlite`,
+      LOG_LEVEL: 'error',
+    });
+    expect(out.code).toBe(1);
+    expect(out.stderr.trim().split('\n')).toEqual([`kpi-bot: could not reach Slack's Web API at http://127.0.0.1:${closed}/api/ (fetch failed): check the network or proxy, or SLACK_API_URL.`]);
+  });
+
   it('keeps every acknowledged log through a SIGKILL in the middle of 200 concurrent logs, none twice', async () => {
     const port = await freePort();
     const path = `${dir.path}/kpi.sqlite`;
