@@ -171,7 +171,8 @@ export function renderStatus(model: StatusModel, locale: Locale, subject: string
     text.push(body);
   }
   const extras: string[] = [];
-  if (model.untargeted.length) extras.push(t.statusAlsoLogged({ items: formatItems(model.untargeted, locale) }));
+  // With no targets the lead already lists every count; "also logged" is for the ones beside the KPIs.
+  if (model.untargeted.length && model.lines.length) extras.push(t.statusAlsoLogged({ items: formatItems(model.untargeted, locale) }));
   if (model.rates.length) extras.push(t.statusRates({ items: model.rates.map((r) => rateText(r, locale)).join(locale === 'ja' ? '、' : ' · ') }));
   if (extras.length) {
     blocks.push(context(...extras));
