@@ -10,7 +10,7 @@ import { formatDay, formatList, messages, type Locale } from '../i18n/index.js';
 import { formatTarget } from '../reports/amounts.js';
 import { context, header, section, type KnownBlock, type Message } from '../reports/blocks.js';
 import { textMessage } from '../reports/receipts.js';
-import { recentPace } from '../reports/status.js';
+import { loadRecentPace } from '../reports/status.js';
 import { choiceOf, textOf, usersOf, type FormValues } from '../reports/views/form.js';
 import { targetModal } from '../reports/views/target-modal.js';
 import type { Target, TargetChange, Team } from '../store/index.js';
@@ -25,9 +25,10 @@ async function nudges(ctx: CommandContext, userId: string, team: Team | null, ch
   const notes: string[] = [];
   const inForce = await ctx.store.targets.of(ctx.caller.teamId, 'person', userId, today);
   if (inForce.length > FOCUS_LIMIT) notes.push(t.focusNudge({ person: mention(userId), count: inForce.length }));
+  const paceOf = await loadRecentPace(ctx.store, ctx.caller.teamId, userId, today, team);
   for (const c of changed) {
     if (c.value === null || metricBetter(c.metric) === 'lower') continue;
-    const pace = await recentPace(ctx.store, ctx.caller.teamId, userId, c.metric, c.period, today, team);
+    const pace = paceOf(c.metric, c.period);
     if (pace === null || pace <= 0) continue;
     const target = formatTarget(c.metric, c.value, c.period, locale);
     const paceText = formatTarget(c.metric, isLoggedMetric(c.metric) ? Math.round(pace) : pace, c.period, locale);

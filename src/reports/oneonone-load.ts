@@ -1,5 +1,5 @@
 import { buildOneOnOne, type OneOnOneInput, type OneOnOneModel } from './oneonone.js';
-import { calendarFor, recentPace } from './status.js';
+import { calendarFor, loadRecentPace } from './status.js';
 import { countWorkdays } from '../domain/calendar.js';
 import { addDays, daysBetween, type Day } from '../domain/days.js';
 import type { LoggedMetric, MetricKey } from '../domain/metrics.js';
@@ -20,19 +20,21 @@ export async function loadOneOnOne(store: Store, team: Team | null, input: { wor
   const monthStart = `${to.slice(0, 8)}01` as Day;
   const plan = await store.oneonones.latestPlan(workspace, rep, meetingDay);
   const days = await store.totals.personDays(workspace, rep, addDays(to, -60), to);
-  const [current, previous, baseline, monthTotals, lastLoggedRows, notes, checkIn] = await Promise.all([
+  const [current, previous, baseline, monthTotals, notes, checkIn] = await Promise.all([
     store.totals.rangeTotals(workspace, rep, from, to),
     store.totals.rangeTotals(workspace, rep, addDays(from, -span), addDays(from, -1)),
     store.totals.rangeTotals(workspace, rep, addDays(from, -28), addDays(from, -1)),
     store.totals.rangeTotals(workspace, rep, monthStart, to),
-    store.totals.personDays(workspace, rep, addDays(to, -40), to),
     store.totals.personNotes(workspace, rep, from, to),
     store.oneonones.checkIn(workspace, rep, meetingDay),
   ]);
   const lastLogged = new Map<LoggedMetric, Day>();
-  for (const r of lastLoggedRows) lastLogged.set(r.metric, r.day);
+  // The last day of each metric in the last 40 days (the rows come in day order).
+  const lastLoggedFrom = addDays(to, -40);
+  for (const r of days) if (r.day >= lastLoggedFrom) lastLogged.set(r.metric, r.day);
   const paces = new Map<MetricKey, number | null>();
-  for (const t of targets) paces.set(t.metric, await recentPace(store, workspace, rep, t.metric, t.period, meetingDay, team));
+  const paceOf = await loadRecentPace(store, workspace, rep, meetingDay, team);
+  for (const t of targets) paces.set(t.metric, paceOf(t.metric, t.period));
   let sincePlan: OneOnOneInput['sincePlan'] = null;
   if (plan) {
     const afterDays = countWorkdays(plan.day, to, calendar);

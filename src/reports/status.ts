@@ -4,7 +4,7 @@ import { DEFAULT_WORKDAYS, countWorkdays, type WorkCalendar } from '../domain/ca
 import { addDays, type Day } from '../domain/days.js';
 import { DERIVED, LOGGED, isDerivedMetric, isLoggedMetric, metricBetter, metricLabel, type DerivedMetric, type MetricKey } from '../domain/metrics.js';
 import { periodOf, type Period, type PeriodKind } from '../domain/periods.js';
-import { ceilCount, progress, type Progress } from '../domain/progress.js';
+import { ceilCount, progress, targetForPeriod, type Progress } from '../domain/progress.js';
 import { derivedValue, type Totals } from '../domain/rates.js';
 import { inputsOf } from '../domain/celebrations.js';
 import { calendarOf } from '../domain/team-settings.js';
@@ -207,33 +207,28 @@ export function trailingWindow(today: Day): { from: Day; to: Day } {
 /** Days with entries a trailing pace needs before a target is compared with it. */
 export const MIN_PACE_DAYS = 8;
 
+/** A person's trailing pace for any metric and period kind; see `loadRecentPace`. */
+export type RecentPace = (metric: MetricKey, kind: PeriodKind) => number | null;
+
 /**
  * A person's actual pace over the four weeks before `today`, restated for a target's period: per
  * workday × the workdays of the current period of that kind; for a rate, the rate of those weeks.
- * Null when the metric was logged on fewer than `MIN_PACE_DAYS` days of those weeks.
+ * Null when the metric was logged on fewer than `MIN_PACE_DAYS` days of those weeks. The four
+ * weeks are read once; the returned function answers for every metric and kind from them.
  */
-export async function recentPace(
-  store: Store,
-  workspace: string,
-  userId: string,
-  metric: MetricKey,
-  kind: PeriodKind,
-  today: Day,
-  team: Team | null,
-): Promise<number | null> {
+export async function loadRecentPace(store: Store, workspace: string, userId: string, today: Day, team: Team | null): Promise<RecentPace> {
   const { from, to } = trailingWindow(today);
   const [totals, days] = await Promise.all([store.totals.rangeTotals(workspace, userId, from, to), store.totals.personDays(workspace, userId, from, to)]);
-  // A pace needs a history: a week or two of logs, not the first day someone used the bot.
-  const loggedDays = new Set(days.filter((d) => inputsOf(metric).includes(d.metric)).map((d) => d.day)).size;
-  if (loggedDays < MIN_PACE_DAYS) return null;
-  if (isDerivedMetric(metric)) return derivedValue(metric, totals);
-  if (LOGGED[metric].aggregation !== 'sum' || totals[metric] === undefined) return null;
   const calendar = calendarFor(team);
   const workdays = countWorkdays(from, to, calendar);
-  if (workdays === 0) return null;
-  const perWorkday = totals[metric] / workdays;
-  if (kind === 'day') return perWorkday;
-  const period = periodOf(today, kind);
-  return perWorkday * countWorkdays(period.start, period.end, calendar);
+  return (metric, kind) => {
+    // A pace needs a history: a week or two of logs, not the first day someone used the bot.
+    const loggedDays = new Set(days.filter((d) => inputsOf(metric).includes(d.metric)).map((d) => d.day)).size;
+    if (loggedDays < MIN_PACE_DAYS) return null;
+    if (isDerivedMetric(metric)) return derivedValue(metric, totals);
+    if (LOGGED[metric].aggregation !== 'sum' || totals[metric] === undefined) return null;
+    if (workdays === 0) return null;
+    return targetForPeriod(totals[metric] / workdays, 'day', periodOf(today, kind), calendar);
+  };
 }
 
