@@ -7,14 +7,9 @@ import { addDays, dayInZone, type Day } from '../domain/days.js';
 import type { Locale } from '../domain/locale.js';
 import { calendarOf, defaultTeamSettings } from '../domain/team-settings.js';
 import { templateTargets } from '../domain/templates.js';
-import { plain } from '../reports/blocks.js';
-import { buildDailyDigest, renderDailyDigest } from '../reports/digest/daily.js';
-import { buildMorningDm, renderMorningDm } from '../reports/digest/dm.js';
-import { loadTeamSnapshot, reportDayFor } from '../reports/digest/snapshot.js';
-import { loadWeeklyReview, renderWeeklyReview } from '../reports/digest/weekly.js';
-import { renderOneOnOne } from '../reports/oneonone.js';
-import { loadOneOnOne } from '../reports/oneonone-load.js';
-import { formatDay } from '../i18n/index.js';
+import { plain, type Message } from '../reports/blocks.js';
+import { prepareOneOnOne } from '../reports/oneonone-load.js';
+import { planDaily, planWeekly, type Outgoing } from '../scheduler/plans.js';
 import { weeklyReviewDay } from '../scheduler/slots.js';
 import { Store, type Team } from '../store/index.js';
 
@@ -37,8 +32,7 @@ function forTerminal(text: string, locale: Locale): string {
     .replace(/<#\w+(?:\|[^>]*)?>/gu, '#demo-sales');
 }
 
-async function seed(store: Store, locale: Locale, zone: string, today: Day): Promise<Team> {
-  const at = new Date();
+async function seed(store: Store, locale: Locale, zone: string, today: Day, at: Date): Promise<Team> {
   const team = (await store.teams.create({
     workspace: WORKSPACE,
     name: locale === 'ja' ? 'デモ営業チーム' : 'Demo Sales',
@@ -68,28 +62,31 @@ export async function runDemo(options: { locale: Locale; zone: string; now: Date
   try {
     const { locale, zone, write } = options;
     const today = dayInZone(options.now, zone);
-    const team = await seed(store, locale, zone, today);
+    const team = await seed(store, locale, zone, today, options.now);
     const calendar = calendarOf(team.settings);
     const slotDay = previousWorkday(addDays(today, 1), calendar) ?? today;
-    const snapshot = await loadTeamSnapshot(store, team, reportDayFor(slotDay, calendar));
     const members = await store.teams.members(team.id);
     const rep = members.find((m) => m.userId === PEOPLE[0]!.userId)!;
     const weeklyDay = weeklyReviewDay(team.settings, slotDay) ?? slotDay;
     const reviewDay = weeklyDay <= slotDay ? weeklyDay : (weeklyReviewDay(team.settings, addDays(slotDay, -7)) ?? slotDay);
     const ja = locale === 'ja';
-    const section = (title: string, body: string) => write(`\n━━━ ${title} ━━━\n${forTerminal(body, locale)}\n`);
+    const section = (title: string, message: Message) => write(`\n━━━ ${title} ━━━\n${forTerminal(message.text, locale)}\n`);
+    // A demo team has a channel and every member wants a DM, so every build gives a message.
+    const built = (outgoing: Outgoing | null) => outgoing!.message;
     write(
       ja
         ? `KPI Review デモ: ${team.name}(${PEOPLE.length}人: SDR・BDR・フィールドセールス・CS・マネージャー)、直近2か月の記録つき。Slackは使いません。\n`
         : `KPI Review demo: ${team.name} (${PEOPLE.length} people: SDR, BDR, field sales, CS, manager) with two months of history. No Slack needed.\n`,
     );
-    section(ja ? 'デイリーダイジェスト(チームチャンネル)' : 'Daily digest (team channel)', renderDailyDigest(buildDailyDigest(snapshot, slotDay), locale).text);
-    section(ja ? `朝のDM(${PEOPLE[0]!.name.ja}さん、SDR)` : `Morning DM (${PEOPLE[0]!.name.en}, SDR)`, renderMorningDm(buildMorningDm(snapshot, rep, slotDay), locale).text);
-    section(ja ? '週次レビュー(チームチャンネル)' : 'Weekly review (team channel)', renderWeeklyReview(await loadWeeklyReview(store, team, reviewDay), locale).text);
+    // The messages the scheduler would send this morning, built the way it builds them.
+    const daily = planDaily(store, team, slotDay, locale);
+    section(ja ? 'デイリーダイジェスト(チームチャンネル)' : 'Daily digest (team channel)', built(await daily.build({ kind: 'daily', subject: String(team.id) })));
+    section(ja ? `朝のDM(${PEOPLE[0]!.name.ja}さん、SDR)` : `Morning DM (${PEOPLE[0]!.name.en}, SDR)`, built(await daily.build({ kind: 'dm', subject: rep.userId, member: rep })));
+    section(ja ? '週次レビュー(チームチャンネル)' : 'Weekly review (team channel)', built(await planWeekly(store, team, reviewDay).build({ kind: 'weekly', subject: String(team.id) })));
     const coached = PEOPLE[1]!;
     await store.oneonones.savePlan(WORKSPACE, coached.userId, ja ? '毎日新規リード10件にアプローチ、金曜にロールプレイ' : '10 new leads a day; role-play every Friday', 'UDEMO05', options.now, addDays(today, -14));
-    const prep = await loadOneOnOne(store, team, { workspace: WORKSPACE, rep: coached.userId, meetingDay: slotDay, meetingMinutes: 15 * 60 });
-    section(ja ? `1on1準備メモ(${coached.name.ja}さん・BDRとの1on1の前にマネージャーへDM)` : `1on1 prep (DM to the manager before the 1on1 with ${coached.name.en}, BDR)`, renderOneOnOne(prep, locale, `${formatDay(slotDay, locale)} 15:00`).text);
+    const prep = await prepareOneOnOne(store, team, { workspace: WORKSPACE, rep: coached.userId, meetingDay: slotDay, meetingMinutes: 15 * 60 }, locale);
+    section(ja ? `1on1準備メモ(${coached.name.ja}さん・BDRとの1on1の前にマネージャーへDM)` : `1on1 prep (DM to the manager before the 1on1 with ${coached.name.en}, BDR)`, prep);
   } finally {
     await store.close();
     rmSync(dir, { recursive: true, force: true });

@@ -1,8 +1,12 @@
-import { buildOneOnOne, type OneOnOneInput, type OneOnOneModel } from './oneonone.js';
+import type { Message } from './blocks.js';
+import { buildOneOnOne, renderOneOnOne, type OneOnOneInput, type OneOnOneModel } from './oneonone.js';
 import { calendarFor, loadRecentPace } from './status.js';
 import { countWorkdays } from '../domain/calendar.js';
 import { addDays, daysBetween, type Day } from '../domain/days.js';
+import type { Locale } from '../domain/locale.js';
 import type { LoggedMetric, MetricKey } from '../domain/metrics.js';
+import { formatClock } from '../domain/team-settings.js';
+import { formatDay } from '../i18n/index.js';
 import type { Store, Team } from '../store/index.js';
 
 /** Reads what a prep needs for a rep as of the meeting day. */
@@ -70,4 +74,19 @@ export async function loadOneOnOne(store: Store, team: Team | null, input: { wor
     sincePlan,
     checkIn,
   });
+}
+
+/**
+ * The prep message for a rep's 1on1 on a day, in the reader's language: headed with the day, and
+ * the time when the meeting has one (scheduled), the day alone when asked for on demand.
+ */
+export async function prepareOneOnOne(
+  store: Store,
+  team: Team | null,
+  input: { workspace: string; rep: string; meetingDay: Day; meetingMinutes: number | null },
+  locale: Locale,
+): Promise<Message> {
+  const model = await loadOneOnOne(store, team, input);
+  const day = formatDay(input.meetingDay, locale);
+  return renderOneOnOne(model, locale, input.meetingMinutes === null ? day : `${day} ${formatClock(input.meetingMinutes)}`);
 }

@@ -1,7 +1,5 @@
 import type { Recipient } from './sender.js';
 import { actions, button, section, type Message } from '../reports/blocks.js';
-import { renderOneOnOne } from '../reports/oneonone.js';
-import { loadOneOnOne } from '../reports/oneonone-load.js';
 import { buildDailyDigest, renderDailyDigest } from '../reports/digest/daily.js';
 import { buildMorningDm, renderMorningDm } from '../reports/digest/dm.js';
 import { loadTeamSnapshot, reportDayFor, type TeamSnapshot } from '../reports/digest/snapshot.js';
@@ -92,10 +90,4 @@ export function checkInMessage(schedule: ScheduledOneOnOne, meetingDay: Day, loc
 export function holidayNote(schedule: ScheduledOneOnOne, meetingDay: Day, holiday: Holiday, locale: Locale): Message {
   const text = messages(locale).oneonone.holidayNote({ rep: `<@${schedule.rep}>`, day: formatDay(meetingDay, locale), holiday: holiday[locale] });
   return { text, blocks: [section(text)] };
-}
-
-/** The prep of a scheduled 1on1, for the manager. */
-export async function oneOnOnePrep(store: Store, team: Team | null, schedule: ScheduledOneOnOne, meetingDay: Day, locale: Locale): Promise<Message> {
-  const model = await loadOneOnOne(store, team, { workspace: schedule.workspace, rep: schedule.rep, meetingDay, meetingMinutes: schedule.minutes });
-  return renderOneOnOne(model, locale, `${formatDay(meetingDay, locale)} ${formatClock(schedule.minutes)}`);
 }

@@ -4,9 +4,10 @@ import type { ChatPort } from './chat-port.js';
 import { Sender, type Recipient, type SendResult } from './sender.js';
 import { slotState, slotsAround, type Slot, type SlotState } from './slots.js';
 import { oneOnOneSlots } from './oneonone-slots.js';
-import { planDaily, planWeekly, brokenTeamNotice, checkInMessage, holidayNote, oneOnOnePrep, type Outgoing } from './plans.js';
+import { planDaily, planWeekly, brokenTeamNotice, checkInMessage, holidayNote, type Outgoing } from './plans.js';
 import { isTimeZone } from '../domain/days.js';
 import { calendarFor } from '../reports/status.js';
+import { prepareOneOnOne } from '../reports/oneonone-load.js';
 import type { Clock } from '../clock.js';
 import type { Locale } from '../domain/locale.js';
 import type { DeliveryKey, ScheduledOneOnOne, Store, Team } from '../store/index.js';
@@ -117,7 +118,7 @@ export class Scheduler {
           ? async () => ({ to: { userId: schedule.rep }, message: checkInMessage(schedule, slot.day, rep?.locale ?? settings?.locale ?? defaultLocale) })
           : slot.holiday
             ? async () => ({ to: { userId: schedule.manager }, message: holidayNote(schedule, slot.day, slot.holiday!, managerLocale) })
-            : async () => ({ to: { userId: schedule.manager }, message: await oneOnOnePrep(store, team, schedule, slot.day, managerLocale) });
+            : async () => ({ to: { userId: schedule.manager }, message: await prepareOneOnOne(store, team, { workspace: schedule.workspace, rep: schedule.rep, meetingDay: slot.day, meetingMinutes: schedule.minutes }, managerLocale) });
       const outcome = await this.deliver(team, key, { at: slot.at, kind: 'daily' }, state, now, build);
       if (outcome) outcomes.push(outcome);
     }
