@@ -32,7 +32,7 @@ for (const path of paths) {
 }
 
 async function buildAll({ store, teams }: Subject, kind: 'daily' | 'weekly'): Promise<Build> {
-  const run: DigestRun = { kind, at: SLOT_AT, dryRun: true, format: 'text', force: true, defaultLocale: 'en', defaultZone: 'Asia/Tokyo' };
+  const run: DigestRun = { kind, at: SLOT_AT, defaultLocale: 'en', defaultZone: 'Asia/Tokyo' };
   const started = performance.now();
   let messages = 0;
   for (const team of teams) messages += (await buildSlot(store, team, run)).length;

@@ -13,9 +13,6 @@ import type { Store, Team } from '../store/index.js';
 export interface DigestRun {
   readonly kind: 'daily' | 'weekly';
   readonly at: Date;
-  readonly dryRun: boolean;
-  readonly format: 'text' | 'json';
-  readonly force: boolean;
   readonly defaultLocale: Locale;
   readonly defaultZone: string;
 }

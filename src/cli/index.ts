@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { runDemo } from './demo.js';
 import { buildSlot, offDayReason, printPayloads, sendSlot } from './digest.js';
 import { parseHistoryCsv } from './history-csv.js';
 import { csvHeaderLine, csvLine } from '../reports/csv.js';
@@ -11,9 +10,8 @@ import { ConfigError, loadConfig, type Config } from '../config.js';
 import { parseDay, type Day } from '../domain/days.js';
 import { isLocale } from '../domain/locale.js';
 import { createLogger } from '../log.js';
-import { startBot } from '../main.js';
 import type { Outgoing } from '../scheduler/plans.js';
-import { SlackClient, unreachableSlackCause } from '../slack/client.js';
+import type { ChatPort } from '../scheduler/chat-port.js';
 import { Store } from '../store/index.js';
 
 export interface CliIo {
@@ -89,8 +87,8 @@ async function withStore<T>(config: Config, run: (store: Store) => Promise<T>): 
   }
 }
 
-/** One line saying why the bot could not start and what to do. */
-function startFailure(error: unknown, config: Config): string {
+/** One line saying why the bot could not start and what to do; `unreachable` is why Slack could not be reached, if that was it. */
+function startFailure(error: unknown, config: Config, unreachable: string | null): string {
   const e = error as { code?: string; data?: { error?: string }; message?: string };
   if (e.code === 'EADDRINUSE') return `PORT ${config.port} is already in use: stop the other program or set PORT to a free port.`;
   if (e.code === 'EACCES') return `cannot listen on PORT ${config.port} (permission denied): choose a port above 1024.`;
@@ -98,9 +96,8 @@ function startFailure(error: unknown, config: Config): string {
   if (slackError === 'invalid_auth' || slackError === 'not_authed' || slackError === 'account_inactive' || slackError === 'token_revoked') {
     return `Slack refused SLACK_BOT_TOKEN (${slackError}): copy the Bot User OAuth Token (xoxb-…) from your app's OAuth & Permissions page.`;
   }
-  const cause = unreachableSlackCause(error);
-  if (cause !== null) {
-    return `could not reach Slack's Web API at ${config.slack.apiUrl ?? 'https://slack.com/api/'} (${cause}): check the network or proxy, or SLACK_API_URL.`;
+  if (unreachable !== null) {
+    return `could not reach Slack's Web API at ${config.slack.apiUrl ?? 'https://slack.com/api/'} (${unreachable}): check the network or proxy, or SLACK_API_URL.`;
   }
   if (e.code === 'SQLITE_NOTADB' || e.code === 'SQLITE_CORRUPT') {
     return `the file at KPI_DB_PATH=${config.dbPath} is not a KPI database or is damaged (${e.code}): restore it from a backup, or point KPI_DB_PATH at the right file.`;
@@ -114,11 +111,13 @@ function startFailure(error: unknown, config: Config): string {
 async function commandStart(io: CliIo): Promise<number> {
   const config = loadConfig(io.env, { needsSlack: true });
   const logger = createLogger(config.logLevel);
+  // Bolt and the scheduler load only for the commands that run the bot or talk to Slack.
+  const [{ startBot }, { unreachableSlackCause }] = await Promise.all([import('../main.js'), import('../slack/client.js')]);
   let bot;
   try {
     bot = await startBot({ config, logger, clock: io.clock ?? systemClock });
   } catch (error) {
-    throw new ConfigError(startFailure(error, config));
+    throw new ConfigError(startFailure(error, config, unreachableSlackCause(error)));
   }
   logger.info(
     bot.mode === 'http'
@@ -199,8 +198,23 @@ async function commandDemo(argv: readonly string[], io: CliIo): Promise<number> 
   const config = loadConfig(io.env, { needsSlack: false });
   const lang = values.lang ?? config.locale;
   if (!isLocale(lang)) throw new UsageError(`--lang must be en or ja (got “${lang}”)`);
+  const { runDemo } = await import('./demo.js');
   await runDemo({ locale: lang, zone: config.timezone, now: (io.clock ?? systemClock)(), write: io.stdout });
   return 0;
+}
+
+/** The options `digest` and `oneonone` share: `--format`, `--dry-run` (no Slack variables needed) and `--at`. */
+function outputOptions(values: { format?: string; 'dry-run'?: boolean; at?: string }, io: CliIo): { format: 'text' | 'json'; dryRun: boolean; config: Config; at: Date } {
+  const format = values.format ?? 'text';
+  if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json (got “${format}”)`);
+  const dryRun = values['dry-run'] === true;
+  return { format, dryRun, config: loadConfig(io.env, { needsSlack: !dryRun }), at: instantOption(values.at, (io.clock ?? systemClock)()) };
+}
+
+/** The Web API client, loaded only by the commands that send. */
+async function slackClientFor(config: Config, logger: ReturnType<typeof createLogger>): Promise<ChatPort> {
+  const { SlackClient } = await import('../slack/client.js');
+  return new SlackClient({ token: config.slack.botToken!, apiUrl: config.slack.apiUrl, logger });
 }
 
 async function commandOneOnOne(argv: readonly string[], io: CliIo): Promise<number> {
@@ -213,11 +227,7 @@ async function commandOneOnOne(argv: readonly string[], io: CliIo): Promise<numb
   } as const);
   if (positionals.length > 0) throw new UsageError(`oneonone takes options only (got “${positionals[0]}”)`);
   if (!values.rep || !/^[UW][A-Z0-9]+$/u.test(values.rep)) throw new UsageError('oneonone needs --rep with a Slack user ID, such as --rep U012AB3CD');
-  const format = values.format ?? 'text';
-  if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json (got “${format}”)`);
-  const dryRun = values['dry-run'] === true;
-  const config = loadConfig(io.env, { needsSlack: !dryRun });
-  const at = instantOption(values.at, (io.clock ?? systemClock)());
+  const { format, dryRun, config, at } = outputOptions(values, io);
   return withStore(config, async (store) => {
     const workspace = await pickWorkspace(store, values.workspace, false);
     if (!(await store.people.get(workspace, values.rep!))) {
@@ -233,7 +243,7 @@ async function commandOneOnOne(argv: readonly string[], io: CliIo): Promise<numb
       io.stderr(`kpi-bot: ${values.rep} has no manager to send the prep to (no 1on1 schedule, no manager in their team).\n`);
       return 1;
     }
-    const chat = new SlackClient({ token: config.slack.botToken!, apiUrl: config.slack.apiUrl, logger: createLogger(config.logLevel) });
+    const chat = await slackClientFor(config, createLogger(config.logLevel));
     io.stdout(`${await sendPrep(chat, prep.manager, prep.message)}\n`);
     return 0;
   });
@@ -249,11 +259,9 @@ async function commandDigest(argv: readonly string[], io: CliIo): Promise<number
   } as const);
   const kind = positionals[0];
   if ((kind !== 'daily' && kind !== 'weekly') || positionals.length > 1) throw new UsageError('digest takes daily or weekly: kpi-bot digest daily [--dry-run]');
-  const format = values.format ?? 'text';
-  if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json (got “${format}”)`);
-  const dryRun = values['dry-run'] === true;
-  const config = loadConfig(io.env, { needsSlack: !dryRun });
-  const run = { kind, at: instantOption(values.at, (io.clock ?? systemClock)()), dryRun, format, force: values.force === true, defaultLocale: config.locale, defaultZone: config.timezone } as const;
+  const { format, dryRun, config, at } = outputOptions(values, io);
+  const force = values.force === true;
+  const run = { kind, at, defaultLocale: config.locale, defaultZone: config.timezone } as const;
   return withStore(config, async (store) => {
     const all = await store.teams.all();
     const teams = values.team ? all.filter((t) => String(t.id) === values.team || t.name.toLowerCase() === values.team!.toLowerCase()) : all;
@@ -262,11 +270,11 @@ async function commandDigest(argv: readonly string[], io: CliIo): Promise<number
       return 1;
     }
     const logger = createLogger(config.logLevel);
-    const chat = dryRun ? null : new SlackClient({ token: config.slack.botToken!, apiUrl: config.slack.apiUrl, logger });
+    const chat = dryRun ? null : await slackClientFor(config, logger);
     const printed: Outgoing[] = [];
     for (const team of teams) {
       const off = offDayReason(team, run);
-      if (off && !run.force) {
+      if (off && !force) {
         io.stderr(`${off}: nothing sent. Use --force to build it anyway.\n`);
         continue;
       }

@@ -1,10 +1,8 @@
 import { dayInZone, isTimeZone } from '../domain/days.js';
-import { formatClock } from '../domain/team-settings.js';
 import type { Locale } from '../domain/locale.js';
-import { formatDay } from '../i18n/index.js';
+import { printPayloads } from './digest.js';
 import { plain, type Message } from '../reports/blocks.js';
-import { renderOneOnOne } from '../reports/oneonone.js';
-import { loadOneOnOne } from '../reports/oneonone-load.js';
+import { prepareOneOnOne } from '../reports/oneonone-load.js';
 import type { ChatPort } from '../scheduler/chat-port.js';
 import { Sender } from '../scheduler/sender.js';
 import type { Store } from '../store/index.js';
@@ -29,14 +27,14 @@ export async function prepFor(store: Store, r: PrepRequest): Promise<{ manager: 
   const zone = manager?.timeZone && isTimeZone(manager.timeZone) ? manager.timeZone : (team?.settings.timezone ?? r.defaultZone);
   const locale = manager?.locale ?? team?.settings.locale ?? r.defaultLocale;
   const day = dayInZone(r.at, zone);
-  const model = await loadOneOnOne(store, team, { workspace: r.workspace, rep: r.rep, meetingDay: day, meetingMinutes: schedule?.minutes ?? null });
-  const label = schedule ? `${formatDay(day, locale)} ${formatClock(schedule.minutes)}` : formatDay(day, locale);
-  return { manager: managerId, message: renderOneOnOne(model, locale, label) };
+  const message = await prepareOneOnOne(store, team, { workspace: r.workspace, rep: r.rep, meetingDay: day, meetingMinutes: schedule?.minutes ?? null }, locale);
+  return { manager: managerId, message };
 }
 
 export function printPrep(manager: string | null, message: Message, format: 'text' | 'json'): string {
-  if (format === 'json') return `${JSON.stringify([{ channel: manager ?? '', text: message.text, blocks: message.blocks }], null, 2)}\n`;
-  return `──── ${manager ? `DM to ${manager}` : 'no manager to send to'} ────\n${plain(message.text)}\n`;
+  if (manager) return printPayloads([{ to: { userId: manager }, message }], format);
+  if (format === 'json') return `${JSON.stringify([{ channel: '', text: message.text, blocks: message.blocks }], null, 2)}\n`;
+  return `──── no manager to send to ────\n${plain(message.text)}\n`;
 }
 
 /** Sends the prep to the manager's DM; a line to print. */
