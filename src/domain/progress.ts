@@ -1,6 +1,6 @@
 import { countWorkdays, type WorkCalendar } from './calendar.js';
 import { addDays, maxDay, minDay, type Day } from './days.js';
-import { LOGGED, LOGGED_METRICS, isLoggedMetric, metricBetter, type Better, type MetricKey } from './metrics.js';
+import { LOGGED, LOGGED_METRICS, isLoggedMetric, metricBetter, type Better, type LoggedMetric, type MetricKey } from './metrics.js';
 import { periodOf, type Period, type PeriodKind } from './periods.js';
 import { derivedValue, type Totals } from './rates.js';
 
@@ -132,11 +132,21 @@ export function periodTotals(days: readonly DailyTotals[]): Totals {
   for (const { totals } of inOrder) {
     for (const metric of LOGGED_METRICS) {
       const value = totals[metric];
-      if (value === undefined) continue;
-      out[metric] = LOGGED[metric].aggregation === 'sum' ? (out[metric] ?? 0) + value : value;
+      if (value !== undefined) addValue(out, metric, value);
     }
   }
   return out;
+}
+
+/** Adds a later value of a logged metric into totals, in place: a sum adds up, a snapshot takes the new value. */
+export function addValue(totals: Totals, metric: LoggedMetric, value: number): void {
+  totals[metric] = LOGGED[metric].aggregation === 'sum' ? (totals[metric] ?? 0) + value : value;
+}
+
+/** The value of any metric, logged or derived, from a period's totals; a sum with no entries is 0. */
+export function metricValue(metric: MetricKey, totals: Totals): number | null {
+  if (!isLoggedMetric(metric)) return derivedValue(metric, totals);
+  return totals[metric] ?? (LOGGED[metric].aggregation === 'sum' ? 0 : null);
 }
 
 /**
@@ -146,9 +156,7 @@ export function periodTotals(days: readonly DailyTotals[]): Totals {
  * `periodValue("win_rate", [{ day, totals: { wins: 1, meetings: 2 } }, { day, totals: { wins: 0, meetings: 8 } }])` → `0.1`.
  */
 export function periodValue(metric: MetricKey, days: readonly DailyTotals[]): number | null {
-  const totals = periodTotals(days);
-  if (!isLoggedMetric(metric)) return derivedValue(metric, totals);
-  return totals[metric] ?? (LOGGED[metric].aggregation === 'sum' ? 0 : null);
+  return metricValue(metric, periodTotals(days));
 }
 
 /** Where one metric stands in a period as of a day. Shares of the target are fractions (0.6 = 60%). */

@@ -2,7 +2,8 @@ import { actions, button, context, header, section, type KnownBlock, type Messag
 import { formatAmount, formatItems, formatValue } from './amounts.js';
 import { gapWithSuggestion, paragraph, say, type Sentence, type Written } from './digest/sentences.js';
 import { headlineItems } from './digest/shared.js';
-import { ratesOf, statusModel, valueOf, type StatusModel } from './status.js';
+import { ratesOf, statusModel, type StatusModel } from './status.js';
+import { metricValue } from '../domain/progress.js';
 import { isNewApproachNote, quietKpis } from '../domain/celebrations.js';
 import type { WorkCalendar } from '../domain/calendar.js';
 import { daysBetween, type Day } from '../domain/days.js';
@@ -221,8 +222,8 @@ function kpiLines(m: OneOnOneModel, locale: Locale): string[] {
   return m.month.lines.map((l) => {
     const p = l.progress;
     const v = (n: number | null) => (n === null ? '–' : formatValue(p.metric, n, locale));
-    const now = valueOf(p.metric, m.input.current);
-    const before = valueOf(p.metric, m.input.previous);
+    const now = metricValue(p.metric, m.input.current);
+    const before = metricValue(p.metric, m.input.previous);
     let trend = '';
     if (now !== null && before !== null && before > 0) {
       const change = (now - before) / before;

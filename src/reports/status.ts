@@ -4,7 +4,7 @@ import { DEFAULT_WORKDAYS, countWorkdays, type WorkCalendar } from '../domain/ca
 import { addDays, type Day } from '../domain/days.js';
 import { DERIVED, LOGGED, isDerivedMetric, isLoggedMetric, metricBetter, metricLabel, type DerivedMetric, type MetricKey } from '../domain/metrics.js';
 import { periodOf, type Period, type PeriodKind } from '../domain/periods.js';
-import { ceilCount, progress, targetForPeriod, type Progress } from '../domain/progress.js';
+import { ceilCount, metricValue, progress, targetForPeriod, type Progress } from '../domain/progress.js';
 import { derivedValue, type Totals } from '../domain/rates.js';
 import { inputsOf } from '../domain/celebrations.js';
 import { calendarOf } from '../domain/team-settings.js';
@@ -53,12 +53,6 @@ export function ratesOf(totals: Totals): RateLine[] {
   });
 }
 
-/** The value of any metric, logged or derived, from a period's totals. */
-export function valueOf(metric: MetricKey, totals: Totals): number | null {
-  if (isDerivedMetric(metric)) return derivedValue(metric, totals);
-  return totals[metric] ?? (LOGGED[metric].aggregation === 'sum' ? 0 : null);
-}
-
 /** Builds the status of a person for the period of a kind that contains `asOf`, against the targets given. */
 export function statusModel(input: {
   userId: string;
@@ -77,7 +71,7 @@ export function statusModel(input: {
       targetKind: target.period,
       period,
       asOf: input.asOf,
-      actual: valueOf(target.metric, input.totals),
+      actual: metricValue(target.metric, input.totals),
       calendar: input.calendar,
     }),
   }));

@@ -3,6 +3,7 @@ import type { Db } from './db.js';
 import { ensurePerson } from './people.js';
 import type { Day } from '../domain/days.js';
 import { LOGGED_METRICS, LOGGED, type LoggedMetric } from '../domain/metrics.js';
+import { addValue } from '../domain/progress.js';
 import type { Totals } from '../domain/rates.js';
 
 export interface Pair {
@@ -50,9 +51,6 @@ export class Rejected<R> extends Error {
   }
 }
 
-/** Metrics whose period value is their last day's (a pipeline snapshot). */
-const LATEST_METRICS: ReadonlySet<string> = new Set(LOGGED_METRICS.filter((m) => LOGGED[m].aggregation === 'latest'));
-
 export async function readDayTotals(q: Pick<Tx, 'all'>, teamId: string, userId: string, d: Day): Promise<Totals> {
   const rows = await q.all<{ metric: LoggedMetric; total: number }>(
     'SELECT metric, total FROM daily_totals WHERE team_id = ? AND user_id = ? AND day = ?',
@@ -70,7 +68,7 @@ async function commandPairs(tx: Pick<Tx, 'all'>, commandId: number): Promise<Pai
  * a summed metric loses the value; a snapshot metric (pipeline) takes the value of the day's latest
  * entry still standing. The row goes when no entry is left in it; the best is worked out again.
  */
-export async function takeOutOfDailyTotal(tx: Tx, key: { teamId: string; userId: string; day: Day; metric: LoggedMetric }, value: number): Promise<void> {
+async function takeOutOfDailyTotal(tx: Tx, key: { teamId: string; userId: string; day: Day; metric: LoggedMetric }, value: number): Promise<void> {
   const params = [key.teamId, key.userId, key.day, key.metric];
   if (LOGGED[key.metric].aggregation === 'latest') {
     await tx.run(
@@ -99,11 +97,11 @@ export async function writeMetricRules(tx: Tx): Promise<void> {
   const stored = await tx.all<{ metric: string; latest: number; records: number }>('SELECT metric, latest, records FROM metric_rules');
   const same = (r: (typeof rules)[number]) => stored.some((s) => s.metric === r.metric && s.latest === r.latest && s.records === r.records);
   if (rules.every(same)) return;
-  for (const metric of LOGGED_METRICS) {
+  for (const r of rules) {
     await tx.run(
       `INSERT INTO metric_rules (metric, latest, records) VALUES (?, ?, ?)
        ON CONFLICT DO UPDATE SET latest = excluded.latest, records = excluded.records`,
-      [metric, LOGGED[metric].aggregation === 'latest' ? 1 : 0, keepsRecords(metric) ? 1 : 0],
+      [r.metric, r.latest, r.records],
     );
   }
 }
@@ -111,7 +109,7 @@ export async function writeMetricRules(tx: Tx): Promise<void> {
 /** A day's totals after a log's pairs are added to them: sums add up, a snapshot takes the latest value. */
 function withPairs(before: Totals, pairs: readonly Pair[]): Totals {
   const after: Totals = { ...before };
-  for (const p of pairs) after[p.metric] = LATEST_METRICS.has(p.metric) ? p.value : (after[p.metric] ?? 0) + p.value;
+  for (const p of pairs) addValue(after, p.metric, p.value);
   return after;
 }
 

@@ -19,7 +19,9 @@ const PERIOD_TOTALS = (who: string) => `
   WHERE ${who} AND day BETWEEN ? AND ?
   GROUP BY user_id, metric`;
 const PERSON_TOTALS = PERIOD_TOTALS('team_id = ? AND user_id = ?');
-const MEMBER_TOTALS = PERIOD_TOTALS('team_id = (SELECT team_id FROM teams WHERE id = ?) AND user_id IN (SELECT user_id FROM people WHERE kpi_team = ?)');
+/** The current members of a KPI team (its ID twice); every per-team query selects its rows with it. */
+const MEMBERS_OF_KPI_TEAM = 'team_id = (SELECT team_id FROM teams WHERE id = ?) AND user_id IN (SELECT user_id FROM people WHERE kpi_team = ?)';
+const MEMBER_TOTALS = PERIOD_TOTALS(MEMBERS_OF_KPI_TEAM);
 
 function groupTotals(rows: readonly { user_id: string; metric: LoggedMetric; total: number; last_total: number }[]): Map<string, Totals> {
   const out = new Map<string, Totals>();
@@ -63,10 +65,9 @@ export class DailyTotals {
     if (ranges.length === 0) return out;
     const from = ranges.map((r) => r.from).reduce((a, b) => (a < b ? a : b));
     const to = ranges.map((r) => r.to).reduce((a, b) => (a > b ? a : b));
-    const who = 'team_id = (SELECT team_id FROM teams WHERE id = ?) AND user_id IN (SELECT user_id FROM people WHERE kpi_team = ?)';
     const sums = ranges.map((_, i) => `sum(CASE WHEN day BETWEEN ? AND ? THEN total END) AS r${i}`).join(', ');
     const rows = await this.db.read.all<Record<string, number | string | null>>(
-      `SELECT user_id, metric, ${sums} FROM daily_totals WHERE ${who} AND day BETWEEN ? AND ? AND metric NOT IN (SELECT value FROM json_each(?))
+      `SELECT user_id, metric, ${sums} FROM daily_totals WHERE ${MEMBERS_OF_KPI_TEAM} AND day BETWEEN ? AND ? AND metric NOT IN (SELECT value FROM json_each(?))
        GROUP BY user_id, metric`,
       [...ranges.flatMap((r) => [r.from, r.to]), kpiTeam, kpiTeam, from, to, SNAPSHOT_LIST],
     );
@@ -83,7 +84,7 @@ export class DailyTotals {
     // person then day keeps the primary key's order; `ORDER BY day` alone made SQLite walk the
     // whole workspace's (team_id, day) index instead (70 ms rather than 0.2 ms on 1,000 people).
     const snapshots = await this.db.read.all<{ user_id: string; metric: LoggedMetric; day: Day; total: number }>(
-      `SELECT user_id, metric, day, total FROM daily_totals WHERE ${who} AND day BETWEEN ? AND ? AND metric IN (SELECT value FROM json_each(?))
+      `SELECT user_id, metric, day, total FROM daily_totals WHERE ${MEMBERS_OF_KPI_TEAM} AND day BETWEEN ? AND ? AND metric IN (SELECT value FROM json_each(?))
        ORDER BY user_id, day`,
       [kpiTeam, kpiTeam, from, to, SNAPSHOT_LIST],
     );
@@ -112,7 +113,7 @@ export class DailyTotals {
     // One row a person (their days joined by commas), not one a person and day: this range is long.
     const rows = await this.db.read.all<{ user_id: string; days: string }>(
       `SELECT user_id, group_concat(DISTINCT day) AS days FROM daily_totals
-       WHERE team_id = (SELECT team_id FROM teams WHERE id = ?) AND user_id IN (SELECT user_id FROM people WHERE kpi_team = ?)
+       WHERE ${MEMBERS_OF_KPI_TEAM}
          AND day BETWEEN ? AND ? GROUP BY user_id`,
       [kpiTeam, kpiTeam, from, to],
     );
@@ -123,7 +124,7 @@ export class DailyTotals {
   memberNotes(kpiTeam: number, from: Day, to: Day): Promise<{ userId: string; day: Day; note: string }[]> {
     return this.db.read.all(
       `SELECT user_id AS userId, day, note FROM entries
-       WHERE team_id = (SELECT team_id FROM teams WHERE id = ?) AND user_id IN (SELECT user_id FROM people WHERE kpi_team = ?)
+       WHERE ${MEMBERS_OF_KPI_TEAM}
          AND day BETWEEN ? AND ? AND note IS NOT NULL AND undone_at IS NULL
        GROUP BY user_id, day, note ORDER BY min(id)`,
       [kpiTeam, kpiTeam, from, to],
@@ -134,7 +135,7 @@ export class DailyTotals {
   async teamLastLogged(kpiTeam: number, since: Day): Promise<Map<LoggedMetric, Day>> {
     const rows = await this.db.read.all<{ metric: LoggedMetric; day: Day }>(
       `SELECT metric, max(day) AS day FROM daily_totals
-       WHERE team_id = (SELECT team_id FROM teams WHERE id = ?) AND user_id IN (SELECT user_id FROM people WHERE kpi_team = ?)
+       WHERE ${MEMBERS_OF_KPI_TEAM}
          AND day >= ? GROUP BY metric`,
       [kpiTeam, kpiTeam, since],
     );
@@ -145,7 +146,7 @@ export class DailyTotals {
   bestsSetOn(kpiTeam: number, d: Day): Promise<{ userId: string; metric: LoggedMetric; best: number; previous: number }[]> {
     return this.db.read.all(
       `SELECT user_id AS userId, metric, best, previous_best AS previous FROM personal_bests
-       WHERE team_id = (SELECT team_id FROM teams WHERE id = ?) AND user_id IN (SELECT user_id FROM people WHERE kpi_team = ?)
+       WHERE ${MEMBERS_OF_KPI_TEAM}
          AND day = ? AND previous_best > 0 ORDER BY user_id, metric`,
       [kpiTeam, kpiTeam, d],
     );

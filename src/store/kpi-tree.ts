@@ -9,14 +9,14 @@ export interface TreeNodeRow {
   readonly parent: MetricKey | null;
 }
 
+const NODES = 'SELECT metric, value, period, parent_metric AS parent FROM kpi_tree_nodes WHERE kpi_team = ? ORDER BY id';
+
 /** A team's KGI → KPI tree as its manager defined it, node by node. */
 export class KpiTrees {
   constructor(private readonly db: Db) {}
 
   async nodes(kpiTeam: number): Promise<TreeNodeRow[]> {
-    return this.db.read.all<TreeNodeRow>('SELECT metric, value, period, parent_metric AS parent FROM kpi_tree_nodes WHERE kpi_team = ? ORDER BY id', [
-      kpiTeam,
-    ]);
+    return this.db.read.all<TreeNodeRow>(NODES, [kpiTeam]);
   }
 
   /**
@@ -25,9 +25,7 @@ export class KpiTrees {
    */
   setNode<P>(kpiTeam: number, node: TreeNodeRow, setBy: string, at: Date, validate: (nodes: TreeNodeRow[]) => P | null): Promise<P | null> {
     return this.db.write(async (tx) => {
-      const current = await tx.all<TreeNodeRow>('SELECT metric, value, period, parent_metric AS parent FROM kpi_tree_nodes WHERE kpi_team = ? ORDER BY id', [
-        kpiTeam,
-      ]);
+      const current = await tx.all<TreeNodeRow>(NODES, [kpiTeam]);
       const next = [...current.filter((n) => n.metric !== node.metric), node];
       const problem = validate(next);
       if (problem !== null) return problem;

@@ -2,7 +2,7 @@ import { sqliteCode, type Connection, type Tx } from './connection.js';
 
 export type WriteJob<T> = (tx: Tx) => Promise<T>;
 
-export interface WriteOptions {
+interface WriteOptions {
   /**
    * A health probe's write: that a tiny write went through says nothing about whether real ones
    * fit, so its success does not clear a storage failure.

@@ -3,7 +3,7 @@ import type { TeamSnapshot } from './snapshot.js';
 import { adviceFor, headlineItems, isHeadlineMetric, kpiCell, sumTotals, teamFocus, type Focus } from './shared.js';
 import { context, fields, header, section, type KnownBlock, type Message } from '../blocks.js';
 import { formatAmount, formatItems } from '../amounts.js';
-import { valueOf } from '../status.js';
+import { metricValue } from '../../domain/progress.js';
 import { isNewApproachNote, isStreakMilestone, mostImproved } from '../../domain/celebrations.js';
 import type { Day } from '../../domain/days.js';
 import { LOGGED, isLoggedMetric, metricBetter, metricLabel, type MetricKey } from '../../domain/metrics.js';
@@ -53,8 +53,8 @@ function mainActivity(s: TeamSnapshot, userId: string): MetricKey {
 function celebrationsOf(s: TeamSnapshot, teamMonth: Totals, teamBefore: Totals): Celebration[] {
   const out: Celebration[] = [];
   for (const t of s.teamTargets) {
-    const now = valueOf(t.metric, teamMonth);
-    const before = valueOf(t.metric, teamBefore);
+    const now = metricValue(t.metric, teamMonth);
+    const before = metricValue(t.metric, teamBefore);
     const target = convertsWithWorkdays(t.metric) ? targetForPeriod(t.value, t.period, s.month, s.calendar) : t.value;
     if (target === null || now === null || !convertsWithWorkdays(t.metric)) continue;
     if (isReached(now, target, metricBetter(t.metric)) && !(before !== null && isReached(before, target, metricBetter(t.metric)))) {
@@ -65,8 +65,8 @@ function celebrationsOf(s: TeamSnapshot, teamMonth: Totals, teamBefore: Totals):
     for (const t of s.memberTargets.get(m.userId) ?? []) {
       if (!convertsWithWorkdays(t.metric) || metricBetter(t.metric) !== 'higher') continue;
       const target = targetForPeriod(t.value, t.period, s.month, s.calendar);
-      const now = valueOf(t.metric, s.monthTotals.get(m.userId) ?? {}) ?? 0;
-      const before = valueOf(t.metric, s.monthTotalsBefore.get(m.userId) ?? {}) ?? 0;
+      const now = metricValue(t.metric, s.monthTotals.get(m.userId) ?? {}) ?? 0;
+      const before = metricValue(t.metric, s.monthTotalsBefore.get(m.userId) ?? {}) ?? 0;
       if (target !== null && target > 0 && now >= target && before < target) out.push({ kind: 'personalGoal', userId: m.userId, metric: t.metric });
     }
   }
@@ -83,7 +83,7 @@ function celebrationsOf(s: TeamSnapshot, teamMonth: Totals, teamBefore: Totals):
   const improved = mostImproved(
     s.members.map((m) => {
       const metric = mainActivity(s, m.userId);
-      return { userId: m.userId, before: valueOf(metric, s.earlier.get(m.userId) ?? {}) ?? 0, recent: valueOf(metric, s.recent.get(m.userId) ?? {}) ?? 0 };
+      return { userId: m.userId, before: metricValue(metric, s.earlier.get(m.userId) ?? {}) ?? 0, recent: metricValue(metric, s.recent.get(m.userId) ?? {}) ?? 0 };
     }),
   );
   if (improved) out.push({ kind: 'mostImproved', userId: improved.userId, metric: mainActivity(s, improved.userId), rise: improved.rise });
@@ -100,10 +100,10 @@ export function buildDailyDigest(s: TeamSnapshot, slotDay: Day): DailyDigestMode
   const kpis = s.teamTargets.map((t) => ({
     metric: t.metric,
     day: {
-      actual: valueOf(t.metric, teamDay),
+      actual: metricValue(t.metric, teamDay),
       target: convertsWithWorkdays(t.metric) ? targetForPeriod(t.value, t.period, day, s.calendar) : t.value,
     },
-    month: progress({ metric: t.metric, targetValue: t.value, targetKind: t.period, period: s.month, asOf: s.reportDay, actual: valueOf(t.metric, teamMonth), calendar: s.calendar }),
+    month: progress({ metric: t.metric, targetValue: t.value, targetKind: t.period, period: s.month, asOf: s.reportDay, actual: metricValue(t.metric, teamMonth), calendar: s.calendar }),
   }));
   return {
     teamName: s.team.name,

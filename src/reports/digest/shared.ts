@@ -1,6 +1,6 @@
 import type { TeamSnapshot } from './snapshot.js';
 import { formatValue, progressBar } from '../amounts.js';
-import { valueOf } from '../status.js';
+import { metricValue } from '../../domain/progress.js';
 import { countWorkdays } from '../../domain/calendar.js';
 import type { Day } from '../../domain/days.js';
 import { metricBetter, metricLabel, type LoggedMetric, type MetricKey } from '../../domain/metrics.js';
@@ -77,7 +77,7 @@ export function teamFocus(s: TeamSnapshot, slotDay: Day): Focus | null {
   let best: { focus: Focus; share: number } | null = null;
   for (const t of s.teamTargets) {
     if (!convertsWithWorkdays(t.metric) || metricBetter(t.metric) !== 'higher') continue;
-    const p = progress({ metric: t.metric, targetValue: t.value, targetKind: t.period, period: month, asOf: sameMonth ? s.reportDay : slotDay, actual: valueOf(t.metric, actuals), calendar: s.calendar });
+    const p = progress({ metric: t.metric, targetValue: t.value, targetKind: t.period, period: month, asOf: sameMonth ? s.reportDay : slotDay, actual: metricValue(t.metric, actuals), calendar: s.calendar });
     if (p.target === null || p.actual === null || p.reached) continue;
     const share = sameMonth ? (p.paceGap ?? 0) / p.target : -1;
     if (sameMonth && share >= 0) continue;

@@ -2,7 +2,8 @@ import { gapWithSuggestion, paragraph, say, type Sentence, type Written } from '
 import { adviceFor, digestKpis, headlineItems, kpiCell, sumTotals } from './shared.js';
 import { context, fields, header, section, type KnownBlock, type Message } from '../blocks.js';
 import { formatAmount, formatItems, formatValue } from '../amounts.js';
-import { calendarFor, valueOf } from '../status.js';
+import { calendarFor } from '../status.js';
+import { metricValue } from '../../domain/progress.js';
 import { teamLevelTargets, type TeamTarget } from '../tree.js';
 import { inputsOf, mostImproved, quietKpis, type Improvement } from '../../domain/celebrations.js';
 import { countWorkdays, type WorkCalendar } from '../../domain/calendar.js';
@@ -51,7 +52,7 @@ function weekFocus(targets: readonly { metric: MetricKey; value: number; period:
   let best: { focus: NonNullable<WeeklyReviewModel['focus']>; share: number } | null = null;
   for (const t of targets) {
     if (!convertsWithWorkdays(t.metric)) continue;
-    const p = progress({ metric: t.metric, targetValue: t.value, targetKind: t.period, period: month, asOf: asOf < month.start ? slotDay : asOf, actual: valueOf(t.metric, monthTotals), calendar });
+    const p = progress({ metric: t.metric, targetValue: t.value, targetKind: t.period, period: month, asOf: asOf < month.start ? slotDay : asOf, actual: metricValue(t.metric, monthTotals), calendar });
     if (p.target === null || p.actual === null || p.reached || p.target === 0) continue;
     const share = (p.paceGap ?? 0) / p.target;
     if (!best || share < best.share) best = { focus: { metric: t.metric, amount: ceilCount(((p.target - p.actual) * thisWeek) / left), target: p.target }, share };
@@ -90,8 +91,8 @@ export function buildWeeklyReview(input: WeeklyInput): WeeklyReviewModel {
   const baseline = sumTotals(input.baseline.values());
   const kpis = targets.map((t) => ({
     metric: t.metric,
-    week: progress({ metric: t.metric, targetValue: t.value, targetKind: t.period, period: week, asOf: week.end, actual: valueOf(t.metric, totals), calendar }),
-    previous: valueOf(t.metric, previous),
+    week: progress({ metric: t.metric, targetValue: t.value, targetKind: t.period, period: week, asOf: week.end, actual: metricValue(t.metric, totals), calendar }),
+    previous: metricValue(t.metric, previous),
   }));
   const targeted = [...input.targets.map((t) => t.metric), ...input.memberTargets.map((t) => t.metric)];
   const activity = (t: Totals) => (t.calls ?? 0) + (t.emails ?? 0) + (t.visits ?? 0);
