@@ -1,7 +1,7 @@
 import { check, mention, standingOf } from './authority.js';
 import type { CommandContext } from './context.js';
 import { dayInZone, type Day } from '../domain/days.js';
-import { firstWeekdayFrom, prepMinutes } from '../domain/oneonone.js';
+import { firstWeekdayFrom, prepTime } from '../domain/oneonone.js';
 import { formatClock } from '../domain/team-settings.js';
 import { messages } from '../i18n/index.js';
 import type { Message } from '../reports/blocks.js';
@@ -53,8 +53,8 @@ async function schedule(ctx: CommandContext, r: Extract<OneOnOneRequest, { kind:
     ctx.clock(),
   );
   const settings = allowed.team?.settings;
-  const prep = prepMinutes(r.minutes, settings?.oneOnOneLeadHours ?? null, settings?.dailyTime ?? 9 * 60);
-  const prepText = t.prepAt({ time: formatClock(((prep % 1440) + 1440) % 1440), dayBefore: prep < 0 });
+  const prep = prepTime(r.minutes, settings?.oneOnOneLeadHours ?? null, settings?.dailyTime ?? 9 * 60);
+  const prepText = t.prepAt({ time: formatClock(prep.minutes), daysBefore: prep.daysBefore });
   return textMessage(t.scheduled({ rep: mention(r.userId), when: whenText(ctx, r.weekday, r.minutes), every: r.everyWeeks, prep: prepText }));
 }
 

@@ -35,6 +35,7 @@ export function firstWeekdayFrom(weekday: number, from: Day): Day {
 
 const NOON = 12 * 60;
 const DEFAULT_LEAD_HOURS = 2;
+const MINUTES_A_DAY = 24 * 60;
 
 /**
  * When the prep goes out, in minutes from the meeting day's midnight (negative: the day before):
@@ -47,6 +48,17 @@ export function prepMinutes(meetingMinutes: number, leadHours: number | null, da
   const twoHoursBefore = meetingMinutes - DEFAULT_LEAD_HOURS * 60;
   if (meetingMinutes < NOON && dailyTime !== null && dailyTime < meetingMinutes) return dailyTime;
   return twoHoursBefore;
+}
+
+/**
+ * When the prep goes out as a day and a time: how many days before the meeting day, and minutes
+ * after that day's midnight. A lead of up to 48 hours can reach two days back.
+ * `prepTime(10 * 60, 48, 540)` → `{ daysBefore: 2, minutes: 600 }`.
+ */
+export function prepTime(meetingMinutes: number, leadHours: number | null, dailyTime: number | null): { daysBefore: number; minutes: number } {
+  const m = prepMinutes(meetingMinutes, leadHours, dailyTime);
+  const shift = Math.floor(m / MINUTES_A_DAY);
+  return { daysBefore: 0 - shift, minutes: m - shift * MINUTES_A_DAY };
 }
 
 /** What the numbers of a rep say for a coaching conversation. */

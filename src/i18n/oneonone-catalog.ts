@@ -79,7 +79,7 @@ export interface OneOnOneCatalog {
     readonly planSaved: (p: { rep: string }) => string;
     readonly planEmpty: string;
     readonly weekdayTime: (p: { weekday: string; time: string }) => string;
-    readonly prepAt: (p: { time: string; dayBefore: boolean }) => string;
+    readonly prepAt: (p: { time: string; daysBefore: number }) => string;
 
     readonly checkInDm: (p: { day: string; time: string }) => string;
     readonly checkInButton: string;

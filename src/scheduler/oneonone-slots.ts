@@ -1,6 +1,6 @@
 import { holidayOn, type WorkCalendar, type Holiday } from '../domain/calendar.js';
 import { addDays, dayInZone, instantAt, type Day } from '../domain/days.js';
-import { isMeetingDay, prepMinutes, type OneOnOneSchedule } from '../domain/oneonone.js';
+import { isMeetingDay, prepTime, type OneOnOneSchedule } from '../domain/oneonone.js';
 
 export interface OneOnOneSlot {
   readonly kind: 'oneonone' | 'checkin';
@@ -12,11 +12,6 @@ export interface OneOnOneSlot {
   readonly holiday: Holiday | null;
 }
 
-/** The instant `minutes` after midnight of a day in a zone; negative minutes fall on the day before. */
-function at(day: Day, minutes: number, zone: string): Date {
-  const shift = Math.floor(minutes / 1440);
-  return instantAt(addDays(day, shift), minutes - shift * 1440, zone);
-}
 
 /**
  * The prep and check-in slots of a recurring 1on1 around `now`, in the manager's zone: the prep at
@@ -33,8 +28,10 @@ export function oneOnOneSlots(
     const day = addDays(today, i);
     if (!isMeetingDay(schedule, day)) continue;
     const holiday = holidayOn(day, options.calendar.holidays);
-    slots.push({ kind: 'oneonone', day, at: at(day, prepMinutes(schedule.minutes, options.leadHours, options.dailyTime), options.zone), holiday });
-    if (options.checkIn && !holiday) slots.push({ kind: 'checkin', day, at: at(day, schedule.minutes - 24 * 60, options.zone), holiday: null });
+    const prep = prepTime(schedule.minutes, options.leadHours, options.dailyTime);
+    slots.push({ kind: 'oneonone', day, at: instantAt(addDays(day, -prep.daysBefore), prep.minutes, options.zone), holiday });
+    // The check-in goes 24 hours before the meeting: the day before, at the meeting's time.
+    if (options.checkIn && !holiday) slots.push({ kind: 'checkin', day, at: instantAt(addDays(day, -1), schedule.minutes, options.zone), holiday: null });
   }
   return slots;
 }

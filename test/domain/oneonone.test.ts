@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { day } from '../../src/domain/days.js';
-import { coachingQuestions, firstWeekdayFrom, isMeetingDay, nextMeetingDay, prepMinutes, situationOf } from '../../src/domain/oneonone.js';
+import { coachingQuestions, firstWeekdayFrom, isMeetingDay, nextMeetingDay, prepMinutes, prepTime, situationOf } from '../../src/domain/oneonone.js';
 
 const weekly = { weekday: 5, minutes: 15 * 60, everyWeeks: 1 as const, anchor: day('2026-11-06') };
 const fortnightly = { ...weekly, everyWeeks: 2 as const };
@@ -22,6 +22,13 @@ describe('1on1 schedules', () => {
     expect(prepMinutes(10 * 60, null, 9 * 60)).toBe(9 * 60);
     expect(prepMinutes(8 * 60 + 30, null, 9 * 60)).toBe(6 * 60 + 30);
     expect(prepMinutes(15 * 60, 24, 9 * 60)).toBe(-9 * 60);
+  });
+
+  it('says the prep’s day and time, up to two days before for a 48-hour lead', () => {
+    expect(prepTime(15 * 60, null, 9 * 60)).toEqual({ daysBefore: 0, minutes: 13 * 60 });
+    expect(prepTime(15 * 60, 24, 9 * 60)).toEqual({ daysBefore: 1, minutes: 15 * 60 });
+    expect(prepTime(10 * 60, 48, 9 * 60)).toEqual({ daysBefore: 2, minutes: 10 * 60 });
+    expect(prepTime(0, 1, 9 * 60)).toEqual({ daysBefore: 1, minutes: 23 * 60 });
   });
 });
 

@@ -35,8 +35,12 @@ describe('1on1 preps through the real Bolt receiver', () => {
     const byOther = await t.reply(`1on1 schedule <@${REP2}> mon 10:00 every 2 weeks`, { userId: OTHER_MANAGER });
     expect(byOther.text).toContain('is for the manager of *Tokyo*');
     expect(await t.bot.store.oneonones.of('T0001', REP2)).toBeNull();
+    // With a 48-hour lead the reply names the day the scheduler sends it: two days before.
+    await t.reply('settings 1on1-lead 48', { userId: MANAGER });
+    const early = await t.reply(`1on1 schedule <@${REP}> fri 10:00`, { userId: MANAGER });
+    expect(early.text).toContain('The prep arrives by DM at 10:00 2 days before.');
     const listed = await t.reply('1on1 schedule', { userId: MANAGER });
-    expect(listed.text).toContain(`<@${REP}>: Fri 15:00, weekly`);
+    expect(listed.text).toContain(`<@${REP}>: Fri 10:00, weekly`);
     expect((await t.reply(`1on1 unschedule <@${REP}>`, { userId: MANAGER })).text).toContain('no longer scheduled');
   });
 

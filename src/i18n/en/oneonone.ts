@@ -99,7 +99,7 @@ export const oneonone: OneOnOneCatalog = {
     planSaved: ({ rep }) => `Saved the plan for ${rep}; the next prep shows it and how the numbers moved.`,
     planEmpty: 'Write the plan after the command: `/kpi 1on1 plan @person <plan>`.',
     weekdayTime: ({ weekday, time }) => `${weekday} ${time}`,
-    prepAt: ({ time, dayBefore }) => `at ${time} ${dayBefore ? 'the day before' : 'on the day'}`,
+    prepAt: ({ time, daysBefore }) => `at ${time} ${daysBefore === 0 ? 'on the day' : daysBefore === 1 ? 'the day before' : `${daysBefore} days before`}`,
 
     checkInDm: ({ day, time }) => `Your 1on1 is ${day} at ${time}. Two questions to make it count: what went well, and where would you like help? Your answers go only to your manager.`,
     checkInButton: 'Answer',

@@ -99,7 +99,7 @@ export const oneonone: OneOnOneCatalog = {
     planSaved: ({ rep }) => `${rep} さんのプランを保存しました。次回の準備メモに、その後の数字の変化と一緒に表示されます。`,
     planEmpty: 'コマンドの後ろにプランを書いてください: `/kpi 1on1 plan @メンバー <プラン>`',
     weekdayTime: ({ weekday, time }) => `${weekday}曜 ${time}`,
-    prepAt: ({ time, dayBefore }) => `${dayBefore ? '前日' : '当日'}の${time}`,
+    prepAt: ({ time, daysBefore }) => `${daysBefore === 0 ? '当日' : daysBefore === 1 ? '前日' : `${daysBefore}日前`}の${time}`,
 
     checkInDm: ({ day, time }) => `${day} ${time} から1on1です。実りある時間にするために、2つだけ教えてください: よかったこと、相談したいこと。回答はマネージャーだけに届きます。`,
     checkInButton: '回答する',
