@@ -28,7 +28,7 @@ export async function handleStatus(ctx: CommandContext, userId: string | null, k
   }
   const person = own ? null : await store.people.get(caller.teamId, subjectId);
   const zone = own ? caller.zone : zoneOf(person, team, ctx.defaults.timezone);
-  const model = await loadStatus(store, { workspace: caller.teamId, userId: subjectId, team, kind: kind ?? 'month', asOf: dayInZone(ctx.clock(), zone) });
+  const [model] = await loadStatus(store, { workspace: caller.teamId, userId: subjectId, team, asOf: dayInZone(ctx.clock(), zone) }, [kind ?? 'month'] as const);
   return renderStatus(model, caller.locale, own ? messages(caller.locale).you : mention(subjectId));
 }
 
@@ -46,10 +46,9 @@ export async function handleOverview(ctx: CommandContext): Promise<Message> {
   const t = messages(caller.locale);
   const today = dayInZone(ctx.clock(), caller.zone);
   const team = await store.teams.ofPerson(caller.teamId, caller.userId);
-  const [totals, week, month] = await Promise.all([
+  const [totals, [week, month]] = await Promise.all([
     store.totals.dayTotals(caller.teamId, caller.userId, today),
-    loadStatus(store, { workspace: caller.teamId, userId: caller.userId, team, kind: 'week', asOf: today }),
-    loadStatus(store, { workspace: caller.teamId, userId: caller.userId, team, kind: 'month', asOf: today }),
+    loadStatus(store, { workspace: caller.teamId, userId: caller.userId, team, asOf: today }, ['week', 'month'] as const),
   ]);
   const base = renderTodayOverview({ locale: caller.locale, userId: caller.userId, today, totals });
   if (month.lines.length === 0) {

@@ -127,7 +127,7 @@ export async function loadHome(store: Store, input: { workspace: string; userId:
   const team = person?.kpiTeamId ? await store.teams.byId(person.kpiTeamId) : null;
   const calendar = calendarFor(team);
   const [periods, days] = await Promise.all([
-    Promise.all(HOME_PERIODS.map((kind) => loadStatus(store, { workspace, userId, team, kind, asOf: today }))),
+    loadStatus(store, { workspace, userId, team, asOf: today }, HOME_PERIODS),
     streakOf(store, workspace, userId, today, calendar),
   ]);
   const manages = team !== null && person?.role === 'manager';

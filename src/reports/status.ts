@@ -80,17 +80,21 @@ export function statusModel(input: {
   return { userId: input.userId, period, asOf: input.asOf, totals: input.totals, lines, untargeted, rates: ratesOf(input.totals) };
 }
 
-/** Reads what a status needs from the store and builds it. */
-export async function loadStatus(
+/**
+ * Reads what a person's status needs from the store and builds it for each period kind asked for
+ * (the targets once, the totals per period), in the order asked.
+ */
+export async function loadStatus<K extends readonly PeriodKind[]>(
   store: Store,
-  input: { workspace: string; userId: string; team: Team | null; kind: PeriodKind; asOf: Day },
-): Promise<StatusModel> {
-  const period = periodOf(input.asOf, input.kind);
-  const [totals, targets] = await Promise.all([
-    store.totals.rangeTotals(input.workspace, input.userId, period.start, input.asOf),
+  input: { workspace: string; userId: string; team: Team | null; asOf: Day },
+  kinds: K,
+): Promise<{ [I in keyof K]: StatusModel }> {
+  const [targets, ...totals] = await Promise.all([
     store.targets.of(input.workspace, 'person', input.userId, input.asOf),
+    ...kinds.map((kind) => store.totals.rangeTotals(input.workspace, input.userId, periodOf(input.asOf, kind).start, input.asOf)),
   ]);
-  return statusModel({ userId: input.userId, kind: input.kind, asOf: input.asOf, totals, targets, calendar: calendarFor(input.team) });
+  const calendar = calendarFor(input.team);
+  return kinds.map((kind, i) => statusModel({ userId: input.userId, kind, asOf: input.asOf, totals: totals[i]!, targets, calendar })) as { [I in keyof K]: StatusModel };
 }
 
 /** "November 2026", "week of Mon 16 Nov – Sun 22 Nov", … */
