@@ -1,4 +1,4 @@
-import { dayInZone, isTimeZone } from '../domain/days.js';
+import { dayInZone, zoneOf } from '../domain/days.js';
 import type { Locale } from '../domain/locale.js';
 import { printPayloads } from './digest.js';
 import { plain, type Message } from '../reports/blocks.js';
@@ -24,7 +24,7 @@ export async function prepFor(store: Store, r: PrepRequest): Promise<{ manager: 
   const schedule = await store.oneonones.of(r.workspace, r.rep);
   const managerId = schedule?.manager ?? (team ? ((await store.teams.members(team.id)).find((m) => m.role === 'manager' && m.userId !== r.rep)?.userId ?? null) : null);
   const manager = managerId ? await store.people.get(r.workspace, managerId) : null;
-  const zone = manager?.timeZone && isTimeZone(manager.timeZone) ? manager.timeZone : (team?.settings.timezone ?? r.defaultZone);
+  const zone = zoneOf(manager, team, r.defaultZone);
   const locale = manager?.locale ?? team?.settings.locale ?? r.defaultLocale;
   const day = dayInZone(r.at, zone);
   const message = await prepareOneOnOne(store, team, { workspace: r.workspace, rep: r.rep, meetingDay: day, meetingMinutes: schedule?.minutes ?? null }, locale);

@@ -1,6 +1,6 @@
 import { check, mention, standingOf } from './authority.js';
 import type { CommandContext } from './context.js';
-import { dayInZone, isTimeZone } from '../domain/days.js';
+import { dayInZone, zoneOf } from '../domain/days.js';
 import type { PeriodKind } from '../domain/periods.js';
 import { formatAmount, formatItems, totalsInOrder } from '../reports/amounts.js';
 import { context, section, type Message } from '../reports/blocks.js';
@@ -8,13 +8,6 @@ import { formatPercent, messages, pick } from '../i18n/index.js';
 import { renderTodayOverview } from '../reports/receipts.js';
 import { calendarFor, loadStatus, renderStatus, todaysAsk, type StatusModel } from '../reports/status.js';
 import { metricLabel } from '../domain/metrics.js';
-import type { Person, Team } from '../store/index.js';
-
-/** A person's zone: their Slack profile's, else their team's, else the bot's default. */
-export function zoneOf(person: Person | null, team: Team | null, fallback: string): string {
-  if (person?.timeZone && isTimeZone(person.timeZone)) return person.timeZone;
-  return team?.settings.timezone ?? fallback;
-}
 
 /** `/kpi status [@person] [period]`: one's own numbers, or a member's for their manager and admins. */
 export async function handleStatus(ctx: CommandContext, userId: string | null, kind: PeriodKind | null): Promise<Message> {

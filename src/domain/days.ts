@@ -143,3 +143,9 @@ export function minDay(a: Day, b: Day): Day {
 export function maxDay(a: Day, b: Day): Day {
   return a >= b ? a : b;
 }
+
+/** A person's zone: their Slack profile's when it is a real zone, else their team's, else the bot's default. */
+export function zoneOf(person: { readonly timeZone: string | null } | null, team: { readonly settings: { readonly timezone: string } } | null, fallback: string): string {
+  if (person?.timeZone && isTimeZone(person.timeZone)) return person.timeZone;
+  return team?.settings.timezone ?? fallback;
+}

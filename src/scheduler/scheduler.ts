@@ -5,7 +5,7 @@ import { Sender, type Recipient, type SendResult } from './sender.js';
 import { slotState, slotsAround, type Slot, type SlotState } from './slots.js';
 import { oneOnOneSlots } from './oneonone-slots.js';
 import { planDaily, planWeekly, brokenTeamNotice, checkInMessage, holidayNote, type Outgoing } from './plans.js';
-import { isTimeZone } from '../domain/days.js';
+import { zoneOf } from '../domain/days.js';
 import { calendarFor } from '../reports/status.js';
 import { prepareOneOnOne } from '../reports/oneonone-load.js';
 import type { Clock } from '../clock.js';
@@ -99,7 +99,7 @@ export class Scheduler {
     const team = await store.teams.ofPerson(schedule.workspace, schedule.rep);
     const manager = await store.people.get(schedule.workspace, schedule.manager);
     const rep = await store.people.get(schedule.workspace, schedule.rep);
-    const zone = manager?.timeZone && isTimeZone(manager.timeZone) ? manager.timeZone : (team?.settings.timezone ?? this.options.defaultZone);
+    const zone = zoneOf(manager, team, this.options.defaultZone);
     const settings = team?.settings;
     const calendar = calendarFor(team);
     const outcomes: DeliveryOutcome[] = [];
