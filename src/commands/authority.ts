@@ -33,21 +33,36 @@ export async function workingTeam(ctx: CommandContext, standing: Standing): Prom
   return standing.team;
 }
 
-/** The team a person belongs to (null when none). */
-export async function teamOfPerson(ctx: CommandContext, userId: string): Promise<Team | null> {
-  return ctx.store.teams.ofPerson(ctx.caller.teamId, userId);
+/**
+ * The people an action concerns, each with their team, when the caller may do it to every one of
+ * them; otherwise the refusal for the first one they may not.
+ */
+export async function peopleIfAllowed(
+  ctx: CommandContext,
+  standing: Standing,
+  action: Action,
+  userIds: readonly string[],
+): Promise<{ people: { userId: string; team: Team | null }[] } | { refused: Message }> {
+  const people: { userId: string; team: Team | null }[] = [];
+  for (const userId of userIds) {
+    const team = await ctx.store.teams.ofPerson(ctx.caller.teamId, userId);
+    const refused = await check(ctx, standing, action, team, mention(userId));
+    if (refused) return { refused };
+    people.push({ userId, team });
+  }
+  return { people };
 }
 
-/** A refusal that says who can do it instead: the team's managers by name, and the admins. */
-export async function refusal(ctx: CommandContext, action: Action, team: Team | null, person?: string): Promise<Message> {
+/** A refusal that says who can do it instead (the domain's `who`): the team's managers by name, and the admins. */
+async function refusal(ctx: CommandContext, action: Action, who: 'admins' | 'teamManagers', team: Team | null, person?: string): Promise<Message> {
   const t = messages(ctx.caller.locale);
   const admins = formatList([...ctx.defaults.admins.map(mention), t.slackAdmins], ctx.caller.locale);
-  let who: string;
-  if (team && action !== 'createTeam') {
+  let whoText: string;
+  if (who === 'teamManagers' && team) {
     const managers = (await ctx.store.teams.members(team.id)).filter((m) => m.role === 'manager').map((m) => mention(m.userId));
-    who = t.whoTeamManagers({ team: team.name, managers: formatList(managers, ctx.caller.locale), admins });
+    whoText = t.whoTeamManagers({ team: team.name, managers: formatList(managers, ctx.caller.locale), admins });
   } else {
-    who = t.whoAdmins({ admins });
+    whoText = t.whoAdmins({ admins });
   }
   const a = t.actions;
   const label =
@@ -58,13 +73,13 @@ export async function refusal(ctx: CommandContext, action: Action, team: Team | 
         : action === 'log' || action === 'viewOwn'
           ? ''
           : a[action];
-  return textMessage(t.refusal({ action: label, who }));
+  return textMessage(t.refusal({ action: label, who: whoText }));
 }
 
 /** Checks a permission; null when allowed, else the refusal to show. */
 export async function check(ctx: CommandContext, standing: Standing, action: Action, team: Team | null, person?: string): Promise<Message | null> {
   const decision = authorize(standing.actor, action, team?.id ?? null);
-  return decision.allowed ? null : refusal(ctx, action, team, person);
+  return decision.allowed ? null : refusal(ctx, action, decision.who, team, person);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { check, mention, standingOf, workingTeam, type Standing } from './authority.js';
+import { check, mention, peopleIfAllowed, standingOf, workingTeam, type Standing } from './authority.js';
 import type { CommandContext } from './context.js';
 import { targetValue, type TargetSubject } from './parse-manage.js';
 import { dayInZone, type Day } from '../domain/days.js';
@@ -51,14 +51,8 @@ async function resolveSubject(
 ): Promise<{ kind: 'people'; people: { userId: string; team: Team | null }[]; team: Team | null } | { kind: 'team'; team: Team } | { refused: Message }> {
   const t = messages(ctx.caller.locale);
   if (subject.kind === 'users') {
-    const people: { userId: string; team: Team | null }[] = [];
-    for (const userId of subject.userIds) {
-      const team = await ctx.store.teams.ofPerson(ctx.caller.teamId, userId);
-      const refused = await check(ctx, standing, 'setTargets', team);
-      if (refused) return { refused };
-      people.push({ userId, team });
-    }
-    return { kind: 'people', people, team: null };
+    const allowed = await peopleIfAllowed(ctx, standing, 'setTargets', subject.userIds);
+    return 'refused' in allowed ? { refused: allowed.refused } : { kind: 'people', people: allowed.people, team: null };
   }
   const team = await workingTeam(ctx, standing);
   if (!team) return { refused: textMessage(t.noTeam) };
@@ -154,13 +148,9 @@ export async function applyTemplate(ctx: CommandContext, role: SalesRole, userId
   const t = messages(ctx.caller.locale);
   const locale = ctx.caller.locale;
   const standing = await standingOf(ctx);
-  const people: { userId: string; team: Team | null }[] = [];
-  for (const userId of userIds) {
-    const team = await ctx.store.teams.ofPerson(ctx.caller.teamId, userId);
-    const refused = await check(ctx, standing, 'applyTemplate', team);
-    if (refused) return refused;
-    people.push({ userId, team });
-  }
+  const allowed = await peopleIfAllowed(ctx, standing, 'applyTemplate', userIds);
+  if ('refused' in allowed) return allowed.refused;
+  const { people } = allowed;
   const template = ROLE_TEMPLATES[role];
   const memberPart = template.filter((x) => x.scope === 'member');
   const teamPart = template.filter((x) => x.scope === 'team');

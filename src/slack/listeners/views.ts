@@ -4,7 +4,7 @@ import { commandContext, resolveCaller } from '../callers.js';
 import type { SlackDeps } from '../deps.js';
 import { publishHome } from '../home.js';
 import { submitLogForm } from '../log-form.js';
-import { check, mention, standingOf, workingTeam } from '../../commands/authority.js';
+import { check, peopleIfAllowed, standingOf, workingTeam } from '../../commands/authority.js';
 import type { Caller, CommandContext } from '../../commands/context.js';
 import { submitSettingsForm } from '../../commands/settings.js';
 import { submitTargetForm } from '../../commands/targets.js';
@@ -117,12 +117,8 @@ async function targetFormRefusal(ctx: CommandContext, values: FormValues, first:
   const refused = await check(ctx, standing, 'setTargets', await workingTeam(ctx, standing));
   if (refused) return { block: first, message: refused };
   if (choiceOf(values, 'who') !== 'users') return null;
-  for (const userId of usersOf(values, 'people')) {
-    const team = await ctx.store.teams.ofPerson(ctx.caller.teamId, userId);
-    const refusedFor = await check(ctx, standing, 'setTargets', team, mention(userId));
-    if (refusedFor) return { block: 'people', message: refusedFor };
-  }
-  return null;
+  const allowed = await peopleIfAllowed(ctx, standing, 'setTargets', usersOf(values, 'people'));
+  return 'refused' in allowed ? { block: 'people', message: allowed.refused } : null;
 }
 
 /** A target from the form: refused under the first field, or checked field by field, or saved and said back. */
