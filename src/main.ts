@@ -55,10 +55,8 @@ export async function startBot({ config, logger, clock = systemClock, autoTick =
           await task?.stop();
           await task?.destroy();
           await slack.stop().catch((error: unknown) => logger.warn('stopping the Slack app:', error));
-          await scheduler.tick(clock()).then(
-            () => undefined,
-            () => undefined,
-          );
+          // Let a tick under way finish its sends and writes; a stopping bot starts no new one.
+          await scheduler.idle();
           await store.close();
         })();
         return stopping;

@@ -59,6 +59,11 @@ export class Scheduler {
     this.sender = options.sender ?? new Sender(options.chat);
   }
 
+  /** Resolves when the tick under way, if any, has finished; starts none (for a clean stop). */
+  async idle(): Promise<void> {
+    await this.running?.catch(() => undefined);
+  }
+
   /** One tick; a tick still running when the next comes is waited for, not doubled. */
   tick(now: Date = this.options.clock()): Promise<DeliveryOutcome[]> {
     this.running ??= this.runTick(now).finally(() => {

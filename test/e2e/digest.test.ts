@@ -12,6 +12,12 @@ describe('scheduled messages through the real Slack client and a flaky fake Slac
     await t.stop();
   });
 
+  it('stopping waits for a tick under way but starts none: nothing is sent on the way out', async () => {
+    // Everything is due at this moment, and no tick ran: a stop must not send it now.
+    await t.bot.stop();
+    expect(t.slack.callsTo('chat.postMessage')).toEqual([]);
+  });
+
   it('with 429 twice and then 500 once, every scheduled message arrives exactly once', async () => {
     t.slack.failNext('chat.postMessage', { status: 429, retryAfter: 1 }, 2);
     t.slack.failNext('chat.postMessage', { status: 500 }, 1);
