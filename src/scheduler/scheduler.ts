@@ -6,7 +6,7 @@ import { slotState, slotsAround, type Slot, type SlotState } from './slots.js';
 import { oneOnOneSlots } from './oneonone-slots.js';
 import { planDaily, planWeekly, brokenTeamNotice, checkInMessage, holidayNote, type Outgoing } from './plans.js';
 import { zoneOf } from '../domain/days.js';
-import { calendarFor } from '../reports/status.js';
+import { calendarOf, defaultTeamSettings, NINE_AM } from '../domain/team-settings.js';
 import { prepareOneOnOne } from '../reports/oneonone-load.js';
 import type { Clock } from '../clock.js';
 import type { Locale } from '../domain/locale.js';
@@ -77,7 +77,8 @@ export class Scheduler {
     const reopened = await store.deliveries.reopenStale(new Date(now.getTime() - CLAIM_LEASE_MS), now);
     if (reopened > 0) logger.warn(`${reopened} delivery claim(s) were interrupted mid-send: each is looked for in Slack before it is sent again.`);
     const outcomes: DeliveryOutcome[] = [];
-    for (const team of await store.teams.all()) {
+    const teams = await store.teams.all();
+    for (const team of teams) {
       try {
         for (const slot of slotsAround(team.settings, now)) {
           const state = slotState(slot.at, now, team.settings.catchupHours);
@@ -88,9 +89,10 @@ export class Scheduler {
         logger.error(`Scheduled messages of team ${team.name} (${team.id}) failed this tick:`, error);
       }
     }
+    const teamsById = new Map(teams.map((t) => [t.id, t]));
     for (const schedule of await store.oneonones.all()) {
       try {
-        outcomes.push(...(await this.runOneOnOne(schedule, now)));
+        outcomes.push(...(await this.runOneOnOne(schedule, now, teamsById)));
       } catch (error) {
         logger.error(`The 1on1 of ${schedule.rep} with ${schedule.manager} failed this tick:`, error);
       }
@@ -98,29 +100,32 @@ export class Scheduler {
     return outcomes;
   }
 
-  /** A 1on1's prep to the manager (a note on a holiday) and the rep's check-in the day before. */
-  private async runOneOnOne(schedule: ScheduledOneOnOne, now: Date): Promise<DeliveryOutcome[]> {
-    const { store, defaultLocale } = this.options;
-    const team = await store.teams.ofPerson(schedule.workspace, schedule.rep);
+  /**
+   * A 1on1's prep to the manager (a note on a holiday) and the rep's check-in the day before. The
+   * rep's team comes from this tick's teams; a rep without one gets the bot's default settings.
+   */
+  private async runOneOnOne(schedule: ScheduledOneOnOne, now: Date, teamsById: ReadonlyMap<number, Team>): Promise<DeliveryOutcome[]> {
+    const { store, defaultLocale, defaultZone } = this.options;
     const manager = await store.people.get(schedule.workspace, schedule.manager);
     const rep = await store.people.get(schedule.workspace, schedule.rep);
-    const zone = zoneOf(manager, team, this.options.defaultZone);
-    const settings = team?.settings;
-    const calendar = calendarFor(team);
+    const team = rep?.kpiTeamId ? (teamsById.get(rep.kpiTeamId) ?? null) : null;
+    const zone = zoneOf(manager, team, defaultZone);
+    const settings = team?.settings ?? defaultTeamSettings(defaultZone, defaultLocale);
+    const managerLocale = manager?.locale ?? settings.locale;
     const outcomes: DeliveryOutcome[] = [];
     const slots = oneOnOneSlots(
       schedule,
-      { zone, calendar, leadHours: settings?.oneOnOneLeadHours ?? null, dailyTime: settings?.dailyTime ?? 9 * 60, checkIn: settings?.checkIn ?? true },
+      // A team whose daily digest is off still gets its preps at the usual morning time.
+      { zone, calendar: calendarOf(settings), leadHours: settings.oneOnOneLeadHours, dailyTime: settings.dailyTime ?? NINE_AM, checkIn: settings.checkIn },
       now,
     );
     for (const slot of slots) {
-      const state = slotState(slot.at, now, settings?.catchupHours ?? 3);
+      const state = slotState(slot.at, now, settings.catchupHours);
       if (state === 'early') continue;
       const key: DeliveryKey = { workspace: schedule.workspace, kpiTeam: team?.id ?? null, subject: schedule.rep, kind: slot.kind, periodKey: slot.day };
-      const managerLocale = manager?.locale ?? settings?.locale ?? defaultLocale;
       const build =
         slot.kind === 'checkin'
-          ? async () => ({ to: { userId: schedule.rep }, message: checkInMessage(schedule, slot.day, rep?.locale ?? settings?.locale ?? defaultLocale) })
+          ? async () => ({ to: { userId: schedule.rep }, message: checkInMessage(schedule, slot.day, rep?.locale ?? settings.locale) })
           : slot.holiday
             ? async () => ({ to: { userId: schedule.manager }, message: holidayNote(schedule, slot.day, slot.holiday!, managerLocale) })
             : async () => ({ to: { userId: schedule.manager }, message: await prepareOneOnOne(store, team, { workspace: schedule.workspace, rep: schedule.rep, meetingDay: slot.day, meetingMinutes: schedule.minutes }, managerLocale) });
