@@ -1,5 +1,5 @@
 import type { CommandContext } from './context.js';
-import { formatDateSpec, resolveDay, MAX_DAYS_BACK } from './dates.js';
+import { formatDateSpec, resolveDay, MAX_DAYS_BACK, type DateSpec, type ResolvedDay } from './dates.js';
 import { explainProblem } from './explain.js';
 import type { LogRequest } from './parse-log.js';
 import type { Problem } from './problems.js';
@@ -25,6 +25,13 @@ export type LogOutcome =
   | { readonly ok: true; readonly stored: StoredLog; readonly today: Day }
   | { readonly ok: false; readonly problem: Problem };
 
+/** What to tell a person whose date cannot take a log: ahead of today, too far back, or no such day. */
+export function dateProblem(resolved: Extract<ResolvedDay, { ok: false }>, spec: DateSpec): Problem {
+  if (resolved.code === 'futureDate') return { code: 'futureDate', day: resolved.day as Day };
+  if (resolved.code === 'tooOld') return { code: 'tooOld', day: resolved.day as Day, maxDaysBack: MAX_DAYS_BACK };
+  return { code: 'badDate', word: formatDateSpec(spec) };
+}
+
 /**
  * Stores a log for the caller, every pair or none, for the business day in their zone: the shared
  * path of `/kpi log` and the log form. Problems a person can fix come back as values.
@@ -34,15 +41,7 @@ export async function storeLog(ctx: CommandContext, request: LogRequest, text: s
   const now = ctx.clock();
   const today = dayInZone(now, caller.zone);
   const resolved = resolveDay(request.date, today);
-  if (!resolved.ok) {
-    const problem: Problem =
-      resolved.code === 'futureDate'
-        ? { code: 'futureDate', day: resolved.day as Day }
-        : resolved.code === 'tooOld'
-          ? { code: 'tooOld', day: resolved.day as Day, maxDaysBack: MAX_DAYS_BACK }
-          : { code: 'badDate', word: formatDateSpec(request.date) };
-    return { ok: false, problem };
-  }
+  if (!resolved.ok) return { ok: false, problem: dateProblem(resolved, request.date) };
   try {
     const stored = await ctx.store.activity.log(
       {

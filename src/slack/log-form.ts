@@ -1,8 +1,8 @@
 import type { CommandContext } from '../commands/context.js';
 import { isNegativeAmount, parseAmount } from '../commands/amounts.js';
-import { MAX_DAYS_BACK, resolveDay } from '../commands/dates.js';
+import { resolveDay } from '../commands/dates.js';
 import { problemSentence } from '../commands/explain.js';
-import { storeLog } from '../commands/log.js';
+import { dateProblem, storeLog } from '../commands/log.js';
 import { checkPair, type LogPair, type LogRequest } from '../commands/parse-log.js';
 import { fail, type Problem, type Result } from '../commands/problems.js';
 import { MAX_NOTE_LENGTH } from '../commands/tokens.js';
@@ -68,9 +68,10 @@ export function readLogForm(values: FormValues, today: Day, locale: Locale): Log
   if (!d) {
     errors[DAY_BLOCK] = problemSentence({ code: 'badDate', word: picked ?? '' }, locale);
   } else {
-    const resolved = resolveDay({ kind: 'day', day: d }, today);
+    const spec = { kind: 'day', day: d } as const;
+    const resolved = resolveDay(spec, today);
     if (resolved.ok) day = resolved.day;
-    else errors[DAY_BLOCK] = problemSentence(dateProblem(resolved.code, d), locale);
+    else errors[DAY_BLOCK] = problemSentence(dateProblem(resolved, spec), locale);
   }
 
   const note = textOf(values, NOTE_BLOCK);
@@ -81,12 +82,6 @@ export function readLogForm(values: FormValues, today: Day, locale: Locale): Log
   // What the audit history keeps: the log as it would have been typed.
   const text = `${pairs.map((p) => `${p.metric} ${p.value}`).join(' ')} ${day}${note ? ` -- ${note}` : ''}`;
   return { ok: true, request, text };
-}
-
-function dateProblem(code: 'futureDate' | 'tooOld' | 'badDate', d: Day): Problem {
-  if (code === 'futureDate') return { code, day: d };
-  if (code === 'tooOld') return { code, day: d, maxDaysBack: MAX_DAYS_BACK };
-  return { code, word: d };
 }
 
 /** The field a problem found only when storing belongs under. */
