@@ -9,7 +9,7 @@ import { calendarOf, defaultTeamSettings } from '../domain/team-settings.js';
 import { templateTargets } from '../domain/templates.js';
 import { plain, type Message } from '../reports/blocks.js';
 import { prepareOneOnOne } from '../reports/oneonone-load.js';
-import { planDaily, planWeekly, type Outgoing } from '../scheduler/plans.js';
+import { planDaily, planWeekly } from '../scheduler/plans.js';
 import { weeklyReviewDay } from '../scheduler/slots.js';
 import { Store, type Team } from '../store/index.js';
 
@@ -71,18 +71,16 @@ export async function runDemo(options: { locale: Locale; zone: string; now: Date
     const reviewDay = weeklyDay <= slotDay ? weeklyDay : (weeklyReviewDay(team.settings, addDays(slotDay, -7)) ?? slotDay);
     const ja = locale === 'ja';
     const section = (title: string, message: Message) => write(`\n━━━ ${title} ━━━\n${forTerminal(message.text, locale)}\n`);
-    // A demo team has a channel and every member wants a DM, so every build gives a message.
-    const built = (outgoing: Outgoing | null) => outgoing!.message;
     write(
       ja
         ? `KPI Review デモ: ${team.name}(${PEOPLE.length}人: SDR・BDR・フィールドセールス・CS・マネージャー)、直近2か月の記録つき。Slackは使いません。\n`
         : `KPI Review demo: ${team.name} (${PEOPLE.length} people: SDR, BDR, field sales, CS, manager) with two months of history. No Slack needed.\n`,
     );
     // The messages the scheduler would send this morning, built the way it builds them.
-    const daily = planDaily(store, team, slotDay, locale);
-    section(ja ? 'デイリーダイジェスト(チームチャンネル)' : 'Daily digest (team channel)', built(await daily.build({ kind: 'daily', subject: String(team.id) })));
-    section(ja ? `朝のDM(${PEOPLE[0]!.name.ja}さん、SDR)` : `Morning DM (${PEOPLE[0]!.name.en}, SDR)`, built(await daily.build({ kind: 'dm', subject: rep.userId, member: rep })));
-    section(ja ? '週次レビュー(チームチャンネル)' : 'Weekly review (team channel)', built(await planWeekly(store, team, reviewDay).build({ kind: 'weekly', subject: String(team.id) })));
+    const daily = planDaily(store, team, slotDay);
+    section(ja ? 'デイリーダイジェスト(チームチャンネル)' : 'Daily digest (team channel)', (await daily.build({ kind: 'daily', subject: String(team.id), channel: CHANNEL })).message);
+    section(ja ? `朝のDM(${PEOPLE[0]!.name.ja}さん、SDR)` : `Morning DM (${PEOPLE[0]!.name.en}, SDR)`, (await daily.build({ kind: 'dm', subject: rep.userId, member: rep })).message);
+    section(ja ? '週次レビュー(チームチャンネル)' : 'Weekly review (team channel)', (await planWeekly(store, team, reviewDay).build({ kind: 'weekly', subject: String(team.id), channel: CHANNEL })).message);
     const coached = PEOPLE[1]!;
     await store.oneonones.savePlan(WORKSPACE, coached.userId, ja ? '毎日新規リード10件にアプローチ、金曜にロールプレイ' : '10 new leads a day; role-play every Friday', 'UDEMO05', options.now, addDays(today, -14));
     const prep = await prepareOneOnOne(store, team, { workspace: WORKSPACE, rep: coached.userId, meetingDay: slotDay, meetingMinutes: 15 * 60 }, locale);

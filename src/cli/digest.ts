@@ -25,7 +25,7 @@ export interface PrintedPayload {
 }
 
 function planOf(store: Store, team: Team, run: DigestRun, day: Day): SlotPlan {
-  return run.kind === 'daily' ? planDaily(store, team, day, run.defaultLocale) : planWeekly(store, team, day);
+  return run.kind === 'daily' ? planDaily(store, team, day) : planWeekly(store, team, day);
 }
 
 /** Why a team gets nothing on this day, or null when the day is one of its slots. */
@@ -46,10 +46,7 @@ export function offDayReason(team: Team, run: DigestRun): string | null {
 export async function buildSlot(store: Store, team: Team, run: DigestRun): Promise<Outgoing[]> {
   const plan = planOf(store, team, run, dayInZone(run.at, team.settings.timezone));
   const out: Outgoing[] = [];
-  for (const item of await plan.recipients()) {
-    const built = await plan.build(item);
-    if (built) out.push(built);
-  }
+  for (const item of await plan.recipients()) out.push(await plan.build(item));
   return out;
 }
 

@@ -50,12 +50,11 @@ export function renderUndoReceipt(r: UndoReceipt): Message {
   const undone = `↩️ ${t.undone({ items: formatItems(r.pairs, r.locale), when, time: formatTime(r.loggedAt, r.zone) })}`;
   const remaining = totalsInOrder(r.dayTotals);
   const now = remaining.length > 0 ? t.undoneDayTotal({ items: formatItems(remaining, r.locale), when }) : t.undoneDayEmpty({ when });
-  return { text: `${undone}\n${now}`, blocks: [section(`${undone}\n${now}`)] };
+  return textMessage(`${undone}\n${now}`);
 }
 
 export function renderNothingToUndo(locale: Locale): Message {
-  const text = messages(locale).nothingToUndo;
-  return { text, blocks: [section(text)] };
+  return textMessage(messages(locale).nothingToUndo);
 }
 
 /** Bare `/kpi`: the person's numbers so far today. */

@@ -1,5 +1,6 @@
 import type { Recipient } from './sender.js';
 import { actions, button, section, type Message } from '../reports/blocks.js';
+import { textMessage } from '../reports/receipts.js';
 import { buildDailyDigest, renderDailyDigest } from '../reports/digest/daily.js';
 import { buildMorningDm, renderMorningDm } from '../reports/digest/dm.js';
 import { loadTeamSnapshot, reportDayFor, type TeamSnapshot } from '../reports/digest/snapshot.js';
@@ -18,30 +19,27 @@ export interface Outgoing {
   readonly message: Message;
 }
 
-/** One delivery of a slot: the team's channel message, or one person's DM. */
-export interface PlanItem {
-  readonly kind: 'daily' | 'dm' | 'weekly';
-  /** The team's ID for a channel message, the person's user ID for a DM. */
-  readonly subject: string;
-  readonly member?: Member;
-}
+/** One delivery of a slot: the team's channel message (subject: the team's ID), or one person's DM (subject: their user ID). */
+export type PlanItem =
+  | { readonly kind: 'daily' | 'weekly'; readonly subject: string; readonly channel: string }
+  | { readonly kind: 'dm'; readonly subject: string; readonly member: Member };
 
 /** What a slot sends: its deliveries, each built only when it is actually sent. */
 export interface SlotPlan {
   recipients(): Promise<PlanItem[]>;
-  build(item: PlanItem): Promise<Outgoing | null>;
+  build(item: PlanItem): Promise<Outgoing>;
 }
 
 /**
  * The daily slot: the digest to the team's channel and a morning DM to each member who wants one.
  * The team's numbers are read once, on the first message built, for the digest and every DM.
  */
-export function planDaily(store: Store, team: Team, slotDay: Day, defaultLocale: Locale): SlotPlan {
+export function planDaily(store: Store, team: Team, slotDay: Day): SlotPlan {
   let snapshot: Promise<TeamSnapshot> | null = null;
   const load = () => (snapshot ??= loadTeamSnapshot(store, team, reportDayFor(slotDay, calendarFor(team))));
   return {
     async recipients() {
-      const items: PlanItem[] = team.channelId ? [{ kind: 'daily', subject: String(team.id) }] : [];
+      const items: PlanItem[] = team.channelId ? [{ kind: 'daily', subject: String(team.id), channel: team.channelId }] : [];
       if (team.settings.morningDm) {
         for (const member of await store.teams.members(team.id)) {
           if (member.isActive && member.morningDm) items.push({ kind: 'dm', subject: member.userId, member });
@@ -51,9 +49,9 @@ export function planDaily(store: Store, team: Team, slotDay: Day, defaultLocale:
     },
     async build(item) {
       const s = await load();
-      if (item.kind === 'daily') return team.channelId ? { to: { channel: team.channelId }, message: renderDailyDigest(buildDailyDigest(s, slotDay), team.settings.locale) } : null;
-      const member = item.member!;
-      return { to: { userId: member.userId }, message: renderMorningDm(buildMorningDm(s, member, slotDay), member.locale ?? team.settings.locale ?? defaultLocale) };
+      if (item.kind !== 'dm') return { to: { channel: item.channel }, message: renderDailyDigest(buildDailyDigest(s, slotDay), team.settings.locale) };
+      const { member } = item;
+      return { to: { userId: member.userId }, message: renderMorningDm(buildMorningDm(s, member, slotDay), member.locale ?? team.settings.locale) };
     },
   };
 }
@@ -61,8 +59,11 @@ export function planDaily(store: Store, team: Team, slotDay: Day, defaultLocale:
 /** The weekly slot: the review of last week to the team's channel. */
 export function planWeekly(store: Store, team: Team, slotDay: Day): SlotPlan {
   return {
-    recipients: async () => (team.channelId ? [{ kind: 'weekly', subject: String(team.id) }] : []),
-    build: async () => (team.channelId ? { to: { channel: team.channelId }, message: renderWeeklyReview(await loadWeeklyReview(store, team, slotDay), team.settings.locale) } : null),
+    recipients: async () => (team.channelId ? [{ kind: 'weekly', subject: String(team.id), channel: team.channelId }] : []),
+    async build(item) {
+      if (item.kind === 'dm') throw new Error('the weekly slot sends no DMs');
+      return { to: { channel: item.channel }, message: renderWeeklyReview(await loadWeeklyReview(store, team, slotDay), team.settings.locale) };
+    },
   };
 }
 
@@ -73,7 +74,7 @@ export function brokenTeamNotice(team: Team, kind: 'daily' | 'weekly', channel: 
   const a = messages(locale).alerts;
   const why = a.reasons[(KNOWN_REASONS.has(reason) ? reason : 'other') as keyof typeof a.reasons];
   const text = `${a.broken({ team: team.name, what: a.what[kind], channel: `<#${channel}>`, reason: why })}\n${a.fix}`;
-  return { text, blocks: [section(text)] };
+  return textMessage(text);
 }
 
 /** The action of the check-in DM's button; its value is the meeting day. */
@@ -89,5 +90,5 @@ export function checkInMessage(schedule: ScheduledOneOnOne, meetingDay: Day, loc
 /** The manager's note instead of a prep when the 1on1 falls on a holiday. */
 export function holidayNote(schedule: ScheduledOneOnOne, meetingDay: Day, holiday: Holiday, locale: Locale): Message {
   const text = messages(locale).oneonone.holidayNote({ rep: `<@${schedule.rep}>`, day: formatDay(meetingDay, locale), holiday: holiday[locale] });
-  return { text, blocks: [section(text)] };
+  return textMessage(text);
 }

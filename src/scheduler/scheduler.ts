@@ -140,7 +140,7 @@ export class Scheduler {
   }
 
   private async runSlot(team: Team, slot: Slot, state: SlotState, now: Date): Promise<DeliveryOutcome[]> {
-    const plan = slot.kind === 'daily' ? planDaily(this.options.store, team, slot.day, this.options.defaultLocale) : planWeekly(this.options.store, team, slot.day);
+    const plan = slot.kind === 'daily' ? planDaily(this.options.store, team, slot.day) : planWeekly(this.options.store, team, slot.day);
     const outcomes: DeliveryOutcome[] = [];
     for (const item of await plan.recipients()) {
       const key = this.keyOf(team, item.kind, item.subject, slot.day);
@@ -151,7 +151,7 @@ export class Scheduler {
   }
 
   /** Claims, sends and settles one delivery; null when there was nothing to do for it. */
-  async deliver(team: Team | null, key: DeliveryKey, slot: Pick<Slot, 'at' | 'kind'>, state: SlotState, now: Date, build: () => Promise<Outgoing | null>): Promise<DeliveryOutcome | null> {
+  async deliver(team: Team | null, key: DeliveryKey, slot: Pick<Slot, 'at' | 'kind'>, state: SlotState, now: Date, build: () => Promise<Outgoing>): Promise<DeliveryOutcome | null> {
     const { store } = this.options;
     const id = `${key.workspace}|${key.subject}|${key.kind}|${key.periodKey}`;
     if (this.settled.has(id)) return null;
@@ -174,11 +174,6 @@ export class Scheduler {
       await store.deliveries.settle(claim.id, 'failed', `could not build the message: ${(error as Error).message}`);
       throw error;
     });
-    if (!outgoing) {
-      await store.deliveries.settle(claim.id, 'skipped', 'nothing to send');
-      this.settled.add(id);
-      return { key, result: 'skipped', reason: 'nothing to send' };
-    }
     // The key goes with the message, so a send that got no answer can be looked up before another.
     const since = new Date(Math.min(slot.at.getTime(), now.getTime()) - MARK_SLACK_MS);
     const result = await this.sender.send(outgoing.to, outgoing.message, { key: id, since, maybePosted: existing?.status === 'retry' });
