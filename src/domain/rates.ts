@@ -37,3 +37,10 @@ export function addTotals(a: Totals, b: Totals): Totals {
   }
   return out;
 }
+
+/** Several people's totals added into one (a team's pipeline is its members' together). */
+export function sumTotals(all: Iterable<Totals>): Totals {
+  let out: Totals = {};
+  for (const t of all) out = addTotals(out, t);
+  return out;
+}

@@ -3,7 +3,7 @@ import { teamLevelTargets } from './tree.js';
 import { countWorkdays, isWorkday, type WorkCalendar } from '../domain/calendar.js';
 import { addDays, dayInZone, type Day } from '../domain/days.js';
 import { periodOf } from '../domain/periods.js';
-import { addTotals, type Totals } from '../domain/rates.js';
+import { sumTotals } from '../domain/rates.js';
 import { workdayStreak } from '../domain/streaks.js';
 import { MEMBER_AT_TARGET_SHARE } from '../domain/templates.js';
 import type { Locale } from '../i18n/index.js';
@@ -82,12 +82,11 @@ export async function loadTeamPanel(store: Store, team: Team, at: Date): Promise
   const asOf = dayInZone(at, team.settings.timezone);
   const month = periodOf(asOf, 'month');
   const calendar = calendarFor(team);
-  const [members, levelTargets, byMember] = await Promise.all([
-    store.teams.members(team.id),
-    teamLevelTargets(store, team, asOf),
-    store.totals.memberTotals(team.id, month.start, asOf),
-  ]);
-  const totals = [...byMember.values()].reduce<Totals>((sum, t) => addTotals(sum, t), {});
+  const [members, byMember] = await Promise.all([store.teams.members(team.id), store.totals.memberTotals(team.id, month.start, asOf)]);
+  // Every member's targets, read once for the team's targets and each person's standing.
+  const byPerson = await store.targets.inForce(team.workspace, 'person', members.map((m) => m.userId), asOf);
+  const levelTargets = await teamLevelTargets(store, team, asOf, { members, byPerson });
+  const totals = sumTotals(byMember.values());
   const teamMonth = statusModel({
     userId: `team:${team.id}`,
     kind: 'month',
@@ -99,11 +98,10 @@ export async function loadTeamPanel(store: Store, team: Team, at: Date): Promise
   const active = members.filter((m) => m.isActive);
   const reps = active.filter((m) => m.role === 'rep');
   const people = reps.length > 0 ? reps : active;
-  const targets = await store.targets.inForce(team.workspace, 'person', people.map((m) => m.userId), asOf);
   const standings = people.map((m) => ({
     userId: m.userId,
     attainment: memberAttainment(
-      statusModel({ userId: m.userId, kind: 'month', asOf, totals: byMember.get(m.userId) ?? {}, targets: targets.get(m.userId) ?? [], calendar }),
+      statusModel({ userId: m.userId, kind: 'month', asOf, totals: byMember.get(m.userId) ?? {}, targets: byPerson.get(m.userId) ?? [], calendar }),
     ),
   }));
   const measured = standings.filter((s) => s.attainment !== null);

@@ -4,8 +4,8 @@ import { calendarFor } from './status.js';
 import type { Day } from '../domain/days.js';
 import { isDerivedMetric, metricLabel, type MetricKey } from '../domain/metrics.js';
 import { periodOf, type PeriodKind } from '../domain/periods.js';
-import { convertsWithWorkdays, targetForPeriod } from '../domain/progress.js';
-import { addTotals, derivedValue, type Totals } from '../domain/rates.js';
+import { convertsWithWorkdays, periodTarget } from '../domain/progress.js';
+import { derivedValue, sumTotals, type Totals } from '../domain/rates.js';
 import { buildTree, deriveFunnelTree, evaluateTree, type EvaluatedTreeNode, type KpiTreeNode, type MetricTarget, type TreeProblem } from '../domain/tree.js';
 import { formatPercent, messages, type Locale } from '../i18n/index.js';
 import type { Member, Store, Target, Team } from '../store/index.js';
@@ -13,7 +13,7 @@ import type { Member, Store, Target, Team } from '../store/index.js';
 /** A team's totals over a range: each member's period values added up (a team's pipeline is its members' together). */
 export async function teamTotals(store: Store, team: Team, from: Day, to: Day): Promise<Totals> {
   const byMember = await store.totals.memberTotals(team.id, from, to);
-  return [...byMember.values()].reduce<Totals>((sum, t) => addTotals(sum, t), {});
+  return sumTotals(byMember.values());
 }
 
 /** A team-level target: the team's own, or its members' added up. */
@@ -40,7 +40,7 @@ export async function teamLevelTargets(
   const pooled = new Map<MetricKey, number[]>();
   for (const targets of byPerson.values()) {
     for (const t of targets) {
-      const value = convertsWithWorkdays(t.metric) ? targetForPeriod(t.value, t.period, month, calendar) : t.value;
+      const value = periodTarget(t.metric, t.value, t.period, month, calendar);
       if (value !== null) pooled.set(t.metric, [...(pooled.get(t.metric) ?? []), value]);
     }
   }

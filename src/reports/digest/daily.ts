@@ -1,6 +1,6 @@
 import { say, gapWithSuggestion, paragraph, type Sentence, type Written } from './sentences.js';
 import type { TeamSnapshot } from './snapshot.js';
-import { adviceFor, headlineItems, isHeadlineMetric, kpiCell, sumTotals, teamFocus, type Focus } from './shared.js';
+import { adviceFor, headlineItems, isHeadlineMetric, kpiCell, teamFocus, type Focus } from './shared.js';
 import { context, fields, header, section, type KnownBlock, type Message } from '../blocks.js';
 import { formatAmount, formatItems } from '../amounts.js';
 import { metricValue } from '../../domain/progress.js';
@@ -8,8 +8,8 @@ import { isNewApproachNote, isStreakMilestone, mostImproved } from '../../domain
 import type { Day } from '../../domain/days.js';
 import { LOGGED, isLoggedMetric, metricBetter, metricLabel, type MetricKey } from '../../domain/metrics.js';
 import { periodOf } from '../../domain/periods.js';
-import { convertsWithWorkdays, isReached, progress, targetForPeriod, type Progress } from '../../domain/progress.js';
-import type { Totals } from '../../domain/rates.js';
+import { convertsWithWorkdays, isReached, periodTarget, progress, targetForPeriod, type Progress } from '../../domain/progress.js';
+import { sumTotals, type Totals } from '../../domain/rates.js';
 import { workdayStreak } from '../../domain/streaks.js';
 import { formatDay, formatMonth, formatPercent, messages, pick, type Locale } from '../../i18n/index.js';
 
@@ -53,10 +53,11 @@ function mainActivity(s: TeamSnapshot, userId: string): MetricKey {
 function celebrationsOf(s: TeamSnapshot, teamMonth: Totals, teamBefore: Totals): Celebration[] {
   const out: Celebration[] = [];
   for (const t of s.teamTargets) {
+    if (!convertsWithWorkdays(t.metric)) continue;
     const now = metricValue(t.metric, teamMonth);
     const before = metricValue(t.metric, teamBefore);
-    const target = convertsWithWorkdays(t.metric) ? targetForPeriod(t.value, t.period, s.month, s.calendar) : t.value;
-    if (target === null || now === null || !convertsWithWorkdays(t.metric)) continue;
+    const target = targetForPeriod(t.value, t.period, s.month, s.calendar);
+    if (target === null || now === null) continue;
     if (isReached(now, target, metricBetter(t.metric)) && !(before !== null && isReached(before, target, metricBetter(t.metric)))) {
       out.push({ kind: 'teamGoal', metric: t.metric, value: now });
     }
@@ -101,7 +102,7 @@ export function buildDailyDigest(s: TeamSnapshot, slotDay: Day): DailyDigestMode
     metric: t.metric,
     day: {
       actual: metricValue(t.metric, teamDay),
-      target: convertsWithWorkdays(t.metric) ? targetForPeriod(t.value, t.period, day, s.calendar) : t.value,
+      target: periodTarget(t.metric, t.value, t.period, day, s.calendar),
     },
     month: progress({ metric: t.metric, targetValue: t.value, targetKind: t.period, period: s.month, asOf: s.reportDay, actual: metricValue(t.metric, teamMonth), calendar: s.calendar }),
   }));

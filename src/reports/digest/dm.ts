@@ -1,14 +1,14 @@
 import { gapWithSuggestion, paragraph, say, type Sentence, type Written } from './sentences.js';
 import type { TeamSnapshot } from './snapshot.js';
-import { adviceFor, headlineItems, sumTotals } from './shared.js';
+import { adviceFor, headlineItems } from './shared.js';
 import { actions, button, context, header, section, type Message } from '../blocks.js';
 import { formatAmount, formatItems, formatValue } from '../amounts.js';
 import { statusModel, todaysAsk, type StatusModel } from '../status.js';
 import type { Day } from '../../domain/days.js';
-import { FUNNEL_STAGES, stageRate, stagesFor, stagesOfRole, weakestStage, type FunnelStage, type StageChange } from '../../domain/funnel.js';
+import { stageRate, stagesFor, stagesOfRole, weakestStage, type FunnelStage, type StageChange } from '../../domain/funnel.js';
 import { metricLabel, type MetricKey } from '../../domain/metrics.js';
 import { periodOf } from '../../domain/periods.js';
-import type { Totals } from '../../domain/rates.js';
+import { sumTotals, type Totals } from '../../domain/rates.js';
 import { formatDay, formatMonth, formatPercent, messages, pick, type Locale } from '../../i18n/index.js';
 import type { Member } from '../../store/index.js';
 import { OPEN_LOG_ACTION } from '../views/home.js';
@@ -26,14 +26,20 @@ export interface MorningDmModel {
   readonly weakest: StageChange | null;
 }
 
+/** The team's stage rates of each snapshot: the same for every member's DM, so worked out once. */
+const stageRatesOf = new WeakMap<TeamSnapshot, Partial<Record<FunnelStage, number>>>();
+
 /** Each stage's rate across the team over four weeks: the reference a person's funnel is read against. */
 function teamStageRates(s: TeamSnapshot): Partial<Record<FunnelStage, number>> {
+  const known = stageRatesOf.get(s);
+  if (known) return known;
   const team = sumTotals(s.fourWeeks.values());
   const out: Partial<Record<FunnelStage, number>> = {};
   for (const def of stagesFor(team)) {
     const rate = stageRate(def, team);
-    if (rate !== null && FUNNEL_STAGES.includes(def.stage)) out[def.stage] = rate;
+    if (rate !== null) out[def.stage] = rate;
   }
+  stageRatesOf.set(s, out);
   return out;
 }
 

@@ -7,7 +7,7 @@ import { metricBetter, metricLabel, type LoggedMetric, type MetricKey } from '..
 import type { TeamTarget } from '../tree.js';
 import { periodOf } from '../../domain/periods.js';
 import { ceilCount, convertsWithWorkdays, progress, type Progress } from '../../domain/progress.js';
-import { addTotals, type Totals } from '../../domain/rates.js';
+import { sumTotals, type Totals } from '../../domain/rates.js';
 import { formatPercent, messages, pick, type AdvisedMetric, type Locale } from '../../i18n/index.js';
 
 /** The most KPIs a team message lists: few KPIs get attention (DOMAIN.md: 3–5, ideally 1–3). */
@@ -44,12 +44,6 @@ export function headlineItems(totals: Totals, max = 4): { metric: LoggedMetric; 
 /** Whether a personal best in this metric is worth a line in the channel. */
 export const isHeadlineMetric = (m: MetricKey): boolean => (HEADLINE as readonly string[]).includes(m);
 
-/** Sums several people's totals into one. */
-export function sumTotals(all: Iterable<Totals>): Totals {
-  let out: Totals = {};
-  for (const t of all) out = addTotals(out, t);
-  return out;
-}
 
 /** Today's focus: the team KPI furthest from its monthly pace and what today asks of it. */
 export interface Focus {
@@ -70,7 +64,7 @@ export interface Focus {
 export function teamFocus(s: TeamSnapshot, slotDay: Day): Focus | null {
   const month = periodOf(slotDay, 'month');
   const sameMonth = month.start === s.month.start;
-  const actuals: Totals = sameMonth ? sumOf(s.monthTotals) : {};
+  const actuals: Totals = sameMonth ? sumTotals(s.monthTotals.values()) : {};
   const carriers = (metric: MetricKey) => s.members.filter((m) => (s.memberTargets.get(m.userId) ?? []).some((t) => t.metric === metric)).length;
   const remaining = countWorkdays(slotDay, month.end, s.calendar);
   if (remaining === 0) return null;
@@ -88,10 +82,6 @@ export function teamFocus(s: TeamSnapshot, slotDay: Day): Focus | null {
     if (!sameMonth) break;
   }
   return best?.focus ?? null;
-}
-
-function sumOf(byPerson: ReadonlyMap<string, Totals>): Totals {
-  return sumTotals(byPerson.values());
 }
 
 /** A concrete suggestion for lifting a metric, in the reader's language. */

@@ -1,5 +1,5 @@
 import { gapWithSuggestion, paragraph, say, type Sentence, type Written } from './sentences.js';
-import { adviceFor, digestKpis, headlineItems, kpiCell, sumTotals } from './shared.js';
+import { adviceFor, digestKpis, headlineItems, kpiCell } from './shared.js';
 import { context, fields, header, section, type KnownBlock, type Message } from '../blocks.js';
 import { formatAmount, formatItems, formatValue } from '../amounts.js';
 import { calendarFor } from '../status.js';
@@ -12,7 +12,7 @@ import { bottleneckStage, qualityOrVolume, type Balance, type StageChange } from
 import { metricLabel, type DerivedMetric, type LoggedMetric, type MetricKey } from '../../domain/metrics.js';
 import { periodOf, previousPeriod, type Period } from '../../domain/periods.js';
 import { ceilCount, convertsWithWorkdays, progress, type Progress } from '../../domain/progress.js';
-import { derivedValue, type Totals } from '../../domain/rates.js';
+import { derivedValue, sumTotals, type Totals } from '../../domain/rates.js';
 import { formatDay, formatPercent, messages, pick, type Locale } from '../../i18n/index.js';
 import type { Store, Team } from '../../store/index.js';
 
