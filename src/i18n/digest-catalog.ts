@@ -65,12 +65,9 @@ export interface DigestCatalog {
     readonly title: (p: { team: string; start: string; end: string }) => string;
     readonly lead: Variants<{ items: string }>;
     readonly leadQuiet: Variants;
-    readonly kpiWeek: (p: { actual: string; target: string | null; attainment: string | null }) => string;
     readonly change: (p: { change: string }) => string;
     readonly changeNew: string;
     readonly funnelTitle: string;
-    readonly funnel: (p: { steps: string }) => string;
-    readonly rates: (p: { rates: string }) => string;
     readonly bottleneck: Variants<{ stage: string; current: string; baseline: string }>;
     readonly noBottleneck: Variants;
     readonly quality: Variants;

@@ -17,7 +17,6 @@ export interface ManageCatalog {
     readonly createTeam: string;
   };
   readonly noTeam: string;
-  readonly personNotInTeam: (p: { person: string }) => string;
 
   readonly teamCreated: (p: { team: string; channel: string; youManage: boolean }) => string;
   readonly teamNameTaken: (p: { team: string }) => string;
@@ -101,7 +100,6 @@ export interface ManageCatalog {
   readonly statusAlsoLogged: (p: { items: string }) => string;
   readonly statusRates: (p: { items: string }) => string;
   readonly statusNoTargets: string;
-  readonly statusNothingYet: string;
   readonly statusLead: Variants<{ items: string }>;
   readonly statusLeadEmpty: Variants;
   readonly overviewWeekMonth: (p: { week: string; month: string }) => string;

@@ -64,7 +64,6 @@ export interface OneOnOneCatalog {
     readonly checkInTitle: (p: { rep: string }) => string;
     readonly checkInWentWell: (p: { text: string }) => string;
     readonly checkInWantHelp: (p: { text: string }) => string;
-    readonly checkInNone: string;
     readonly saveButton: string;
     readonly footer: string;
     readonly holidayNote: (p: { rep: string; day: string; holiday: string }) => string;

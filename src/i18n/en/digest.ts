@@ -90,12 +90,9 @@ export const digest: DigestCatalog = {
       ({ items }) => `Here is last week in numbers: ${items}. Good work, everyone.`,
     ],
     leadQuiet: [() => 'Last week was quiet in the log; this week is a fresh start.', () => 'Few numbers came in last week. A new week, a clean page.'],
-    kpiWeek: ({ actual, target, attainment }) => (target ? `${actual} / ${target} (${attainment})` : actual),
     change: ({ change }) => `${change} on the week before`,
     changeNew: 'new this week',
     funnelTitle: 'Funnel',
-    funnel: ({ steps }) => steps,
-    rates: ({ rates }) => rates,
     bottleneck: [
       ({ stage, current, baseline }) => `The ${stage} moved from ${baseline} to ${current} against the team’s previous four weeks; it is the stage to coach this week.`,
       ({ stage, current, baseline }) => `Where the funnel narrowed most: ${stage}, ${current} last week after ${baseline} over the four weeks before.`,

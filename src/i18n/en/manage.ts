@@ -16,7 +16,6 @@ export const manage: ManageCatalog = {
     createTeam: 'Creating teams',
   },
   noTeam: 'You are not in a team yet. An admin can create one with `/kpi team create <name> [#channel]` and add you with `/kpi team add @you`.',
-  personNotInTeam: ({ person }) => `${person} is not in a team yet; add them first with \`/kpi team add\`.`,
 
   teamCreated: ({ team, channel, youManage }) =>
     `Created the team *${team}*. Its digests go to ${channel}.${youManage ? ' You are its manager.' : ''} Add people with \`/kpi team add @name…\`.`,
@@ -116,7 +115,6 @@ export const manage: ManageCatalog = {
   statusAlsoLogged: ({ items }) => `Also logged: ${items}`,
   statusRates: ({ items }) => `Rates: ${items}`,
   statusNoTargets: 'No targets yet. Your manager can set them with `/kpi target` or `/kpi template`.',
-  statusNothingYet: 'Nothing logged in this period yet.',
   statusLead: [
     ({ items }) => `Progress so far: ${items}.`,
     ({ items }) => `Here is what you have built up: ${items}.`,

@@ -84,7 +84,6 @@ export const oneonone: OneOnOneCatalog = {
     checkInTitle: ({ rep }) => `🗒️ ${rep}’s check-in`,
     checkInWentWell: ({ text }) => `What went well: ${text}`,
     checkInWantHelp: ({ text }) => `Where they want help: ${text}`,
-    checkInNone: 'No check-in answers this time.',
     saveButton: 'Save the agreed plan',
     footer: 'Only you (and admins) see this prep.',
     holidayNote: ({ rep, day, holiday }) => `No prep for the 1on1 with ${rep} on ${day}: it is a holiday (${holiday}). Move it with \`/kpi 1on1 schedule\` if you meet anyway.`,

@@ -78,12 +78,9 @@ export const digest: DigestCatalog = {
     title: ({ team, start, end }) => `📊 週次レビュー・${team}・${start}〜${end}`,
     lead: [({ items }) => `先週はチームで${items}に取り組みました。お疲れさまでした!`, ({ items }) => `先週の積み上げ: ${items}。みなさんの努力の成果です。`],
     leadQuiet: [() => '先週は記録が少なめでした。今週は新しいスタートです。', () => '先週の記録はわずかでした。今週も一歩ずつ進めましょう。'],
-    kpiWeek: ({ actual, target, attainment }) => (target ? `${actual} / ${target}(${attainment})` : actual),
     change: ({ change }) => `前週比 ${change}`,
     changeNew: '今週から',
     funnelTitle: 'ファネル',
-    funnel: ({ steps }) => steps,
-    rates: ({ rates }) => rates,
     bottleneck: [
       ({ stage, current, baseline }) => `${stage}が直前4週間の${baseline}から${current}に動きました。今週のコーチングはこの段階に絞りましょう。`,
       ({ stage, current, baseline }) => `ファネルでいちばん細くなったのは${stage}です(直前4週間 ${baseline} → 先週 ${current})。`,

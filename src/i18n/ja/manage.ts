@@ -16,7 +16,6 @@ export const manage: ManageCatalog = {
     createTeam: 'チームの作成',
   },
   noTeam: 'まだチームに所属していません。管理者が `/kpi team create <名前> [#チャンネル]` でチームを作成し、`/kpi team add @あなた` で追加できます。',
-  personNotInTeam: ({ person }) => `${person} さんはまだチームに所属していません。先に \`/kpi team add\` で追加してください。`,
 
   teamCreated: ({ team, channel, youManage }) =>
     `チーム *${team}* を作成しました。ダイジェストは ${channel} に届きます。${youManage ? 'あなたがマネージャーです。' : ''}メンバーは \`/kpi team add @名前…\` で追加できます。`,
@@ -116,7 +115,6 @@ export const manage: ManageCatalog = {
   statusAlsoLogged: ({ items }) => `その他の記録: ${items}`,
   statusRates: ({ items }) => `率: ${items}`,
   statusNoTargets: '目標はまだありません。マネージャーが `/kpi target` か `/kpi template` で設定できます。',
-  statusNothingYet: 'この期間の記録はまだありません。',
   statusLead: [({ items }) => `ここまでの積み上げ: ${items}。`, ({ items }) => `着実に進んでいます: ${items}。`, ({ items }) => `いい流れです: ${items}。`],
   statusLeadEmpty: [() => 'まっさらな状態です。最初の記録からカウントが始まります。', () => 'まだ記録がありません。最初の一件で動き出しましょう。'],
   overviewWeekMonth: ({ week, month }) => `今週: ${week}\n今月: ${month}`,

@@ -84,7 +84,6 @@ export const oneonone: OneOnOneCatalog = {
     checkInTitle: ({ rep }) => `🗒️ ${rep} さんの事前回答`,
     checkInWentWell: ({ text }) => `よかったこと: ${text}`,
     checkInWantHelp: ({ text }) => `相談したいこと: ${text}`,
-    checkInNone: '今回は事前回答はありません。',
     saveButton: '合意したプランを保存',
     footer: 'この準備メモを見られるのは、あなた(と管理者)だけです。',
     holidayNote: ({ rep, day, holiday }) => `${day}の ${rep} さんとの1on1は祝日(${holiday})のため、準備メモは送りません。実施する場合は \`/kpi 1on1 schedule\` で日時を変更してください。`,

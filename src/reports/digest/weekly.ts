@@ -216,7 +216,7 @@ export function renderWeeklyReview(m: WeeklyReviewModel, locale: Locale): Messag
   const cells = m.kpis.map((k) => [kpiCell(k.metric, null, k.week, weekName, locale), changeText(k, locale)].filter(Boolean).join('\n'));
   const steps = m.funnel.map((f) => `${metricLabel(f.metric, locale)} ${formatValue(f.metric, f.value, locale)}`).join(' → ');
   const rates = m.rates.map((r) => formatAmount(r.metric, r.value, locale)).join(locale === 'ja' ? '・' : ' · ');
-  const funnelText = [w.funnel({ steps }), ...(rates ? [w.rates({ rates })] : [])].join('\n');
+  const funnelText = [steps, ...(rates ? [rates] : [])].join('\n');
   const blocks: KnownBlock[] = [header(title), section(paragraph(phrased.lead, locale))];
   for (let i = 0; i < cells.length; i += 10) blocks.push(fields(cells.slice(i, i + 10)));
   if (steps) blocks.push(section(`*${w.funnelTitle}*\n${funnelText}`));
