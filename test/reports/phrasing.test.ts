@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, day, type Day } from '../../src/domain/days.js';
-import { LOGGED_METRICS, type LoggedMetric, type MetricKey } from '../../src/domain/metrics.js';
+import { LOGGED_METRICS, type LoggedMetric } from '../../src/domain/metrics.js';
 import { periodOf } from '../../src/domain/periods.js';
 import type { Totals } from '../../src/domain/rates.js';
 import { defaultTeamSettings } from '../../src/domain/team-settings.js';
@@ -152,7 +152,7 @@ describe('the phrasing rules on generated reports (DOMAIN.md, feedback that grow
           slotDay: SLOT,
           members: s.members,
           targets: s.teamTargets,
-          memberTargets: [...s.memberTargets.values()].flat() as { metric: MetricKey }[],
+          memberTargets: s.memberTargets,
           lastWeek: s.recent,
           weekBefore: s.earlier,
           baseline: s.fourWeeks,

@@ -1,12 +1,12 @@
 import { say, gapWithSuggestion, paragraph, type Sentence, type Written } from './sentences.js';
 import type { TeamSnapshot } from './snapshot.js';
-import { adviceFor, headlineItems, isHeadlineMetric, kpiCell, teamFocus, type Focus } from './shared.js';
+import { adviceFor, headlineItems, isHeadlineMetric, kpiCell, mainActivityOf, teamFocus, type Focus } from './shared.js';
 import { context, fields, header, section, type KnownBlock, type Message } from '../blocks.js';
 import { formatAmount, formatItems } from '../amounts.js';
 import { metricValue } from '../../domain/progress.js';
 import { isNewApproachNote, isStreakMilestone, mostImproved } from '../../domain/celebrations.js';
 import type { Day } from '../../domain/days.js';
-import { LOGGED, isLoggedMetric, metricBetter, metricLabel, type MetricKey } from '../../domain/metrics.js';
+import { metricBetter, metricLabel, type MetricKey } from '../../domain/metrics.js';
 import { periodOf } from '../../domain/periods.js';
 import { convertsWithWorkdays, isReached, periodTarget, progress, targetForPeriod, type Progress } from '../../domain/progress.js';
 import { sumTotals, type Totals } from '../../domain/rates.js';
@@ -46,8 +46,7 @@ const MAX_CELEBRATIONS = 8;
 
 /** The metric a person's activity is measured by: their first summed target, else calls. */
 function mainActivity(s: TeamSnapshot, userId: string): MetricKey {
-  const t = (s.memberTargets.get(userId) ?? []).find((x) => isLoggedMetric(x.metric) && LOGGED[x.metric].aggregation === 'sum' && metricBetter(x.metric) === 'higher');
-  return t?.metric ?? 'calls';
+  return mainActivityOf(s.memberTargets.get(userId) ?? []);
 }
 
 function celebrationsOf(s: TeamSnapshot, teamMonth: Totals, teamBefore: Totals): Celebration[] {

@@ -3,7 +3,7 @@ import { formatValue, progressBar } from '../amounts.js';
 import { metricValue } from '../../domain/progress.js';
 import { countWorkdays } from '../../domain/calendar.js';
 import type { Day } from '../../domain/days.js';
-import { metricBetter, metricLabel, type LoggedMetric, type MetricKey } from '../../domain/metrics.js';
+import { LOGGED, isLoggedMetric, metricBetter, metricLabel, type LoggedMetric, type MetricKey } from '../../domain/metrics.js';
 import type { TeamTarget } from '../tree.js';
 import { periodOf } from '../../domain/periods.js';
 import { ceilCount, convertsWithWorkdays, progress, type Progress } from '../../domain/progress.js';
@@ -39,6 +39,12 @@ export function headlineItems(totals: Totals, max = 4): { metric: LoggedMetric; 
   return HEADLINE.filter((m) => (totals[m] ?? 0) > 0)
     .slice(0, max)
     .map((m) => ({ metric: m, value: totals[m]! }));
+}
+
+/** The activity a person's improvement is measured on: their first target on a count that adds up and where more is better, else calls. */
+export function mainActivityOf(targets: readonly { readonly metric: MetricKey }[]): MetricKey {
+  const t = targets.find((x) => isLoggedMetric(x.metric) && LOGGED[x.metric].aggregation === 'sum' && metricBetter(x.metric) === 'higher');
+  return t?.metric ?? 'calls';
 }
 
 /** Whether a personal best in this metric is worth a line in the channel. */

@@ -1,5 +1,5 @@
 import { gapWithSuggestion, paragraph, say, type Sentence, type Written } from './sentences.js';
-import { adviceFor, digestKpis, headlineItems, kpiCell } from './shared.js';
+import { adviceFor, digestKpis, headlineItems, kpiCell, mainActivityOf } from './shared.js';
 import { context, fields, header, section, type KnownBlock, type Message } from '../blocks.js';
 import { formatAmount, formatItems, formatValue } from '../amounts.js';
 import { calendarFor } from '../status.js';
@@ -67,8 +67,8 @@ export interface WeeklyInput {
   readonly slotDay: Day;
   readonly members: readonly { readonly userId: string }[];
   readonly targets: readonly TeamTarget[];
-  /** Targets of each member, for the quiet-KPI check. */
-  readonly memberTargets: readonly { readonly metric: MetricKey }[];
+  /** Each member's targets: for the quiet-KPI check, and the activity their improvement is measured on. */
+  readonly memberTargets: ReadonlyMap<string, readonly { readonly metric: MetricKey }[]>;
   readonly lastWeek: ReadonlyMap<string, Totals>;
   readonly weekBefore: ReadonlyMap<string, Totals>;
   /** The four weeks before last week, per member. */
@@ -94,10 +94,14 @@ export function buildWeeklyReview(input: WeeklyInput): WeeklyReviewModel {
     week: progress({ metric: t.metric, targetValue: t.value, targetKind: t.period, period: week, asOf: week.end, actual: metricValue(t.metric, totals), calendar }),
     previous: metricValue(t.metric, previous),
   }));
-  const targeted = [...input.targets.map((t) => t.metric), ...input.memberTargets.map((t) => t.metric)];
-  const activity = (t: Totals) => (t.calls ?? 0) + (t.emails ?? 0) + (t.visits ?? 0);
+  const targeted = [...input.targets.map((t) => t.metric), ...[...input.memberTargets.values()].flat().map((t) => t.metric)];
+  // Each person against their own main activity, so the sentence names what actually rose.
+  const activityOf = (userId: string) => mainActivityOf(input.memberTargets.get(userId) ?? []);
   const improved = mostImproved(
-    input.members.map((m) => ({ userId: m.userId, before: activity(input.weekBefore.get(m.userId) ?? {}), recent: activity(input.lastWeek.get(m.userId) ?? {}) })),
+    input.members.map((m) => {
+      const metric = activityOf(m.userId);
+      return { userId: m.userId, before: metricValue(metric, input.weekBefore.get(m.userId) ?? {}) ?? 0, recent: metricValue(metric, input.lastWeek.get(m.userId) ?? {}) ?? 0 };
+    }),
   );
   return {
     teamName: input.teamName,
@@ -114,7 +118,7 @@ export function buildWeeklyReview(input: WeeklyInput): WeeklyReviewModel {
     balance: qualityOrVolume(totals, scaleToWeek(baseline)),
     quiet: quietKpis(targeted, input.lastLogged, week.end),
     goalsReached: kpis.filter((k) => k.week.reached && convertsWithWorkdays(k.metric)).map((k) => k.metric),
-    improved: improved ? { ...improved, metric: 'calls' } : null,
+    improved: improved ? { ...improved, metric: activityOf(improved.userId) } : null,
     focus: weekFocus(targets, sumTotals(input.monthToDate.values()), slotDay, week.end, calendar),
   };
 }
@@ -145,7 +149,7 @@ export async function loadWeeklyReview(store: Store, team: Team, slotDay: Day): 
     slotDay,
     members,
     targets,
-    memberTargets: [...memberTargets.values()].flat(),
+    memberTargets,
     lastWeek,
     weekBefore,
     baseline,
