@@ -122,6 +122,7 @@ export interface ManageCatalog {
     readonly twoRoots: (p: { metrics: string }) => string;
     readonly unknownParent: (p: { metric: string; parent: string }) => string;
     readonly cycle: (p: { metric: string }) => string;
+    readonly duplicateMetric: (p: { metric: string }) => string;
     readonly tooDeep: (p: { max: number }) => string;
   };
 

@@ -113,7 +113,7 @@ export function treeProblemText(problem: TreeProblem, locale: Locale): string {
     case 'cycle':
       return p.cycle({ metric: problem.metrics.map(name).join(locale === 'ja' ? '・' : ', ') });
     case 'duplicateMetric':
-      return p.cycle({ metric: name(problem.metric) });
+      return p.duplicateMetric({ metric: name(problem.metric) });
     case 'tooDeep':
       return p.tooDeep({ max: problem.max });
   }

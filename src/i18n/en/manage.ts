@@ -142,6 +142,7 @@ export const manage: ManageCatalog = {
     twoRoots: ({ metrics }) => `The tree can have only one KGI at the top; ${metrics} have no parent. Put one under the other.`,
     unknownParent: ({ metric, parent }) => `${parent} is not in the tree yet; set it before putting ${metric} under it.`,
     cycle: ({ metric }) => `${metric} would end up under itself; choose another parent.`,
+    duplicateMetric: ({ metric }) => `${metric} appears twice in the tree; set it again with \`/kpi tree set\` to keep one.`,
     tooDeep: ({ max }) => `The tree would be deeper than ${max} levels; keep it to the KPIs that matter.`,
   },
 

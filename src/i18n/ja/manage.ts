@@ -137,6 +137,7 @@ export const manage: ManageCatalog = {
     twoRoots: ({ metrics }) => `頂点のKGIは一つだけです。${metrics}に親がありません。どちらかをもう一方の下に置いてください。`,
     unknownParent: ({ metric, parent }) => `${parent}はまだツリーにありません。${metric}を置く前に${parent}を設定してください。`,
     cycle: ({ metric }) => `${metric}が自分自身の下に入ってしまいます。別の親を選んでください。`,
+    duplicateMetric: ({ metric }) => `${metric}がツリーに2回出てきます。\`/kpi tree set\` でもう一度設定すると1つにまとまります。`,
     tooDeep: ({ max }) => `ツリーが${max}階層を超えます。本当に重要なKPIに絞りましょう。`,
   },
 
