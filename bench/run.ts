@@ -7,10 +7,10 @@
  *   npm run bench -- --only log,digest some of: log, durable, digest
  */
 import { type ChildProcess } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { peakRss, runWorker, spawnWorker, WORK } from './lib/child.js';
+import { peakRss, removeDatabase, runWorker, spawnWorker, WORK } from './lib/child.js';
 import { mib, ms, num, pct, ratio, table, verdict } from './lib/format.js';
 import { runLoad, type LoadResult } from './lib/load.js';
 import { describeMachine, type Machine } from './lib/machine.js';
@@ -78,7 +78,7 @@ async function benchLog(): Promise<LogFigures> {
   const dir = join(WORK, 'run');
   mkdirSync(dir, { recursive: true });
   const db = join(dir, 'log.sqlite');
-  for (const suffix of ['', '-wal', '-shm']) rmSync(`${db}${suffix}`, { force: true });
+  removeDatabase(db);
   copyFileSync(seedPath('year-1000'), db);
   const slack = await new FakeSlack().start();
   const barePort = await freePort();

@@ -1,6 +1,6 @@
 /** Benchmark workers run in their own processes: the load generator never shares their event loop, and each peak RSS is its own. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -52,4 +52,9 @@ export function peakRss(pid: number): number | null {
   } catch {
     return null;
   }
+}
+
+/** Removes a SQLite file with its WAL and shared-memory files (and any other suffixes given). */
+export function removeDatabase(path: string, extraSuffixes: readonly string[] = []): void {
+  for (const suffix of ['', '-wal', '-shm', ...extraSuffixes]) rmSync(`${path}${suffix}`, { force: true });
 }

@@ -23,7 +23,7 @@ export interface LoadResult {
 /** Texts a rep types; each logs exactly one call, so the calls stored count the logs stored. */
 const TEXTS = ['log calls 1', 'log calls 1 emails 2', 'log 架電 1 メール 3', 'log calls 1 meetings 1 -- tried a shorter opener', 'log 架電1 商談1'];
 
-export function percentile(sorted: readonly number[], p: number): number {
+function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 }

@@ -4,7 +4,8 @@
  * store's own API (`teams`, `targets`, `history.import`). Cached under bench/.work/ by name, so a
  * rerun reuses them.
  */
-import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { removeDatabase } from './child.js';
 import { sampleHistory, type SamplePerson } from '../../src/cli/sample-data.js';
 import { addDays, type Day } from '../../src/domain/days.js';
 import { calendarOf, defaultTeamSettings } from '../../src/domain/team-settings.js';
@@ -17,7 +18,6 @@ export const TEAM_SIZE = 10;
 export const HISTORY_END = '2026-11-20' as Day;
 /** The morning the digests are built for: Tuesday 24 November 2026 (Monday the 23rd is a holiday in Japan), when the daily digest and the weekly review are both due. */
 export const SLOT_AT = new Date('2026-11-24T09:05:00+09:00');
-export const SLOT_DAY = '2026-11-24' as Day;
 
 const ROLES: readonly Role[] = ['manager', 'sdr', 'sdr', 'sdr', 'bdr', 'bdr', 'field', 'field', 'cs', 'cs'];
 
@@ -45,7 +45,7 @@ export interface SeedInfo extends SeedSpec {
 export const userId = (team: number, member: number) => `U${String(team).padStart(5, '0')}${String(member).padStart(2, '0')}`;
 
 /** The people of team `t`, in their roles, some improving, some with a slipping conversion. */
-export function teamPeople(t: number): (SamplePerson & { role: Role })[] {
+function teamPeople(t: number): (SamplePerson & { role: Role })[] {
   return ROLES.map((role, i) => ({
     userId: userId(t, i),
     role,
@@ -65,7 +65,7 @@ export function cachedSeed(path: string, spec: SeedSpec): SeedInfo | null {
 
 /** Builds the seed at `path` from nothing (any old file is removed first). */
 export async function buildSeed(path: string, spec: SeedSpec, progress: (line: string) => void): Promise<SeedInfo> {
-  for (const suffix of ['', '-wal', '-shm', '.json']) rmSync(`${path}${suffix}`, { force: true });
+  removeDatabase(path, ['.json']);
   const started = performance.now();
   const store = await Store.open(path);
   const at = new Date('2025-11-01T00:00:00Z');

@@ -4,10 +4,10 @@
  * write queue groups concurrent ones into shared transactions). Both in WAL with synchronous=FULL.
  * `durable.ts <folder> <seconds per run>`.
  */
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import sqlite3 from 'sqlite3';
-import { report } from '../lib/child.js';
+import { removeDatabase, report } from '../lib/child.js';
 import type { Day } from '../../src/domain/days.js';
 import { Store } from '../../src/store/index.js';
 
@@ -17,7 +17,7 @@ mkdirSync(dir!, { recursive: true });
 
 function fresh(name: string): string {
   const path = join(dir!, name);
-  for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
+  removeDatabase(path);
   return path;
 }
 

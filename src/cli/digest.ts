@@ -18,7 +18,7 @@ export interface DigestRun {
 }
 
 /** A payload as `--format json` prints it: a DM is addressed to the person's user ID. */
-export interface PrintedPayload {
+interface PrintedPayload {
   readonly channel: string;
   readonly text: string;
   readonly blocks: readonly unknown[];

@@ -1,11 +1,15 @@
 import { workdaysBetween, type WorkCalendar } from '../domain/calendar.js';
-import { addDays, isoWeekday, type Day } from '../domain/days.js';
+import type { Day } from '../domain/days.js';
+import { periodOf } from '../domain/periods.js';
 import { LOGGED, type LoggedMetric } from '../domain/metrics.js';
 import type { Role as SalesRole } from '../domain/templates.js';
 import type { HistoryRow } from '../store/index.js';
 
+/** The Monday of a day's week. */
+const weekOf = (day: Day): Day => periodOf(day, 'week').start;
+
 /** A deterministic pseudo-random source (mulberry32), so a sample is the same on every run. */
-export function randomSource(seed: number): () => number {
+function randomSource(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -93,7 +97,6 @@ function splitValue(metric: LoggedMetric, value: number, n: number): number[] {
 }
 
 /** The Monday of a day's week, to tell a week's first workday. */
-const weekOf = (day: Day): Day => addDays(day, 1 - isoWeekday(day));
 
 /**
  * Realistic history for people in their roles over the workdays from `from` to `to`: most days
