@@ -81,7 +81,7 @@ export async function sendSlot(store: Store, chat: ChatPort, logger: Logger, tea
       lines.push(`${where} for ${day} was already ${before.status}${before.ts ? ` (ts ${before.ts})` : ''}${before.reason ? `: ${before.reason}` : ''}; not sent again.`);
       continue;
     }
-    const outcome = await scheduler.deliver(team, key, { at: run.at, kind: run.kind }, 'due', run.at, () => plan.build(item));
+    const outcome = await scheduler.deliver(team, key, run.at, 'due', run.at, () => plan.build(item));
     lines.push(outcome ? `${where}: ${outcome.result}${outcome.reason ? ` (${outcome.reason})` : ''}` : `${where}: taken by another process`);
   }
   return lines;

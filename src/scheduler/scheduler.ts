@@ -129,7 +129,7 @@ export class Scheduler {
           : slot.holiday
             ? async () => ({ to: { userId: schedule.manager }, message: holidayNote(schedule, slot.day, slot.holiday!, managerLocale) })
             : async () => ({ to: { userId: schedule.manager }, message: await prepareOneOnOne(store, team, { workspace: schedule.workspace, rep: schedule.rep, meetingDay: slot.day, meetingMinutes: schedule.minutes }, managerLocale) });
-      const outcome = await this.deliver(team, key, { at: slot.at, kind: 'daily' }, state, now, build);
+      const outcome = await this.deliver(team, key, slot.at, state, now, build);
       if (outcome) outcomes.push(outcome);
     }
     return outcomes;
@@ -144,14 +144,14 @@ export class Scheduler {
     const outcomes: DeliveryOutcome[] = [];
     for (const item of await plan.recipients()) {
       const key = this.keyOf(team, item.kind, item.subject, slot.day);
-      const outcome = await this.deliver(team, key, slot, state, now, () => plan.build(item));
+      const outcome = await this.deliver(team, key, slot.at, state, now, () => plan.build(item));
       if (outcome) outcomes.push(outcome);
     }
     return outcomes;
   }
 
   /** Claims, sends and settles one delivery; null when there was nothing to do for it. */
-  async deliver(team: Team | null, key: DeliveryKey, slot: Pick<Slot, 'at' | 'kind'>, state: SlotState, now: Date, build: () => Promise<Outgoing>): Promise<DeliveryOutcome | null> {
+  async deliver(team: Team | null, key: DeliveryKey, slotAt: Date, state: SlotState, now: Date, build: () => Promise<Outgoing>): Promise<DeliveryOutcome | null> {
     const { store } = this.options;
     const id = `${key.workspace}|${key.subject}|${key.kind}|${key.periodKey}`;
     if (this.settled.has(id)) return null;
@@ -162,25 +162,25 @@ export class Scheduler {
     }
     if (existing?.status === 'claimed') return null;
     if (state === 'missed') {
-      const reason = `missed: the bot was not running between ${slot.at.toISOString()} and the end of the catch-up window (${team?.settings.catchupHours ?? 3} h)`;
+      const reason = `missed: the bot was not running between ${slotAt.toISOString()} and the end of the catch-up window (${team?.settings.catchupHours ?? 3} h)`;
       if (existing) await store.deliveries.settle(existing.id, 'failed', `Slack stayed unavailable through the catch-up window (${existing.reason ?? ''})`);
-      else await store.deliveries.recordSkipped(key, slot.at, now, this.instanceId, reason);
+      else await store.deliveries.recordSkipped(key, slotAt, now, this.instanceId, reason);
       this.settled.add(id);
       return { key, result: existing ? 'failed' : 'skipped', reason };
     }
-    const claim = await store.deliveries.claim(key, slot.at, now, this.instanceId);
+    const claim = await store.deliveries.claim(key, slotAt, now, this.instanceId);
     if (!claim) return null;
     const outgoing = await build().catch(async (error: unknown) => {
       await store.deliveries.settle(claim.id, 'failed', `could not build the message: ${(error as Error).message}`);
       throw error;
     });
     // The key goes with the message, so a send that got no answer can be looked up before another.
-    const since = new Date(Math.min(slot.at.getTime(), now.getTime()) - MARK_SLACK_MS);
+    const since = new Date(Math.min(slotAt.getTime(), now.getTime()) - MARK_SLACK_MS);
     const result = await this.sender.send(outgoing.to, outgoing.message, { key: id, since, maybePosted: existing?.status === 'retry' });
-    return this.settle(team, key, claim.id, id, outgoing.to, result, slot.kind, now);
+    return this.settle(team, key, claim.id, id, outgoing.to, result, now);
   }
 
-  private async settle(team: Team | null, key: DeliveryKey, claimId: number, id: string, to: Recipient, result: SendResult, kind: string, now: Date): Promise<DeliveryOutcome> {
+  private async settle(team: Team | null, key: DeliveryKey, claimId: number, id: string, to: Recipient, result: SendResult, now: Date): Promise<DeliveryOutcome> {
     const { store, logger } = this.options;
     if (result.ok) {
       await store.deliveries.markSent(claimId, result.channel, result.ts, this.options.clock());
@@ -196,7 +196,7 @@ export class Scheduler {
     await store.deliveries.settle(claimId, status, result.reason);
     this.settled.add(id);
     if ('userId' in to && result.inactiveUser) await store.people.markInactive(key.workspace, to.userId);
-    if (team && 'channel' in to && (kind === 'daily' || kind === 'weekly')) await this.reportBroken(team, kind, to.channel, result.reason, now);
+    if (team && 'channel' in to && (key.kind === 'daily' || key.kind === 'weekly')) await this.reportBroken(team, key.kind, to.channel, result.reason, now);
     logger.warn(`${key.kind} for ${key.subject} (${team?.name ?? key.workspace}) not sent: ${result.reason}`);
     return { key, result: status, reason: result.reason };
   }
@@ -206,7 +206,7 @@ export class Scheduler {
     const managers = (await this.options.store.teams.members(team.id)).filter((m) => m.role === 'manager' && m.isActive);
     for (const manager of managers) {
       const key = this.keyOf(team, 'alert', manager.userId, `${reason}:${channel}`);
-      await this.deliver(team, key, { at: now, kind: 'daily' }, 'due', now, async () => ({
+      await this.deliver(team, key, now, 'due', now, async () => ({
         to: { userId: manager.userId },
         message: brokenTeamNotice(team, kind, channel, reason, manager.locale ?? team.settings.locale),
       }));
