@@ -7,7 +7,7 @@ import { sumTotals } from '../domain/rates.js';
 import { workdayStreak } from '../domain/streaks.js';
 import { MEMBER_AT_TARGET_SHARE } from '../domain/templates.js';
 import type { Locale } from '../i18n/index.js';
-import type { Store, Target, Team } from '../store/index.js';
+import type { Store, Team } from '../store/index.js';
 
 /** The periods App Home shows, in order. */
 export const HOME_PERIODS = ['day', 'week', 'month'] as const;
@@ -72,11 +72,6 @@ export function memberAttainment(month: StatusModel): number | null {
   return shares.length === 0 ? null : shares.reduce((sum, a) => sum + Math.min(1, a), 0) / shares.length;
 }
 
-/** A team-level target (the team's own, or its members' pooled) in the shape a status line takes. */
-function asTeamTarget(team: Team, t: { metric: Target['metric']; value: number; period: Target['period'] }, since: Day): Target {
-  return { scope: 'team', subject: String(team.id), metric: t.metric, value: t.value, period: t.period, effectiveFrom: since, setBy: '' };
-}
-
 /** The manager's view of their team for the month, as of today in the team's zone. */
 export async function loadTeamPanel(store: Store, team: Team, at: Date): Promise<TeamPanel> {
   const asOf = dayInZone(at, team.settings.timezone);
@@ -92,7 +87,7 @@ export async function loadTeamPanel(store: Store, team: Team, at: Date): Promise
     kind: 'month',
     asOf,
     totals,
-    targets: levelTargets.map((t) => asTeamTarget(team, t, month.start)),
+    targets: levelTargets,
     calendar,
   });
   const active = members.filter((m) => m.isActive);

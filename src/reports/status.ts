@@ -9,7 +9,8 @@ import { derivedValue, type Totals } from '../domain/rates.js';
 import { inputsOf } from '../domain/celebrations.js';
 import { calendarOf } from '../domain/team-settings.js';
 import { formatDay, formatMonth, formatPercent, messages, pick, type Locale } from '../i18n/index.js';
-import type { Store, Target, Team } from '../store/index.js';
+import type { MetricTarget } from '../domain/tree.js';
+import type { Store, Team } from '../store/index.js';
 
 /** The calendar a person works by: their team's, or Mon–Fri with Japanese holidays. */
 export function calendarFor(team: Team | null): WorkCalendar {
@@ -27,7 +28,6 @@ export interface RateLine {
 }
 
 export interface KpiLine {
-  readonly target: Target;
   readonly progress: Progress;
 }
 
@@ -59,12 +59,11 @@ export function statusModel(input: {
   kind: PeriodKind;
   asOf: Day;
   totals: Totals;
-  targets: readonly Target[];
+  targets: readonly MetricTarget[];
   calendar: WorkCalendar;
 }): StatusModel {
   const period = periodOf(input.asOf, input.kind);
   const lines = input.targets.map((target) => ({
-    target,
     progress: progress({
       metric: target.metric,
       targetValue: target.value,
