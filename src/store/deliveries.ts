@@ -86,21 +86,37 @@ export class Deliveries {
   claim(key: DeliveryKey, slotAt: Date, at: Date, instance: string): Promise<Delivery | null> {
     return this.db.write(async (tx) => {
       const row = await tx.get<Row>(BY_KEY, keyParams(key));
+      // The claim is returned as written: every column is known, no need to read the row back.
+      const claimed = { status: 'claimed' as const, claimed_at: at.toISOString(), claimed_by: instance };
       if (!row) {
         const { lastId } = await tx.run(
           `INSERT INTO deliveries (team_id, kpi_team, subject, kind, period_key, status, slot_at, claimed_at, claimed_by, attempts)
            VALUES (?, ?, ?, ?, ?, 'claimed', ?, ?, ?, 1)`,
-          [key.workspace, key.kpiTeam, key.subject, key.kind, key.periodKey, slotAt.toISOString(), at.toISOString(), instance],
+          [key.workspace, key.kpiTeam, key.subject, key.kind, key.periodKey, slotAt.toISOString(), claimed.claimed_at, instance],
         );
-        return toDelivery((await tx.get<Row>('SELECT * FROM deliveries WHERE id = ?', [lastId]))!);
+        return toDelivery({
+          id: lastId,
+          team_id: key.workspace,
+          kpi_team: key.kpiTeam,
+          subject: key.subject,
+          kind: key.kind,
+          period_key: key.periodKey,
+          slot_at: slotAt.toISOString(),
+          attempts: 1,
+          next_try_at: null,
+          channel: null,
+          ts: null,
+          reason: null,
+          ...claimed,
+        });
       }
       if (row.status !== 'retry' || (row.next_try_at !== null && row.next_try_at > at.toISOString())) return null;
       await tx.run("UPDATE deliveries SET status = 'claimed', claimed_at = ?, claimed_by = ?, attempts = attempts + 1 WHERE id = ? AND status = 'retry'", [
-        at.toISOString(),
+        claimed.claimed_at,
         instance,
         row.id,
       ]);
-      return toDelivery((await tx.get<Row>('SELECT * FROM deliveries WHERE id = ?', [row.id]))!);
+      return toDelivery({ ...row, ...claimed, attempts: row.attempts + 1 });
     });
   }
 
