@@ -158,14 +158,14 @@ export class Activity {
         [input.teamId, input.userId, input.teamId, input.userId, input.day, input.teamId, input.requestKey],
       ))!;
       if (found.id !== null) {
-        const pairs = await commandPairs(tx, found.id);
-        const note = (await tx.get<{ note: string | null }>('SELECT note FROM entries WHERE command_id = ? LIMIT 1', [found.id]))?.note ?? null;
+        // Every entry of a command carries the command's note.
+        const rows = await tx.all<Pair & { note: string | null }>('SELECT metric, value, note FROM entries WHERE command_id = ? ORDER BY id', [found.id]);
         return {
           commandId: found.id,
           day: found.day,
           loggedAt: new Date(found.logged_at),
-          pairs,
-          note,
+          pairs: rows.map(({ metric, value }) => ({ metric, value })),
+          note: rows[0]?.note ?? null,
           duplicate: true,
           dayTotals: await readDayTotals(tx, input.teamId, input.userId, found.day),
         };
@@ -209,14 +209,15 @@ export class Activity {
         ]);
         if (seen) return this.describeUndone(tx, teamId, userId, seen.command_id);
       }
-      const last = await tx.get<{ id: number }>(
-        'SELECT id FROM log_commands WHERE team_id = ? AND user_id = ? AND undone_at IS NULL ORDER BY id DESC LIMIT 1',
+      const last = await tx.get<{ id: number; day: Day; logged_at: string }>(
+        'SELECT id, day, logged_at FROM log_commands WHERE team_id = ? AND user_id = ? AND undone_at IS NULL ORDER BY id DESC LIMIT 1',
         [teamId, userId],
       );
       if (!last) return null;
       const when = at.toISOString();
+      // A command is undone whole, so its standing entries are all of its entries.
       const entries = await tx.all<{ metric: LoggedMetric; value: number; day: Day }>(
-        'SELECT metric, value, day FROM entries WHERE command_id = ? AND undone_at IS NULL',
+        'SELECT metric, value, day FROM entries WHERE command_id = ? AND undone_at IS NULL ORDER BY id',
         [last.id],
       );
       await tx.run('UPDATE entries SET undone_at = ? WHERE command_id = ? AND undone_at IS NULL', [when, last.id]);
@@ -229,10 +230,17 @@ export class Activity {
         requestKey,
         when,
       ]);
-      return this.describeUndone(tx, teamId, userId, last.id);
+      return {
+        commandId: last.id,
+        day: last.day,
+        loggedAt: new Date(last.logged_at),
+        pairs: entries.map(({ metric, value }) => ({ metric, value })),
+        dayTotals: await readDayTotals(tx, teamId, userId, last.day),
+      };
     });
   }
 
+  /** An undo already done, described again for a repeated request. */
   private async describeUndone(tx: Tx, teamId: string, userId: string, commandId: number): Promise<UndoneLog> {
     const command = await tx.get<{ day: Day; logged_at: string }>('SELECT day, logged_at FROM log_commands WHERE id = ?', [commandId]);
     if (!command) throw new Error(`undo audit refers to missing log command ${commandId}`);
