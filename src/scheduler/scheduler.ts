@@ -26,6 +26,9 @@ export interface SchedulerOptions {
   readonly instanceId?: string;
 }
 
+/** A delivery's key as one string: for the settled set, and as the mark its Slack message carries. */
+const idOf = (key: DeliveryKey): string => `${key.workspace}|${key.subject}|${key.kind}|${key.periodKey}`;
+
 /** A claim older than this belongs to a process that stopped in the middle of sending. */
 const CLAIM_LEASE_MS = 15 * 60 * 1000;
 /** When Slack cannot take a message now, the next try comes this much later (within the catch-up window). */
@@ -140,20 +143,26 @@ export class Scheduler {
   }
 
   private async runSlot(team: Team, slot: Slot, state: SlotState, now: Date): Promise<DeliveryOutcome[]> {
+    // A missed slot stays in view all day; once all of its deliveries are settled, it is not read again.
+    const slotId = `slot|${team.id}|${slot.kind}|${slot.day}`;
+    if (state === 'missed' && this.settled.has(slotId)) return [];
     const plan = slot.kind === 'daily' ? planDaily(this.options.store, team, slot.day) : planWeekly(this.options.store, team, slot.day);
     const outcomes: DeliveryOutcome[] = [];
+    const keys: DeliveryKey[] = [];
     for (const item of await plan.recipients()) {
       const key = this.keyOf(team, item.kind, item.subject, slot.day);
+      keys.push(key);
       const outcome = await this.deliver(team, key, slot.at, state, now, () => plan.build(item));
       if (outcome) outcomes.push(outcome);
     }
+    if (state === 'missed' && keys.every((k) => this.settled.has(idOf(k)))) this.settled.add(slotId);
     return outcomes;
   }
 
   /** Claims, sends and settles one delivery; null when there was nothing to do for it. */
   async deliver(team: Team | null, key: DeliveryKey, slotAt: Date, state: SlotState, now: Date, build: () => Promise<Outgoing>): Promise<DeliveryOutcome | null> {
     const { store } = this.options;
-    const id = `${key.workspace}|${key.subject}|${key.kind}|${key.periodKey}`;
+    const id = idOf(key);
     if (this.settled.has(id)) return null;
     const existing = await store.deliveries.find(key);
     if (existing && (existing.status === 'sent' || existing.status === 'skipped' || existing.status === 'failed')) {

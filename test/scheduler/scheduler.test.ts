@@ -124,6 +124,21 @@ describe('the scheduler with a fake clock', () => {
       expect(channelPosts(w.slack)).toHaveLength(0);
     });
 
+    it('a missed slot, once recorded, is not looked at again on later ticks', async () => {
+      const now = { at: new Date('2026-11-25T04:00:00Z') }; // 13:00 in Tokyo: the 09:00 slots are missed
+      const scheduler = schedulerFor(w, w.store, now);
+      await scheduler.tick(now.at);
+      let membersRead = 0;
+      const members = w.store.teams.members.bind(w.store.teams);
+      w.store.teams.members = (id) => {
+        membersRead += 1;
+        return members(id);
+      };
+      for (let minute = 1; minute <= 5; minute += 1) await scheduler.tick(new Date(now.at.getTime() + minute * 60_000));
+      expect(membersRead).toBe(0);
+      expect(channelPosts(w.slack)).toHaveLength(0);
+    });
+
     it('two processes on one database post each digest once', async () => {
       const second = await Store.open(w.path);
       const now = { at: new Date('2026-11-25T00:00:00Z') };
