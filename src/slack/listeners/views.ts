@@ -66,7 +66,7 @@ export async function submission(
 /** The log form: checked field by field, stored like `/kpi log` once per view, then the receipt and a fresh Home. */
 export async function onLogSubmission(deps: SlackDeps, args: SubmissionArgs): Promise<void> {
   const { ack, view, body } = args;
-  let stored = false;
+  let stored: Caller | null = null;
   await submission(deps, args, 'amount1', async (caller, base) => {
     const ctx: CommandContext = { ...base, requestKey: `view:${view.id}` };
     const outcome = await submitLogForm(ctx, view.state.values as FormValues);
@@ -74,10 +74,10 @@ export async function onLogSubmission(deps: SlackDeps, args: SubmissionArgs): Pr
       await ack({ response_action: 'errors', errors: outcome.errors });
       return;
     }
-    stored = true;
+    stored = caller;
     await ack({ response_action: 'update', view: confirmationModal(messages(caller.locale).logForm.title, outcome.receipt, caller.locale) });
   });
-  if (stored) await publishHome(deps, workspaceOf(body), body.user.id);
+  if (stored) await publishHome(deps, workspaceOf(body), body.user.id, stored);
 }
 
 /** Team settings: every field checked on its own; saved and closed only when none has a problem. */
