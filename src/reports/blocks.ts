@@ -35,10 +35,17 @@ export const section = (markdown: string): SectionBlock => ({
   text: { type: 'mrkdwn', text: clip(markdown, LIMITS.sectionText) },
 });
 
-export const fields = (items: readonly string[]): SectionBlock => ({
+const fields = (items: readonly string[]): SectionBlock => ({
   type: 'section',
   fields: items.slice(0, LIMITS.fieldsPerSection).map((text) => ({ type: 'mrkdwn', text: clip(text, LIMITS.fieldText) })),
 });
+
+/** As many sections of fields as the items need, each within Block Kit's fields per section. */
+export function fieldSections(items: readonly string[]): SectionBlock[] {
+  const out: SectionBlock[] = [];
+  for (let i = 0; i < items.length; i += LIMITS.fieldsPerSection) out.push(fields(items.slice(i, i + LIMITS.fieldsPerSection)));
+  return out;
+}
 
 export const context = (...markdown: readonly string[]): ContextBlock => ({
   type: 'context',

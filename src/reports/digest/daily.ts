@@ -1,7 +1,7 @@
 import { say, gapWithSuggestion, paragraph, type Sentence, type Written } from './sentences.js';
 import type { TeamSnapshot } from './snapshot.js';
 import { adviceFor, headlineItems, isHeadlineMetric, kpiCell, mainActivityOf, teamFocus, type Focus } from './shared.js';
-import { context, fields, header, section, type KnownBlock, type Message } from '../blocks.js';
+import { context, fieldSections, header, section, type KnownBlock, type Message } from '../blocks.js';
 import { formatAmount, formatItems } from '../amounts.js';
 import { metricValue } from '../../domain/progress.js';
 import { isNewApproachNote, isStreakMilestone, mostImproved } from '../../domain/celebrations.js';
@@ -183,7 +183,7 @@ export function renderDailyDigest(m: DailyDigestModel, locale: Locale): Message 
   const hidden = phrased.celebrations.length - shown.length;
   const celebrationText = [...shown.map((s) => `• ${s.text}`), ...(hidden > 0 ? [t.moreCelebrations({ count: hidden })] : [])].join('\n');
   const blocks: KnownBlock[] = [header(title), section(paragraph(phrased.lead, locale))];
-  for (let i = 0; i < cells.length; i += 10) blocks.push(fields(cells.slice(i, i + 10)));
+  blocks.push(...fieldSections(cells));
   if (shown.length) blocks.push(section(`*${t.celebrationsTitle}*\n${celebrationText}`));
   blocks.push(section(`*${t.focusTitle}*\n${paragraph(phrased.focus, locale)}`), context(t.dailyFooter));
   const text = [

@@ -1,6 +1,6 @@
 import { gapWithSuggestion, paragraph, say, type Sentence, type Written } from './sentences.js';
 import { adviceFor, digestKpis, headlineItems, kpiCell, mainActivityOf } from './shared.js';
-import { context, fields, header, section, type KnownBlock, type Message } from '../blocks.js';
+import { context, fieldSections, header, section, type KnownBlock, type Message } from '../blocks.js';
 import { formatAmount, formatItems, formatValue } from '../amounts.js';
 import { calendarFor } from '../status.js';
 import { metricValue } from '../../domain/progress.js';
@@ -222,7 +222,7 @@ export function renderWeeklyReview(m: WeeklyReviewModel, locale: Locale): Messag
   const rates = m.rates.map((r) => formatAmount(r.metric, r.value, locale)).join(locale === 'ja' ? '・' : ' · ');
   const funnelText = [steps, ...(rates ? [rates] : [])].join('\n');
   const blocks: KnownBlock[] = [header(title), section(paragraph(phrased.lead, locale))];
-  for (let i = 0; i < cells.length; i += 10) blocks.push(fields(cells.slice(i, i + 10)));
+  blocks.push(...fieldSections(cells));
   if (steps) blocks.push(section(`*${w.funnelTitle}*\n${funnelText}`));
   if (phrased.coaching.length) blocks.push(section(paragraph(phrased.coaching, locale)));
   blocks.push(section(`*${w.focusTitle}*\n${paragraph(phrased.focus, locale)}`), context(w.footer));
