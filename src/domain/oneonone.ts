@@ -110,22 +110,38 @@ export function coachingQuestions(situation: Situation, traps: { quietKpis: numb
   return picked.slice(0, 3);
 }
 
+/** The concrete daily or weekly actions a plan can propose (the catalogs word each one). */
+export type ActionKey =
+  | 'callTimes'
+  | 'cleanList'
+  | 'dailyBlock'
+  | 'rolePlay'
+  | 'proposeSlots'
+  | 'followUpSameDay'
+  | 'proposalReview'
+  | 'confirmDecider'
+  | 'rideAlong'
+  | 'recordingReview'
+  | 'qualifyQuestions'
+  | 'tenNewLeads'
+  | 'prepareList'
+  | 'logDaily';
+
 /** The seed's action plan form (seed 004): a KPI, the measure that moves it, two or three concrete actions. */
 export interface ActionPlanProposal {
   readonly metric: MetricKey;
   readonly target: number | null;
   readonly measure: Situation | FunnelStage;
-  /** Keys of concrete daily or weekly actions. */
-  readonly actions: readonly string[];
+  readonly actions: readonly ActionKey[];
 }
 
-const STAGE_ACTIONS: Record<FunnelStage, string[]> = {
+const STAGE_ACTIONS: Record<FunnelStage, ActionKey[]> = {
   connect: ['callTimes', 'cleanList', 'dailyBlock'],
   meeting: ['rolePlay', 'proposeSlots', 'followUpSameDay'],
   win: ['proposalReview', 'confirmDecider', 'rideAlong'],
 };
 
-const SITUATION_ACTIONS: Record<Situation, string[]> = {
+const SITUATION_ACTIONS: Record<Situation, ActionKey[]> = {
   volumeNeedsQuality: ['recordingReview', 'qualifyQuestions', 'rolePlay'],
   qualityNeedsVolume: ['dailyBlock', 'tenNewLeads', 'prepareList'],
   stageToCoach: ['rolePlay', 'followUpSameDay', 'proposeSlots'],

@@ -1,7 +1,8 @@
+import type { FunnelStage } from '../domain/funnel.js';
 import type { Variants } from './catalog.js';
 
 /** Stages of the funnel, as the digests name them. */
-export type StageName = 'connect' | 'meeting' | 'win';
+export type StageName = FunnelStage;
 
 /** Metrics that have their own advice; others get the general one. */
 export type AdvisedMetric =

@@ -1,25 +1,12 @@
-import type { QuestionKey } from '../domain/oneonone.js';
+import type { FunnelStage } from '../domain/funnel.js';
+import type { ActionKey, QuestionKey, Situation } from '../domain/oneonone.js';
 import type { Variants } from './catalog.js';
 
 export type QuestionName = QuestionKey;
 
-export type ActionName =
-  | 'callTimes'
-  | 'cleanList'
-  | 'dailyBlock'
-  | 'rolePlay'
-  | 'proposeSlots'
-  | 'followUpSameDay'
-  | 'proposalReview'
-  | 'confirmDecider'
-  | 'rideAlong'
-  | 'recordingReview'
-  | 'qualifyQuestions'
-  | 'tenNewLeads'
-  | 'prepareList'
-  | 'logDaily';
+export type ActionName = ActionKey;
 
-export type MeasureName = 'volumeNeedsQuality' | 'qualityNeedsVolume' | 'stageToCoach' | 'steady' | 'quiet' | 'connect' | 'meeting' | 'win';
+export type MeasureName = Situation | FunnelStage;
 
 /** The wording of 1on1 preps, check-ins and the `/kpi 1on1` commands. */
 export interface OneOnOneCatalog {

@@ -12,7 +12,7 @@ import { DERIVED_METRICS, isLoggedMetric, metricBetter, metricLabel, type Logged
 import { coachingQuestions, proposePlan, situationOf, type ActionPlanProposal, type QuestionKey, type Situation } from '../domain/oneonone.js';
 import { workdayStreak } from '../domain/streaks.js';
 import { derivedValue, type Totals } from '../domain/rates.js';
-import { formatDay, formatPercent, messages, pick, type ActionName, type Locale, type MeasureName } from '../i18n/index.js';
+import { formatDay, formatPercent, messages, pick, type Locale } from '../i18n/index.js';
 import type { ActionPlan, CheckIn, Target } from '../store/index.js';
 
 /** The button on a prep that opens the form to save the agreed plan; its value is the rep's ID. */
@@ -190,8 +190,8 @@ export function phraseOneOnOne(m: OneOnOneModel, locale: Locale): { wentWell: Se
   const kpi = m.plan.target === null ? metricLabel(m.plan.metric, locale) : `${metricLabel(m.plan.metric, locale)} ${formatValue(m.plan.metric, m.plan.target, locale)}`;
   const plan = [
     say('focus', t.planKpi({ kpi })),
-    say('focus', t.planMeasure({ measure: t.measures[m.plan.measure as MeasureName] })),
-    ...m.plan.actions.map((a) => say('suggestion', t.actions[a as ActionName])),
+    say('focus', t.planMeasure({ measure: t.measures[m.plan.measure] })),
+    ...m.plan.actions.map((a) => say('suggestion', t.actions[a])),
   ];
   return { wentWell, workOn, plan };
 }
