@@ -5,6 +5,8 @@ import { countWorkdays } from '../domain/calendar.js';
 import { addDays, daysBetween, type Day } from '../domain/days.js';
 import type { Locale } from '../domain/locale.js';
 import type { LoggedMetric, MetricKey } from '../domain/metrics.js';
+import { periodOf } from '../domain/periods.js';
+import type { Totals } from '../domain/rates.js';
 import { formatClock } from '../domain/team-settings.js';
 import { formatDay } from '../i18n/index.js';
 import type { Store, Team } from '../store/index.js';
@@ -13,18 +15,18 @@ import type { Store, Team } from '../store/index.js';
 export async function loadOneOnOne(store: Store, team: Team | null, input: { workspace: string; rep: string; meetingDay: Day; meetingMinutes: number | null }): Promise<OneOnOneModel> {
   const { workspace, rep, meetingDay } = input;
   const to = addDays(meetingDay, -1);
-  const last = (await store.deliveries.list({ kind: 'oneonone', workspace })).filter((d) => d.subject === rep && d.status === 'sent' && d.periodKey < meetingDay).pop();
+  const last = await store.deliveries.lastSent(workspace, rep, 'oneonone', meetingDay);
   const since = last && daysBetween(last.periodKey as Day, meetingDay) <= 28 ? 'last1on1' : 'twoWeeks';
   const from = since === 'last1on1' ? (last!.periodKey as Day) : addDays(meetingDay, -14);
   const span = daysBetween(from, to) + 1;
   const calendar = calendarFor(team);
-  const person = await store.people.get(workspace, rep);
-  const targets = await store.targets.of(workspace, 'person', rep, to);
-  const teammates = team ? [...(await store.totals.memberTotals(team.id, from, to)).entries()].filter(([u]) => u !== rep).map(([, t]) => t) : [];
-  const monthStart = `${to.slice(0, 8)}01` as Day;
-  const plan = await store.oneonones.latestPlan(workspace, rep, meetingDay);
-  const days = await store.totals.personDays(workspace, rep, addDays(to, -60), to);
-  const [current, previous, baseline, monthTotals, notes, checkIn] = await Promise.all([
+  const monthStart = periodOf(to, 'month').start;
+  const [person, targets, byMember, plan, days, current, previous, baseline, monthTotals, notes, checkIn] = await Promise.all([
+    store.people.get(workspace, rep),
+    store.targets.of(workspace, 'person', rep, to),
+    team ? store.totals.memberTotals(team.id, from, to) : new Map<string, Totals>(),
+    store.oneonones.latestPlan(workspace, rep, meetingDay),
+    store.totals.personDays(workspace, rep, addDays(to, -60), to),
     store.totals.rangeTotals(workspace, rep, from, to),
     store.totals.rangeTotals(workspace, rep, addDays(from, -span), addDays(from, -1)),
     store.totals.rangeTotals(workspace, rep, addDays(from, -28), addDays(from, -1)),
@@ -32,6 +34,7 @@ export async function loadOneOnOne(store: Store, team: Team | null, input: { wor
     store.totals.personNotes(workspace, rep, from, to),
     store.oneonones.checkIn(workspace, rep, meetingDay),
   ]);
+  const teammates = [...byMember.entries()].filter(([u]) => u !== rep).map(([, t]) => t);
   const lastLogged = new Map<LoggedMetric, Day>();
   // The last day of each metric in the last 40 days (the rows come in day order).
   const lastLoggedFrom = addDays(to, -40);

@@ -167,6 +167,15 @@ export class Deliveries {
     });
   }
 
+  /** The latest delivery of a kind to a subject that was sent for a period before `before` (the last 1on1 held). */
+  async lastSent(workspace: string, subject: string, kind: DeliveryKind, before: string): Promise<Delivery | null> {
+    const row = await this.db.read.get<Row>(
+      "SELECT * FROM deliveries WHERE team_id = ? AND subject = ? AND kind = ? AND status = 'sent' AND period_key < ? ORDER BY id DESC LIMIT 1",
+      [workspace, subject, kind, before],
+    );
+    return row ? toDelivery(row) : null;
+  }
+
   /** Deliveries of a kind (and optionally a period), oldest first: for the CLI and tests. */
   async list(filter: { kind?: DeliveryKind; periodKey?: string; workspace?: string } = {}): Promise<Delivery[]> {
     const where: string[] = [];
