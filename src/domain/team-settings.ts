@@ -206,21 +206,26 @@ export function parseSetting(key: SettingKey, words: readonly string[]): Setting
       const cal = first.toLowerCase();
       return (HOLIDAY_CALENDARS as readonly string[]).includes(cal) ? set({ holidays: cal as HolidayCalendar }) : fail({ code: 'badHolidays', word: first });
     }
-    case 'catchup': {
-      const hours = /^\d{1,2}$/u.test(first.normalize('NFKC')) ? Number(first.normalize('NFKC')) : NaN;
-      return hours >= 0 && hours <= 24 ? set({ catchupHours: hours }) : fail({ code: 'badHours', word: first, max: 24 });
-    }
-    case 'morning-dm': {
-      const w = first.normalize('NFKC').toLowerCase();
-      return ON.has(w) ? set({ morningDm: true }) : OFF.has(w) ? set({ morningDm: false }) : fail({ code: 'badSwitch', word: first });
-    }
-    case '1on1-checkin': {
-      const w = first.normalize('NFKC').toLowerCase();
-      return ON.has(w) ? set({ checkIn: true }) : OFF.has(w) ? set({ checkIn: false }) : fail({ code: 'badSwitch', word: first });
-    }
-    case '1on1-lead': {
-      const hours = /^\d{1,2}$/u.test(first.normalize('NFKC')) ? Number(first.normalize('NFKC')) : NaN;
-      return hours >= 0 && hours <= 48 ? set({ oneOnOneLeadHours: hours }) : fail({ code: 'badHours', word: first, max: 48 });
-    }
+    case 'catchup':
+      return hoursSetting(first, 24, (hours) => ({ catchupHours: hours }));
+    case 'morning-dm':
+      return switchSetting(first, (on) => ({ morningDm: on }));
+    case '1on1-checkin':
+      return switchSetting(first, (on) => ({ checkIn: on }));
+    case '1on1-lead':
+      return hoursSetting(first, 48, (hours) => ({ oneOnOneLeadHours: hours }));
   }
+}
+
+/** A whole number of hours from 0 to `max` (full-width digits too). */
+function hoursSetting(word: string, max: number, patch: (hours: number) => Partial<TeamSettings>): SettingResult {
+  const n = word.normalize('NFKC');
+  const hours = /^\d{1,2}$/u.test(n) ? Number(n) : NaN;
+  return hours >= 0 && hours <= max ? set(patch(hours)) : fail({ code: 'badHours', word, max });
+}
+
+/** On or off, in either language. */
+function switchSetting(word: string, patch: (on: boolean) => Partial<TeamSettings>): SettingResult {
+  const w = word.normalize('NFKC').toLowerCase();
+  return ON.has(w) ? set(patch(true)) : OFF.has(w) ? set(patch(false)) : fail({ code: 'badSwitch', word });
 }
