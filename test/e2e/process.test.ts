@@ -1,21 +1,9 @@
-import { createServer } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../harness/bot.js';
 import { FakeSlack } from '../harness/fake-slack.js';
-import { runCli, spawnCli, waitForHttp } from '../harness/process.js';
+import { freePort, runCli, spawnCli, waitForHttp } from '../harness/process.js';
 import { postSigned, SIGNING_SECRET, slashCommandBody } from '../harness/signing.js';
 import { Store } from '../../src/store/index.js';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 describe('the kpi-bot process', () => {
   let dir: ReturnType<typeof tempDir>;
