@@ -17,7 +17,7 @@ export function explainSetting(problem: SettingProblem, locale: Locale): string 
     case 'missingValue':
       return p.missingValue({ key: problem.key });
     case 'badHours':
-      return p.badHours({ word: problem.word, max: problem.max });
+      return p.badHours({ word: problem.word, max: problem.max, orDefault: problem.orDefault });
     default:
       return p[problem.code]({ word: problem.word });
   }

@@ -115,6 +115,7 @@ export function formatClock(minutes: number): string {
 
 const OFF = new Set(['off', 'no', 'false', 'オフ', 'なし', '無効', '停止']);
 const ON = new Set(['on', 'yes', 'true', 'オン', 'あり', '有効']);
+const DEFAULT = new Set(['default', 'auto', 'デフォルト', '既定', '標準', '自動']);
 
 /** Workdays typed as a range or a list: `mon-fri`, `月〜金`, `mon,wed,fri`, `weekdays`. Null when unreadable. */
 export function parseWorkdays(text: string): number[] | null {
@@ -147,7 +148,7 @@ export type SettingProblem =
   | { readonly code: 'badWeekday'; readonly word: string }
   | { readonly code: 'badWorkdays'; readonly word: string }
   | { readonly code: 'badHolidays'; readonly word: string }
-  | { readonly code: 'badHours'; readonly word: string; readonly max: number }
+  | { readonly code: 'badHours'; readonly word: string; readonly max: number; readonly orDefault: boolean }
   | { readonly code: 'badSwitch'; readonly word: string }
   | { readonly code: 'missingValue'; readonly key: SettingKey }
   | { readonly code: 'badChannel'; readonly word: string };
@@ -213,15 +214,17 @@ export function parseSetting(key: SettingKey, words: readonly string[]): Setting
     case '1on1-checkin':
       return switchSetting(first, (on) => ({ checkIn: on }));
     case '1on1-lead':
-      return hoursSetting(first, 48, (hours) => ({ oneOnOneLeadHours: hours }));
+      // `default` goes back to 2 hours before (the digest time for a morning 1on1).
+      if (DEFAULT.has(first.normalize('NFKC').toLowerCase())) return set({ oneOnOneLeadHours: null });
+      return hoursSetting(first, 48, (hours) => ({ oneOnOneLeadHours: hours }), true);
   }
 }
 
-/** A whole number of hours from 0 to `max` (full-width digits too). */
-function hoursSetting(word: string, max: number, patch: (hours: number) => Partial<TeamSettings>): SettingResult {
+/** A whole number of hours from 0 to `max` (full-width digits too); `orDefault` when `default` is taken too. */
+function hoursSetting(word: string, max: number, patch: (hours: number) => Partial<TeamSettings>, orDefault = false): SettingResult {
   const n = word.normalize('NFKC');
   const hours = /^\d{1,2}$/u.test(n) ? Number(n) : NaN;
-  return hours >= 0 && hours <= max ? set(patch(hours)) : fail({ code: 'badHours', word, max });
+  return hours >= 0 && hours <= max ? set(patch(hours)) : fail({ code: 'badHours', word, max, orDefault });
 }
 
 /** On or off, in either language. */

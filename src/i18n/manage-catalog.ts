@@ -59,7 +59,7 @@ export interface ManageCatalog {
     readonly badWeekday: (p: { word: string }) => string;
     readonly badWorkdays: (p: { word: string }) => string;
     readonly badHolidays: (p: { word: string }) => string;
-    readonly badHours: (p: { word: string; max: number }) => string;
+    readonly badHours: (p: { word: string; max: number; orDefault: boolean }) => string;
     readonly badSwitch: (p: { word: string }) => string;
     readonly missingValue: (p: { key: string }) => string;
     readonly badChannel: (p: { word: string }) => string;

@@ -36,6 +36,8 @@ describe('team settings as typed', () => {
     ['catchup', ['5'], { catchupHours: 5 }],
     ['morning-dm', ['オフ'], { morningDm: false }],
     ['1on1-lead', ['3'], { oneOnOneLeadHours: 3 }],
+    ['1on1-lead', ['default'], { oneOnOneLeadHours: null }],
+    ['1on1-lead', ['デフォルト'], { oneOnOneLeadHours: null }],
   ] as const)('%s %j', (key, words, patch) => {
     expect(parseSetting(key, words)).toEqual({ ok: true, patch });
   });
@@ -48,6 +50,8 @@ describe('team settings as typed', () => {
     ['workdays', ['sat-mon'], 'badWorkdays'],
     ['holidays', ['us'], 'badHolidays'],
     ['catchup', ['99'], 'badHours'],
+    ['catchup', ['default'], 'badHours'],
+    ['1on1-lead', ['soon'], 'badHours'],
     ['morning-dm', ['maybe'], 'badSwitch'],
     ['daily', [], 'missingValue'],
   ] as const)('refuses %s %j', (key, words, code) => {

@@ -155,8 +155,11 @@ describe('teams, targets, status, tree and plan through the real Bolt receiver',
     expect((await as(MANAGER, 'settings weekly someday 09:00')).text).toContain('“someday” is not a weekday');
     expect((await as(MANAGER, 'settings workdays mon-sat')).text).toContain('Workdays: Mon–Sat');
     expect((await as(REP, 'settings daily 07:00')).text).toContain('Changing team settings is for the manager');
+    expect((await as(MANAGER, 'settings 1on1-lead 5')).text).toContain('1on1 prep: 5 h');
+    expect((await as(MANAGER, 'settings 1on1-lead soon')).text).toContain('“soon” is not a number of hours from 0 to 48, or `default`.');
+    expect((await as(MANAGER, 'settings 1on1-lead default')).text).toContain('1on1 prep: 2 hours before (the daily digest time for a morning 1on1)');
     const saved = (await t.bot.store.teams.byId(team.id))!.settings;
-    expect(saved).toMatchObject({ dailyTime: 8 * 60 + 30, timezone: 'Asia/Tokyo', workdays: [1, 2, 3, 4, 5, 6] });
+    expect(saved).toMatchObject({ dailyTime: 8 * 60 + 30, timezone: 'Asia/Tokyo', workdays: [1, 2, 3, 4, 5, 6], oneOnOneLeadHours: null });
   });
 
   it('/kpi settings and /kpi target open their forms with the trigger', async () => {

@@ -115,7 +115,7 @@ export const core: CoreCatalog = {
       usage: '/kpi settings [<key> <value>]',
       summary: 'your team’s settings; without arguments, opens a form (its managers and admins)',
       details: [
-        'Keys: `timezone <IANA>` · `language <ja|en>` · `daily <HH:MM|off>` · `weekly <weekday> <HH:MM|off>` · `workdays <mon-fri|…>` · `holidays <jp|none>` · `catchup <hours>` · `morning-dm <on|off>` · `1on1-lead <hours>`.',
+        'Keys: `timezone <IANA>` · `language <ja|en>` · `daily <HH:MM|off>` · `weekly <weekday> <HH:MM|off>` · `workdays <mon-fri|…>` · `holidays <jp|none>` · `catchup <hours>` · `morning-dm <on|off>` · `1on1-lead <hours|default>`.',
       ],
       examples: ['/kpi settings daily 08:30', '/kpi settings weekly mon 09:00', '/kpi settings timezone America/New_York'],
     },

@@ -115,7 +115,7 @@ export const core: CoreCatalog = {
       usage: '/kpi settings [<項目> <値>]',
       summary: 'チームの設定。引数なしでフォームが開きます(そのチームのマネージャー・管理者)',
       details: [
-        '項目: `timezone <IANA名>` · `language <ja|en>` · `daily <HH:MM|off>` · `weekly <曜日> <HH:MM|off>` · `workdays <mon-fri|…>` · `holidays <jp|none>` · `catchup <時間>` · `morning-dm <on|off>` · `1on1-lead <時間>`。',
+        '項目: `timezone <IANA名>` · `language <ja|en>` · `daily <HH:MM|off>` · `weekly <曜日> <HH:MM|off>` · `workdays <mon-fri|…>` · `holidays <jp|none>` · `catchup <時間>` · `morning-dm <on|off>` · `1on1-lead <時間|default>`。',
       ],
       examples: ['/kpi settings daily 08:30', '/kpi settings weekly 月 09:00', '/kpi settings timezone Asia/Tokyo'],
     },
