@@ -8,6 +8,7 @@ import { fail, ok, type Result } from './problems.js';
 import { MAX_TEXT_LENGTH, splitGlued, tokenize } from './tokens.js';
 import { resolveMetric } from '../domain/metric-names.js';
 import { wordTable } from '../domain/words.js';
+import { parseSwitch } from '../domain/team-settings.js';
 
 /** The commands of `/kpi`, by their canonical English name. */
 export const COMMAND_NAMES = ['log', 'undo', 'help', 'status', 'target', 'targets', 'template', 'team', 'settings', 'tree', 'plan', '1on1', 'export', 'morning-dm'] as const;
@@ -134,8 +135,8 @@ export function parseCommand(text: string): Result<KpiRequest> {
     case '1on1':
       return parseOneOnOne(words.slice(1), restAfterFirstWord(trimmed));
     case 'morning-dm': {
-      const word = (words[1] ?? '').toLowerCase();
-      const on = ['on', 'オン', 'yes'].includes(word) ? true : ['off', 'オフ', 'no'].includes(word) ? false : null;
+      // The same words as the team's `/kpi settings morning-dm`.
+      const on = parseSwitch(words[1] ?? '');
       if (on === null || words.length > 2) return fail({ code: 'unknownWord', command: 'morning-dm', word: words[1] ?? '' });
       return ok({ kind: 'morningDm', on });
     }

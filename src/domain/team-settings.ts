@@ -227,8 +227,13 @@ function hoursSetting(word: string, max: number, patch: (hours: number) => Parti
   return hours >= 0 && hours <= max ? set(patch(hours)) : fail({ code: 'badHours', word, max, orDefault });
 }
 
-/** On or off, in either language. */
-function switchSetting(word: string, patch: (on: boolean) => Partial<TeamSettings>): SettingResult {
+/** On or off, in either language (`on`, `yes`, `オン`, `有効` / `off`, `no`, `オフ`, `停止`…), or null. */
+export function parseSwitch(word: string): boolean | null {
   const w = word.normalize('NFKC').toLowerCase();
-  return ON.has(w) ? set(patch(true)) : OFF.has(w) ? set(patch(false)) : fail({ code: 'badSwitch', word });
+  return ON.has(w) ? true : OFF.has(w) ? false : null;
+}
+
+function switchSetting(word: string, patch: (on: boolean) => Partial<TeamSettings>): SettingResult {
+  const on = parseSwitch(word);
+  return on === null ? fail({ code: 'badSwitch', word }) : set(patch(on));
 }

@@ -32,6 +32,13 @@ describe('the management grammar', () => {
     expect(ok('target calls off <@U1>')).toMatchObject({ value: null, subject: { kind: 'users', userIds: ['U1'] } });
   });
 
+  it('reads your own morning-dm switch with the same words as the team setting', () => {
+    for (const word of ['on', 'ON', 'yes', 'オン', '有効', 'ｏｎ']) expect(ok(`morning-dm ${word}`)).toEqual({ kind: 'morningDm', on: true });
+    for (const word of ['off', 'no', 'オフ', '停止', 'なし']) expect(ok(`朝のDM ${word}`)).toEqual({ kind: 'morningDm', on: false });
+    expect(problem('morning-dm maybe')).toEqual({ code: 'unknownWord', command: 'morning-dm', word: 'maybe' });
+    expect(problem('morning-dm on off')).toMatchObject({ code: 'unknownWord', command: 'morning-dm' });
+  });
+
   it('explains what is wrong with a target', () => {
     expect(problem('target calls 50')).toMatchObject({ code: 'badPeriod' });
     expect(problem('target calls 50/fortnight')).toEqual({ code: 'badPeriod', command: 'target', word: 'fortnight' });
