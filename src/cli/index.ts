@@ -87,15 +87,24 @@ async function withStore<T>(config: Config, run: (store: Store) => Promise<T>): 
   }
 }
 
-/** One line saying why the bot could not start and what to do; `unreachable` is why Slack could not be reached, if that was it. */
-function startFailure(error: unknown, config: Config, unreachable: string | null): string {
+const REFUSED_TOKEN = new Set(['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'not_allowed_token_type']);
+
+/**
+ * One line saying why the bot could not start and what to do; `unreachable` is why Slack could not
+ * be reached, if that was it; `socketMode` when the failure came from opening Socket Mode (the app-level token's call).
+ */
+function startFailure(error: unknown, config: Config, unreachable: string | null, socketMode: boolean): string {
   const e = error as { code?: string; data?: { error?: string }; message?: string };
   if (e.code === 'EADDRINUSE') return `PORT ${config.port} is already in use: stop the other program or set PORT to a free port.`;
   if (e.code === 'EACCES') return `cannot listen on PORT ${config.port} (permission denied): choose a port above 1024.`;
   const slackError = e.data?.error ?? /An API error occurred: (\w+)/u.exec(e.message ?? '')?.[1];
-  if (slackError === 'invalid_auth' || slackError === 'not_authed' || slackError === 'account_inactive' || slackError === 'token_revoked') {
+  if (socketMode && slackError && REFUSED_TOKEN.has(slackError)) {
+    return `Slack refused SLACK_APP_TOKEN (${slackError}): generate an app-level token (xapp-…) with the connections:write scope on your app's Basic Information page, or leave SLACK_APP_TOKEN unset for HTTP mode.`;
+  }
+  if (slackError && REFUSED_TOKEN.has(slackError)) {
     return `Slack refused SLACK_BOT_TOKEN (${slackError}): copy the Bot User OAuth Token (xoxb-…) from your app's OAuth & Permissions page.`;
   }
+  if (socketMode && unreachable === null) return `could not open Socket Mode: ${e.message ?? String(error)}`;
   if (unreachable !== null) {
     return `could not reach Slack's Web API at ${config.slack.apiUrl ?? 'https://slack.com/api/'} (${unreachable}): check the network or proxy, or SLACK_API_URL.`;
   }
@@ -112,12 +121,13 @@ async function commandStart(io: CliIo): Promise<number> {
   const config = loadConfig(io.env, { needsSlack: true });
   const logger = createLogger(config.logLevel);
   // Bolt and the scheduler load only for the commands that run the bot or talk to Slack.
-  const [{ startBot }, { unreachableSlackCause }] = await Promise.all([import('../main.js'), import('../slack/client.js')]);
+  const [{ startBot }, { unreachableSlackCause }, { SocketModeStartError }] = await Promise.all([import('../main.js'), import('../slack/client.js'), import('../slack/app.js')]);
   let bot;
   try {
     bot = await startBot({ config, logger, clock: io.clock ?? systemClock });
   } catch (error) {
-    throw new ConfigError(startFailure(error, config, unreachableSlackCause(error)));
+    const cause = error instanceof SocketModeStartError ? error.cause : error;
+    throw new ConfigError(startFailure(cause, config, unreachableSlackCause(cause), error instanceof SocketModeStartError));
   }
   logger.info(
     bot.mode === 'http'

@@ -1,5 +1,6 @@
-import type { Server } from 'node:http';
-import { App, HTTPReceiver, SocketModeReceiver, type CustomRoute } from '@slack/bolt';
+import { createServer, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import { webClientOptions } from './client.js';
 import type { SlackDeps } from './deps.js';
 import { registerActions } from './listeners/actions.js';
@@ -20,23 +21,42 @@ export interface SlackApp {
 const STOP_GRACE_MS = 2000;
 
 /** `GET /healthz`: 200 when the store answers reads and takes writes, 503 when it does not. */
-function healthRoute(deps: SlackDeps): CustomRoute {
-  return {
-    path: '/healthz',
-    method: ['GET'],
-    handler: (_req, res) => {
-      deps.store.healthy(deps.clock()).then(
-        (ok) => {
-          res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' });
-          res.end(JSON.stringify({ ok }));
-        },
-        () => {
-          res.writeHead(503, { 'content-type': 'application/json' });
-          res.end(JSON.stringify({ ok: false }));
-        },
-      );
-    },
+function answerHealth(deps: SlackDeps, res: ServerResponse): void {
+  const answer = (ok: boolean) => {
+    res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ ok }));
   };
+  deps.store.healthy(deps.clock()).then(answer, () => answer(false));
+}
+
+/**
+ * Starting Socket Mode failed: Slack refused the app-level token or could not be reached. Kept apart
+ * from the bot token's failures so the start can name the right variable.
+ */
+export class SocketModeStartError extends Error {
+  constructor(cause: unknown) {
+    super(`Socket Mode could not connect: ${(cause as Error)?.message ?? String(cause)}`, { cause });
+  }
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => server.close(() => resolve()));
+}
+
+/** Socket Mode's own HTTP server, for `GET /healthz` only; listening errors (a port in use) reject. */
+async function listenForHealth(deps: SlackDeps, port: number): Promise<Server> {
+  const server = createServer((req, res) => {
+    if (req.method === 'GET' && new URL(req.url ?? '/', 'http://localhost').pathname === '/healthz') return answerHealth(deps, res);
+    res.writeHead(404).end();
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  return server;
 }
 
 /**
@@ -46,7 +66,6 @@ function healthRoute(deps: SlackDeps): CustomRoute {
  */
 export function createSlackApp(deps: SlackDeps, port: number): SlackApp {
   const { config, logger } = deps;
-  const routes = [healthRoute(deps)];
   const botToken = config.slack.botToken;
   if (!botToken) throw new Error('createSlackApp needs SLACK_BOT_TOKEN');
   const clientOptions = webClientOptions(config.slack.apiUrl, logger);
@@ -55,13 +74,16 @@ export function createSlackApp(deps: SlackDeps, port: number): SlackApp {
   let mode: 'http' | 'socket';
   if (config.slack.appToken) {
     mode = 'socket';
-    receiver = new SocketModeReceiver({ appToken: config.slack.appToken, logger, customRoutes: routes, installerOptions: { port } });
+    // Its `apps.connections.open` goes to SLACK_API_URL too; it keeps its own retries, which carry
+    // it through a network blip when it reconnects.
+    const socketClientOptions = config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {};
+    receiver = new SocketModeReceiver({ appToken: config.slack.appToken, logger, installerOptions: { clientOptions: socketClientOptions } });
   } else {
     mode = 'http';
     receiver = new HTTPReceiver({
       signingSecret: config.slack.signingSecret ?? '',
       endpoints: '/slack/events',
-      customRoutes: routes,
+      customRoutes: [{ path: '/healthz', method: ['GET'], handler: (_req, res) => answerHealth(deps, res) }],
       logger,
     });
   }
@@ -95,6 +117,17 @@ export function createSlackApp(deps: SlackDeps, port: number): SlackApp {
     mode,
     async start() {
       await app.init();
+      if (mode === 'socket') {
+        const health = await listenForHealth(deps, port);
+        try {
+          await app.start();
+        } catch (error) {
+          await closeServer(health);
+          throw new SocketModeStartError(error);
+        }
+        server = health;
+        return (health.address() as AddressInfo).port;
+      }
       const started = (await app.start(port)) as Server | undefined;
       if (started && typeof started.closeAllConnections === 'function') server = started;
       const address = started && typeof started.address === 'function' ? started.address() : null;
@@ -109,6 +142,8 @@ export function createSlackApp(deps: SlackDeps, port: number): SlackApp {
       const cut = setTimeout(() => server?.closeAllConnections(), STOP_GRACE_MS);
       try {
         await stopping;
+        // Socket Mode's health server is ours to close; in HTTP mode Bolt closed its server.
+        if (mode === 'socket' && server) await closeServer(server);
       } finally {
         clearTimeout(cut);
       }

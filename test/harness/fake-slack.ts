@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
 import { blockKitProblems, viewProblems } from './block-kit.js';
 
 /** One Web API call (or response_url post) the fake received. */
@@ -93,6 +94,12 @@ export class FakeSlack {
   /** Slack's clock, for message timestamps; a test on a fake clock sets it to the bot's. */
   clock: () => number = Date.now;
   private server: Server | null = null;
+  /** The app-level token `apps.connections.open` takes; any other is answered `invalid_auth`. */
+  appToken = 'xapp-test-token';
+  /** Socket Mode: the bot's WebSocket connections, and the acknowledgements awaited per envelope. */
+  private readonly sockets = new WebSocketServer({ noServer: true });
+  private readonly acks = new Map<string, (payload: Record<string, unknown> | null) => void>();
+  private envelopes = 0;
   private ts = 1_700_000_000;
   private seq = 0;
   private port = 0;
@@ -113,12 +120,54 @@ export class FakeSlack {
         res.end(String(error));
       });
     });
+    this.server.on('upgrade', (req, socket, head) => {
+      if (new URL(req.url ?? '/', 'http://x').pathname !== '/socket-mode') return socket.destroy();
+      this.sockets.handleUpgrade(req, socket, head, (ws) => this.socketOpened(ws));
+    });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     this.port = (this.server.address() as AddressInfo).port;
     return this;
   }
 
+  /** Slack greets a Socket Mode connection with `hello`; every message back is an envelope's acknowledgement. */
+  private socketOpened(ws: WebSocket): void {
+    ws.on('message', (data) => {
+      const { envelope_id: id, payload } = JSON.parse(String(data)) as { envelope_id: string; payload?: Record<string, unknown> };
+      this.acks.get(id)?.(payload ?? null);
+      this.acks.delete(id);
+    });
+    ws.send(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A0001' }, debug_info: { host: 'fake' } }));
+  }
+
+  /** How many Socket Mode connections are open. */
+  get socketConnections(): number {
+    return this.sockets.clients.size;
+  }
+
+  /**
+   * Sends an envelope down the Socket Mode connection, as Slack does for a slash command
+   * (`slash_commands`), a click (`interactive`) or an event (`events_api`), and resolves with the
+   * payload of the app's acknowledgement (null when it acknowledged with none).
+   */
+  async sendEnvelope(type: string, payload: Record<string, unknown>, timeoutMs = 5000): Promise<Record<string, unknown> | null> {
+    const [ws] = this.sockets.clients;
+    if (!ws) throw new Error('no Socket Mode connection is open');
+    this.envelopes += 1;
+    const id = `envelope-${this.envelopes}`;
+    const acked = new Promise<Record<string, unknown> | null>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`${type} envelope not acknowledged within ${timeoutMs} ms`)), timeoutMs);
+      this.acks.set(id, (ack) => {
+        clearTimeout(timer);
+        resolve(ack);
+      });
+    });
+    ws.send(JSON.stringify({ envelope_id: id, type, payload, accepts_response_payload: type !== 'events_api' }));
+    return acked;
+  }
+
   async stop(): Promise<void> {
+    for (const ws of this.sockets.clients) ws.terminate();
+    this.sockets.close();
     for (const res of this.hanging) res.destroy();
     this.server?.closeAllConnections();
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
@@ -183,6 +232,11 @@ export class FakeSlack {
     if (method === 'chat.postMessage' && this.missingChannels.has(String(body.channel))) {
       call.ok = false;
       this.json(res, { ok: false, error: 'channel_not_found' });
+      return;
+    }
+    if (method === 'apps.connections.open' && req.headers.authorization !== `Bearer ${this.appToken}`) {
+      call.ok = false;
+      this.json(res, { ok: false, error: 'invalid_auth' });
       return;
     }
     const failure = this.failures.get(method)?.shift();
@@ -263,6 +317,8 @@ export class FakeSlack {
           .map((m) => (withMetadata ? m : { ts: m.ts, text: m.text }));
         return { ok: true, messages, has_more: false, response_metadata: { next_cursor: '' } };
       }
+      case 'apps.connections.open':
+        return { ok: true, url: `ws://127.0.0.1:${this.port}/socket-mode` };
       case 'chat.postEphemeral':
         this.ts += 1;
         return { ok: true, message_ts: `${this.ts}.000200` };
