@@ -54,6 +54,15 @@ describe('Socket Mode (SLACK_APP_TOKEN set): no public URL, the same bot', () =>
     expect((form.body.view as { callback_id: string }).callback_id).toBe('kpi_log');
   });
 
+  it('reconnects when Slack refreshes the connection, and goes on answering', async () => {
+    t.slack.askToReconnect();
+    await t.slack.waitFor('apps.connections.open', () => t.slack.callsTo('apps.connections.open').length === 2, 15_000);
+    for (let i = 0; i < 100 && t.slack.socketConnections !== 1; i += 1) await new Promise((r) => setTimeout(r, 50));
+    expect(t.slack.socketConnections).toBe(1);
+    const ack = await t.slack.sendEnvelope('slash_commands', slashCommand('log calls 12'));
+    expect(String(ack!.text)).toContain('12 calls');
+  }, 20_000);
+
   it('answers GET /healthz on PORT, and stopping closes the socket and the port', async () => {
     const health = await fetch(`${t.baseUrl}/healthz`);
     expect(health.status).toBe(200);

@@ -139,6 +139,11 @@ export class FakeSlack {
     ws.send(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A0001' }, debug_info: { host: 'fake' } }));
   }
 
+  /** Slack's routine refresh of a Socket Mode connection: a `disconnect` message, after which the app connects anew. */
+  askToReconnect(): void {
+    for (const ws of this.sockets.clients) ws.send(JSON.stringify({ type: 'disconnect', reason: 'refresh_requested', debug_info: { host: 'fake' } }));
+  }
+
   /** How many Socket Mode connections are open. */
   get socketConnections(): number {
     return this.sockets.clients.size;
