@@ -173,7 +173,7 @@ export interface Progress {
   readonly expected: number | null;
   /** Distance from the pace, positive when ahead (for lower-better metrics: under the pace). */
   readonly paceGap: number | null;
-  /** Where the period ends at the current pace; null for rates, scores and snapshots. */
+  /** Where the period ends at the current pace; null for rates, scores and snapshots, and for a period of one workday (a day). */
   readonly forecast: number | null;
   readonly elapsedWorkdays: number;
   readonly totalWorkdays: number;
@@ -222,7 +222,8 @@ export function progress(input: ProgressInput): Progress {
     attainment: known ? attainment(actual, target, better) : null,
     expected,
     paceGap,
-    forecast: paced && actual !== null ? forecast(actual, elapsed, total) : null,
+    // A period of one workday has nothing to project: its forecast would be its actual.
+    forecast: paced && actual !== null && total > 1 ? forecast(actual, elapsed, total) : null,
     elapsedWorkdays: elapsed,
     totalWorkdays: total,
     remainingWorkdays: remaining,

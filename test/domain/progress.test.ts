@@ -331,6 +331,17 @@ describe('progress', () => {
     expect(p.neededPerWorkday).toBe(80);
   });
 
+  it('a day has no forecast (it would only repeat the actual), but still what it takes to reach the day’s target', () => {
+    const today = progress({ metric: 'calls', targetValue: 50, period: periodOf(day('2026-11-20'), 'day'), asOf: day('2026-11-20'), actual: 30, calendar: JP });
+    expect(today.forecast).toBeNull();
+    expect(today.target).toBe(50);
+    expect(today.attainment).toBe(0.6);
+    expect(today.paceGap).toBe(-20);
+    // A week of five workdays still projects.
+    const week = progress({ metric: 'calls', targetValue: 50, targetKind: 'day', period: periodOf(day('2026-11-16'), 'week'), asOf: day('2026-11-17'), actual: 120, calendar: JP });
+    expect(week.forecast).toBe(300);
+  });
+
   it('ahead of the pace shows a positive gap', () => {
     expect(calls('2026-11-19', 700).paceGap).toBeCloseTo(15.7895, 4);
   });

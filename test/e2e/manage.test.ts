@@ -138,6 +138,19 @@ describe('teams, targets, status, tree and plan through the real Bolt receiver',
     expect(reply.text).not.toMatch(/\b(behind|failed|poor)\b/u);
   });
 
+  it('status day shows the distance to the day’s target and no forecast, which would only repeat the actual', async () => {
+    now = new Date('2026-11-19T03:00:00Z');
+    await setUpTeam();
+    await as(MANAGER, `target calls 50/day <@${REP}>`);
+    await as(REP, 'log calls 30');
+    const today = await as(REP, 'status day');
+    expect(today.text).toContain('You: today, Thu 19 Nov');
+    expect(today.text).toContain('*calls* 30 / 50 (60%)');
+    expect(today.text).toContain('another 20 calls puts you on pace');
+    expect(today.text).not.toContain('heading for');
+    expect((await as(REP, 'status week')).text).toContain('heading for 38 by Sun 22 Nov');
+  });
+
   it('shows a member’s status to their manager and admins only', async () => {
     await setUpTeam();
     await as(OTHER_MANAGER, 'status');
