@@ -171,11 +171,26 @@ export class Scheduler {
     }
     if (existing?.status === 'claimed') return null;
     if (state === 'missed') {
+      if (existing) {
+        // Its last try may have reached Slack without an answer: ask Slack before calling it failed.
+        const found = await build().then(
+          (outgoing) => this.sender.findSent(outgoing.to, { key: id, since: this.markSince(slotAt, now) }),
+          () => null,
+        );
+        if (found) {
+          await store.deliveries.markSent(existing.id, found.channel, found.ts, this.options.clock());
+          this.settled.add(id);
+          return { key, result: 'sent' };
+        }
+        const reason = `Slack stayed unavailable through the catch-up window (${existing.reason ?? ''})`;
+        await store.deliveries.settle(existing.id, 'failed', reason);
+        this.settled.add(id);
+        return { key, result: 'failed', reason };
+      }
       const reason = `missed: the bot was not running between ${slotAt.toISOString()} and the end of the catch-up window (${team?.settings.catchupHours ?? 3} h)`;
-      if (existing) await store.deliveries.settle(existing.id, 'failed', `Slack stayed unavailable through the catch-up window (${existing.reason ?? ''})`);
-      else await store.deliveries.recordSkipped(key, slotAt, now, this.instanceId, reason);
+      await store.deliveries.recordSkipped(key, slotAt, now, this.instanceId, reason);
       this.settled.add(id);
-      return { key, result: existing ? 'failed' : 'skipped', reason };
+      return { key, result: 'skipped', reason };
     }
     const claim = await store.deliveries.claim(key, slotAt, now, this.instanceId);
     if (!claim) return null;
@@ -184,9 +199,13 @@ export class Scheduler {
       throw error;
     });
     // The key goes with the message, so a send that got no answer can be looked up before another.
-    const since = new Date(Math.min(slotAt.getTime(), now.getTime()) - MARK_SLACK_MS);
-    const result = await this.sender.send(outgoing.to, outgoing.message, { key: id, since, maybePosted: existing?.status === 'retry' });
+    const result = await this.sender.send(outgoing.to, outgoing.message, { key: id, since: this.markSince(slotAt, now), maybePosted: existing?.status === 'retry' });
     return this.settle(team, key, claim.id, id, outgoing.to, result, now);
+  }
+
+  /** How far back Slack's history is searched for a delivery's message. */
+  private markSince(slotAt: Date, now: Date): Date {
+    return new Date(Math.min(slotAt.getTime(), now.getTime()) - MARK_SLACK_MS);
   }
 
   private async settle(team: Team | null, key: DeliveryKey, claimId: number, id: string, to: Recipient, result: SendResult, now: Date): Promise<DeliveryOutcome> {

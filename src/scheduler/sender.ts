@@ -108,6 +108,19 @@ export class Sender {
   }
 
   /**
+   * Asks Slack once whether it has the marked message, for a delivery that will not be tried again:
+   * the message found, or null when Slack does not have it or cannot say now.
+   */
+  async findSent(to: Recipient, mark: Omit<DeliveryMark, 'maybePosted'>): Promise<{ channel: string; ts: string } | null> {
+    try {
+      const channel = 'channel' in to ? to.channel : await this.chat.openDm(to.userId);
+      return await this.findPosted(channel, { ...mark, maybePosted: true });
+    } catch {
+      return null;
+    }
+  }
+
+  /**
    * The marked message if Slack already has it. A lookup Slack cannot answer now (no answer, 5xx,
    * 429) fails like a post would, and is tried again. A lookup Slack refuses (an install from before
    * the history scopes, say) counts as not found: posting again then risks a duplicate, not posting

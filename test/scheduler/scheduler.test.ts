@@ -45,8 +45,8 @@ async function world(zone = 'Asia/Tokyo', locale: 'en' | 'ja' = 'en'): Promise<W
   return { store, slack, team, dir, path };
 }
 
-function schedulerFor(w: World, store = w.store, now: { at: Date }) {
-  const chat = new SlackClient({ token: 'xoxb-test', apiUrl: w.slack.url, logger });
+function schedulerFor(w: World, store = w.store, now: { at: Date }, timeoutMs?: number) {
+  const chat = new SlackClient({ token: 'xoxb-test', apiUrl: w.slack.url, logger, ...(timeoutMs ? { timeoutMs } : {}) });
   return new Scheduler({ store, chat, clock: () => now.at, logger, defaultLocale: 'en', defaultZone: 'Asia/Tokyo', sender: new Sender(chat, { sleep: async () => undefined }) });
 }
 
@@ -198,6 +198,46 @@ describe('the scheduler with a fake clock', () => {
       await scheduler.tick(new Date('2026-11-25T00:12:00Z'));
       expect(channelPosts(w.slack).filter((p) => p.text.includes('☀️'))).toHaveLength(1);
       expect((await w.store.deliveries.list({ kind: 'daily', periodKey: '2026-11-25' }))[0]).toMatchObject({ status: 'sent', attempts: 2 });
+    });
+  });
+
+  describe('a delivery left waiting for a retry when the bot stops, until past the catch-up window', () => {
+    beforeEach(async () => {
+      w = await world();
+      // Slack takes the digest but never answers, then cannot answer the lookups either.
+      w.slack.clock = () => new Date('2026-11-25T00:00:00Z').getTime();
+      w.slack.failNext('chat.postMessage', { takeThenHang: true });
+      w.slack.failNext('conversations.history', { status: 503 }, 4);
+    });
+
+    async function tickAt0900ThenStop() {
+      const now = { at: new Date('2026-11-25T00:00:00Z') };
+      const first = await schedulerFor(w, w.store, now, 300).tick(now.at);
+      expect(first.find((o) => o.key.kind === 'daily' && o.key.periodKey === '2026-11-25')).toMatchObject({ result: 'retry' });
+      expect(w.slack.callsTo('conversations.history')).toHaveLength(4);
+      expect((await w.store.deliveries.list({ kind: 'daily', periodKey: '2026-11-25' }))[0]).toMatchObject({ status: 'retry' });
+    }
+
+    it('is recorded sent, with its ts, when Slack has it: nothing is posted again', async () => {
+      await tickAt0900ThenStop();
+      const later = { at: new Date('2026-11-25T04:00:00Z') }; // 13:00 in Tokyo, past the 3 h window
+      const outcomes = await schedulerFor(w, w.store, later).tick(later.at);
+      expect(outcomes.find((o) => o.key.kind === 'daily' && o.key.periodKey === '2026-11-25')).toMatchObject({ result: 'sent' });
+      expect(channelPosts(w.slack).filter((p) => p.text.includes('☀️'))).toHaveLength(1);
+      const [digest] = await w.store.deliveries.list({ kind: 'daily', periodKey: '2026-11-25' });
+      expect(digest).toMatchObject({ status: 'sent', channel: 'CSALES1', ts: w.slack.posted.get('CSALES1')![0]!.ts });
+    });
+
+    it('is recorded failed, with the reason, when Slack does not have it', async () => {
+      await tickAt0900ThenStop();
+      w.slack.posted.delete('CSALES1');
+      const later = { at: new Date('2026-11-25T04:00:00Z') };
+      const outcomes = await schedulerFor(w, w.store, later).tick(later.at);
+      expect(outcomes.find((o) => o.key.kind === 'daily' && o.key.periodKey === '2026-11-25')).toMatchObject({ result: 'failed' });
+      const [digest] = await w.store.deliveries.list({ kind: 'daily', periodKey: '2026-11-25' });
+      expect(digest).toMatchObject({ status: 'failed' });
+      expect(digest!.reason).toContain('Slack stayed unavailable through the catch-up window');
+      expect(channelPosts(w.slack).filter((p) => p.text.includes('☀️'))).toHaveLength(1);
     });
   });
 
