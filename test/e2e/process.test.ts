@@ -51,6 +51,8 @@ describe('the kpi-bot process', () => {
       PORT: String(port),
       KPI_DB_PATH: path,
       LOG_LEVEL: 'error',
+      // English even when a loaded machine answers users.info too late for the first reply.
+      KPI_LOCALE: 'en',
     };
     const bot = spawnCli(['start'], env);
     const exited = new Promise((resolve) => bot.once('exit', resolve));

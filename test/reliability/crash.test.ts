@@ -30,7 +30,7 @@ describe('a bot killed with SIGKILL', () => {
     dir = tempDir();
     slack = await new FakeSlack().start();
     path = `${dir.path}/kpi.sqlite`;
-    env = { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.url, KPI_DB_PATH: path, LOG_LEVEL: 'error' };
+    env = { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.url, KPI_DB_PATH: path, LOG_LEVEL: 'error', KPI_LOCALE: 'en' };
   });
   afterEach(async () => {
     await slack.stop();
