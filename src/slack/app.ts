@@ -1,6 +1,7 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
+import type { Logger } from '@slack/logger';
 import { webClientOptions } from './client.js';
 import type { SlackDeps } from './deps.js';
 import { registerActions } from './listeners/actions.js';
@@ -39,6 +40,53 @@ export class SocketModeStartError extends Error {
   }
 }
 
+/** How long a Socket Mode start may take before it counts as failed. */
+const SOCKET_START_MS = 30_000;
+/** The Socket Mode client's per-call timeout; it retries a call that timed out. */
+const SLACK_CALL_TIMEOUT_MS = 10_000;
+
+type ErrorWatch = (onError: ((message: string) => void) | null) => void;
+
+/**
+ * The logger the Socket Mode client reports through, which also lets the start hear the errors it
+ * reports: the client retries some refusals forever (a revoked app token, a bot token in its place)
+ * and says so only in its log.
+ */
+function watchedLogger(logger: Logger): { logger: Logger; watch: ErrorWatch } {
+  let onError: ((message: string) => void) | null = null;
+  const watched: Logger = {
+    debug: (...m: unknown[]) => logger.debug(...m),
+    info: (...m: unknown[]) => logger.info(...m),
+    warn: (...m: unknown[]) => logger.warn(...m),
+    error: (...m: unknown[]) => {
+      logger.error(...m);
+      onError?.(m.map(String).join(' '));
+    },
+    setLevel: (level) => logger.setLevel(level),
+    getLevel: () => logger.getLevel(),
+    setName: (name) => logger.setName(name),
+  };
+  return { logger: watched, watch: (cb) => (onError = cb) };
+}
+
+/**
+ * Connects Socket Mode: done when Slack says hello; failed on the first error the client reports
+ * while connecting, or when no connection is open after `SOCKET_START_MS`.
+ */
+async function connectSocketMode(app: App, watch: ErrorWatch): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const failed = new Promise<never>((_, reject) => {
+    watch((message) => reject(new Error(message)));
+    timer = setTimeout(() => reject(new Error(`Slack did not open a connection within ${SOCKET_START_MS / 1000} s`)), SOCKET_START_MS);
+  });
+  try {
+    await Promise.race([app.start(), failed]);
+  } finally {
+    watch(null);
+    clearTimeout(timer);
+  }
+}
+
 function closeServer(server: Server): Promise<void> {
   return new Promise((resolve) => server.close(() => resolve()));
 }
@@ -72,12 +120,13 @@ export function createSlackApp(deps: SlackDeps, port: number): SlackApp {
 
   let receiver: HTTPReceiver | SocketModeReceiver;
   let mode: 'http' | 'socket';
+  const socketLog = watchedLogger(logger);
   if (config.slack.appToken) {
     mode = 'socket';
     // Its `apps.connections.open` goes to SLACK_API_URL too; it keeps its own retries, which carry
     // it through a network blip when it reconnects.
-    const socketClientOptions = config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {};
-    receiver = new SocketModeReceiver({ appToken: config.slack.appToken, logger, installerOptions: { clientOptions: socketClientOptions } });
+    const socketClientOptions = { ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}), timeout: SLACK_CALL_TIMEOUT_MS };
+    receiver = new SocketModeReceiver({ appToken: config.slack.appToken, logger: socketLog.logger, installerOptions: { clientOptions: socketClientOptions } });
   } else {
     mode = 'http';
     receiver = new HTTPReceiver({
@@ -120,8 +169,9 @@ export function createSlackApp(deps: SlackDeps, port: number): SlackApp {
       if (mode === 'socket') {
         const health = await listenForHealth(deps, port);
         try {
-          await app.start();
+          await connectSocketMode(app, socketLog.watch);
         } catch (error) {
+          await app.stop().catch(() => undefined);
           await closeServer(health);
           throw new SocketModeStartError(error);
         }

@@ -88,11 +88,19 @@ describe('kpi-bot start in Socket Mode', () => {
     dir.remove();
   });
 
-  it('stops with a last line naming SLACK_APP_TOKEN when Slack refuses it, and no stack trace', async () => {
+  // invalid_auth the Socket Mode client gives up on; token_revoked it would retry forever: both stop
+  // the start at once.
+  it.each([
+    ['a wrong token', 'invalid_auth'],
+    ['a revoked token', 'token_revoked'],
+  ])('stops with a last line naming SLACK_APP_TOKEN when Slack refuses %s (%s), and no stack trace', async (_, error) => {
+    const appToken = error === 'invalid_auth' ? 'xapp-not-this-one' : slack.appToken;
+    slack.appTokenRevoked = error === 'token_revoked';
+    const started = Date.now();
     const out = await runCli(['start'], {
       // No signing secret: Socket Mode needs none.
       SLACK_BOT_TOKEN: 'xoxb-1',
-      SLACK_APP_TOKEN: 'xapp-not-this-one',
+      SLACK_APP_TOKEN: appToken,
       SLACK_API_URL: slack.url,
       PORT: String(await freePort()),
       KPI_DB_PATH: `${dir.path}/kpi.sqlite`,
@@ -102,10 +110,12 @@ describe('kpi-bot start in Socket Mode', () => {
     // Before it, the Socket Mode client's own log line of the refusal.
     const lines = out.stderr.trim().split('\n');
     expect(lines.at(-1)).toBe(
-      "kpi-bot: Slack refused SLACK_APP_TOKEN (invalid_auth): generate an app-level token (xapp-…) with the connections:write scope on your app's Basic Information page, or leave SLACK_APP_TOKEN unset for HTTP mode.",
+      `kpi-bot: Slack refused SLACK_APP_TOKEN (${error}): generate an app-level token (xapp-…) with the connections:write scope on your app's Basic Information page, or leave SLACK_APP_TOKEN unset for HTTP mode.`,
     );
     expect(lines.length).toBeLessThanOrEqual(2);
     expect(slack.callsTo('apps.connections.open')).toHaveLength(1);
+    // Well before the client's first retry (5 s).
+    expect(Date.now() - started).toBeLessThan(4500);
   });
 
   it('stops with one line when PORT (for /healthz) is taken, before connecting', async () => {

@@ -96,6 +96,8 @@ export class FakeSlack {
   private server: Server | null = null;
   /** The app-level token `apps.connections.open` takes; any other is answered `invalid_auth`. */
   appToken = 'xapp-test-token';
+  /** Set: the app token has been revoked, and `apps.connections.open` answers `token_revoked`. */
+  appTokenRevoked = false;
   /** Socket Mode: the bot's WebSocket connections, and the acknowledgements awaited per envelope. */
   private readonly sockets = new WebSocketServer({ noServer: true });
   private readonly acks = new Map<string, (payload: Record<string, unknown> | null) => void>();
@@ -239,9 +241,9 @@ export class FakeSlack {
       this.json(res, { ok: false, error: 'channel_not_found' });
       return;
     }
-    if (method === 'apps.connections.open' && req.headers.authorization !== `Bearer ${this.appToken}`) {
+    if (method === 'apps.connections.open' && (req.headers.authorization !== `Bearer ${this.appToken}` || this.appTokenRevoked)) {
       call.ok = false;
-      this.json(res, { ok: false, error: 'invalid_auth' });
+      this.json(res, { ok: false, error: this.appTokenRevoked ? 'token_revoked' : 'invalid_auth' });
       return;
     }
     const failure = this.failures.get(method)?.shift();
