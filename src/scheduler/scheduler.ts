@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '@slack/logger';
 import type { ChatPort } from './chat-port.js';
-import { Sender, type Recipient, type SendResult } from './sender.js';
+import { Sender, type Recipient, type SendResult, type SentLookup } from './sender.js';
 import { slotState, slotsAround, type Slot, type SlotState } from './slots.js';
 import { oneOnOneSlots } from './oneonone-slots.js';
 import { planDaily, planWeekly, brokenTeamNotice, checkInMessage, holidayNote, type Outgoing } from './plans.js';
@@ -171,22 +171,7 @@ export class Scheduler {
     }
     if (existing?.status === 'claimed') return null;
     if (state === 'missed') {
-      if (existing) {
-        // Its last try may have reached Slack without an answer: ask Slack before calling it failed.
-        const found = await build().then(
-          (outgoing) => this.sender.findSent(outgoing.to, { key: id, since: this.markSince(slotAt, now) }),
-          () => null,
-        );
-        if (found) {
-          await store.deliveries.markSent(existing.id, found.channel, found.ts, this.options.clock());
-          this.settled.add(id);
-          return { key, result: 'sent' };
-        }
-        const reason = `Slack stayed unavailable through the catch-up window (${existing.reason ?? ''})`;
-        await store.deliveries.settle(existing.id, 'failed', reason);
-        this.settled.add(id);
-        return { key, result: 'failed', reason };
-      }
+      if (existing) return this.settleLate(key, slotAt, now, build);
       const reason = `missed: the bot was not running between ${slotAt.toISOString()} and the end of the catch-up window (${team?.settings.catchupHours ?? 3} h)`;
       await store.deliveries.recordSkipped(key, slotAt, now, this.instanceId, reason);
       this.settled.add(id);
@@ -201,6 +186,35 @@ export class Scheduler {
     // The key goes with the message, so a send that got no answer can be looked up before another.
     const result = await this.sender.send(outgoing.to, outgoing.message, { key: id, since: this.markSince(slotAt, now), maybePosted: existing?.status === 'retry' });
     return this.settle(team, key, claim.id, id, outgoing.to, result, now);
+  }
+
+  /**
+   * A delivery still waiting for a retry when its catch-up window closed. Its last try may have
+   * reached Slack without an answer, so Slack is asked before it is called failed; it is claimed
+   * first, so a second process does not settle it the other way meanwhile.
+   */
+  private async settleLate(key: DeliveryKey, slotAt: Date, now: Date, build: () => Promise<Outgoing>): Promise<DeliveryOutcome | null> {
+    const { store } = this.options;
+    const id = idOf(key);
+    const claim = await store.deliveries.claim(key, slotAt, now, this.instanceId);
+    if (!claim) return null;
+    let lookup: SentLookup;
+    try {
+      const { to } = await build();
+      lookup = await this.sender.findSent(to, { key: id, since: this.markSince(slotAt, now) });
+    } catch (error) {
+      lookup = { state: 'unknown', reason: `the message could not be built to look for it (${(error as Error).message})` };
+    }
+    if (lookup.state === 'found') {
+      await store.deliveries.markSent(claim.id, lookup.channel, lookup.ts, this.options.clock());
+      this.settled.add(id);
+      return { key, result: 'sent' };
+    }
+    const unavailable = `Slack stayed unavailable through the catch-up window (${claim.reason ?? 'no reason recorded'})`;
+    const reason = lookup.state === 'absent' ? unavailable : `${unavailable}; whether Slack has it could not be checked: ${lookup.reason}`;
+    await store.deliveries.settle(claim.id, 'failed', reason);
+    this.settled.add(id);
+    return { key, result: 'failed', reason };
   }
 
   /** How far back Slack's history is searched for a delivery's message. */

@@ -22,6 +22,26 @@ export type SendResult =
   /** Slack could not take it now (rate limited, 5xx, no answer) even after retrying. */
   | { readonly ok: false; readonly permanent: false; readonly reason: string };
 
+/** Whether Slack has a message: found, not there, or Slack could not say (and why). */
+export type SentLookup =
+  | { readonly state: 'found'; readonly channel: string; readonly ts: string }
+  | { readonly state: 'absent' }
+  | { readonly state: 'unknown'; readonly reason: string };
+
+/** A failed Slack call in a delivery's reason: `Slack answered 503`, `no answer from Slack (…)`. */
+function describeSlackError(e: SlackCallError): string {
+  switch (e.kind) {
+    case 'rateLimited':
+      return 'rate limited by Slack';
+    case 'server':
+      return `Slack answered ${e.status}`;
+    case 'platform':
+      return e.error;
+    case 'network':
+      return `no answer from Slack (${e.detail})`;
+  }
+}
+
 /** Slack's answers that retrying will not change. */
 const PERMANENT = new Set([
   'channel_not_found',
@@ -107,16 +127,16 @@ export class Sender {
     return { ok: true, channel: posted.value.channel, ts: posted.value.ts };
   }
 
-  /**
-   * Asks Slack once whether it has the marked message, for a delivery that will not be tried again:
-   * the message found, or null when Slack does not have it or cannot say now.
-   */
-  async findSent(to: Recipient, mark: Omit<DeliveryMark, 'maybePosted'>): Promise<{ channel: string; ts: string } | null> {
+  /** Asks Slack once whether it has the marked message, for a delivery that will not be tried again. */
+  async findSent(to: Recipient, mark: Omit<DeliveryMark, 'maybePosted'>): Promise<SentLookup> {
     try {
       const channel = 'channel' in to ? to.channel : await this.chat.openDm(to.userId);
-      return await this.findPosted(channel, { ...mark, maybePosted: true });
-    } catch {
-      return null;
+      const found = await this.chat.findPosted(channel, mark.key, mark.since);
+      return found ? { state: 'found', ...found } : { state: 'absent' };
+    } catch (error) {
+      const e = slackErrorOf(error);
+      if (!e) throw error;
+      return { state: 'unknown', reason: describeSlackError(e) };
     }
   }
 
@@ -168,8 +188,6 @@ export class Sender {
         await this.sleep(wait);
       }
     }
-    const reason =
-      last.kind === 'rateLimited' ? 'rate limited by Slack' : last.kind === 'server' ? `Slack answered ${last.status}` : last.kind === 'platform' ? last.error : `no answer from Slack (${last.detail})`;
-    return { ok: false, result: { ok: false, permanent: false, reason } };
+    return { ok: false, result: { ok: false, permanent: false, reason: describeSlackError(last) } };
   }
 }

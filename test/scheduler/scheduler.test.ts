@@ -212,7 +212,8 @@ describe('the scheduler with a fake clock', () => {
 
     async function tickAt0900ThenStop() {
       const now = { at: new Date('2026-11-25T00:00:00Z') };
-      const first = await schedulerFor(w, w.store, now, 300).tick(now.at);
+      // A short timeout, but long enough that the calls Slack does answer are not cut off on a slow machine.
+      const first = await schedulerFor(w, w.store, now, 1500).tick(now.at);
       expect(first.find((o) => o.key.kind === 'daily' && o.key.periodKey === '2026-11-25')).toMatchObject({ result: 'retry' });
       expect(w.slack.callsTo('conversations.history')).toHaveLength(4);
       expect((await w.store.deliveries.list({ kind: 'daily', periodKey: '2026-11-25' }))[0]).toMatchObject({ status: 'retry' });
@@ -236,8 +237,32 @@ describe('the scheduler with a fake clock', () => {
       expect(outcomes.find((o) => o.key.kind === 'daily' && o.key.periodKey === '2026-11-25')).toMatchObject({ result: 'failed' });
       const [digest] = await w.store.deliveries.list({ kind: 'daily', periodKey: '2026-11-25' });
       expect(digest).toMatchObject({ status: 'failed' });
-      expect(digest!.reason).toContain('Slack stayed unavailable through the catch-up window');
+      expect(digest!.reason).toBe('Slack stayed unavailable through the catch-up window (Slack answered 503)');
+      expect(w.slack.callsTo('conversations.history')).toHaveLength(5);
       expect(channelPosts(w.slack).filter((p) => p.text.includes('☀️'))).toHaveLength(1);
+    });
+
+    it('is recorded failed, saying so, when Slack cannot say whether it has it', async () => {
+      await tickAt0900ThenStop();
+      w.slack.failNext('conversations.history', { status: 503 });
+      const later = { at: new Date('2026-11-25T04:00:00Z') };
+      const outcomes = await schedulerFor(w, w.store, later).tick(later.at);
+      expect(outcomes.find((o) => o.key.kind === 'daily' && o.key.periodKey === '2026-11-25')).toMatchObject({ result: 'failed' });
+      const [digest] = await w.store.deliveries.list({ kind: 'daily', periodKey: '2026-11-25' });
+      expect(digest!.reason).toBe('Slack stayed unavailable through the catch-up window (Slack answered 503); whether Slack has it could not be checked: Slack answered 503');
+      expect(channelPosts(w.slack).filter((p) => p.text.includes('☀️'))).toHaveLength(1);
+    });
+
+    it('two processes settle it once, the same way', async () => {
+      await tickAt0900ThenStop();
+      const second = await Store.open(w.path);
+      const later = { at: new Date('2026-11-25T04:00:00Z') };
+      const [a, b] = await Promise.all([schedulerFor(w, w.store, later).tick(later.at), schedulerFor(w, second, later).tick(later.at)]);
+      await second.close();
+      const settledBy = [...a, ...b].filter((o) => o.key.kind === 'daily' && o.key.periodKey === '2026-11-25');
+      expect(settledBy).toEqual([expect.objectContaining({ result: 'sent' })]);
+      expect((await w.store.deliveries.list({ kind: 'daily', periodKey: '2026-11-25' }))[0]).toMatchObject({ status: 'sent' });
+      expect(w.slack.callsTo('conversations.history')).toHaveLength(5);
     });
   });
 
