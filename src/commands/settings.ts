@@ -1,5 +1,6 @@
 import { check, managedTeam, standingOf } from './authority.js';
 import type { CommandContext } from './context.js';
+import { channelMention } from './tokens.js';
 import { parseSetting, type SettingKey, type SettingProblem, type TeamSettings } from '../domain/team-settings.js';
 import { messages, type Locale } from '../i18n/index.js';
 import type { Message } from '../reports/blocks.js';
@@ -36,7 +37,7 @@ export async function changeSetting(ctx: CommandContext, key: SettingKey, words:
   const found = await teamToChange(ctx);
   if ('refused' in found) return found.refused;
   const { team } = found;
-  const parsed = parseSetting(key, words);
+  const parsed = parseSetting(key, key === 'channel' ? words.map((w) => channelMention(w) ?? w) : words);
   if (!parsed.ok) {
     const help = messages(ctx.caller.locale).help.settings;
     return textMessage(explainSetting(parsed.problem, ctx.caller.locale), messages(ctx.caller.locale).rightForm({ usage: help.usage, example: help.examples[0]! }));

@@ -173,10 +173,9 @@ export function parseSetting(key: SettingKey, words: readonly string[]): Setting
   const first = words[0];
   if (first === undefined) return fail({ code: 'missingValue', key });
   switch (key) {
-    case 'channel': {
-      const m = /^<#([CG][A-Z0-9]+)(?:\|[^>]*)?>$/u.exec(first);
-      return m ? { ok: true, patch: {}, channelId: m[1]! } : fail({ code: 'badChannel', word: first });
-    }
+    case 'channel':
+      // A channel ID (the command layer reads it out of Slack's `<#C…|name>`).
+      return /^[CG][A-Z0-9]+$/u.test(first) ? { ok: true, patch: {}, channelId: first } : fail({ code: 'badChannel', word: first });
     case 'timezone':
       return isTimeZone(first) ? set({ timezone: first }) : fail({ code: 'badZone', word: first });
     case 'language': {

@@ -54,6 +54,7 @@ describe('team settings as typed', () => {
     ['1on1-lead', ['soon'], 'badHours'],
     ['morning-dm', ['maybe'], 'badSwitch'],
     ['daily', [], 'missingValue'],
+    ['channel', ['#sales'], 'badChannel'],
   ] as const)('refuses %s %j', (key, words, code) => {
     const result = parseSetting(key, words);
     expect(result.ok).toBe(false);

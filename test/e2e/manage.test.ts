@@ -171,6 +171,9 @@ describe('teams, targets, status, tree and plan through the real Bolt receiver',
     expect((await as(MANAGER, 'settings 1on1-lead 5')).text).toContain('1on1 prep: 5 h');
     expect((await as(MANAGER, 'settings 1on1-lead soon')).text).toContain('“soon” is not a number of hours from 0 to 48, or `default`.');
     expect((await as(MANAGER, 'settings 1on1-lead default')).text).toContain('1on1 prep: 2 hours before (the daily digest time for a morning 1on1)');
+    expect((await as(MANAGER, 'settings channel <#CNEWS1|sales-news>')).text).toContain('Channel for digests and reviews: <#CNEWS1>');
+    expect((await as(MANAGER, 'settings channel sales-news')).text).toContain('“sales-news” is not a channel: mention it, as in #sales.');
+    expect((await t.bot.store.teams.byId(team.id))!.channelId).toBe('CNEWS1');
     const saved = (await t.bot.store.teams.byId(team.id))!.settings;
     expect(saved).toMatchObject({ dailyTime: 8 * 60 + 30, timezone: 'Asia/Tokyo', workdays: [1, 2, 3, 4, 5, 6], oneOnOneLeadHours: null });
   });
