@@ -112,7 +112,7 @@ function sentence(problem: Problem, locale: Locale): string {
 export function explainProblem(problem: Problem, locale: Locale): Message {
   const t = messages(locale);
   const command = commandOf(problem);
-  const stored = command === 'log' ? `${locale === 'ja' ? '' : ' '}${t.nothingStored}` : '';
+  const stored = command === 'log' ? `${t.separators.sentences}${t.nothingStored}` : '';
   const help = command ? t.help[command] : null;
   const form = help ? t.rightForm({ usage: help.usage, example: help.examples[0]! }) : undefined;
   return textMessage(`${sentence(problem, locale)}${stored}`, form);

@@ -46,7 +46,7 @@ export async function changeSetting(ctx: CommandContext, key: SettingKey, words:
   const updated = await ctx.store.teams.updateSettings(team, parsed.patch, parsed.channelId);
   if (parsed.channelId) return textMessage(t.settingsUpdated({ team: team.name, what: t.settingsLines.channel({ value: `<#${parsed.channelId}>` }) }));
   const what = changedLines(team.settings, updated.settings, ctx.caller.locale);
-  return textMessage(t.settingsUpdated({ team: team.name, what: what.length ? what.join(ctx.caller.locale === 'ja' ? '、' : '; ') : settingsLines(updated.settings, ctx.caller.locale)[0]! }));
+  return textMessage(t.settingsUpdated({ team: team.name, what: what.length ? what.join(t.separators.changes) : settingsLines(updated.settings, ctx.caller.locale)[0]! }));
 }
 
 /** `/kpi settings`: opens the settings form for the team; nothing to say in the channel. */

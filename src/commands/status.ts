@@ -27,7 +27,7 @@ export async function handleStatus(ctx: CommandContext, userId: string | null, k
 
 /** One line per KPI with its attainment: `"calls 60% · meetings 45%"`. */
 function compact(model: StatusModel, ctx: CommandContext): string {
-  const sep = ctx.caller.locale === 'ja' ? '・' : ' · ';
+  const sep = messages(ctx.caller.locale).itemSeparator;
   return model.lines
     .map((l) => `${metricLabel(l.progress.metric, ctx.caller.locale)} ${l.progress.attainment === null ? '–' : formatPercent(l.progress.attainment, ctx.caller.locale)}`)
     .join(sep);

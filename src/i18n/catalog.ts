@@ -30,6 +30,23 @@ export interface CoreCatalog {
   readonly storeUnavailable: string;
   readonly stillWorking: string;
   readonly itemSeparator: string;
+  /** How other pieces are joined, so no renderer has to choose by language. */
+  readonly separators: {
+    /** Names in a list: `calls, meetings` / `架電・商談`. */
+    readonly names: string;
+    /** Clauses of one line: `ahead by 5 · heading for 900` / `5件先行、着地見込み900件`. */
+    readonly details: string;
+    /** Settings that changed together. */
+    readonly changes: string;
+    /** Between two dates: `Mon 16 Nov – Sun 22 Nov` / `11月16日(月)〜11月22日(日)`. */
+    readonly dateRange: string;
+    /** Between two weekdays: `Mon–Fri` / `月〜金`. */
+    readonly dayRange: string;
+    /** Between sentences of a paragraph. */
+    readonly sentences: string;
+  };
+  /** A label with its date: `today (Fri 20 Nov)` / `今日(11月20日(金))`. */
+  readonly withDate: (p: { label: string; date: string }) => string;
 
   readonly logStored: (p: { items: string; when: string }) => string;
   readonly dayTotal: (p: { items: string; when: string; isToday: boolean }) => string;

@@ -64,6 +64,8 @@ export interface DigestCatalog {
   };
   readonly weekly: {
     readonly title: (p: { team: string; start: string; end: string }) => string;
+    /** The row label of last week's figure in a KPI cell. */
+    readonly lastWeek: string;
     readonly lead: Variants<{ items: string }>;
     readonly leadQuiet: Variants;
     readonly change: (p: { change: string }) => string;

@@ -58,8 +58,8 @@ export function formatItems(items: readonly { metric: MetricKey; value: number }
 export function formatWhen(d: Day, today: Day, locale: Locale): string {
   const t = messages(locale);
   const date = formatDay(d, locale);
-  if (d === today) return locale === 'ja' ? `${t.today}(${date})` : `${t.today} (${date})`;
-  if (d === addDays(today, -1)) return locale === 'ja' ? `${t.yesterday}(${date})` : `${t.yesterday} (${date})`;
+  if (d === today) return t.withDate({ label: t.today, date });
+  if (d === addDays(today, -1)) return t.withDate({ label: t.yesterday, date });
   return date;
 }
 

@@ -175,7 +175,7 @@ export function phraseOneOnOne(m: OneOnOneModel, locale: Locale): { wentWell: Se
   if (m.balance === 'quality') workOn.push(...gapWithSuggestion(pick(t.quality, seed, undefined), pick(c.advice.quality, seed, undefined)));
   if (m.balance === 'volume') workOn.push(...gapWithSuggestion(pick(t.volume, seed, undefined), pick(c.advice.volume, seed, undefined)));
   if (m.quiet.length) {
-    const metrics = m.quiet.map((x) => metricLabel(x, locale)).join(locale === 'ja' ? '・' : ', ');
+    const metrics = m.quiet.map((x) => metricLabel(x, locale)).join(messages(locale).separators.names);
     workOn.push(...gapWithSuggestion(pick(t.quietTrap, seed, { metrics }), pick(c.advice.quiet, seed, { metrics })));
   }
   for (const off of m.targetOff.slice(0, 2)) {
@@ -214,7 +214,7 @@ function movesSince(m: OneOnOneModel, locale: Locale): string | null {
     const logged = (t: Totals) => ratesOf(t).some((r) => r.metric === rate);
     if (before !== null && after !== null && (logged(s.before) || logged(s.after))) moves.push(`${metricLabel(rate, locale)} ${formatPercent(before, locale)} → ${formatPercent(after, locale)}`);
   }
-  return moves.length ? moves.slice(0, 4).join(locale === 'ja' ? '、' : ' · ') : null;
+  return moves.length ? moves.slice(0, 4).join(messages(locale).separators.details) : null;
 }
 
 function kpiLines(m: OneOnOneModel, locale: Locale): string[] {

@@ -107,7 +107,7 @@ export function progressDetails(line: KpiLine, totals: Totals, locale: Locale, s
   const t = messages(locale);
   const p = line.progress;
   const metric = p.metric;
-  const sep = locale === 'ja' ? '、' : ' · ';
+  const sep = t.separators.details;
   if (metricBetter(metric) === 'lower' && p.actual !== null && p.target !== null) {
     return p.reached ? t.statusWithinLimit : t.statusOverLimit({ amount: formatValue(metric, p.actual - p.target, locale) });
   }
@@ -170,7 +170,7 @@ export function renderStatus(model: StatusModel, locale: Locale, subject: string
   const extras: string[] = [];
   // With no targets the lead already lists every count; "also logged" is for the ones beside the KPIs.
   if (model.untargeted.length && model.lines.length) extras.push(t.statusAlsoLogged({ items: formatItems(model.untargeted, locale) }));
-  if (model.rates.length) extras.push(t.statusRates({ items: model.rates.map((r) => rateText(r, locale)).join(locale === 'ja' ? '、' : ' · ') }));
+  if (model.rates.length) extras.push(t.statusRates({ items: model.rates.map((r) => rateText(r, locale)).join(t.separators.details) }));
   if (extras.length) {
     blocks.push(context(...extras));
     text.push(...extras);

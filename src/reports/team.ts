@@ -20,9 +20,9 @@ export function workdaysText(days: readonly number[], locale: Locale): string {
   const sorted = [...days].sort((a, b) => a - b);
   const contiguous = sorted.every((d, i) => i === 0 || d === sorted[i - 1]! + 1);
   if (contiguous && sorted.length > 2) {
-    return `${weekdayName(sorted[0]!, locale)}${locale === 'ja' ? '〜' : '–'}${weekdayName(sorted[sorted.length - 1]!, locale)}`;
+    return `${weekdayName(sorted[0]!, locale)}${messages(locale).separators.dayRange}${weekdayName(sorted[sorted.length - 1]!, locale)}`;
   }
-  return sorted.map((d) => weekdayName(d, locale)).join(locale === 'ja' ? '・' : ', ');
+  return sorted.map((d) => weekdayName(d, locale)).join(messages(locale).separators.names);
 }
 
 /** Each setting as a line a person reads. */

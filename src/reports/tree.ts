@@ -107,11 +107,11 @@ export function treeProblemText(problem: TreeProblem, locale: Locale): string {
     case 'noRoot':
       return p.noRoot;
     case 'twoRoots':
-      return p.twoRoots({ metrics: problem.metrics.map(name).join(locale === 'ja' ? '・' : ', ') });
+      return p.twoRoots({ metrics: problem.metrics.map(name).join(messages(locale).separators.names) });
     case 'unknownParent':
       return p.unknownParent({ metric: name(problem.metric), parent: name(problem.parent) });
     case 'cycle':
-      return p.cycle({ metric: problem.metrics.map(name).join(locale === 'ja' ? '・' : ', ') });
+      return p.cycle({ metric: problem.metrics.map(name).join(messages(locale).separators.names) });
     case 'duplicateMetric':
       return p.duplicateMetric({ metric: name(problem.metric) });
     case 'tooDeep':

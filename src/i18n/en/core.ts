@@ -9,6 +9,8 @@ export const core: CoreCatalog = {
     'The KPI database is not available right now, so nothing was stored. Please try again in a few minutes; your admin has been told in the bot log.',
   stillWorking: 'Working on it — the answer follows in a moment.',
   itemSeparator: ' · ',
+  separators: { names: ', ', details: ' · ', changes: '; ', dateRange: ' – ', dayRange: '–', sentences: ' ' },
+  withDate: ({ label, date }) => `${label} (${date})`,
 
   logStored: ({ items, when }) => `Logged for ${when}: ${items}`,
   dayTotal: ({ items, when, isToday }) => (isToday ? `Today so far: ${items}` : `Total for ${when}: ${items}`),

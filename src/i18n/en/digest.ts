@@ -84,6 +84,7 @@ export const digest: DigestCatalog = {
     optOut: 'Morning DMs can be turned off with `/kpi morning-dm off`.',
   },
   weekly: {
+    lastWeek: 'Last week',
     title: ({ team, start, end }) => `📊 Weekly review · ${team} · ${start} – ${end}`,
     lead: [
       ({ items }) => `Last week the team put in ${items}. Thank you for the effort.`,

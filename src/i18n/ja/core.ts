@@ -9,6 +9,8 @@ export const core: CoreCatalog = {
     'いまKPIデータベースに接続できないため、何も記録していません。数分後にもう一度お試しください(管理者向けにログへ記録済みです)。',
   stillWorking: '処理しています。まもなく結果をお送りします。',
   itemSeparator: '・',
+  separators: { names: '・', details: '、', changes: '、', dateRange: '〜', dayRange: '〜', sentences: '' },
+  withDate: ({ label, date }) => `${label}(${date})`,
 
   logStored: ({ items, when }) => `${when}の分として記録しました: ${items}`,
   dayTotal: ({ items, when, isToday }) => (isToday ? `今日の合計: ${items}` : `${when}の合計: ${items}`),

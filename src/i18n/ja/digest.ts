@@ -75,6 +75,7 @@ export const digest: DigestCatalog = {
     optOut: '朝のDMは `/kpi morning-dm off` で止められます。',
   },
   weekly: {
+    lastWeek: '先週',
     title: ({ team, start, end }) => `📊 週次レビュー・${team}・${start}〜${end}`,
     lead: [({ items }) => `先週はチームで${items}に取り組みました。お疲れさまでした!`, ({ items }) => `先週の積み上げ: ${items}。みなさんの努力の成果です。`],
     leadQuiet: [() => '先週は記録が少なめでした。今週は新しいスタートです。', () => '先週の記録はわずかでした。今週も一歩ずつ進めましょう。'],

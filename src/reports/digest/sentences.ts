@@ -3,6 +3,8 @@
  * phrasing rules can be checked on what the bot says: every gap is followed by a suggestion, and
  * a sentence about one person in a channel is a celebration.
  */
+
+import { messages, type Locale } from '../../i18n/index.js';
 export type SentenceKind = 'progress' | 'info' | 'celebration' | 'gap' | 'suggestion' | 'focus';
 
 export interface Sentence {
@@ -18,8 +20,8 @@ export const say = (kind: SentenceKind, text: string, about?: string): Sentence 
 export const gapWithSuggestion = (gap: string, suggestion: string, about?: string): Sentence[] => [say('gap', gap, about), say('suggestion', suggestion, about)];
 
 /** The sentences as one paragraph: a space between English sentences, none between Japanese ones. */
-export function paragraph(sentences: readonly Sentence[], locale: 'en' | 'ja'): string {
-  return sentences.map((s) => s.text).join(locale === 'ja' ? '' : ' ');
+export function paragraph(sentences: readonly Sentence[], locale: Locale): string {
+  return sentences.map((s) => s.text).join(messages(locale).separators.sentences);
 }
 
 /** A scheduled message with the sentences it was written from. */

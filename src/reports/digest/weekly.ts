@@ -169,7 +169,7 @@ export function phraseWeeklyReview(m: WeeklyReviewModel, locale: Locale): { lead
   const seed = `${m.slotDay}:weekly:${m.teamName}`;
   const items = headlineItems(m.totals, 5);
   const lead: Sentence[] = [items.length ? say('progress', pick(w.lead, seed, { items: formatItems(items, locale) })) : say('progress', pick(w.leadQuiet, seed, undefined))];
-  if (m.goalsReached.length) lead.push(say('celebration', pick(w.goalsReached, seed, { metrics: m.goalsReached.map((x) => metricLabel(x, locale)).join(locale === 'ja' ? '・' : ', ') })));
+  if (m.goalsReached.length) lead.push(say('celebration', pick(w.goalsReached, seed, { metrics: m.goalsReached.map((x) => metricLabel(x, locale)).join(t.separators.names) })));
   if (m.improved) {
     lead.push(
       say('celebration', pick(t.digest.mostImproved, seed, { person: `<@${m.improved.userId}>`, metric: metricLabel(m.improved.metric, locale), rise: `+${formatPercent(m.improved.rise, locale)}` }), m.improved.userId),
@@ -188,7 +188,7 @@ export function phraseWeeklyReview(m: WeeklyReviewModel, locale: Locale): { lead
   if (m.balance === 'quality') coaching.push(...gapWithSuggestion(pick(w.quality, seed, undefined), pick(t.advice.quality, seed, undefined)));
   if (m.balance === 'volume') coaching.push(...gapWithSuggestion(pick(w.volume, seed, undefined), pick(t.advice.volume, seed, undefined)));
   if (m.quiet.length) {
-    const metrics = m.quiet.map((x) => metricLabel(x, locale)).join(locale === 'ja' ? '・' : ', ');
+    const metrics = m.quiet.map((x) => metricLabel(x, locale)).join(t.separators.names);
     coaching.push(...gapWithSuggestion(pick(w.quiet, seed, { metrics }), pick(t.advice.quiet, seed, { metrics })));
   }
   const focus: Sentence[] = [];
@@ -216,10 +216,10 @@ export function renderWeeklyReview(m: WeeklyReviewModel, locale: Locale): Messag
   const w = t.weekly;
   const title = w.title({ team: m.teamName, start: formatDay(m.week.start, locale), end: formatDay(m.week.end, locale) });
   const phrased = phraseWeeklyReview(m, locale);
-  const weekName = locale === 'ja' ? '先週' : 'Last week';
+  const weekName = w.lastWeek;
   const cells = m.kpis.map((k) => [kpiCell(k.metric, null, k.week, weekName, locale), changeText(k, locale)].filter(Boolean).join('\n'));
   const steps = m.funnel.map((f) => `${metricLabel(f.metric, locale)} ${formatValue(f.metric, f.value, locale)}`).join(' → ');
-  const rates = m.rates.map((r) => formatAmount(r.metric, r.value, locale)).join(locale === 'ja' ? '・' : ' · ');
+  const rates = m.rates.map((r) => formatAmount(r.metric, r.value, locale)).join(t.itemSeparator);
   const funnelText = [steps, ...(rates ? [rates] : [])].join('\n');
   const blocks: KnownBlock[] = [header(title), section(paragraph(phrased.lead, locale))];
   blocks.push(...fieldSections(cells));

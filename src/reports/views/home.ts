@@ -18,14 +18,14 @@ const mention = (userId: string) => `<@${userId}>`;
 function periodHeading(status: StatusModel, locale: Locale): string {
   const h = messages(locale).home;
   const p = status.period;
-  const range = locale === 'ja' ? '〜' : ' – ';
+  const range = messages(locale).separators.dateRange;
   const [label, dates] =
     p.kind === 'day'
       ? [h.today, formatDay(p.start, locale)]
       : p.kind === 'week'
         ? [h.week, `${formatDay(p.start, locale)}${range}${formatDay(p.end, locale)}`]
         : [h.month, formatMonth(p.start, locale)];
-  return locale === 'ja' ? `*${label}*(${dates})` : `*${label}* (${dates})`;
+  return messages(locale).withDate({ label: `*${label}*`, date: dates });
 }
 
 /** One period: what was logged first, then each KPI with its bar, pace and forecast. */
