@@ -24,16 +24,18 @@ export interface StartOptions {
   readonly autoTick?: boolean;
   /** How long a Web API call may take before it counts as unanswered (10 s by default; tests shorten it). */
   readonly slackTimeoutMs?: number;
+  /** How long a Socket Mode start may take before it counts as failed (30 s by default; tests shorten it). */
+  readonly socketStartMs?: number;
 }
 
 /** Start-up: config → store (migrated) → Slack app → listening. */
-export async function startBot({ config, logger, clock = systemClock, autoTick = true, slackTimeoutMs }: StartOptions): Promise<RunningBot> {
+export async function startBot({ config, logger, clock = systemClock, autoTick = true, slackTimeoutMs, socketStartMs }: StartOptions): Promise<RunningBot> {
   const botToken = config.slack.botToken;
   if (!botToken) throw new Error('startBot needs SLACK_BOT_TOKEN');
   const store = await Store.open(config.dbPath);
   try {
     const chat = new SlackClient({ token: botToken, apiUrl: config.slack.apiUrl, logger, ...(slackTimeoutMs ? { timeoutMs: slackTimeoutMs } : {}) });
-    const slack = createSlackApp({ store, chat, clock, config, logger }, config.port);
+    const slack = createSlackApp({ store, chat, clock, config, logger }, config.port, socketStartMs);
     const port = await slack.start();
     const scheduler = new Scheduler({ store, chat, clock, logger, defaultLocale: config.locale, defaultZone: config.timezone });
     const tick = () =>

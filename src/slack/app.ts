@@ -40,7 +40,7 @@ export class SocketModeStartError extends Error {
   }
 }
 
-/** How long a Socket Mode start may take before it counts as failed. */
+/** How long a Socket Mode start may take before it counts as failed, by default. */
 const SOCKET_START_MS = 30_000;
 /** The Socket Mode client's per-call timeout; it retries a call that timed out. */
 const SLACK_CALL_TIMEOUT_MS = 10_000;
@@ -71,13 +71,13 @@ function watchedLogger(logger: Logger): { logger: Logger; watch: ErrorWatch } {
 
 /**
  * Connects Socket Mode: done when Slack says hello; failed on the first error the client reports
- * while connecting, or when no connection is open after `SOCKET_START_MS`.
+ * while connecting, or when no connection is open after `deadlineMs`.
  */
-async function connectSocketMode(app: App, watch: ErrorWatch): Promise<void> {
+async function connectSocketMode(app: App, watch: ErrorWatch, deadlineMs: number): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const failed = new Promise<never>((_, reject) => {
     watch((message) => reject(new Error(message)));
-    timer = setTimeout(() => reject(new Error(`Slack did not open a connection within ${SOCKET_START_MS / 1000} s`)), SOCKET_START_MS);
+    timer = setTimeout(() => reject(new Error(`Slack did not open a connection within ${deadlineMs / 1000} s`)), deadlineMs);
   });
   try {
     await Promise.race([app.start(), failed]);
@@ -112,7 +112,7 @@ async function listenForHealth(deps: SlackDeps, port: number): Promise<Server> {
  * `/healthz` still served on `port`). Otherwise HTTP mode: Slack posts to `/slack/events` on `port`,
  * and every request's signature and timestamp are checked.
  */
-export function createSlackApp(deps: SlackDeps, port: number): SlackApp {
+export function createSlackApp(deps: SlackDeps, port: number, socketStartMs = SOCKET_START_MS): SlackApp {
   const { config, logger } = deps;
   const botToken = config.slack.botToken;
   if (!botToken) throw new Error('createSlackApp needs SLACK_BOT_TOKEN');
@@ -169,7 +169,7 @@ export function createSlackApp(deps: SlackDeps, port: number): SlackApp {
       if (mode === 'socket') {
         const health = await listenForHealth(deps, port);
         try {
-          await connectSocketMode(app, socketLog.watch);
+          await connectSocketMode(app, socketLog.watch, socketStartMs);
         } catch (error) {
           await app.stop().catch(() => undefined);
           await closeServer(health);

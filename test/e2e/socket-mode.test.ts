@@ -76,6 +76,28 @@ describe('Socket Mode (SLACK_APP_TOKEN set): no public URL, the same bot', () =>
   });
 });
 
+describe('a Socket Mode start Slack never completes', () => {
+  it('fails after its deadline with the reason, and closes its health port', async () => {
+    const slack = await new FakeSlack().start();
+    const dir = tempDir();
+    const port = await freePort();
+    slack.failNext('apps.connections.open', { hang: true });
+    try {
+      const started = Date.now();
+      await expect(
+        startTestBot({ slack, dbPath: `${dir.path}/kpi.sqlite`, env: { SLACK_APP_TOKEN: slack.appToken, PORT: String(port) }, socketStartMs: 500 }),
+      ).rejects.toThrow('Socket Mode could not connect: Slack did not open a connection within 0.5 s');
+      expect(Date.now() - started).toBeLessThan(3000);
+      expect(slack.callsTo('apps.connections.open')).toHaveLength(1);
+      expect(slack.socketConnections).toBe(0);
+      await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
+    } finally {
+      await slack.stop();
+      dir.remove();
+    }
+  });
+});
+
 describe('kpi-bot start in Socket Mode', () => {
   let slack: FakeSlack;
   let dir: ReturnType<typeof tempDir>;

@@ -50,6 +50,8 @@ export interface TestBotOptions {
   readonly slack?: FakeSlack;
   /** How long a Web API call may take before it counts as unanswered (the bot's default is 10 s). */
   readonly slackTimeoutMs?: number;
+  /** How long a Socket Mode start may take (the bot's default is 30 s). */
+  readonly socketStartMs?: number;
 }
 
 /**
@@ -73,7 +75,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
       },
       { needsSlack: true },
     ),
-    port: 0,
+    port: options.env?.PORT ? Number(options.env.PORT) : 0,
   };
   const bot = await startBot({
     config,
@@ -81,6 +83,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     autoTick: false,
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.slackTimeoutMs ? { slackTimeoutMs: options.slackTimeoutMs } : {}),
+    ...(options.socketStartMs ? { socketStartMs: options.socketStartMs } : {}),
   });
   const baseUrl = `http://127.0.0.1:${bot.port}`;
   const eventsUrl = `${baseUrl}/slack/events`;
