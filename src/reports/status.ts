@@ -153,6 +153,12 @@ function rateText(r: RateLine, locale: Locale): string {
   return `${formatAmount(r.metric, r.value, locale)} (${from})`;
 }
 
+/** A KPI's headline, with its details under it when there are any (a day off has no pace or need to tell). */
+export function progressText(line: KpiLine, totals: Totals, locale: Locale, seed: string, who: 'you' | 'team' = 'you'): string {
+  const details = progressDetails(line, totals, locale, seed, who);
+  return details ? `${progressHeadline(line, locale)}\n${details}` : progressHeadline(line, locale);
+}
+
 /** `/kpi status`: progress first, then each KPI with pace, forecast and a workday's need, then the rates. */
 export function renderStatus(model: StatusModel, locale: Locale, subject: string): Message {
   const t = messages(locale);
@@ -163,7 +169,7 @@ export function renderStatus(model: StatusModel, locale: Locale, subject: string
   const blocks: KnownBlock[] = [header(title), section(lead)];
   const text: string[] = [title, lead];
   for (const line of model.lines) {
-    const body = `${progressHeadline(line, locale)}\n${progressDetails(line, model.totals, locale, seed)}`;
+    const body = progressText(line, model.totals, locale, seed);
     blocks.push(section(body));
     text.push(body);
   }

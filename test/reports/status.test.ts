@@ -20,6 +20,14 @@ describe('/kpi status text', () => {
     }
   });
 
+  it('on a holiday the day has no pace and no need to show, and leaves no empty line for them', () => {
+    for (const locale of ['en', 'ja'] as const) {
+      const model = statusModel({ userId: 'U1', kind: 'day', asOf: day('2026-11-23'), totals: {}, targets: [callsTarget], calendar: CAL });
+      const lines = renderStatus(model, locale, 'You').text.split('\n');
+      expect(lines.every((line) => line.trim() !== ''), lines.join('|')).toBe(true);
+    }
+  });
+
   it('with targets names the counts that have none beside the KPIs', () => {
     expect(render({ calls: 600, emails: 40 }, [callsTarget], 'en')).toContain('Also logged: 40 emails');
     expect(render({ calls: 600, emails: 40 }, [callsTarget], 'ja')).toContain('その他の記録: メール 40通');
