@@ -2,7 +2,7 @@ import type { HomeView } from '@slack/types';
 import { formatItems, progressBar, totalsInOrder } from '../amounts.js';
 import { actions, button, context, divider, header, LIMITS, section, type KnownBlock } from '../blocks.js';
 import type { HomeModel, TeamPanel } from '../home.js';
-import { progressDetails, progressHeadline, type StatusModel } from '../status.js';
+import { progressText, type StatusModel } from '../status.js';
 import { formatDay, formatMonth, formatPercent, formatTime, messages, type Locale } from '../../i18n/index.js';
 
 /** The button on App Home that opens the log form. */
@@ -34,12 +34,7 @@ function periodBlocks(status: StatusModel, locale: Locale, seed: string): KnownB
   const items = totalsInOrder(status.totals);
   const logged = items.length > 0 ? formatItems(items, locale) : t.home.nothingLogged;
   const blocks: KnownBlock[] = [section(`${periodHeading(status, locale)}\n${logged}`)];
-  for (const shown of status.lines.slice(0, MAX_KPI_LINES)) {
-    // A day is its own whole period: its forecast is just what was logged, so it is left unsaid.
-    const line = status.period.kind === 'day' ? { ...shown, progress: { ...shown.progress, forecast: null } } : shown;
-    const details = progressDetails(line, status.totals, locale, `${seed}:${status.period.kind}`);
-    blocks.push(section(details ? `${progressHeadline(line, locale)}\n${details}` : progressHeadline(line, locale)));
-  }
+  for (const line of status.lines.slice(0, MAX_KPI_LINES)) blocks.push(section(progressText(line, status.totals, locale, `${seed}:${status.period.kind}`)));
   return blocks;
 }
 
@@ -61,10 +56,7 @@ function teamBlocks(panel: TeamPanel, locale: Locale, seed: string): KnownBlock[
   const blocks: KnownBlock[] = [divider(), header(h.teamTitle({ team: panel.name }))];
   const month = panel.month;
   if (month.lines.length > 0) {
-    for (const line of month.lines.slice(0, MAX_KPI_LINES)) {
-      const details = progressDetails(line, month.totals, locale, `${seed}:team`, 'team');
-      blocks.push(section(details ? `${progressHeadline(line, locale)}\n${details}` : progressHeadline(line, locale)));
-    }
+    for (const line of month.lines.slice(0, MAX_KPI_LINES)) blocks.push(section(progressText(line, month.totals, locale, `${seed}:team`, 'team')));
   } else {
     const items = totalsInOrder(month.totals);
     blocks.push(section(items.length > 0 ? h.teamMonthTotals({ items: formatItems(items, locale) }) : h.nothingLogged));
