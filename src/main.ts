@@ -34,7 +34,7 @@ export async function startBot({ config, logger, clock = systemClock, autoTick =
   if (!botToken) throw new Error('startBot needs SLACK_BOT_TOKEN');
   const store = await Store.open(config.dbPath);
   try {
-    const chat = new SlackClient({ token: botToken, apiUrl: config.slack.apiUrl, logger, ...(slackTimeoutMs ? { timeoutMs: slackTimeoutMs } : {}) });
+    const chat = new SlackClient({ token: botToken, apiUrl: config.slack.apiUrl, logger, timeoutMs: slackTimeoutMs });
     const slack = createSlackApp({ store, chat, clock, config, logger }, config.port, socketStartMs);
     const port = await slack.start();
     const scheduler = new Scheduler({ store, chat, clock, logger, defaultLocale: config.locale, defaultZone: config.timezone });

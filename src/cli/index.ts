@@ -98,16 +98,15 @@ function startFailure(error: unknown, config: Config, unreachable: string | null
   if (e.code === 'EADDRINUSE') return `PORT ${config.port} is already in use: stop the other program or set PORT to a free port.`;
   if (e.code === 'EACCES') return `cannot listen on PORT ${config.port} (permission denied): choose a port above 1024.`;
   const slackError = e.data?.error ?? /An API error occurred: (\w+)/u.exec(e.message ?? '')?.[1];
-  if (socketMode && slackError && REFUSED_TOKEN.has(slackError)) {
-    return `Slack refused SLACK_APP_TOKEN (${slackError}): generate an app-level token (xapp-…) with the connections:write scope on your app's Basic Information page, or leave SLACK_APP_TOKEN unset for HTTP mode.`;
-  }
   if (slackError && REFUSED_TOKEN.has(slackError)) {
-    return `Slack refused SLACK_BOT_TOKEN (${slackError}): copy the Bot User OAuth Token (xoxb-…) from your app's OAuth & Permissions page.`;
+    return socketMode
+      ? `Slack refused SLACK_APP_TOKEN (${slackError}): generate an app-level token (xapp-…) with the connections:write scope on your app's Basic Information page, or leave SLACK_APP_TOKEN unset for HTTP mode.`
+      : `Slack refused SLACK_BOT_TOKEN (${slackError}): copy the Bot User OAuth Token (xoxb-…) from your app's OAuth & Permissions page.`;
   }
-  if (socketMode && unreachable === null) return `could not open Socket Mode: ${e.message ?? String(error)}`;
   if (unreachable !== null) {
     return `could not reach Slack's Web API at ${config.slack.apiUrl ?? 'https://slack.com/api/'} (${unreachable}): check the network or proxy, or SLACK_API_URL.`;
   }
+  if (socketMode) return `could not open Socket Mode: ${e.message ?? String(error)}`;
   if (e.code === 'SQLITE_NOTADB' || e.code === 'SQLITE_CORRUPT') {
     return `the file at KPI_DB_PATH=${config.dbPath} is not a KPI database or is damaged (${e.code}): restore it from a backup, or point KPI_DB_PATH at the right file.`;
   }

@@ -32,8 +32,7 @@ export async function prepFor(store: Store, r: PrepRequest): Promise<{ manager: 
 }
 
 export function printPrep(manager: string | null, message: Message, format: 'text' | 'json'): string {
-  if (manager) return printPayloads([{ to: { userId: manager }, message }], format);
-  if (format === 'json') return `${JSON.stringify([{ channel: '', text: message.text, blocks: message.blocks }], null, 2)}\n`;
+  if (manager || format === 'json') return printPayloads([{ to: { userId: manager ?? '' }, message }], format);
   return `──── no manager to send to ────\n${plain(message.text)}\n`;
 }
 

@@ -96,8 +96,6 @@ function splitValue(metric: LoggedMetric, value: number, n: number): number[] {
   return parts.filter((p) => p > 0);
 }
 
-/** The Monday of a day's week, to tell a week's first workday. */
-
 /**
  * Realistic history for people in their roles over the workdays from `from` to `to`: most days
  * logged, rates near the role templates', a few notes about new approaches. With `logsPerDay` above

@@ -2,7 +2,7 @@ import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import type { Logger } from '@slack/logger';
-import { webClientOptions } from './client.js';
+import { slackEndpoint, webClientOptions } from './client.js';
 import type { SlackDeps } from './deps.js';
 import { registerActions } from './listeners/actions.js';
 import { registerCommands } from './listeners/commands.js';
@@ -42,8 +42,6 @@ export class SocketModeStartError extends Error {
 
 /** How long a Socket Mode start may take before it counts as failed, by default. */
 const SOCKET_START_MS = 30_000;
-/** The Socket Mode client's per-call timeout; it retries a call that timed out. */
-const SLACK_CALL_TIMEOUT_MS = 10_000;
 
 type ErrorWatch = (onError: ((message: string) => void) | null) => void;
 
@@ -118,24 +116,20 @@ export function createSlackApp(deps: SlackDeps, port: number, socketStartMs = SO
   if (!botToken) throw new Error('createSlackApp needs SLACK_BOT_TOKEN');
   const clientOptions = webClientOptions(config.slack.apiUrl, logger);
 
-  let receiver: HTTPReceiver | SocketModeReceiver;
-  let mode: 'http' | 'socket';
-  const socketLog = watchedLogger(logger);
-  if (config.slack.appToken) {
-    mode = 'socket';
-    // Its `apps.connections.open` goes to SLACK_API_URL too; it keeps its own retries, which carry
-    // it through a network blip when it reconnects.
-    const socketClientOptions = { ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}), timeout: SLACK_CALL_TIMEOUT_MS };
-    receiver = new SocketModeReceiver({ appToken: config.slack.appToken, logger: socketLog.logger, installerOptions: { clientOptions: socketClientOptions } });
-  } else {
-    mode = 'http';
-    receiver = new HTTPReceiver({
-      signingSecret: config.slack.signingSecret ?? '',
-      endpoints: '/slack/events',
-      customRoutes: [{ path: '/healthz', method: ['GET'], handler: (_req, res) => answerHealth(deps, res) }],
-      logger,
-    });
-  }
+  const appToken = config.slack.appToken;
+  const socketLog = appToken ? watchedLogger(logger) : null;
+  const mode = socketLog ? 'socket' : 'http';
+  const receiver =
+    appToken && socketLog
+      ? // Its `apps.connections.open` goes to SLACK_API_URL too; it keeps its own retries, which
+        // carry it through a network blip when it reconnects.
+        new SocketModeReceiver({ appToken, logger: socketLog.logger, installerOptions: { clientOptions: slackEndpoint(config.slack.apiUrl) } })
+      : new HTTPReceiver({
+          signingSecret: config.slack.signingSecret ?? '',
+          endpoints: '/slack/events',
+          customRoutes: [{ path: '/healthz', method: ['GET'], handler: (_req, res) => answerHealth(deps, res) }],
+          logger,
+        });
   // Bolt resets a given logger to its own level unless told the level too.
   // Deferred, so a token Slack refuses fails `start()` with its reason instead of crashing later.
   // No conversation store: nothing keeps state per conversation, and Bolt's in-memory one costs every request an error thrown and caught.
@@ -166,7 +160,7 @@ export function createSlackApp(deps: SlackDeps, port: number, socketStartMs = SO
     mode,
     async start() {
       await app.init();
-      if (mode === 'socket') {
+      if (socketLog) {
         const health = await listenForHealth(deps, port);
         try {
           await connectSocketMode(app, socketLog.watch, socketStartMs);
@@ -178,10 +172,10 @@ export function createSlackApp(deps: SlackDeps, port: number, socketStartMs = SO
         server = health;
         return (health.address() as AddressInfo).port;
       }
-      const started = (await app.start(port)) as Server | undefined;
-      if (started && typeof started.closeAllConnections === 'function') server = started;
-      const address = started && typeof started.address === 'function' ? started.address() : null;
-      return address && typeof address === 'object' ? address.port : port;
+      // Bolt's HTTPReceiver resolves with its node:http server.
+      const started = (await app.start(port)) as Server;
+      server = started;
+      return (started.address() as AddressInfo).port;
     },
     async stop() {
       // Stop taking connections and let the requests under way get their answers; a connection

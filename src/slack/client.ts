@@ -22,12 +22,16 @@ export interface SlackClientOptions {
   readonly timeoutMs?: number;
 }
 
-/** The options every Web API client of the bot shares, Bolt's own included: same base URL, no hidden retries. */
-export function webClientOptions(apiUrl: string | null, logger: Logger, timeoutMs = 10_000) {
+/** Where the Web API is (`SLACK_API_URL`, or Slack's) and how long a call may take: every client of the bot. */
+export function slackEndpoint(apiUrl: string | null, timeoutMs = 10_000) {
+  return { ...(apiUrl ? { slackApiUrl: apiUrl } : {}), timeout: timeoutMs };
+}
+
+/** The options every Web API client of the bot shares, Bolt's own included: same endpoint, no hidden retries. */
+export function webClientOptions(apiUrl: string | null, logger: Logger, timeoutMs?: number) {
   return {
-    ...(apiUrl ? { slackApiUrl: apiUrl } : {}),
+    ...slackEndpoint(apiUrl, timeoutMs),
     logger,
-    timeout: timeoutMs,
     // Retries are decided by the delivery layer, which knows whether a message was already accepted.
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
