@@ -68,6 +68,7 @@ export class Store {
     const busyTimeoutMs = options.busyTimeoutMs ?? 5000;
     mkdirSync(dirname(path), { recursive: true });
     const writer = await Connection.open(path, 'readwrite');
+    const queue = new WriteQueue(writer);
     try {
       writer.configureBusyTimeout(busyTimeoutMs);
       await writer.exec(`PRAGMA busy_timeout = ${busyTimeoutMs}`);
@@ -76,14 +77,7 @@ export class Store {
       await writer.exec('PRAGMA foreign_keys = ON');
       if (options.migrate !== false) {
         await migrate(writer);
-        await writer.exec('BEGIN IMMEDIATE');
-        await writeMetricRules(writer).then(
-          () => writer.exec('COMMIT'),
-          async (error: unknown) => {
-            await writer.exec('ROLLBACK').catch(() => undefined);
-            throw error;
-          },
-        );
+        await queue.enqueue(writeMetricRules);
       }
     } catch (error) {
       await writer.close().catch(() => undefined);
@@ -93,7 +87,7 @@ export class Store {
     reader.configureBusyTimeout(busyTimeoutMs);
     await reader.exec('PRAGMA query_only = ON');
     await reader.exec(`PRAGMA cache_size = -${READER_CACHE_KIB}`);
-    return new Store(path, writer, reader, new WriteQueue(writer));
+    return new Store(path, writer, reader, queue);
   }
 
   /** Runs a write job in the shared queue; it resolves after the commit reached the disk. */

@@ -22,8 +22,11 @@ type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 /** How many waiting writes may share one commit. */
 const MAX_BATCH = 256;
 
-/** Codes that say the file cannot take writes: no space, an I/O error, read-only, unreachable or damaged. */
-const STORAGE_FAILURES: ReadonlySet<string> = new Set(['SQLITE_FULL', 'SQLITE_IOERR', 'SQLITE_READONLY', 'SQLITE_CANTOPEN', 'SQLITE_CORRUPT', 'SQLITE_NOTADB']);
+/**
+ * Codes that say the file cannot take writes for now: no space, an I/O error, read-only, unreachable.
+ * (A damaged file is remembered for good by the connection that met it.)
+ */
+const STORAGE_FAILURES: ReadonlySet<string> = new Set(['SQLITE_FULL', 'SQLITE_IOERR', 'SQLITE_READONLY', 'SQLITE_CANTOPEN']);
 
 /**
  * The one way to write. node-sqlite3 would interleave statements of concurrent callers inside one
@@ -34,7 +37,7 @@ const STORAGE_FAILURES: ReadonlySet<string> = new Set(['SQLITE_FULL', 'SQLITE_IO
  * per write. A job's promise settles only after its COMMIT returned, so a resolved write is on disk.
  *
  * The queue remembers the last write that failed because the file could not take it (a full disk,
- * a read-only or damaged file) until a later write that changed something commits: small writes may
+ * a read-only file) until a later write that changed something commits: small writes may
  * still fit in a full disk's log while real ones do not.
  */
 export class WriteQueue {
