@@ -2,7 +2,7 @@ import { check, mention, standingOf } from './authority.js';
 import type { CommandContext } from './context.js';
 import { dayInZone, type Day } from '../domain/days.js';
 import { firstWeekdayFrom, prepTime } from '../domain/oneonone.js';
-import { formatClock, NINE_AM } from '../domain/team-settings.js';
+import { formatClock } from '../domain/team-settings.js';
 import { messages } from '../i18n/index.js';
 import type { Message } from '../reports/blocks.js';
 import { prepareOneOnOne } from '../reports/oneonone-load.js';
@@ -53,7 +53,7 @@ async function schedule(ctx: CommandContext, r: Extract<OneOnOneRequest, { kind:
     ctx.clock(),
   );
   const settings = allowed.team?.settings;
-  const prep = prepTime(r.minutes, settings?.oneOnOneLeadHours ?? null, settings?.dailyTime ?? NINE_AM);
+  const prep = prepTime(r.minutes, settings?.oneOnOneLeadHours ?? null, settings?.dailyTime ?? null);
   const prepText = t.prepAt({ time: formatClock(prep.minutes), daysBefore: prep.daysBefore });
   return textMessage(t.scheduled({ rep: mention(r.userId), when: whenText(ctx, r.weekday, r.minutes), every: r.everyWeeks, prep: prepText }));
 }

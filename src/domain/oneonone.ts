@@ -1,6 +1,7 @@
 import { addDays, daysBetween, isoWeekday, type Day } from './days.js';
 import type { Balance, FunnelStage, StageChange } from './funnel.js';
 import type { MetricKey } from './metrics.js';
+import { NINE_AM } from './team-settings.js';
 
 /** A recurring 1on1: weekday and time in the manager's zone, every one or two weeks from a first day. */
 export interface OneOnOneSchedule {
@@ -39,15 +40,15 @@ const MINUTES_A_DAY = 24 * 60;
 
 /**
  * When the prep goes out, in minutes from the meeting day's midnight (negative: the day before):
- * the team's lead time when set; otherwise 2 hours before, or at the morning digest time for a
- * meeting before noon (a 10:00 1on1 gets its prep with the 09:00 digest).
+ * the team's lead time when set; otherwise 2 hours before, or at the morning digest time (09:00
+ * when the digest is off) for a meeting before noon (a 10:00 1on1 gets its prep with the 09:00 digest).
  * `prepMinutes(15 * 60, null, 540)` → 780 (13:00); `prepMinutes(10 * 60, null, 540)` → 540.
  */
 export function prepMinutes(meetingMinutes: number, leadHours: number | null, dailyTime: number | null): number {
   if (leadHours !== null) return meetingMinutes - leadHours * 60;
-  const twoHoursBefore = meetingMinutes - DEFAULT_LEAD_HOURS * 60;
-  if (meetingMinutes < NOON && dailyTime !== null && dailyTime < meetingMinutes) return dailyTime;
-  return twoHoursBefore;
+  const morning = dailyTime ?? NINE_AM;
+  if (meetingMinutes < NOON && morning < meetingMinutes) return morning;
+  return meetingMinutes - DEFAULT_LEAD_HOURS * 60;
 }
 
 /**

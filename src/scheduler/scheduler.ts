@@ -6,7 +6,7 @@ import { slotState, slotsAround, type Slot, type SlotState } from './slots.js';
 import { oneOnOneSlots } from './oneonone-slots.js';
 import { planDaily, planWeekly, brokenTeamNotice, checkInMessage, holidayNote, type Outgoing } from './plans.js';
 import { zoneOf } from '../domain/days.js';
-import { calendarOf, defaultTeamSettings, NINE_AM } from '../domain/team-settings.js';
+import { calendarOf, defaultTeamSettings } from '../domain/team-settings.js';
 import { prepareOneOnOne } from '../reports/oneonone-load.js';
 import type { Clock } from '../clock.js';
 import type { Locale } from '../domain/locale.js';
@@ -119,7 +119,7 @@ export class Scheduler {
     const slots = oneOnOneSlots(
       schedule,
       // A team whose daily digest is off still gets its preps at the usual morning time.
-      { zone, calendar: calendarOf(settings), leadHours: settings.oneOnOneLeadHours, dailyTime: settings.dailyTime ?? NINE_AM, checkIn: settings.checkIn },
+      { zone, calendar: calendarOf(settings), leadHours: settings.oneOnOneLeadHours, dailyTime: settings.dailyTime, checkIn: settings.checkIn },
       now,
     );
     for (const slot of slots) {
