@@ -1,4 +1,4 @@
-import { check, mention, standingOf } from './authority.js';
+import { mention, peopleIfAllowed, standingOf } from './authority.js';
 import type { CommandContext } from './context.js';
 import { dayInZone, type Day } from '../domain/days.js';
 import { firstWeekdayFrom, prepTime } from '../domain/oneonone.js';
@@ -20,9 +20,8 @@ export type OneOnOneRequest =
 
 /** The caller may prepare a 1on1 with this rep (their manager, or an admin): the rep's team, or a refusal. */
 async function mayPrepare(ctx: CommandContext, rep: string): Promise<{ team: Team | null } | { refused: Message }> {
-  const team = await ctx.store.teams.ofPerson(ctx.caller.teamId, rep);
-  const refused = await check(ctx, await standingOf(ctx), 'prepare1on1', team, mention(rep));
-  return refused ? { refused } : { team };
+  const allowed = await peopleIfAllowed(ctx, await standingOf(ctx), 'prepare1on1', [rep]);
+  return 'refused' in allowed ? allowed : { team: allowed.people[0]!.team };
 }
 
 /** "Fri 15:00" in the reader's words. */

@@ -23,12 +23,15 @@ async function nudges(ctx: CommandContext, userId: string, team: Team | null, ch
   const t = messages(ctx.caller.locale);
   const locale = ctx.caller.locale;
   const notes: string[] = [];
-  const inForce = await ctx.store.targets.of(ctx.caller.teamId, 'person', userId, today);
+  // Only a new more-is-better target is held against the recent pace; the pace is read only for one.
+  const paced = changed.filter((c): c is TargetChange & { value: number } => c.value !== null && metricBetter(c.metric) !== 'lower');
+  const [inForce, paceOf] = await Promise.all([
+    ctx.store.targets.of(ctx.caller.teamId, 'person', userId, today),
+    paced.length ? loadRecentPace(ctx.store, ctx.caller.teamId, userId, today, team) : null,
+  ]);
   if (inForce.length > FOCUS_LIMIT) notes.push(t.focusNudge({ person: mention(userId), count: inForce.length }));
-  const paceOf = await loadRecentPace(ctx.store, ctx.caller.teamId, userId, today, team);
-  for (const c of changed) {
-    if (c.value === null || metricBetter(c.metric) === 'lower') continue;
-    const pace = paceOf(c.metric, c.period);
+  for (const c of paced) {
+    const pace = paceOf!(c.metric, c.period);
     if (pace === null || pace <= 0) continue;
     const target = formatTarget(c.metric, c.value, c.period, locale);
     const paceText = formatTarget(c.metric, isLoggedMetric(c.metric) ? Math.round(pace) : pace, c.period, locale);
@@ -155,8 +158,8 @@ export async function applyTemplate(ctx: CommandContext, role: SalesRole, userId
   const memberPart = template.filter((x) => x.scope === 'member');
   const teamPart = template.filter((x) => x.scope === 'team');
   const at = ctx.clock();
-  const changes: TargetChange[] = [];
-  for (const p of people) changes.push(...templateTargets(role, { person: p.userId }, effectiveDay(ctx, p.team)));
+  const personal = people.map((p) => templateTargets(role, { person: p.userId }, effectiveDay(ctx, p.team)));
+  const changes: TargetChange[] = personal.flat();
   const teams = [...new Map(people.filter((p) => p.team).map((p) => [p.team!.id, p.team!])).values()];
   for (const team of teams) changes.push(...templateTargets(role, { team: String(team.id) }, effectiveDay(ctx, team)));
   await ctx.store.targets.set(ctx.caller.teamId, changes, ctx.caller.userId, at, 'template');
@@ -167,10 +170,7 @@ export async function applyTemplate(ctx: CommandContext, role: SalesRole, userId
   for (const team of teams) if (teamPart.length) lines.push(t.templateTeamPart({ team: team.name, items: items(teamPart) }));
   if (role === 'manager') lines.push(t.templateComputed);
   const notes: string[] = [];
-  for (const p of people) {
-    const mine = changes.filter((c) => c.scope === 'person' && c.subject === p.userId);
-    notes.push(...(await nudges(ctx, p.userId, p.team, mine, effectiveDay(ctx, p.team))));
-  }
+  for (const [i, p] of people.entries()) notes.push(...(await nudges(ctx, p.userId, p.team, personal[i]!, effectiveDay(ctx, p.team))));
   return notes.length ? { text: [...lines, ...notes].join('\n'), blocks: [section(lines.join('\n')), context(...notes.slice(0, 10))] } : textMessage(lines.join('\n'));
 }
 

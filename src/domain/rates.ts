@@ -29,18 +29,11 @@ export function derivedValue(key: DerivedMetric, totals: Totals): number | null 
   return ratio(totals[def.numerator] ?? 0, totals[def.denominator] ?? 0);
 }
 
-/** Adds sums metric by metric: the totals of a week from the totals of its days. */
-export function addTotals(a: Totals, b: Totals): Totals {
-  const out: Totals = { ...a };
-  for (const [key, value] of Object.entries(b) as [LoggedMetric, number][]) {
-    out[key] = (out[key] ?? 0) + value;
-  }
-  return out;
-}
-
-/** Several people's totals added into one (a team's pipeline is its members' together). */
+/** Several people's totals added into one, metric by metric (a team's pipeline is its members' together). */
 export function sumTotals(all: Iterable<Totals>): Totals {
-  let out: Totals = {};
-  for (const t of all) out = addTotals(out, t);
+  const out: Totals = {};
+  for (const t of all) {
+    for (const [key, value] of Object.entries(t) as [LoggedMetric, number][]) out[key] = (out[key] ?? 0) + value;
+  }
   return out;
 }

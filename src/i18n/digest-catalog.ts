@@ -1,9 +1,6 @@
 import type { FunnelStage } from '../domain/funnel.js';
 import type { Variants } from './catalog.js';
 
-/** Stages of the funnel, as the digests name them. */
-export type StageName = FunnelStage;
-
 /** Metrics that have their own advice; others get the general one. */
 export type AdvisedMetric =
   | 'calls'
@@ -88,10 +85,10 @@ export interface DigestCatalog {
     readonly reasons: Readonly<Record<'channel_not_found' | 'not_in_channel' | 'is_archived' | 'no_channel' | 'other', string>>;
     readonly fix: string;
   };
-  readonly stageNames: Readonly<Record<StageName, string>>;
+  readonly stageNames: Readonly<Record<FunnelStage, string>>;
   readonly advice: {
     readonly metric: Readonly<Record<AdvisedMetric, Variants>>;
-    readonly stage: Readonly<Record<StageName, Variants>>;
+    readonly stage: Readonly<Record<FunnelStage, Variants>>;
     readonly quality: Variants;
     readonly volume: Variants;
     readonly quiet: Variants<{ metrics: string }>;

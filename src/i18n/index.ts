@@ -5,8 +5,8 @@ import type { Locale } from './locale.js';
 
 export type { Catalog, Variants, HelpEntry, HelpTopic } from './catalog.js';
 export { HELP_TOPICS } from './catalog.js';
-export type { DigestCatalog, StageName, AdvisedMetric } from './digest-catalog.js';
-export type { OneOnOneCatalog, QuestionName, ActionName, MeasureName } from './oneonone-catalog.js';
+export type { DigestCatalog, AdvisedMetric } from './digest-catalog.js';
+export type { OneOnOneCatalog } from './oneonone-catalog.js';
 export { LOCALES, isLocale, localeFromSlack, type Locale } from './locale.js';
 export * from './format.js';
 

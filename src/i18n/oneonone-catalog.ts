@@ -2,12 +2,6 @@ import type { FunnelStage } from '../domain/funnel.js';
 import type { ActionKey, QuestionKey, Situation } from '../domain/oneonone.js';
 import type { Variants } from './catalog.js';
 
-export type QuestionName = QuestionKey;
-
-export type ActionName = ActionKey;
-
-export type MeasureName = Situation | FunnelStage;
-
 /** The wording of 1on1 preps, check-ins and the `/kpi 1on1` commands. */
 export interface OneOnOneCatalog {
   readonly oneonone: {
@@ -37,13 +31,13 @@ export interface OneOnOneCatalog {
     readonly targetAdvice: Variants;
     readonly nothingToFix: Variants;
     readonly questionsTitle: string;
-    readonly questions: Readonly<Record<QuestionName, (p: { stage: string }) => string>>;
+    readonly questions: Readonly<Record<QuestionKey, (p: { stage: string }) => string>>;
     readonly planTitle: string;
     readonly planKpi: (p: { kpi: string }) => string;
     readonly planMeasure: (p: { measure: string }) => string;
     readonly planActions: string;
-    readonly measures: Readonly<Record<MeasureName, string>>;
-    readonly actions: Readonly<Record<ActionName, string>>;
+    readonly measures: Readonly<Record<Situation | FunnelStage, string>>;
+    readonly actions: Readonly<Record<ActionKey, string>>;
     readonly lastPlanTitle: string;
     readonly lastPlan: (p: { day: string; text: string }) => string;
     readonly movedSince: (p: { moves: string }) => string;
