@@ -35,6 +35,16 @@ export function stageRate(def: StageDef, totals: Totals): number | null {
   return base >= def.minVolume ? ratio(totals[def.to] ?? 0, base) : null;
 }
 
+/** Each stage's rate in a period's totals, for the stages with enough volume. */
+export function stageRates(totals: Totals): Partial<Record<FunnelStage, number>> {
+  const out: Partial<Record<FunnelStage, number>> = {};
+  for (const def of stagesFor(totals)) {
+    const rate = stageRate(def, totals);
+    if (rate !== null) out[def.stage] = rate;
+  }
+  return out;
+}
+
 export interface StageChange {
   readonly stage: FunnelStage;
   readonly from: LoggedMetric;

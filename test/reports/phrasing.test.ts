@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { addDays, day, type Day } from '../../src/domain/days.js';
 import { LOGGED_METRICS, type LoggedMetric } from '../../src/domain/metrics.js';
 import { periodOf } from '../../src/domain/periods.js';
-import type { Totals } from '../../src/domain/rates.js';
+import { stageRates } from '../../src/domain/funnel.js';
+import { sumTotals, type Totals } from '../../src/domain/rates.js';
 import { defaultTeamSettings } from '../../src/domain/team-settings.js';
 import { ROLES, ROLE_TEMPLATES, type Role } from '../../src/domain/templates.js';
 import type { Locale } from '../../src/i18n/index.js';
@@ -74,7 +75,7 @@ function snapshot(scenario: Scenario, size: number, seed: number): TeamSnapshot 
   const loggedDays = new Map<string, Set<Day>>(
     members.map((m) => [m.userId, new Set(Array.from({ length: Math.floor(random() * 45) }, (_, i) => addDays(REPORT, -i)))]),
   );
-  return {
+  const snapshot: Omit<TeamSnapshot, 'teamStageRates'> = {
     team,
     calendar: CALENDAR,
     members,
@@ -96,6 +97,7 @@ function snapshot(scenario: Scenario, size: number, seed: number): TeamSnapshot 
     notes: members.slice(0, 3).map((m, i) => ({ userId: m.userId, day: REPORT, note: i === 0 ? 'tried a new opener' : i === 1 ? '新しいトークを試した' : 'sick day' })),
     bests: members.slice(0, 2).map((m) => ({ userId: m.userId, metric: 'calls' as LoggedMetric, best: 90, previous: 70 })),
   };
+  return { ...snapshot, teamStageRates: stageRates(sumTotals(snapshot.fourWeeks.values())) };
 }
 
 /** Every rule a message must keep, checked on its sentences and on its text. */

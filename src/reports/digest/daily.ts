@@ -114,7 +114,7 @@ export function buildDailyDigest(s: TeamSnapshot, slotDay: Day): DailyDigestMode
     memberCount: s.members.length,
     kpis,
     celebrations: celebrationsOf(s, teamMonth, teamBefore),
-    focus: teamFocus(s, slotDay),
+    focus: teamFocus(s, slotDay, teamMonth),
   };
 }
 

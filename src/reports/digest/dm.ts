@@ -5,10 +5,10 @@ import { actions, button, context, header, section, type Message } from '../bloc
 import { formatAmount, formatItems, formatValue } from '../amounts.js';
 import { statusModel, todaysAsk, type StatusModel } from '../status.js';
 import type { Day } from '../../domain/days.js';
-import { stageRate, stagesFor, stagesOfRole, weakestStage, type FunnelStage, type StageChange } from '../../domain/funnel.js';
+import { stagesOfRole, weakestStage, type StageChange } from '../../domain/funnel.js';
 import { metricLabel, type MetricKey } from '../../domain/metrics.js';
 import { periodOf } from '../../domain/periods.js';
-import { sumTotals, type Totals } from '../../domain/rates.js';
+import type { Totals } from '../../domain/rates.js';
 import { formatDay, formatMonth, formatPercent, messages, pick, type Locale } from '../../i18n/index.js';
 import type { Member } from '../../store/index.js';
 import { OPEN_LOG_ACTION } from '../views/home.js';
@@ -26,23 +26,6 @@ export interface MorningDmModel {
   readonly weakest: StageChange | null;
 }
 
-/** The team's stage rates of each snapshot: the same for every member's DM, so worked out once. */
-const stageRatesOf = new WeakMap<TeamSnapshot, Partial<Record<FunnelStage, number>>>();
-
-/** Each stage's rate across the team over four weeks: the reference a person's funnel is read against. */
-function teamStageRates(s: TeamSnapshot): Partial<Record<FunnelStage, number>> {
-  const known = stageRatesOf.get(s);
-  if (known) return known;
-  const team = sumTotals(s.fourWeeks.values());
-  const out: Partial<Record<FunnelStage, number>> = {};
-  for (const def of stagesFor(team)) {
-    const rate = stageRate(def, team);
-    if (rate !== null) out[def.stage] = rate;
-  }
-  stageRatesOf.set(s, out);
-  return out;
-}
-
 export function buildMorningDm(s: TeamSnapshot, member: Member, slotDay: Day): MorningDmModel {
   const month = periodOf(slotDay, 'month');
   const sameMonth = month.start === s.month.start;
@@ -54,7 +37,7 @@ export function buildMorningDm(s: TeamSnapshot, member: Member, slotDay: Day): M
     targets: s.memberTargets.get(member.userId) ?? [],
     calendar: s.calendar,
   });
-  const weakest = weakestStage(s.fourWeeks.get(member.userId) ?? {}, teamStageRates(s), stagesOfRole(member.salesRole));
+  const weakest = weakestStage(s.fourWeeks.get(member.userId) ?? {}, s.teamStageRates, stagesOfRole(member.salesRole));
   return {
     userId: member.userId,
     slotDay,

@@ -7,7 +7,7 @@ import { LOGGED, isLoggedMetric, metricBetter, metricLabel, type LoggedMetric, t
 import type { TeamTarget } from '../tree.js';
 import { periodOf } from '../../domain/periods.js';
 import { ceilCount, convertsWithWorkdays, progress, type Progress } from '../../domain/progress.js';
-import { sumTotals, type Totals } from '../../domain/rates.js';
+import type { Totals } from '../../domain/rates.js';
 import { formatPercent, messages, pick, type AdvisedMetric, type Locale } from '../../i18n/index.js';
 
 /** The most KPIs a team message lists: few KPIs get attention (DOMAIN.md: 3–5, ideally 1–3). */
@@ -65,12 +65,12 @@ export interface Focus {
 /**
  * The KPI to focus on today: of the team's summed, more-is-better KPIs for the month of `slotDay`,
  * the one furthest under its pace; on the first workday of a month, the first KPI. Null when every
- * KPI is on pace or reached.
+ * KPI is on pace or reached. `teamMonth` is the team's total for the snapshot's month.
  */
-export function teamFocus(s: TeamSnapshot, slotDay: Day): Focus | null {
+export function teamFocus(s: TeamSnapshot, slotDay: Day, teamMonth: Totals): Focus | null {
   const month = periodOf(slotDay, 'month');
   const sameMonth = month.start === s.month.start;
-  const actuals: Totals = sameMonth ? sumTotals(s.monthTotals.values()) : {};
+  const actuals: Totals = sameMonth ? teamMonth : {};
   const carriers = (metric: MetricKey) => s.members.filter((m) => (s.memberTargets.get(m.userId) ?? []).some((t) => t.metric === metric)).length;
   const remaining = countWorkdays(slotDay, month.end, s.calendar);
   if (remaining === 0) return null;

@@ -2,7 +2,8 @@ import type { WorkCalendar } from '../../domain/calendar.js';
 import { workdaysBetween, previousWorkday } from '../../domain/calendar.js';
 import { addDays, type Day } from '../../domain/days.js';
 import { periodOf, type Period } from '../../domain/periods.js';
-import type { Totals } from '../../domain/rates.js';
+import { stageRates, type FunnelStage } from '../../domain/funnel.js';
+import { sumTotals, type Totals } from '../../domain/rates.js';
 import type { Member, Store, Target, Team } from '../../store/index.js';
 import type { LoggedMetric } from '../../domain/metrics.js';
 import { calendarFor } from '../status.js';
@@ -31,6 +32,8 @@ export interface TeamSnapshot {
   readonly earlier: ReadonlyMap<string, Totals>;
   /** Four weeks up to the report day, per member: each person's funnel against the team's. */
   readonly fourWeeks: ReadonlyMap<string, Totals>;
+  /** The team's stage rates over those four weeks: the reference every member's funnel is read against. */
+  readonly teamStageRates: Partial<Record<FunnelStage, number>>;
   readonly notes: readonly { userId: string; day: Day; note: string }[];
   readonly bests: readonly { userId: string; metric: LoggedMetric; best: number; previous: number }[];
 }
@@ -68,7 +71,8 @@ export async function loadTeamSnapshot(store: Store, team: Team, reportDay: Day)
   const [dayTotals, monthTotals, recent, earlier, fourWeeks, before] = ranges as [Map<string, Totals>, Map<string, Totals>, Map<string, Totals>, Map<string, Totals>, Map<string, Totals>, Map<string, Totals> | undefined];
   const monthTotalsBefore = before ?? new Map<string, Totals>();
   const teamTargets = digestKpis(allTargets);
-  return { team, calendar, members, reportDay, month, teamTargets, memberTargets, dayTotals, monthTotals, monthTotalsBefore, loggedDays, recent, earlier, fourWeeks, notes, bests };
+  const teamStageRates = stageRates(sumTotals(fourWeeks.values()));
+  return { team, calendar, members, reportDay, month, teamTargets, memberTargets, dayTotals, monthTotals, monthTotalsBefore, loggedDays, recent, earlier, fourWeeks, teamStageRates, notes, bests };
 }
 
 /** The workday a morning message reports on: the one before the slot's day. */

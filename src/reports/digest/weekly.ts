@@ -219,7 +219,7 @@ export function renderWeeklyReview(m: WeeklyReviewModel, locale: Locale): Messag
   const weekName = w.lastWeek;
   const cells = m.kpis.map((k) => [kpiCell(k.metric, null, k.week, weekName, locale), changeText(k, locale)].filter(Boolean).join('\n'));
   const steps = m.funnel.map((f) => `${metricLabel(f.metric, locale)} ${formatValue(f.metric, f.value, locale)}`).join(' → ');
-  const rates = m.rates.map((r) => formatAmount(r.metric, r.value, locale)).join(t.itemSeparator);
+  const rates = formatItems(m.rates, locale);
   const funnelText = [steps, ...(rates ? [rates] : [])].join('\n');
   const blocks: KnownBlock[] = [header(title), section(paragraph(phrased.lead, locale))];
   blocks.push(...fieldSections(cells));
