@@ -78,9 +78,9 @@ export async function runDemo(options: { locale: Locale; zone: string; now: Date
     );
     // The messages the scheduler would send this morning, built the way it builds them.
     const daily = planDaily(store, team, slotDay);
-    section(ja ? 'デイリーダイジェスト(チームチャンネル)' : 'Daily digest (team channel)', (await daily.build({ kind: 'daily', subject: String(team.id), channel: CHANNEL })).message);
-    section(ja ? `朝のDM(${PEOPLE[0]!.name.ja}さん、SDR)` : `Morning DM (${PEOPLE[0]!.name.en}, SDR)`, (await daily.build({ kind: 'dm', subject: rep.userId, member: rep })).message);
-    section(ja ? '週次レビュー(チームチャンネル)' : 'Weekly review (team channel)', (await planWeekly(store, team, reviewDay).build({ kind: 'weekly', subject: String(team.id), channel: CHANNEL })).message);
+    section(ja ? 'デイリーダイジェスト(チームチャンネル)' : 'Daily digest (team channel)', await daily.build({ kind: 'daily', subject: String(team.id), channel: CHANNEL }));
+    section(ja ? `朝のDM(${PEOPLE[0]!.name.ja}さん、SDR)` : `Morning DM (${PEOPLE[0]!.name.en}, SDR)`, await daily.build({ kind: 'dm', subject: rep.userId, member: rep }));
+    section(ja ? '週次レビュー(チームチャンネル)' : 'Weekly review (team channel)', await planWeekly(store, team, reviewDay).build({ kind: 'weekly', subject: String(team.id), channel: CHANNEL }));
     const coached = PEOPLE[1]!;
     await store.oneonones.savePlan(WORKSPACE, coached.userId, ja ? '毎日新規リード10件にアプローチ、金曜にロールプレイ' : '10 new leads a day; role-play every Friday', 'UDEMO05', options.now, addDays(today, -14));
     const prep = await prepareOneOnOne(store, team, { workspace: WORKSPACE, rep: coached.userId, meetingDay: slotDay, meetingMinutes: 15 * 60 }, locale);

@@ -3,7 +3,7 @@ import { dayInZone, type Day } from '../domain/days.js';
 import { calendarOf } from '../domain/team-settings.js';
 import type { Logger } from '../log.js';
 import { plain } from '../reports/blocks.js';
-import { planDaily, planWeekly, type Outgoing, type SlotPlan } from '../scheduler/plans.js';
+import { planDaily, planWeekly, recipientOf, type Outgoing, type SlotPlan } from '../scheduler/plans.js';
 import { Scheduler } from '../scheduler/scheduler.js';
 import { weeklyReviewDay } from '../scheduler/slots.js';
 import type { ChatPort } from '../scheduler/chat-port.js';
@@ -46,7 +46,7 @@ export function offDayReason(team: Team, run: DigestRun): string | null {
 export async function buildSlot(store: Store, team: Team, run: DigestRun): Promise<Outgoing[]> {
   const plan = planOf(store, team, run, dayInZone(run.at, team.settings.timezone));
   const out: Outgoing[] = [];
-  for (const item of await plan.recipients()) out.push(await plan.build(item));
+  for (const item of await plan.recipients()) out.push({ to: recipientOf(item), message: await plan.build(item) });
   return out;
 }
 
@@ -81,7 +81,7 @@ export async function sendSlot(store: Store, chat: ChatPort, logger: Logger, tea
       lines.push(`${where} for ${day} was already ${before.status}${before.ts ? ` (ts ${before.ts})` : ''}${before.reason ? `: ${before.reason}` : ''}; not sent again.`);
       continue;
     }
-    const outcome = await scheduler.deliver(team, key, run.at, 'due', run.at, () => plan.build(item));
+    const outcome = await scheduler.deliver(team, key, run.at, 'due', run.at, { to: recipientOf(item), build: () => plan.build(item) });
     lines.push(outcome ? `${where}: ${outcome.result}${outcome.reason ? ` (${outcome.reason})` : ''}` : `${where}: taken by another process`);
   }
   return lines;

@@ -19,6 +19,12 @@ export interface Outgoing {
   readonly message: Message;
 }
 
+/** Where a message goes, and how to build it when it is actually sent. */
+export interface Pending {
+  readonly to: Recipient;
+  readonly build: () => Promise<Message>;
+}
+
 /** One delivery of a slot: the team's channel message (subject: the team's ID), or one person's DM (subject: their user ID). */
 export type PlanItem =
   | { readonly kind: 'daily' | 'weekly'; readonly subject: string; readonly channel: string }
@@ -27,7 +33,12 @@ export type PlanItem =
 /** What a slot sends: its deliveries, each built only when it is actually sent. */
 export interface SlotPlan {
   recipients(): Promise<PlanItem[]>;
-  build(item: PlanItem): Promise<Outgoing>;
+  build(item: PlanItem): Promise<Message>;
+}
+
+/** Where a slot's delivery goes: the team's channel, or the member's DM. */
+export function recipientOf(item: PlanItem): Recipient {
+  return item.kind === 'dm' ? { userId: item.member.userId } : { channel: item.channel };
 }
 
 /**
@@ -49,9 +60,8 @@ export function planDaily(store: Store, team: Team, slotDay: Day): SlotPlan {
     },
     async build(item) {
       const s = await load();
-      if (item.kind !== 'dm') return { to: { channel: item.channel }, message: renderDailyDigest(buildDailyDigest(s, slotDay), team.settings.locale) };
-      const { member } = item;
-      return { to: { userId: member.userId }, message: renderMorningDm(buildMorningDm(s, member, slotDay), member.locale ?? team.settings.locale) };
+      if (item.kind !== 'dm') return renderDailyDigest(buildDailyDigest(s, slotDay), team.settings.locale);
+      return renderMorningDm(buildMorningDm(s, item.member, slotDay), item.member.locale ?? team.settings.locale);
     },
   };
 }
@@ -60,10 +70,7 @@ export function planDaily(store: Store, team: Team, slotDay: Day): SlotPlan {
 export function planWeekly(store: Store, team: Team, slotDay: Day): SlotPlan {
   return {
     recipients: async () => (team.channelId ? [{ kind: 'weekly', subject: String(team.id), channel: team.channelId }] : []),
-    async build(item) {
-      if (item.kind === 'dm') throw new Error('the weekly slot sends no DMs');
-      return { to: { channel: item.channel }, message: renderWeeklyReview(await loadWeeklyReview(store, team, slotDay), team.settings.locale) };
-    },
+    build: async () => renderWeeklyReview(await loadWeeklyReview(store, team, slotDay), team.settings.locale),
   };
 }
 

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '@slack/logger';
 import type { ChatPort } from './chat-port.js';
-import { Sender, type Recipient, type SendResult, type SentLookup } from './sender.js';
+import { Sender, type Recipient, type SendResult } from './sender.js';
 import { slotState, slotsAround, type Slot, type SlotState } from './slots.js';
 import { oneOnOneSlots } from './oneonone-slots.js';
-import { planDaily, planWeekly, brokenTeamNotice, checkInMessage, holidayNote, type Outgoing } from './plans.js';
+import { planDaily, planWeekly, recipientOf, brokenTeamNotice, checkInMessage, holidayNote, type Pending } from './plans.js';
 import { zoneOf } from '../domain/days.js';
 import { calendarOf, defaultTeamSettings } from '../domain/team-settings.js';
 import { prepareOneOnOne } from '../reports/oneonone-load.js';
@@ -126,13 +126,16 @@ export class Scheduler {
       const state = slotState(slot.at, now, settings.catchupHours);
       if (state === 'early') continue;
       const key: DeliveryKey = { workspace: schedule.workspace, kpiTeam: team?.id ?? null, subject: schedule.rep, kind: slot.kind, periodKey: slot.day };
-      const build =
+      const pending: Pending =
         slot.kind === 'checkin'
-          ? async () => ({ to: { userId: schedule.rep }, message: checkInMessage(schedule, slot.day, rep?.locale ?? settings.locale) })
+          ? { to: { userId: schedule.rep }, build: async () => checkInMessage(schedule, slot.day, rep?.locale ?? settings.locale) }
           : slot.holiday
-            ? async () => ({ to: { userId: schedule.manager }, message: holidayNote(schedule, slot.day, slot.holiday!, managerLocale) })
-            : async () => ({ to: { userId: schedule.manager }, message: await prepareOneOnOne(store, team, { workspace: schedule.workspace, rep: schedule.rep, meetingDay: slot.day, meetingMinutes: schedule.minutes }, managerLocale) });
-      const outcome = await this.deliver(team, key, slot.at, state, now, build);
+            ? { to: { userId: schedule.manager }, build: async () => holidayNote(schedule, slot.day, slot.holiday!, managerLocale) }
+            : {
+                to: { userId: schedule.manager },
+                build: () => prepareOneOnOne(store, team, { workspace: schedule.workspace, rep: schedule.rep, meetingDay: slot.day, meetingMinutes: schedule.minutes }, managerLocale),
+              };
+      const outcome = await this.deliver(team, key, slot.at, state, now, pending);
       if (outcome) outcomes.push(outcome);
     }
     return outcomes;
@@ -152,7 +155,7 @@ export class Scheduler {
     for (const item of await plan.recipients()) {
       const key = this.keyOf(team, item.kind, item.subject, slot.day);
       keys.push(key);
-      const outcome = await this.deliver(team, key, slot.at, state, now, () => plan.build(item));
+      const outcome = await this.deliver(team, key, slot.at, state, now, { to: recipientOf(item), build: () => plan.build(item) });
       if (outcome) outcomes.push(outcome);
     }
     if (state === 'missed' && keys.every((k) => this.settled.has(idOf(k)))) this.settled.add(slotId);
@@ -160,7 +163,7 @@ export class Scheduler {
   }
 
   /** Claims, sends and settles one delivery; null when there was nothing to do for it. */
-  async deliver(team: Team | null, key: DeliveryKey, slotAt: Date, state: SlotState, now: Date, build: () => Promise<Outgoing>): Promise<DeliveryOutcome | null> {
+  async deliver(team: Team | null, key: DeliveryKey, slotAt: Date, state: SlotState, now: Date, { to, build }: Pending): Promise<DeliveryOutcome | null> {
     const { store } = this.options;
     const id = idOf(key);
     if (this.settled.has(id)) return null;
@@ -171,7 +174,7 @@ export class Scheduler {
     }
     if (existing?.status === 'claimed') return null;
     if (state === 'missed') {
-      if (existing) return this.settleLate(key, slotAt, now, build);
+      if (existing) return this.settleLate(key, to, slotAt, now);
       const reason = `missed: the bot was not running between ${slotAt.toISOString()} and the end of the catch-up window (${team?.settings.catchupHours ?? 3} h)`;
       await store.deliveries.recordSkipped(key, slotAt, now, this.instanceId, reason);
       this.settled.add(id);
@@ -179,13 +182,13 @@ export class Scheduler {
     }
     const claim = await store.deliveries.claim(key, slotAt, now, this.instanceId);
     if (!claim) return null;
-    const outgoing = await build().catch(async (error: unknown) => {
+    const message = await build().catch(async (error: unknown) => {
       await store.deliveries.settle(claim.id, 'failed', `could not build the message: ${(error as Error).message}`);
       throw error;
     });
     // The key goes with the message, so a send that got no answer can be looked up before another.
-    const result = await this.sender.send(outgoing.to, outgoing.message, { key: id, since: this.markSince(slotAt, now), maybePosted: existing?.status === 'retry' });
-    return this.settle(team, key, claim.id, id, outgoing.to, result, now);
+    const result = await this.sender.send(to, message, { key: id, since: this.markSince(slotAt, now), maybePosted: existing?.status === 'retry' });
+    return this.settle(team, key, claim.id, id, to, result, now);
   }
 
   /**
@@ -193,18 +196,12 @@ export class Scheduler {
    * reached Slack without an answer, so Slack is asked before it is called failed; it is claimed
    * first, so a second process does not settle it the other way meanwhile.
    */
-  private async settleLate(key: DeliveryKey, slotAt: Date, now: Date, build: () => Promise<Outgoing>): Promise<DeliveryOutcome | null> {
+  private async settleLate(key: DeliveryKey, to: Recipient, slotAt: Date, now: Date): Promise<DeliveryOutcome | null> {
     const { store } = this.options;
     const id = idOf(key);
     const claim = await store.deliveries.claim(key, slotAt, now, this.instanceId);
     if (!claim) return null;
-    let lookup: SentLookup;
-    try {
-      const { to } = await build();
-      lookup = await this.sender.findSent(to, { key: id, since: this.markSince(slotAt, now) });
-    } catch (error) {
-      lookup = { state: 'unknown', reason: `the message could not be built to look for it (${(error as Error).message})` };
-    }
+    const lookup = await this.sender.findSent(to, { key: id, since: this.markSince(slotAt, now) });
     if (lookup.state === 'found') {
       await store.deliveries.markSent(claim.id, lookup.channel, lookup.ts, this.options.clock());
       this.settled.add(id);
@@ -248,10 +245,10 @@ export class Scheduler {
     const managers = (await this.options.store.teams.members(team.id)).filter((m) => m.role === 'manager' && m.isActive);
     for (const manager of managers) {
       const key = this.keyOf(team, 'alert', manager.userId, `${reason}:${channel}`);
-      await this.deliver(team, key, now, 'due', now, async () => ({
+      await this.deliver(team, key, now, 'due', now, {
         to: { userId: manager.userId },
-        message: brokenTeamNotice(team, kind, channel, reason, manager.locale ?? team.settings.locale),
-      }));
+        build: async () => brokenTeamNotice(team, kind, channel, reason, manager.locale ?? team.settings.locale),
+      });
     }
   }
 }
