@@ -1,5 +1,5 @@
 import { calendarFor, loadStatus, statusModel, type StatusModel } from './status.js';
-import { teamLevelTargets } from './tree.js';
+import { loadTeamTargets } from './tree.js';
 import { countWorkdays, isWorkday, type WorkCalendar } from '../domain/calendar.js';
 import { addDays, dayInZone, type Day } from '../domain/days.js';
 import { periodOf } from '../domain/periods.js';
@@ -77,10 +77,8 @@ export async function loadTeamPanel(store: Store, team: Team, at: Date): Promise
   const asOf = dayInZone(at, team.settings.timezone);
   const month = periodOf(asOf, 'month');
   const calendar = calendarFor(team);
-  const [members, byMember] = await Promise.all([store.teams.members(team.id), store.totals.memberTotals(team.id, month.start, asOf)]);
   // Every member's targets, read once for the team's targets and each person's standing.
-  const byPerson = await store.targets.inForce(team.workspace, 'person', members.map((m) => m.userId), asOf);
-  const levelTargets = await teamLevelTargets(store, team, asOf, { members, byPerson });
+  const [{ members, byPerson, targets: levelTargets }, byMember] = await Promise.all([loadTeamTargets(store, team, asOf), store.totals.memberTotals(team.id, month.start, asOf)]);
   const totals = sumTotals(byMember.values());
   const teamMonth = statusModel({
     userId: `team:${team.id}`,

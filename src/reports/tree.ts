@@ -21,20 +21,29 @@ export interface TeamTarget extends MetricTarget {
   readonly source: 'team' | 'members';
 }
 
+/** A team's members, each member's targets in force, and the team-level targets they add up to. */
+export interface TeamTargets {
+  readonly members: readonly Member[];
+  readonly byPerson: ReadonlyMap<string, readonly Target[]>;
+  readonly targets: TeamTarget[];
+}
+
+/** Reads a team's members and targets in force on `asOf`, and works out its team-level targets. */
+export async function loadTeamTargets(store: Store, team: Team, asOf: Day): Promise<TeamTargets> {
+  const members = await store.teams.members(team.id);
+  const [own, byPerson] = await Promise.all([
+    store.targets.of(team.workspace, 'team', String(team.id), asOf),
+    store.targets.inForce(team.workspace, 'person', members.map((m) => m.userId), asOf),
+  ]);
+  return { members, byPerson, targets: teamLevelTargets(team, asOf, own, byPerson) };
+}
+
 /**
  * The team-level targets a derived tree hangs from: the team's own targets, and for metrics without
  * one, its members' targets added up over a month (a rate when every member shares it).
  */
-export async function teamLevelTargets(
-  store: Store,
-  team: Team,
-  asOf: Day,
-  known?: { members: readonly Member[]; byPerson: ReadonlyMap<string, readonly Target[]> },
-): Promise<TeamTarget[]> {
-  const own = await store.targets.of(team.workspace, 'team', String(team.id), asOf);
+function teamLevelTargets(team: Team, asOf: Day, own: readonly Target[], byPerson: ReadonlyMap<string, readonly Target[]>): TeamTarget[] {
   const out = new Map<MetricKey, TeamTarget>(own.map((t) => [t.metric, { metric: t.metric, value: t.value, period: t.period, source: 'team' }]));
-  const members = known?.members ?? (await store.teams.members(team.id));
-  const byPerson = known?.byPerson ?? (await store.targets.inForce(team.workspace, 'person', members.map((m) => m.userId), asOf));
   const month = periodOf(asOf, 'month');
   const calendar = calendarFor(team);
   const pooled = new Map<MetricKey, number[]>();
@@ -66,7 +75,7 @@ export async function loadTeamTree(store: Store, team: Team, asOf: Day): Promise
     if (!built.ok) return { kind: 'invalid', problem: built.problem };
     tree = built.value;
   } else {
-    tree = deriveFunnelTree(await teamLevelTargets(store, team, asOf));
+    tree = deriveFunnelTree((await loadTeamTargets(store, team, asOf)).targets);
   }
   if (!tree) return { kind: 'none' };
   const totalsByKind = new Map<PeriodKind, Totals>();

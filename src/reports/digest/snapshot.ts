@@ -7,7 +7,7 @@ import { sumTotals, type Totals } from '../../domain/rates.js';
 import type { Member, Store, Target, Team } from '../../store/index.js';
 import type { LoggedMetric } from '../../domain/metrics.js';
 import { calendarFor } from '../status.js';
-import { teamLevelTargets, type TeamTarget } from '../tree.js';
+import { loadTeamTargets, type TeamTarget } from '../tree.js';
 import { digestKpis } from './shared.js';
 
 /** Everything the morning messages say about a team, read once for the digest and every DM. */
@@ -50,12 +50,9 @@ export async function loadTeamSnapshot(store: Store, team: Team, reportDay: Day)
   const month = periodOf(reportDay, 'month');
   const recentSpan = lastWorkdays(reportDay, 5, calendar);
   const earlierSpan = lastWorkdays(addDays(recentSpan.from, -1), 5, calendar);
-  const all = await store.teams.members(team.id);
-  const members = all.filter((m) => m.isActive);
-  const memberTargets = await store.targets.inForce(team.workspace, 'person', all.map((m) => m.userId), reportDay);
   const monthBefore = reportDay > month.start ? { from: month.start, to: addDays(reportDay, -1) } : null;
-  const [allTargets, ranges, loggedDays, notes, bests] = await Promise.all([
-    teamLevelTargets(store, team, reportDay, { members: all, byPerson: memberTargets }),
+  const [{ members: all, byPerson: memberTargets, targets: allTargets }, ranges, loggedDays, notes, bests] = await Promise.all([
+    loadTeamTargets(store, team, reportDay),
     store.totals.memberRanges(team.id, [
       { from: reportDay, to: reportDay },
       { from: month.start, to: reportDay },
@@ -68,6 +65,7 @@ export async function loadTeamSnapshot(store: Store, team: Team, reportDay: Day)
     store.totals.memberNotes(team.id, reportDay, reportDay),
     store.totals.bestsSetOn(team.id, reportDay),
   ]);
+  const members = all.filter((m) => m.isActive);
   const [dayTotals, monthTotals, recent, earlier, fourWeeks, before] = ranges as [Map<string, Totals>, Map<string, Totals>, Map<string, Totals>, Map<string, Totals>, Map<string, Totals>, Map<string, Totals> | undefined];
   const monthTotalsBefore = before ?? new Map<string, Totals>();
   const teamTargets = digestKpis(allTargets);

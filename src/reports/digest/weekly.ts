@@ -4,7 +4,7 @@ import { context, fieldSections, header, section, type KnownBlock, type Message 
 import { formatAmount, formatItems, formatValue } from '../amounts.js';
 import { calendarFor } from '../status.js';
 import { metricValue } from '../../domain/progress.js';
-import { teamLevelTargets, type TeamTarget } from '../tree.js';
+import { loadTeamTargets, type TeamTarget } from '../tree.js';
 import { inputsOf, mostImproved, quietKpis, type Improvement } from '../../domain/celebrations.js';
 import { countWorkdays, type WorkCalendar } from '../../domain/calendar.js';
 import { addDays, maxDay, minDay, type Day } from '../../domain/days.js';
@@ -128,12 +128,9 @@ export async function loadWeeklyReview(store: Store, team: Team, slotDay: Day): 
   const week = reviewedWeek(slotDay);
   const before = previousPeriod(week);
   const month = periodOf(slotDay, 'month');
-  const all = await store.teams.members(team.id);
-  const members = all.filter((m) => m.isActive);
-  const memberTargets = await store.targets.inForce(team.workspace, 'person', all.map((m) => m.userId), week.end);
   const monthSpan = month.start <= week.end ? { from: month.start, to: week.end } : null;
-  const [targets, ranges, lastLogged] = await Promise.all([
-    teamLevelTargets(store, team, week.end, { members: all, byPerson: memberTargets }),
+  const [{ members: all, byPerson: memberTargets, targets }, ranges, lastLogged] = await Promise.all([
+    loadTeamTargets(store, team, week.end),
     store.totals.memberRanges(team.id, [
       { from: week.start, to: week.end },
       { from: before.start, to: before.end },
@@ -142,6 +139,7 @@ export async function loadWeeklyReview(store: Store, team: Team, slotDay: Day): 
     ]),
     store.totals.teamLastLogged(team.id, addDays(week.end, -40)),
   ]);
+  const members = all.filter((m) => m.isActive);
   const [lastWeek, weekBefore, baseline, monthToDate] = ranges as [Map<string, Totals>, Map<string, Totals>, Map<string, Totals>, Map<string, Totals> | undefined];
   return buildWeeklyReview({
     teamName: team.name,
