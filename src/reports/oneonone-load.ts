@@ -1,6 +1,6 @@
 import type { Message } from './blocks.js';
 import { buildOneOnOne, renderOneOnOne, type OneOnOneInput, type OneOnOneModel } from './oneonone.js';
-import { calendarFor, loadRecentPace } from './status.js';
+import { calendarFor, recentPace, trailingWindow } from './status.js';
 import { countWorkdays } from '../domain/calendar.js';
 import { addDays, daysBetween, type Day } from '../domain/days.js';
 import type { Locale } from '../domain/locale.js';
@@ -21,7 +21,9 @@ export async function loadOneOnOne(store: Store, team: Team | null, input: { wor
   const span = daysBetween(from, to) + 1;
   const calendar = calendarFor(team);
   const monthStart = periodOf(to, 'month').start;
-  const [person, targets, byMember, plan, days, current, previous, baseline, monthTotals, notes, checkIn] = await Promise.all([
+  // The four weeks the SMART check reads: their totals here, their days out of `days` below.
+  const trailing = trailingWindow(meetingDay);
+  const [person, targets, byMember, plan, days, current, previous, baseline, monthTotals, notes, checkIn, trailingTotals] = await Promise.all([
     store.people.get(workspace, rep),
     store.targets.of(workspace, 'person', rep, to),
     team ? store.totals.memberTotals(team.id, from, to) : new Map<string, Totals>(),
@@ -33,6 +35,7 @@ export async function loadOneOnOne(store: Store, team: Team | null, input: { wor
     store.totals.rangeTotals(workspace, rep, monthStart, to),
     store.totals.personNotes(workspace, rep, from, to),
     store.oneonones.checkIn(workspace, rep, meetingDay),
+    store.totals.rangeTotals(workspace, rep, trailing.from, trailing.to),
   ]);
   const teammates = [...byMember.entries()].filter(([u]) => u !== rep).map(([, t]) => t);
   const lastLogged = new Map<LoggedMetric, Day>();
@@ -40,7 +43,7 @@ export async function loadOneOnOne(store: Store, team: Team | null, input: { wor
   const lastLoggedFrom = addDays(to, -40);
   for (const r of days) if (r.day >= lastLoggedFrom) lastLogged.set(r.metric, r.day);
   const paces = new Map<MetricKey, number | null>();
-  const paceOf = await loadRecentPace(store, workspace, rep, meetingDay, team);
+  const paceOf = recentPace(trailingTotals, days.filter((d) => d.day >= trailing.from), meetingDay, calendar);
   for (const t of targets) paces.set(t.metric, paceOf(t.metric, t.period));
   let sincePlan: OneOnOneInput['sincePlan'] = null;
   if (plan) {

@@ -2,7 +2,7 @@ import { context, header, section, type KnownBlock, type Message } from './block
 import { formatAmount, formatItems, formatValue, progressBar, totalsInOrder } from './amounts.js';
 import { DEFAULT_WORKDAYS, countWorkdays, type WorkCalendar } from '../domain/calendar.js';
 import { addDays, type Day } from '../domain/days.js';
-import { DERIVED, LOGGED, isDerivedMetric, isLoggedMetric, metricBetter, metricLabel, type DerivedMetric, type MetricKey } from '../domain/metrics.js';
+import { DERIVED, LOGGED, isDerivedMetric, isLoggedMetric, metricBetter, metricLabel, type DerivedMetric, type LoggedMetric, type MetricKey } from '../domain/metrics.js';
 import { periodOf, type Period, type PeriodKind } from '../domain/periods.js';
 import { ceilCount, metricValue, progress, targetForPeriod, type Progress } from '../domain/progress.js';
 import { derivedValue, type Totals } from '../domain/rates.js';
@@ -210,19 +210,24 @@ export function trailingWindow(today: Day): { from: Day; to: Day } {
 /** Days with entries a trailing pace needs before a target is compared with it. */
 export const MIN_PACE_DAYS = 8;
 
-/** A person's trailing pace for any metric and period kind; see `loadRecentPace`. */
-export type RecentPace = (metric: MetricKey, kind: PeriodKind) => number | null;
+/** A person's trailing pace for any metric and period kind; see `recentPace`. */
+type RecentPace = (metric: MetricKey, kind: PeriodKind) => number | null;
 
-/**
- * A person's actual pace over the four weeks before `today`, restated for a target's period: per
- * workday × the workdays of the current period of that kind; for a rate, the rate of those weeks.
- * Null when the metric was logged on fewer than `MIN_PACE_DAYS` days of those weeks. The four
- * weeks are read once; the returned function answers for every metric and kind from them.
- */
+/** Reads the four weeks before `today` for `recentPace`. */
 export async function loadRecentPace(store: Store, workspace: string, userId: string, today: Day, team: Team | null): Promise<RecentPace> {
   const { from, to } = trailingWindow(today);
   const [totals, days] = await Promise.all([store.totals.rangeTotals(workspace, userId, from, to), store.totals.personDays(workspace, userId, from, to)]);
-  const calendar = calendarFor(team);
+  return recentPace(totals, days, today, calendarFor(team));
+}
+
+/**
+ * A person's actual pace over the four weeks before `today` (`totals` and the logged `days` of
+ * `trailingWindow(today)`), restated for a target's period: per workday × the workdays of the
+ * current period of that kind; for a rate, the rate of those weeks. Null when the metric was logged
+ * on fewer than `MIN_PACE_DAYS` days of those weeks. The function answers for every metric and kind.
+ */
+export function recentPace(totals: Totals, days: readonly { day: Day; metric: LoggedMetric }[], today: Day, calendar: WorkCalendar): RecentPace {
+  const { from, to } = trailingWindow(today);
   const workdays = countWorkdays(from, to, calendar);
   return (metric, kind) => {
     // A pace needs a history: a week or two of logs, not the first day someone used the bot.
