@@ -188,7 +188,7 @@ export class Scheduler {
     });
     // The key goes with the message, so a send that got no answer can be looked up before another.
     const result = await this.sender.send(to, message, { key: id, since: this.markSince(slotAt, now), maybePosted: existing?.status === 'retry' });
-    return this.settle(team, key, claim.id, id, to, result, now);
+    return this.settle(team, key, claim.id, to, result, now);
   }
 
   /**
@@ -219,8 +219,9 @@ export class Scheduler {
     return new Date(Math.min(slotAt.getTime(), now.getTime()) - MARK_SLACK_MS);
   }
 
-  private async settle(team: Team | null, key: DeliveryKey, claimId: number, id: string, to: Recipient, result: SendResult, now: Date): Promise<DeliveryOutcome> {
+  private async settle(team: Team | null, key: DeliveryKey, claimId: number, to: Recipient, result: SendResult, now: Date): Promise<DeliveryOutcome> {
     const { store, logger } = this.options;
+    const id = idOf(key);
     if (result.ok) {
       await store.deliveries.markSent(claimId, result.channel, result.ts, this.options.clock());
       this.settled.add(id);

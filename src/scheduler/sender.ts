@@ -8,7 +8,7 @@ export type Recipient = { readonly channel: string } | { readonly userId: string
  * What makes a scheduled message findable in Slack: its delivery key (carried in the message's
  * metadata), when it could first have been posted, and whether an earlier try may have been taken.
  */
-export interface DeliveryMark {
+interface DeliveryMark {
   readonly key: string;
   readonly since: Date;
   /** An earlier send of this delivery failed without a clear answer: look before posting. */
