@@ -6,10 +6,10 @@
  */
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { removeDatabase } from './child.js';
-import { sampleHistory, type SamplePerson } from '../../src/cli/sample-data.js';
+import { seedSampleTeam, type SamplePerson } from '../../src/cli/sample-data.js';
 import { addDays, type Day } from '../../src/domain/days.js';
-import { calendarOf, defaultTeamSettings } from '../../src/domain/team-settings.js';
-import { templateTargets, type Role } from '../../src/domain/templates.js';
+import { defaultTeamSettings } from '../../src/domain/team-settings.js';
+import type { Role } from '../../src/domain/templates.js';
 import { Store } from '../../src/store/index.js';
 
 export const WORKSPACE = 'T0BENCH01';
@@ -45,7 +45,7 @@ export interface SeedInfo extends SeedSpec {
 export const userId = (team: number, member: number) => `U${String(team).padStart(5, '0')}${String(member).padStart(2, '0')}`;
 
 /** The people of team `t`, in their roles, some improving, some with a slipping conversion. */
-function teamPeople(t: number): (SamplePerson & { role: Role })[] {
+function teamPeople(t: number): SamplePerson[] {
   return ROLES.map((role, i) => ({
     userId: userId(t, i),
     role,
@@ -75,26 +75,20 @@ export async function buildSeed(path: string, spec: SeedSpec, progress: (line: s
   try {
     for (let t = 0; t < teams; t += 1) {
       const people = teamPeople(t).slice(0, Math.min(TEAM_SIZE, spec.people - t * TEAM_SIZE));
-      const manager = people[0]!;
-      const settings = defaultTeamSettings('Asia/Tokyo', t % 3 === 2 ? 'ja' : 'en');
-      const team = (await store.teams.create({
+      const seeded = await seedSampleTeam(store, {
         workspace: WORKSPACE,
         name: `Team ${t}`,
         channelId: `C${String(t).padStart(6, '0')}`,
-        settings,
-        createdBy: manager.userId,
+        settings: defaultTeamSettings('Asia/Tokyo', t % 3 === 2 ? 'ja' : 'en'),
+        manager: people[0]!.userId,
+        people,
+        from,
+        to: HISTORY_END,
         at,
-        creatorJoinsAsManager: true,
-      }))!;
-      await store.teams.addMembers(team, people.slice(1).map((p) => p.userId), 'rep', at);
-      const changes = people.flatMap((p) => templateTargets(p.role, { person: p.userId, team: String(team.id) }, from));
-      await store.targets.set(WORKSPACE, changes, manager.userId, at, 'template');
-      for (const role of new Set(people.map((p) => p.role))) {
-        await store.teams.setSalesRole(WORKSPACE, people.filter((p) => p.role === role).map((p) => p.userId), role, at);
-      }
-      const rows = sampleHistory(people, from, HISTORY_END, calendarOf(settings), { seed: t + 1, locale: settings.locale, logsPerDay: spec.logsPerDay });
-      await store.history.import(WORKSPACE, `seed-team-${t}.csv`, rows, at);
-      entries += rows.length;
+        history: { seed: t + 1, logsPerDay: spec.logsPerDay },
+        source: `seed-team-${t}.csv`,
+      });
+      entries += seeded.entries;
       if ((t + 1) % 10 === 0 || t + 1 === teams) {
         const s = (performance.now() - started) / 1000;
         progress(`  ${spec.name}: ${t + 1}/${teams} teams, ${entries.toLocaleString('en-US')} entries, ${s.toFixed(0)} s`);

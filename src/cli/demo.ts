@@ -1,12 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sampleHistory, type SamplePerson } from './sample-data.js';
+import { seedSampleTeam, type SamplePerson } from './sample-data.js';
 import { previousWorkday } from '../domain/calendar.js';
 import { addDays, dayInZone, type Day } from '../domain/days.js';
 import type { Locale } from '../domain/locale.js';
 import { calendarOf, defaultTeamSettings } from '../domain/team-settings.js';
-import { templateTargets } from '../domain/templates.js';
 import { plain, type Message } from '../reports/blocks.js';
 import { prepareOneOnOne } from '../reports/oneonone-load.js';
 import { planDaily, planWeekly } from '../scheduler/plans.js';
@@ -33,22 +32,18 @@ function forTerminal(text: string, locale: Locale): string {
 }
 
 async function seed(store: Store, locale: Locale, zone: string, today: Day, at: Date): Promise<Team> {
-  const team = (await store.teams.create({
+  const { team } = await seedSampleTeam(store, {
     workspace: WORKSPACE,
     name: locale === 'ja' ? 'デモ営業チーム' : 'Demo Sales',
     channelId: CHANNEL,
     settings: defaultTeamSettings(zone, locale),
-    createdBy: 'UDEMO05',
+    manager: 'UDEMO05',
+    people: PEOPLE,
+    from: addDays(today, -62),
+    to: addDays(today, -1),
     at,
-    creatorJoinsAsManager: true,
-  }))!;
-  await store.teams.addMembers(team, PEOPLE.filter((p) => p.role !== 'manager').map((p) => p.userId), 'rep', at);
-  const from = addDays(today, -62);
-  const changes = PEOPLE.flatMap((p) => templateTargets(p.role, { person: p.userId, team: String(team.id) }, from));
-  await store.targets.set(WORKSPACE, changes, 'UDEMO05', at, 'template');
-  for (const p of PEOPLE) await store.teams.setSalesRole(WORKSPACE, [p.userId], p.role, at);
-  const rows = sampleHistory(PEOPLE, from, addDays(today, -1), calendarOf(team.settings), { locale });
-  await store.history.import(WORKSPACE, 'demo', rows, at);
+    source: 'demo',
+  });
   return team;
 }
 

@@ -2,8 +2,9 @@ import { workdaysBetween, type WorkCalendar } from '../domain/calendar.js';
 import type { Day } from '../domain/days.js';
 import { periodOf } from '../domain/periods.js';
 import { LOGGED, type LoggedMetric } from '../domain/metrics.js';
-import type { Role as SalesRole } from '../domain/templates.js';
-import type { HistoryRow } from '../store/index.js';
+import { calendarOf, type TeamSettings } from '../domain/team-settings.js';
+import { templateTargets, type Role as SalesRole } from '../domain/templates.js';
+import type { HistoryRow, Store, Team } from '../store/index.js';
 
 /** The Monday of a day's week. */
 const weekOf = (day: Day): Day => periodOf(day, 'week').start;
@@ -140,4 +141,36 @@ export function sampleHistory(
     }
   });
   return rows;
+}
+
+/** A sample team: its people (the manager among them), their role templates' targets from `from`, and history from `from` to `to`. */
+export interface SampleTeam {
+  readonly workspace: string;
+  readonly name: string;
+  readonly channelId: string;
+  readonly settings: TeamSettings;
+  /** Creates the team and manages it; everyone else joins as a rep. */
+  readonly manager: string;
+  readonly people: readonly SamplePerson[];
+  readonly from: Day;
+  readonly to: Day;
+  readonly at: Date;
+  /** `sampleHistory`'s options besides the language, which is the team's. */
+  readonly history?: { readonly seed?: number; readonly logsPerDay?: number };
+  /** The import's name in the history (a file name, or "demo"). */
+  readonly source: string;
+}
+
+/** Seeds a sample team through the store's own API, for the demo and the benchmarks; returns it and how many entries it got. */
+export async function seedSampleTeam(store: Store, s: SampleTeam): Promise<{ team: Team; entries: number }> {
+  const team = (await store.teams.create({ workspace: s.workspace, name: s.name, channelId: s.channelId, settings: s.settings, createdBy: s.manager, at: s.at, creatorJoinsAsManager: true }))!;
+  await store.teams.addMembers(team, s.people.filter((p) => p.userId !== s.manager).map((p) => p.userId), 'rep', s.at);
+  const changes = s.people.flatMap((p) => templateTargets(p.role, { person: p.userId, team: String(team.id) }, s.from));
+  await store.targets.set(s.workspace, changes, s.manager, s.at, 'template');
+  for (const role of new Set(s.people.map((p) => p.role))) {
+    await store.teams.setSalesRole(s.workspace, s.people.filter((p) => p.role === role).map((p) => p.userId), role, s.at);
+  }
+  const rows = sampleHistory(s.people, s.from, s.to, calendarOf(s.settings), { ...s.history, locale: s.settings.locale });
+  await store.history.import(s.workspace, s.source, rows, s.at);
+  return { team, entries: rows.length };
 }
