@@ -48,6 +48,9 @@ const schema = z.object({
   LOG_LEVEL: optional(z.enum(['debug', 'info', 'warn', 'error'], 'must be one of debug, info, warn, error')),
 });
 
+/** Every variable the bot reads (DESIGN.md, Environment). */
+export const ENV_VARIABLES: readonly string[] = Object.keys(schema.shape);
+
 export interface LoadOptions {
   /** The command talks to Slack, so the token (and in HTTP mode the signing secret) are required. */
   readonly needsSlack: boolean;

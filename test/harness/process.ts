@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { ENV_VARIABLES } from '../../src/config.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const ENTRY = fileURLToPath(new URL('./run-cli.ts', import.meta.url));
@@ -11,11 +12,17 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-/** Spawns `kpi-bot <args>` from source with exactly `env` (plus PATH), like a fresh shell would. */
+/**
+ * Every variable of the bot set blank (which counts as unset) unless the test sets it: a `.env` in
+ * the checkout, with a developer's real tokens, must not reach the process under test.
+ */
+const BLANK_ENV = Object.fromEntries(ENV_VARIABLES.map((name) => [name, '']));
+
+/** Spawns `kpi-bot <args>` from source with exactly `env` (plus PATH), like a fresh shell would, whatever `.env` holds. */
 export function spawnCli(args: readonly string[], env: Record<string, string>): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', ENTRY, ...args], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...BLANK_ENV, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 }
