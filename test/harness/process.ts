@@ -3,8 +3,9 @@ import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { ENV_VARIABLES } from '../../src/config.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const ENTRY = fileURLToPath(new URL('./run-cli.ts', import.meta.url));
+/** The checkout, where kpi-bot runs from, and the script that runs its CLI from source. */
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const ENTRY = fileURLToPath(new URL('./run-cli.ts', import.meta.url));
 
 export interface CliRun {
   readonly code: number | null;
@@ -18,11 +19,16 @@ export interface CliRun {
  */
 const BLANK_ENV = Object.fromEntries(ENV_VARIABLES.map((name) => [name, '']));
 
-/** Spawns `kpi-bot <args>` from source with exactly `env` (plus PATH), like a fresh shell would, whatever `.env` holds. */
+/** Exactly `env` for a kpi-bot process (plus PATH and HOME), like a fresh shell's, whatever `.env` holds. */
+export function cliEnv(env: Record<string, string>): Record<string, string> {
+  return { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...BLANK_ENV, ...env };
+}
+
+/** Spawns `kpi-bot <args>` from source with exactly `env`. */
 export function spawnCli(args: readonly string[], env: Record<string, string>): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', ENTRY, ...args], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...BLANK_ENV, ...env },
+    env: cliEnv(env),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 }

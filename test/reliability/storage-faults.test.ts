@@ -9,13 +9,12 @@
  */
 import { closeSync, openSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import sqlite3 from 'sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startTestBot, tempDir, type TestBot } from '../harness/bot.js';
 import { dbFacts } from '../harness/db-facts.js';
 import { FakeSlack } from '../harness/fake-slack.js';
-import { exited, freePort, runCli, waitForHttp } from '../harness/process.js';
+import { cliEnv, ENTRY, exited, freePort, ROOT, runCli, waitForHttp } from '../harness/process.js';
 import { postSigned, SIGNING_SECRET, slashCommandBody } from '../harness/signing.js';
 import { messages } from '../../src/i18n/index.js';
 import { Store } from '../../src/store/index.js';
@@ -89,12 +88,11 @@ describe('a database file that fails under the bot', () => {
     slack.users.set(JA_USER, { id: JA_USER, locale: 'ja-JP', tz: 'Asia/Tokyo' });
     const port = await freePort();
     const url = `http://127.0.0.1:${port}/slack/events`;
-    const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.url, PORT: String(port), KPI_DB_PATH: path, LOG_LEVEL: 'error' };
+    const env = cliEnv({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.url, PORT: String(port), KPI_DB_PATH: path, LOG_LEVEL: 'error' });
     // Room for the file as it is and about 200 KB of write-ahead log: a few logs fit, then the disk is "full".
     const blocks = Math.ceil((statSync(path).size + 200_000) / 512);
-    const entry = fileURLToPath(new URL('../harness/run-cli.ts', import.meta.url));
-    const bot = spawn('sh', ['-c', `ulimit -f ${blocks} && exec "$0" --import tsx "$1" start`, process.execPath, entry], {
-      cwd: fileURLToPath(new URL('../../', import.meta.url)),
+    const bot = spawn('sh', ['-c', `ulimit -f ${blocks} && exec "$0" --import tsx "$1" start`, process.execPath, ENTRY], {
+      cwd: ROOT,
       env,
       stdio: ['ignore', 'ignore', 'ignore'],
     });
