@@ -1,3 +1,4 @@
+import { afterEach, beforeEach } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +9,30 @@ import type { Clock } from '../../src/clock.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { createLogger } from '../../src/log.js';
 import { startBot, type RunningBot } from '../../src/main.js';
+import { Store } from '../../src/store/index.js';
+
+/** A fresh database path in its own temporary folder for each test of the suite this is called in (the file is not created). */
+export function dbPathEach(): { readonly path: string } {
+  const current = { path: '' };
+  let dir: ReturnType<typeof tempDir> | null = null;
+  beforeEach(() => {
+    dir = tempDir();
+    current.path = join(dir.path, 'kpi.sqlite');
+  });
+  afterEach(() => dir?.remove());
+  return current;
+}
+
+/** A store on a fresh database for each test of the suite this is called in, closed after it. */
+export function storeEach(): { readonly store: Store } {
+  const db = dbPathEach();
+  const current = {} as { store: Store };
+  beforeEach(async () => {
+    current.store = await Store.open(db.path);
+  });
+  afterEach(() => current.store.close());
+  return current;
+}
 
 /** A temporary folder removed by the returned function. */
 export function tempDir(prefix = 'kpi-test-'): { path: string; remove: () => void } {

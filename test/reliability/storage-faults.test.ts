@@ -10,8 +10,8 @@
 import { closeSync, openSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import sqlite3 from 'sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startTestBot, tempDir, type TestBot } from '../harness/bot.js';
+import { describe, expect, it } from 'vitest';
+import { dbPathEach, startTestBot, type TestBot } from '../harness/bot.js';
 import { dbFacts } from '../harness/db-facts.js';
 import { FakeSlack } from '../harness/fake-slack.js';
 import { cliEnv, ENTRY, exited, freePort, ROOT, runCli, waitForHttp } from '../harness/process.js';
@@ -40,16 +40,10 @@ function setWriteVersion(path: string, version: number): void {
 const health = async (t: { baseUrl: string }) => (await fetch(`${t.baseUrl}/healthz`)).status;
 
 describe('a database file that fails under the bot', () => {
-  let dir: ReturnType<typeof tempDir>;
-  let path: string;
-  beforeEach(() => {
-    dir = tempDir();
-    path = `${dir.path}/kpi.sqlite`;
-  });
-  afterEach(() => dir.remove());
+  const db = dbPathEach();
 
   async function botWithUsers(): Promise<TestBot> {
-    const t = await startTestBot({ dbPath: path });
+    const t = await startTestBot({ dbPath: db.path });
     t.slack.users.set(EN_USER, { id: EN_USER, locale: 'en-US', tz: 'Asia/Tokyo' });
     t.slack.users.set(JA_USER, { id: JA_USER, locale: 'ja-JP', tz: 'Asia/Tokyo' });
     return t;
@@ -62,8 +56,8 @@ describe('a database file that fails under the bot', () => {
       expect(await health(t)).toBe(200);
 
       // Everything moved into the main file, then its header marked read-only: the bot's next read sees it.
-      await rawSql(path, 'PRAGMA wal_checkpoint(TRUNCATE)');
-      setWriteVersion(path, 3);
+      await rawSql(db.path, 'PRAGMA wal_checkpoint(TRUNCATE)');
+      setWriteVersion(db.path, 3);
 
       expect((await t.reply('log calls 5', { userId: EN_USER, triggerId: 'ro-1' })).text).toBe(messages('en').storeUnavailable);
       // Someone the bot has never seen: their language comes from Slack even though it cannot be kept.
@@ -73,8 +67,8 @@ describe('a database file that fails under the bot', () => {
     } finally {
       await t.stop();
     }
-    setWriteVersion(path, 2);
-    const facts = await dbFacts(path);
+    setWriteVersion(db.path, 2);
+    const facts = await dbFacts(db.path);
     expect([...facts.logs.keys()]).toEqual(['before-1']);
     expect(facts.logsWithoutEntries).toBe(0);
     expect(facts.totalsOutOfStep).toBe(0);
@@ -82,15 +76,15 @@ describe('a database file that fails under the bot', () => {
   });
 
   it('filling up (a file-size limit on the bot process): the log that does not fit is refused in the person’s language, /healthz says 503, and every acknowledged log is there after a restart, nothing half-written', async () => {
-    const created = await Store.open(path);
+    const created = await Store.open(db.path);
     await created.close();
     const slack = await new FakeSlack().start();
     slack.users.set(JA_USER, { id: JA_USER, locale: 'ja-JP', tz: 'Asia/Tokyo' });
     const port = await freePort();
     const url = `http://127.0.0.1:${port}/slack/events`;
-    const env = cliEnv({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.url, PORT: String(port), KPI_DB_PATH: path, LOG_LEVEL: 'error' });
+    const env = cliEnv({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.url, PORT: String(port), KPI_DB_PATH: db.path, LOG_LEVEL: 'error' });
     // Room for the file as it is and about 200 KB of write-ahead log: a few logs fit, then the disk is "full".
-    const blocks = Math.ceil((statSync(path).size + 200_000) / 512);
+    const blocks = Math.ceil((statSync(db.path).size + 200_000) / 512);
     const bot = spawn('sh', ['-c', `ulimit -f ${blocks} && exec "$0" --import tsx "$1" start`, process.execPath, ENTRY], {
       cwd: ROOT,
       env,
@@ -114,7 +108,7 @@ describe('a database file that fails under the bot', () => {
       bot.kill('SIGTERM');
       await exited(bot);
 
-      const facts = await dbFacts(path);
+      const facts = await dbFacts(db.path);
       expect([...facts.logs.keys()].sort()).toEqual([...acked].sort());
       for (const key of acked) expect(facts.logs.get(key)!.entries).toEqual([{ metric: 'calls', value: Number(key.replace('fill-', '')) + 1 }]);
       expect(facts.logsWithoutEntries).toBe(0);
@@ -127,10 +121,10 @@ describe('a database file that fails under the bot', () => {
   }, 60_000);
 
   it('damaged: users are told in their own language nothing was stored, /healthz says 503 from then on, and what needs no data still answers', async () => {
-    const created = await Store.open(path);
+    const created = await Store.open(db.path);
     await created.close();
-    const roots = await rawSql<{ rootpage: number }>(path, "SELECT rootpage FROM sqlite_schema WHERE tbl_name IN ('log_commands', 'entries', 'daily_totals') AND rootpage > 0");
-    const fd = openSync(path, 'r+');
+    const roots = await rawSql<{ rootpage: number }>(db.path, "SELECT rootpage FROM sqlite_schema WHERE tbl_name IN ('log_commands', 'entries', 'daily_totals') AND rootpage > 0");
+    const fd = openSync(db.path, 'r+');
     for (const { rootpage } of roots) writeSync(fd, Buffer.alloc(4096, 0xa5), 0, 4096, (rootpage - 1) * 4096);
     closeSync(fd);
 
@@ -148,9 +142,9 @@ describe('a database file that fails under the bot', () => {
   });
 
   it('read-only from the start: the bot starts, refuses logs in the person’s language and says 503', async () => {
-    const created = await Store.open(path);
+    const created = await Store.open(db.path);
     await created.close();
-    setWriteVersion(path, 3);
+    setWriteVersion(db.path, 3);
     const t = await botWithUsers();
     try {
       expect((await t.reply('log 架電 5', { userId: JA_USER })).text).toBe(messages('ja').storeUnavailable);
@@ -161,11 +155,11 @@ describe('a database file that fails under the bot', () => {
   });
 
   it('stops the start with one line naming the variable when the file is not a database', async () => {
-    writeFileSync(path, `not a database ${'x'.repeat(8192)}`);
-    const env = { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: 'http://127.0.0.1:9/api/', KPI_DB_PATH: path, LOG_LEVEL: 'error' };
+    writeFileSync(db.path, `not a database ${'x'.repeat(8192)}`);
+    const env = { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: 'http://127.0.0.1:9/api/', KPI_DB_PATH: db.path, LOG_LEVEL: 'error' };
     const out = await runCli(['start'], env);
     expect(out.code).toBe(1);
     expect(out.stderr.trim().split('\n')).toHaveLength(1);
-    expect(out.stderr).toContain(`KPI_DB_PATH=${path} is not a KPI database or is damaged (SQLITE_NOTADB): restore it from a backup`);
+    expect(out.stderr).toContain(`KPI_DB_PATH=${db.path} is not a KPI database or is damaged (SQLITE_NOTADB): restore it from a backup`);
   }, 30_000);
 });

@@ -1,5 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../harness/bot.js';
+import { describe, expect, it } from 'vitest';
+import { dbPathEach } from '../harness/bot.js';
 import { Store } from '../../src/store/index.js';
 import { day } from '../../src/domain/days.js';
 
@@ -15,16 +15,10 @@ function settledWithin<T>(work: Promise<T>, ms = 5000): Promise<PromiseSettledRe
 }
 
 describe('the store under faults', () => {
-  let dir: ReturnType<typeof tempDir>;
-  let path: string;
-  beforeEach(() => {
-    dir = tempDir();
-    path = `${dir.path}/kpi.sqlite`;
-  });
-  afterEach(() => dir.remove());
+  const db = dbPathEach();
 
   it('closed while reads and writes are under way, settles every one of them (done, or refused as closed) and never takes the process down', async () => {
-    const store = await Store.open(path);
+    const store = await Store.open(db.path);
     await store.people.get('T1', 'U1');
     const calls: Promise<unknown>[] = [];
     for (let i = 0; i < 40; i += 1) {
@@ -48,7 +42,7 @@ describe('the store under faults', () => {
   });
 
   it('in a shared commit, rolls back a failing write alone (first, middle or last of the batch) and commits the others', async () => {
-    const store = await Store.open(path);
+    const store = await Store.open(db.path);
     try {
       const write = (id: string, fail: boolean) =>
         settledWithin(
@@ -68,7 +62,7 @@ describe('the store under faults', () => {
   });
 
   it('fails a write whose statement cannot be compiled on its own, every time, and commits the writes queued with it', async () => {
-    const store = await Store.open(path);
+    const store = await Store.open(db.path);
     try {
       const bad = () => store.write((tx) => tx.run('INSERT INTO no_such_table (x) VALUES (1)'));
       const first = settledWithin(bad());
@@ -83,7 +77,7 @@ describe('the store under faults', () => {
   });
 
   it('stays unhealthy after a write the disk could not take until a write that changes something commits again; its own probe does not clear that', async () => {
-    const store = await Store.open(path);
+    const store = await Store.open(db.path);
     try {
       expect(await store.healthy(new Date())).toBe(true);
       // A write SQLite refused for want of space, as it reports it.

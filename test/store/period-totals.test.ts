@@ -1,26 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../harness/bot.js';
+import { describe, expect, it } from 'vitest';
+import { storeEach } from '../harness/bot.js';
 import { day, type Day } from '../../src/domain/days.js';
 import { defaultTeamSettings } from '../../src/domain/team-settings.js';
 import type { LoggedMetric } from '../../src/domain/metrics.js';
-import { Store } from '../../src/store/index.js';
 
 describe('period values and personal bests from the daily totals', () => {
-  let dir: ReturnType<typeof tempDir>;
-  let store: Store;
+  const db = storeEach();
   let n = 0;
-  beforeEach(async () => {
-    dir = tempDir();
-    store = await Store.open(`${dir.path}/kpi.sqlite`);
-  });
-  afterEach(async () => {
-    await store.close();
-    dir.remove();
-  });
 
   const log = (userId: string, d: string, pairs: [LoggedMetric, number][], hour = 3) => {
     n += 1;
-    return store.activity.log({
+    return db.store.activity.log({
       teamId: 'T1',
       userId,
       requestKey: `k${n}`,
@@ -35,7 +25,7 @@ describe('period values and personal bests from the daily totals', () => {
 
   it('keep each person’s best day and the best before it through logs, undos and imports', async () => {
     const bests = async () =>
-      store.write((tx) => tx.all<{ user_id: string; metric: string; best: number; day: string; previous_best: number }>('SELECT user_id, metric, best, day, previous_best FROM personal_bests ORDER BY user_id, metric'));
+      db.store.write((tx) => tx.all<{ user_id: string; metric: string; best: number; day: string; previous_best: number }>('SELECT user_id, metric, best, day, previous_best FROM personal_bests ORDER BY user_id, metric'));
     await log('U1', '2026-11-02', [['calls', 10]]);
     await log('U1', '2026-11-03', [['calls', 30], ['meetings', 2]]);
     await log('U1', '2026-11-04', [['calls', 20]]);
@@ -45,9 +35,9 @@ describe('period values and personal bests from the daily totals', () => {
       { user_id: 'U1', metric: 'calls', best: 50, day: '2026-11-06', previous_best: 30 },
       { user_id: 'U1', metric: 'meetings', best: 2, day: '2026-11-03', previous_best: 0 },
     ]);
-    await store.activity.undoLast('T1', 'U1', new Date('2026-11-06T09:00:00Z'), 'undo-1');
+    await db.store.activity.undoLast('T1', 'U1', new Date('2026-11-06T09:00:00Z'), 'undo-1');
     expect((await bests())[0]).toEqual({ user_id: 'U1', metric: 'calls', best: 30, day: '2026-11-03', previous_best: 10 });
-    await store.history.import(
+    await db.store.history.import(
       'T1',
       'sheet.csv',
       [
@@ -72,13 +62,13 @@ describe('period values and personal bests from the daily totals', () => {
     await log('U1', '2026-11-06', [['pipeline', 9_000_000]]);
     await log('U2', '2026-11-03', [['calls', 7], ['pipeline', 1_000_000]]);
 
-    const range = (from: string, to: string) => store.totals.rangeTotals('T1', 'U1', day(from), day(to));
+    const range = (from: string, to: string) => db.store.totals.rangeTotals('T1', 'U1', day(from), day(to));
     expect(await range('2026-11-01', '2026-11-30')).toEqual({ calls: 35, pipeline: 9_000_000 });
     expect(await range('2026-11-01', '2026-11-05')).toEqual({ calls: 35, pipeline: 6_000_000 });
     expect(await range('2026-11-03', '2026-11-03')).toEqual({ calls: 20 });
     expect(await range('2026-11-07', '2026-11-30')).toEqual({});
 
-    const team = (await store.teams.create({
+    const team = (await db.store.teams.create({
       workspace: 'T1',
       name: 'Tokyo',
       channelId: null,
@@ -87,18 +77,18 @@ describe('period values and personal bests from the daily totals', () => {
       at: new Date('2026-11-01T00:00:00Z'),
       creatorJoinsAsManager: true,
     }))!;
-    await store.teams.addMembers(team, ['U1', 'U2'], 'rep', new Date('2026-11-01T00:00:00Z'));
-    const members = await store.totals.memberTotals(team.id, day('2026-11-01'), day('2026-11-05'));
+    await db.store.teams.addMembers(team, ['U1', 'U2'], 'rep', new Date('2026-11-01T00:00:00Z'));
+    const members = await db.store.totals.memberTotals(team.id, day('2026-11-01'), day('2026-11-05'));
     expect(Object.fromEntries(members)).toEqual({ U1: { calls: 35, pipeline: 6_000_000 }, U2: { calls: 7, pipeline: 1_000_000 } });
 
-    const logged = await store.totals.memberLoggedDays(team.id, day('2026-11-01'), day('2026-11-30'));
+    const logged = await db.store.totals.memberLoggedDays(team.id, day('2026-11-01'), day('2026-11-30'));
     expect(Object.fromEntries([...logged].map(([u, days]) => [u, [...days].sort()]))).toEqual({
       U1: ['2026-11-02', '2026-11-03', '2026-11-04', '2026-11-06'] as Day[],
       U2: ['2026-11-03'] as Day[],
     });
 
     // Several ranges in one read: sums per range, and the pipeline as each range's last day.
-    const [yesterday, week, month] = await store.totals.memberRanges(team.id, [
+    const [yesterday, week, month] = await db.store.totals.memberRanges(team.id, [
       { from: day('2026-11-03'), to: day('2026-11-03') },
       { from: day('2026-11-02'), to: day('2026-11-05') },
       { from: day('2026-11-01'), to: day('2026-11-30') },
@@ -106,6 +96,6 @@ describe('period values and personal bests from the daily totals', () => {
     expect(Object.fromEntries(yesterday!)).toEqual({ U1: { calls: 20 }, U2: { calls: 7, pipeline: 1_000_000 } });
     expect(Object.fromEntries(week!)).toEqual({ U1: { calls: 35, pipeline: 6_000_000 }, U2: { calls: 7, pipeline: 1_000_000 } });
     expect(Object.fromEntries(month!)).toEqual({ U1: { calls: 35, pipeline: 9_000_000 }, U2: { calls: 7, pipeline: 1_000_000 } });
-    expect(await store.totals.memberRanges(team.id, [])).toEqual([]);
+    expect(await db.store.totals.memberRanges(team.id, [])).toEqual([]);
   });
 });
