@@ -7,7 +7,7 @@ import { metricNames, normalizeName, type MetricDef, type Unit } from '../domain
 import { formatList, formatNumber, messages, type Locale } from '../i18n/index.js';
 import { bilingualName, metricLabel } from '../reports/amounts.js';
 import { context, header, section, type KnownBlock, type Message } from '../reports/blocks.js';
-import { formatFormula } from '../reports/formulas.js';
+import { formatFormula, formulaBody } from '../reports/formulas.js';
 import { textMessage } from '../reports/receipts.js';
 import { choiceOf, choicesOf, textOf, type FormValues } from '../reports/views/form.js';
 import { metricModal } from '../reports/views/metric-modal.js';
@@ -28,7 +28,8 @@ export type MetricProblem =
   | { readonly code: 'notFound'; readonly name: string; readonly suggestions: readonly MetricDef[] }
   | { readonly code: 'kindFixed'; readonly metric: MetricDef }
   | { readonly code: 'formulaOnCount'; readonly metric: MetricDef }
-  | { readonly code: 'usedBy'; readonly metric: MetricDef; readonly users: readonly MetricDef[] };
+  | { readonly code: 'usedBy'; readonly metric: MetricDef; readonly users: readonly MetricDef[] }
+  | { readonly code: 'sameFormula'; readonly metric: MetricDef };
 
 type Built = { readonly ok: true; readonly def: MetricDef } | { readonly ok: false; readonly problem: MetricProblem };
 
@@ -72,6 +73,13 @@ function formulaOf(draft: MetricDraft, catalog: MetricCatalog): { ok: true; valu
   return { ok: true, value: { numerator: operands.slice(0, -1).map((d) => d.key), denominator: denominator.key, denominatorAt: at } };
 }
 
+/** The active rate (other than `self`) that already has this formula: one formula has one name. */
+function sameFormula(f: NonNullable<MetricDef['formula']>, catalog: MetricCatalog, self: string | null): MetricDef | null {
+  const same = (g: NonNullable<MetricDef['formula']>) =>
+    g.denominator === f.denominator && g.denominatorAt === f.denominatorAt && [...g.numerator].sort().join('+') === [...f.numerator].sort().join('+');
+  return catalog.rates.find((r) => r.key !== self && same(r.formula!)) ?? null;
+}
+
 /** A new definition from what was typed, checked against the workspace's names. */
 export function buildDefinition(draft: MetricDraft, catalog: MetricCatalog): Built {
   const en = draft.en ?? (isAscii(draft.name) ? draft.name : (draft.aliases ?? []).find(isAscii)?.replace(/[-_]/gu, ' ') ?? draft.name);
@@ -83,6 +91,8 @@ export function buildDefinition(draft: MetricDraft, catalog: MetricCatalog): Bui
   if (draft.formula) {
     const formula = formulaOf(draft, catalog);
     if (!formula.ok) return formula;
+    const twin = sameFormula(formula.value, catalog, null);
+    if (twin) return { ok: false, problem: { code: 'sameFormula', metric: twin } };
     const top = catalog.def(formula.value.numerator[0]!);
     const bottom = catalog.def(formula.value.denominator);
     const unit: Unit = draft.unit ?? (top.unit === 'currency' && bottom.unit !== 'currency' ? 'currency' : 'percent');
@@ -139,6 +149,8 @@ export function reviseDefinition(def: MetricDef, draft: MetricDraft, catalog: Me
   if (draft.formula) {
     const f = formulaOf(draft, catalog);
     if (!f.ok) return f;
+    const twin = sameFormula(f.value, catalog, def.key);
+    if (twin) return { ok: false, problem: { code: 'sameFormula', metric: twin } };
     formula = f.value;
   }
   if (def.kind !== 'rate' && (draft.unit === 'percent' || draft.unit === 'score')) return { ok: false, problem: { code: 'loggedAsPercent' } };
@@ -160,7 +172,7 @@ export function reviseDefinition(def: MetricDef, draft: MetricDraft, catalog: Me
 }
 
 /** A definition problem in the reader's language. */
-export function explainMetricProblem(p: MetricProblem, locale: Locale): string {
+export function explainMetricProblem(p: MetricProblem, locale: Locale, catalog: MetricCatalog): string {
   const t = messages(locale).metricProblems;
   const name = (d: MetricDef) => metricLabel(d, locale);
   const list = (defs: readonly MetricDef[]) => formatList(defs.map((d) => bilingualName(d, locale)), locale);
@@ -183,6 +195,8 @@ export function explainMetricProblem(p: MetricProblem, locale: Locale): string {
       return t.formulaOnCount({ metric: name(p.metric) });
     case 'usedBy':
       return t.usedBy({ metric: name(p.metric), rates: formatList(p.users.map(name), locale) });
+    case 'sameFormula':
+      return t.sameFormula({ metric: name(p.metric), formula: formulaBody(p.metric, catalog, locale) });
   }
 }
 
@@ -247,7 +261,7 @@ export async function addMetric(ctx: CommandContext, draft: MetricDraft): Promis
   const locale = ctx.caller.locale;
   const catalog = await ctx.store.metrics.catalog(ctx.caller.teamId);
   const built = buildDefinition(draft, catalog);
-  if (!built.ok) return textMessage(explainMetricProblem(built.problem, locale), rightForm(locale));
+  if (!built.ok) return textMessage(explainMetricProblem(built.problem, locale, catalog), rightForm(locale));
   await ctx.store.metrics.add(ctx.caller.teamId, built.def, ctx.caller.userId, ctx.clock());
   return saved(built.def, await ctx.store.metrics.catalog(ctx.caller.teamId), locale, 'added');
 }
@@ -265,9 +279,9 @@ export async function editMetric(ctx: CommandContext, draft: MetricDraft): Promi
   const locale = ctx.caller.locale;
   const catalog = await ctx.store.metrics.catalog(ctx.caller.teamId);
   const target = found(draft.name, catalog);
-  if (!target.ok) return textMessage(explainMetricProblem(target.problem, locale), rightForm(locale));
+  if (!target.ok) return textMessage(explainMetricProblem(target.problem, locale, catalog), rightForm(locale));
   const revised = reviseDefinition(target.def, draft, catalog);
-  if (!revised.ok) return textMessage(explainMetricProblem(revised.problem, locale), rightForm(locale));
+  if (!revised.ok) return textMessage(explainMetricProblem(revised.problem, locale, catalog), rightForm(locale));
   await ctx.store.metrics.update(ctx.caller.teamId, target.def.key, revised.def, ctx.caller.userId, ctx.clock());
   const message = saved(revised.def, await ctx.store.metrics.catalog(ctx.caller.teamId), locale, 'changed');
   if (!revised.def.formula || JSON.stringify(revised.def.formula) === JSON.stringify(target.def.formula)) return message;
@@ -287,11 +301,11 @@ export async function retireMetric(ctx: CommandContext, name: string, retire: bo
   const t = messages(locale).metricSaved;
   const catalog = await ctx.store.metrics.catalog(ctx.caller.teamId);
   const target = found(name, catalog);
-  if (!target.ok) return textMessage(explainMetricProblem(target.problem, locale), rightForm(locale));
+  if (!target.ok) return textMessage(explainMetricProblem(target.problem, locale, catalog), rightForm(locale));
   const def = target.def;
   if (retire) {
     const users = catalog.usersOf(def.key);
-    if (users.length) return textMessage(explainMetricProblem({ code: 'usedBy', metric: def, users }, locale));
+    if (users.length) return textMessage(explainMetricProblem({ code: 'usedBy', metric: def, users }, locale, catalog));
   }
   const team = await ctx.store.teams.ofPerson(ctx.caller.teamId, ctx.caller.userId);
   const today = dayInZone(ctx.clock(), team?.settings.timezone ?? ctx.caller.zone);
@@ -369,7 +383,7 @@ export async function submitMetricForm(ctx: CommandContext, values: FormValues):
   if (refused) return { ok: false, errors: { name: refused.text } };
   const catalog = await ctx.store.metrics.catalog(ctx.caller.teamId);
   const built = buildDefinition(draft, catalog);
-  if (!built.ok) return { ok: false, errors: { [formBlock(built.problem, draft)]: explainMetricProblem(built.problem, locale) } };
+  if (!built.ok) return { ok: false, errors: { [formBlock(built.problem, draft)]: explainMetricProblem(built.problem, locale, catalog) } };
   await ctx.store.metrics.add(ctx.caller.teamId, built.def, ctx.caller.userId, ctx.clock());
   return { ok: true, message: saved(built.def, await ctx.store.metrics.catalog(ctx.caller.teamId), locale, 'added') };
 }

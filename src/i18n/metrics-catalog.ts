@@ -34,6 +34,7 @@ export interface MetricsCatalog {
     readonly kindFixed: (p: { metric: string }) => string;
     readonly formulaOnCount: (p: { metric: string }) => string;
     readonly usedBy: (p: { metric: string; rates: string }) => string;
+    readonly sameFormula: (p: { metric: string; formula: string }) => string;
   };
   readonly metricForm: {
     readonly title: string;

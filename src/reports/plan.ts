@@ -1,6 +1,7 @@
 import { context, header, section, type Message } from './blocks.js';
 import { formatAmount, metricLabel } from './amounts.js';
 import { periodName } from './status.js';
+import type { Day } from '../domain/days.js';
 import type { MetricCatalog } from '../domain/metric-catalog.js';
 import type { MetricDef } from '../domain/metrics.js';
 import type { Period } from '../domain/periods.js';
@@ -28,6 +29,9 @@ export interface PlanModel {
   readonly winRate: PlanRate;
   readonly meetingRate: PlanRate;
   readonly catalog: MetricCatalog;
+  /** The history the rates were read from. */
+  readonly from: Day;
+  readonly to: Day;
 }
 
 function sourceText(r: PlanRate, locale: Locale): string {

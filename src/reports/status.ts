@@ -11,7 +11,7 @@ import { hasInputs, metricValue, rateParts, type Totals } from '../domain/rates.
 import { worksOnMetric } from '../domain/roles.js';
 import { periodTarget, type TargetSchedule } from '../domain/targets.js';
 import { calendarOf } from '../domain/team-settings.js';
-import { formatDay, formatMonth, formatPercent, messages, pick, type Locale } from '../i18n/index.js';
+import { formatDay, formatMonth, formatPercent, formatPoints, messages, pick, type Locale } from '../i18n/index.js';
 import type { Store, Target, Team } from '../store/index.js';
 
 /** The calendar a person works by: their team's, or Mon–Fri with Japanese holidays. */
@@ -57,8 +57,8 @@ export interface StatusModel {
   readonly asOf: Day;
   readonly totals: Totals;
   readonly lines: readonly KpiLine[];
-  /** Logged this period but without a target. */
-  readonly untargeted: readonly { metric: MetricDef; value: number }[];
+  /** Logged this period (or a snapshot carried into it, with its day) but without a target. */
+  readonly untargeted: readonly { metric: MetricDef; value: number; asOf: Day | null }[];
   readonly rates: readonly RateLine[];
   readonly handoffs: Handoffs | null;
 }
@@ -107,7 +107,9 @@ export function statusModel(input: {
     return def ? [{ progress: kpiProgress(def, target.schedules, period, input.asOf, input.totals, input.calendar) }] : [];
   });
   const targeted = new Set(input.targets.map((t) => t.metric));
-  const untargeted = totalsInOrder(input.totals, input.catalog).filter((i) => !targeted.has(i.metric.key));
+  const untargeted = totalsInOrder(input.totals, input.catalog)
+    .filter((i) => !targeted.has(i.metric.key))
+    .map((i) => ({ ...i, asOf: input.totals.asOf[i.metric.key] ?? null }));
   return {
     userId: input.userId,
     period,
@@ -172,8 +174,11 @@ export function progressDetails(line: KpiLine, totals: Totals, locale: Locale, s
   const metric = p.metric;
   const sep = t.separators.details;
   const parts: string[] = [];
+  // A limit's sentence comes last: it closes with a suggestion.
+  let limit: string | null = null;
   if (metric.better === 'lower' && p.actual !== null && p.target !== null) {
-    parts.push(p.reached ? t.statusWithinLimit : t.statusOverLimit({ amount: formatValue(metric, p.actual - p.target, locale) }));
+    const over = metric.unit === 'percent' ? formatPoints(p.actual - p.target, locale) : formatValue(metric, p.actual - p.target, locale);
+    limit = p.reached ? t.statusWithinLimit : t.statusOverLimit({ amount: over });
   } else if (p.reached) {
     parts.push(pick(t.statusReached, `${seed}:${metric.key}`, { metric: metricLabel(metric, locale) }));
   } else {
@@ -192,6 +197,7 @@ export function progressDetails(line: KpiLine, totals: Totals, locale: Locale, s
     if (from) parts.push(from);
   }
   if (p.actualAsOf !== null && p.actualAsOf < p.asOf) parts.push(t.statusAsOf({ day: formatDay(p.actualAsOf, locale) }));
+  if (limit) parts.push(limit);
   return parts.join(sep);
 }
 
@@ -226,7 +232,8 @@ export function renderStatus(model: StatusModel, locale: Locale, subject: string
   const t = messages(locale);
   const seed = `${model.asOf}:${model.userId}`;
   const title = t.statusTitle({ subject, period: periodName(model.period, locale) });
-  const counts = totalsInOrder(model.totals, catalog);
+  // The lead is what was logged in the period; a snapshot carried from before it is no progress of it.
+  const counts = totalsInOrder(model.totals, catalog).filter((i) => (model.totals.asOf[i.metric.key] ?? model.period.start) >= model.period.start);
   const lead = counts.length ? pick(t.statusLead, seed, { items: formatItems(counts, locale) }) : pick(t.statusLeadEmpty, seed, undefined);
   const blocks: KnownBlock[] = [header(title), section(lead)];
   const text: string[] = [title, lead];
@@ -237,7 +244,13 @@ export function renderStatus(model: StatusModel, locale: Locale, subject: string
   }
   const extras: string[] = [];
   // With no targets the lead already lists every count; "also logged" is for the ones beside the KPIs.
-  if (model.untargeted.length && model.lines.length) extras.push(t.statusAlsoLogged({ items: formatItems(model.untargeted, locale) }));
+  if (model.untargeted.length && (model.lines.length || counts.length < model.untargeted.length)) {
+    const items = model.untargeted.map((i) => {
+      const amount = formatAmount(i.metric, i.value, locale);
+      return i.asOf !== null && i.asOf < model.asOf ? `${amount} (${t.statusAsOf({ day: formatDay(i.asOf, locale) })})` : amount;
+    });
+    extras.push(t.statusAlsoLogged({ items: items.join(t.itemSeparator) }));
+  }
   if (model.rates.length) extras.push(t.statusRates({ items: model.rates.map((r) => rateText(r, model.totals, catalog, locale)).join(t.separators.details) }));
   if (model.handoffs) extras.push(handoffText(model.handoffs, locale));
   const shownRates = [...model.lines.map((l) => l.progress.metric), ...model.rates.map((r) => r.metric)].filter((d) => d.formula);

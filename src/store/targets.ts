@@ -37,10 +37,13 @@ interface TargetRow {
   set_by: string;
 }
 
-/** Every row of the subjects asked that took effect by a day, in the order they were set. */
-const UP_TO = `
+/**
+ * Every row of the subjects asked, in the order they were set: `stepOn` reads which is in force on a
+ * day (a subject's first target counts for the whole of its own period, so it may start after the day).
+ */
+const ROWS = `
   SELECT subject, metric, value, period, effective_from, set_by FROM targets
-  WHERE team_id = ? AND scope = ? AND subject IN (SELECT value FROM json_each(?)) AND effective_from <= ?
+  WHERE team_id = ? AND scope = ? AND subject IN (SELECT value FROM json_each(?))
   ORDER BY subject, metric, effective_from, id`;
 
 /**
@@ -68,7 +71,7 @@ export class Targets {
    * subject's history for its metric up to that day.
    */
   async inForce(workspace: string, scope: TargetScope, subjects: readonly string[], d: Day): Promise<Map<string, Target[]>> {
-    const rows = await this.db.read.all<TargetRow>(UP_TO, [workspace, scope, JSON.stringify(subjects), d]);
+    const rows = await this.db.read.all<TargetRow>(ROWS, [workspace, scope, JSON.stringify(subjects)]);
     const schedules = new Map<string, { subject: string; metric: string; steps: (TargetStep & { setBy: string })[] }>();
     for (const r of rows) {
       const key = `${r.subject}\u0000${r.metric}`;
@@ -80,7 +83,8 @@ export class Targets {
     for (const { subject, metric, steps } of schedules.values()) {
       const now = stepOn(steps, d) as (TargetStep & { value: number; setBy: string }) | null;
       if (!now) continue;
-      const schedule = steps.map(({ value, period, effectiveFrom }) => ({ value, period, effectiveFrom }));
+      // What a report as of `d` knows: the steps up to it (and a first one that counts back to it).
+      const schedule = steps.filter((s) => s.effectiveFrom <= d || s === steps[0]).map(({ value, period, effectiveFrom }) => ({ value, period, effectiveFrom }));
       const list = out.get(subject) ?? [];
       list.push({ scope, subject, metric, value: now.value, period: now.period, effectiveFrom: now.effectiveFrom, setBy: now.setBy, schedule });
       out.set(subject, list);

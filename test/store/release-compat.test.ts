@@ -13,6 +13,7 @@ import type { Day } from '../../src/domain/days.js';
 import type { EvaluatedTreeNode } from '../../src/domain/tree.js';
 import { periodOf, type PeriodKind } from '../../src/domain/periods.js';
 import { metricValue } from '../../src/domain/rates.js';
+import { loadPlan } from '../../src/commands/plan.js';
 import { calendarOf } from '../../src/domain/team-settings.js';
 import { buildDailyDigest } from '../../src/reports/digest/daily.js';
 import { buildMorningDm } from '../../src/reports/digest/dm.js';
@@ -211,5 +212,22 @@ describe('a database written by release 0.1', () => {
       'team rates are read over the roles that work them',
     ]);
 
+  });
+
+  it('plans 10,000,000 yen a month on about 100 meetings, where release 0.1 asked for about 390 (the win rate read over everyone)', async () => {
+    const plan = await loadPlan(store, { workspace: WORKSPACE, userId: 'UDEMO05', team }, { revenue: 10_000_000, period: 'month', avgDealSize: null, winRate: null, meetingRate: null }, old.today, 'ja');
+    if (!plan.ok) throw new Error(plan.problem.code);
+    expect(plan.model.winRate).toMatchObject({ group: 'field', source: { kind: 'history' } });
+    expect(plan.model.plan.meetings).toBeGreaterThanOrEqual(80);
+    expect(plan.model.plan.meetings).toBeLessThanOrEqual(120);
+    // Everyone's meetings under the same wins: the reading that asked for about 390.
+    const all = await store.write((tx) =>
+      tx.get<{ wins: number; meetings: number }>(
+        `SELECT sum(CASE WHEN metric = 'wins' THEN value END) AS wins, sum(CASE WHEN metric = 'meetings' THEN value END) AS meetings FROM entries
+         WHERE day BETWEEN ? AND ? AND undone_at IS NULL`,
+        [plan.model.from, plan.model.to],
+      ),
+    );
+    expect(Math.ceil(plan.model.plan.wins / (all!.wins / all!.meetings))).toBeGreaterThan(350);
   });
 });

@@ -35,6 +35,7 @@ export const metrics: MetricsCatalog = {
     kindFixed: ({ metric }) => `${metric} keeps how it adds up (its history was counted that way). Add a new metric and retire this one instead.`,
     formulaOnCount: ({ metric }) => `${metric} is logged, not worked out, so it has no formula.`,
     usedBy: ({ metric, rates }) => `${metric} is part of ${rates}. Change or retire those first, so no rate is left without its input.`,
+    sameFormula: ({ metric, formula }) => `${formula} is already the formula of “${metric}”: one formula has one name. Add the new name as an alias: \`/kpi metric edit ${metric} aliases …\`.`,
   },
   metricForm: {
     title: 'Define a metric',

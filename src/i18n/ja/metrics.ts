@@ -35,6 +35,7 @@ export const metrics: MetricsCatalog = {
     kindFixed: ({ metric }) => `「${metric}」の集計のしかたは変えられません(これまでの履歴がその方法で集計されています)。新しい指標を追加して、こちらを廃止してください。`,
     formulaOnCount: ({ metric }) => `「${metric}」は記録する指標なので計算式はありません。`,
     usedBy: ({ metric, rates }) => `「${metric}」は${rates}の計算に使われています。先にそちらを変更または廃止してください。`,
+    sameFormula: ({ metric, formula }) => `${formula} はすでに「${metric}」の計算式です。ひとつの計算式にはひとつの名前だけを付けます。新しい名前は別名として追加してください: \`/kpi metric edit ${metric} aliases …\``,
   },
   metricForm: {
     title: '指標を定義',
