@@ -1,29 +1,15 @@
 import { parseAmount } from './amounts.js';
 import { fail, ok, type Result } from './problems.js';
-import type { Better, SnapshotAt, Unit } from '../domain/metrics.js';
+import type { MetricDraft } from '../domain/metric-drafts.js';
+import type { Better, Unit } from '../domain/metrics.js';
 import { wordTable } from '../domain/words.js';
+
+export type { MetricDraft } from '../domain/metric-drafts.js';
 
 /**
  * `/kpi metric …`: a team's own metric definitions, typed the way people say them.
  * `metric add 有効商談 count aliases valid-meetings`, `metric rate 有効商談率 = 有効商談 / 商談`.
  */
-
-/** A definition as typed: names and words, resolved against the workspace's catalog by the handler. */
-export interface MetricDraft {
-  /** The name as typed (the label in its language). */
-  readonly name: string;
-  readonly kind: 'flow' | 'snapshot' | null;
-  readonly unit: Unit | null;
-  readonly outOf: number | null;
-  readonly aliases: readonly string[] | null;
-  readonly en: string | null;
-  readonly ja: string | null;
-  readonly dailyMax: number | null;
-  readonly better: Better | null;
-  readonly counter: string | null;
-  /** For a rate: the metric words of the numerator (added together) and the denominator. */
-  readonly formula: { readonly numerator: readonly string[]; readonly denominator: string; readonly at: SnapshotAt | null } | null;
-}
 
 export type MetricRequest =
   | { readonly kind: 'metricList' }
