@@ -24,6 +24,7 @@ import { loadOneOnOne } from '../../src/reports/oneonone-load.js';
 import { calendarFor, loadStatus, type StatusModel } from '../../src/reports/status.js';
 import { loadTeamTree } from '../../src/reports/tree.js';
 import { Store, type Team } from '../../src/store/index.js';
+import { MIGRATIONS } from '../../src/store/migrations/index.js';
 
 type Reading = Record<string, unknown> & { surface: string; metric: string; subject?: string; period?: PeriodKind };
 
@@ -77,11 +78,18 @@ describe('a database written by release 0.1', () => {
     const was = await counts(before);
     await before.close();
     expect(await counts(store)).toEqual(was);
-    expect(await store.schemaVersion()).toBe(6);
+    expect(await store.schemaVersion()).toBe(Math.max(...MIGRATIONS.map((m) => m.version)));
     const catalog = await store.metrics.catalog(WORKSPACE);
     expect(catalog.get('calls')?.builtIn).toBe(true);
     expect(catalog.get('customers')?.kind).toBe('snapshot');
     expect(team.settings.funnel).toEqual(['calls', 'connects', 'meetings', 'wins']);
+  });
+
+  it('keeps who manages its team: the creator stays its manager until they step down; nothing new is switched on', async () => {
+    const creator = await store.people.get(WORKSPACE, team.createdBy);
+    expect(creator).toMatchObject({ kpiTeamId: team.id, role: 'manager' });
+    expect(team.settings).toMatchObject({ closures: [], reminderTime: null, paceAlerts: false });
+    expect(team.createdAt).toBeInstanceOf(Date);
   });
 
   /** Why a reading’s number may differ in this release, or null when its definition is unchanged. */

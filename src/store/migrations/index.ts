@@ -4,6 +4,7 @@ import { sql as deliveries } from './003_deliveries.js';
 import { sql as oneonones } from './004_oneonones.js';
 import { sql as totalsTriggers } from './005_totals_triggers.js';
 import { sql as metricDefinitions } from './006_metric_definitions.js';
+import { sql as peopleAndDaysOff } from './007_people_and_days_off.js';
 
 export interface Migration {
   readonly version: number;
@@ -19,4 +20,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: '1on1 schedules, action plans and check-ins', sql: oneonones },
   { version: 5, name: 'daily totals and personal bests kept by triggers', sql: totalsTriggers },
   { version: 6, name: 'metric definitions per workspace, team funnels, handoffs', sql: metricDefinitions },
+  { version: 7, name: 'days off, closures, evening reminders, pace alerts, joining times, 1on1 recipients', sql: peopleAndDaysOff },
 ];
