@@ -3,6 +3,7 @@ import type { FormsCatalog } from './forms-catalog.js';
 import type { ManageCatalog } from './manage-catalog.js';
 import type { MetricsCatalog } from './metrics-catalog.js';
 import type { OneOnOneCatalog } from './oneonone-catalog.js';
+import type { PeopleCatalog } from './people-catalog.js';
 
 /**
  * One key set for every language. Parameters arrive already formatted for the reader (numbers,
@@ -13,7 +14,7 @@ import type { OneOnOneCatalog } from './oneonone-catalog.js';
 export type Variants<P = void> = readonly ((p: P) => string)[];
 
 /** Every command help knows, plus the bare `/kpi`. */
-export const HELP_TOPICS = ['overview', 'log', 'undo', 'status', 'target', 'targets', 'template', 'team', 'settings', 'tree', 'plan', '1on1', 'export', 'morning-dm', 'metric', 'help'] as const;
+export const HELP_TOPICS = ['overview', 'log', 'undo', 'status', 'target', 'targets', 'template', 'team', 'settings', 'tree', 'plan', '1on1', 'export', 'morning-dm', 'metric', 'off', 'reminder', 'help'] as const;
 export type HelpTopic = (typeof HELP_TOPICS)[number];
 
 export interface HelpEntry {
@@ -115,4 +116,4 @@ export interface CoreCatalog {
 
 export type { FormsCatalog, ManageCatalog };
 
-export interface Catalog extends CoreCatalog, ManageCatalog, FormsCatalog, DigestCatalog, OneOnOneCatalog, MetricsCatalog {}
+export interface Catalog extends CoreCatalog, ManageCatalog, FormsCatalog, DigestCatalog, OneOnOneCatalog, MetricsCatalog, PeopleCatalog {}

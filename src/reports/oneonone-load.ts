@@ -1,6 +1,7 @@
 import type { Message } from './blocks.js';
 import { buildOneOnOne, renderOneOnOne, type OneOnOneInput, type OneOnOneModel } from './oneonone.js';
-import { calendarFor, recentPace, trailingWindow } from './status.js';
+import { loadPersonCalendar } from './calendars.js';
+import { recentPace, trailingWindow } from './status.js';
 import { countWorkdays } from '../domain/calendar.js';
 import { addDays, daysBetween, type Day } from '../domain/days.js';
 import type { Locale } from '../domain/locale.js';
@@ -19,7 +20,7 @@ export async function loadOneOnOne(store: Store, team: Team | null, input: { wor
   const since = last && daysBetween(last.periodKey as Day, meetingDay) <= 28 ? 'last1on1' : 'twoWeeks';
   const from = since === 'last1on1' ? (last!.periodKey as Day) : addDays(meetingDay, -14);
   const span = daysBetween(from, to) + 1;
-  const calendar = calendarFor(team);
+  const calendar = await loadPersonCalendar(store, workspace, rep, team);
   const monthStart = periodOf(to, 'month').start;
   // The four weeks the SMART check reads: their totals here, their days out of `days` below.
   const trailing = trailingWindow(meetingDay);
