@@ -82,7 +82,7 @@ async function listDaysOff(ctx: CommandContext): Promise<Message> {
   const t = messages(caller.locale).people;
   const today = dayInZone(ctx.clock(), caller.zone);
   const [rows, team] = await Promise.all([store.daysOff.list(caller.teamId, caller.userId, today, addDays(today, 366)), store.teams.ofPerson(caller.teamId, caller.userId)]);
-  const line = (range: DayRange, slack: boolean) => `• ${formatRange(range, caller.locale)}${slack ? ` (${t.daysOffFromSlack})` : ''}`;
+  const line = (range: DayRange, slack: boolean) => `• ${formatRange(range, caller.locale)}${slack ? t.daysOffFromSlack : ''}`;
   const lines = [
     ...rangesOf(rows.filter((x) => x.source === 'command').map((x) => x.day)).map((range) => ({ range, slack: false })),
     ...rangesOf(rows.filter((x) => x.source === 'slack').map((x) => x.day)).map((range) => ({ range, slack: true })),

@@ -13,6 +13,7 @@ export interface PeopleCatalog {
     readonly daysOffNothingToCancel: (p: { range: string }) => string;
     readonly daysOffTitle: string;
     readonly daysOffNone: string;
+    /** Said after a range read from Slack's status, with its own spacing: ` (from your Slack status)`. */
     readonly daysOffFromSlack: string;
     readonly daysOffClosures: (p: { team: string; ranges: string }) => string;
     readonly daysOffHint: string;
@@ -34,8 +35,9 @@ export interface PeopleCatalog {
 
     readonly alertTitle: (p: { who: string; metric: string }) => string;
     readonly alertTeam: (p: { team: string }) => string;
-    readonly alertSoFar: Variants<{ month: string; actual: string; target: string; attainment: string; elapsed: number; total: number }>;
-    readonly alertDistance: Variants<{ forecast: string; end: string; perDay: string; remaining: number }>;
+    /** Amounts come with their unit (`60 calls`, `60件`); the metric's name is given apart. */
+    readonly alertSoFar: Variants<{ metric: string; month: string; actual: string; target: string; attainment: string; elapsed: number; total: number }>;
+    readonly alertDistance: Variants<{ metric: string; forecast: string; end: string; perDay: string; remaining: number }>;
     readonly alertNextMember: (p: { person: string }) => string;
     readonly alertNextTeam: string;
     readonly alertFooter: string;

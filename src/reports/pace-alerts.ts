@@ -8,7 +8,8 @@ import { teamProgress } from './team-progress.js';
 import { isFarOffPace } from '../domain/pace-alerts.js';
 import { ceilCount, type Progress } from '../domain/progress.js';
 import { NO_TOTALS } from '../domain/rates.js';
-import { formatDay, formatMonth, formatPercent, messages, pick, type Locale } from '../i18n/index.js';
+import type { MetricDef } from '../domain/metrics.js';
+import { formatDay, formatMonth, formatNumber, formatPercent, messages, pick, type Locale } from '../i18n/index.js';
 
 /** The most pace alerts a manager gets in one morning; the others wait for a later one. */
 export const MAX_ALERTS_A_MORNING = 3;
@@ -54,17 +55,25 @@ export function paceAlertsOf(s: TeamSnapshot): PaceAlert[] {
   return out.sort((a, b) => share(a.progress) - share(b.progress));
 }
 
+/** An amount with its unit and without the metric's name, which the sentence gives once: `60 calls`, `60件`, `120万円`. */
+function amountInUnit(metric: MetricDef, n: number, locale: Locale): string {
+  if (locale === 'en' || metric.unit !== 'count') return locale === 'en' ? formatAmount(metric, n, locale) : formatValue(metric, n, locale);
+  return `${formatNumber(n, locale)}${metric.counterJa}`;
+}
+
 /** The alert as the manager reads it: where the KPI stands first, the distance to the goal, one step to take. */
 export function renderPaceAlert(a: PaceAlert, locale: Locale): Message & Written {
   const t = messages(locale).people;
   const p = a.progress;
   const seed = `${p.asOf}:pace:${a.periodKey}`;
   const metric = p.metric;
-  const amount = (n: number) => formatAmount(metric, n, locale);
+  const amount = (n: number) => amountInUnit(metric, n, locale);
+  const name = metricLabel(metric, locale);
   const who = a.scope === 'team' ? t.alertTeam({ team: a.teamName }) : `<@${a.scope}>`;
   const about = a.scope === 'team' ? undefined : a.scope;
   const sentences: Sentence[] = [
     say('progress', pick(t.alertSoFar, seed, {
+      metric: name,
       month: formatMonth(p.period.start, locale),
       actual: amount(p.actual ?? 0),
       target: amount(p.target ?? 0),
@@ -74,7 +83,8 @@ export function renderPaceAlert(a: PaceAlert, locale: Locale): Message & Written
     }), about),
     ...gapWithSuggestion(
       pick(t.alertDistance, seed, {
-        forecast: formatValue(metric, Math.round(p.forecast ?? 0), locale),
+        metric: name,
+        forecast: amount(Math.round(p.forecast ?? 0)),
         end: formatDay(p.period.end, locale),
         perDay: amount(ceilCount(p.neededPerWorkday ?? 0)),
         remaining: p.remainingWorkdays,
@@ -85,7 +95,7 @@ export function renderPaceAlert(a: PaceAlert, locale: Locale): Message & Written
     say('suggestion', a.scope === 'team' ? t.alertNextTeam : t.alertNextMember({ person: `<@${a.scope}>` }), about),
   ];
   // A header cannot show a mention, so the title is a bold line.
-  const title = t.alertTitle({ who, metric: metricLabel(metric, locale) });
+  const title = t.alertTitle({ who, metric: name });
   const body = paragraph(sentences, locale);
   return { text: `${title}\n${body}`, blocks: [section(`*${title}*\n${body}`), context(t.alertFooter)], sentences };
 }

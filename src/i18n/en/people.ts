@@ -10,7 +10,7 @@ export const people: PeopleCatalog = {
     daysOffNothingToCancel: ({ range }) => `You have no days off in ${range} to cancel.`,
     daysOffTitle: 'Your days off',
     daysOffNone: 'No days off ahead. Note some with `/kpi off 12/24-12/26`.',
-    daysOffFromSlack: 'from your Slack status',
+    daysOffFromSlack: ' (from your Slack status)',
     daysOffClosures: ({ team, ranges }) => `Company closures of *${team}*: ${ranges}`,
     daysOffHint: 'Add with `/kpi off 12/24-12/26`, take back with `/kpi off cancel 12/24-12/26`. A Slack status of 🌴 Vacationing counts too.',
     rangeProblems: {
@@ -44,7 +44,7 @@ export const people: PeopleCatalog = {
     alertTeam: ({ team }) => `the team ${team}`,
     alertSoFar: [
       ({ month, actual, target, attainment, elapsed, total }) => `So far in ${month}: ${actual} of ${target} (${attainment}), with ${elapsed} of ${total} workdays done.`,
-      ({ month, actual, target, attainment, elapsed, total }) => `${month} has ${actual} in so far, ${attainment} of ${target}, ${elapsed} of ${total} workdays in.`,
+      ({ month, actual, target, attainment, elapsed, total }) => `${month} has ${actual} in so far, ${attainment} of the ${target} goal, with ${elapsed} of ${total} workdays in.`,
     ],
     alertDistance: [
       ({ forecast, end, perDay, remaining }) => `At the current pace it lands near ${forecast} by ${end}; ${perDay} a workday over the ${remaining} workdays left reaches the target.`,

@@ -10,7 +10,7 @@ export const people: PeopleCatalog = {
     daysOffNothingToCancel: ({ range }) => `${range}に取り消せる休みはありません。`,
     daysOffTitle: 'あなたの休み',
     daysOffNone: '予定されている休みはありません。`/kpi off 12/24-12/26` で登録できます。',
-    daysOffFromSlack: 'Slackのステータスから',
+    daysOffFromSlack: '(Slackのステータスから)',
     daysOffClosures: ({ team, ranges }) => `*${team}* の休業日: ${ranges}`,
     daysOffHint: '登録は `/kpi off 12/24-12/26`、取り消しは `/kpi off cancel 12/24-12/26`。Slackのステータスが「🌴 休暇中」の日も休みとして扱います。',
     rangeProblems: {
@@ -41,12 +41,12 @@ export const people: PeopleCatalog = {
     alertTitle: ({ who, metric }) => `ペース確認: ${who}・${metric}`,
     alertTeam: ({ team }) => `チーム ${team}`,
     alertSoFar: [
-      ({ month, actual, target, attainment, elapsed, total }) => `${month}はここまで${actual}です(目標${target}の${attainment}、営業日${total}日のうち${elapsed}日が経過)。`,
-      ({ month, actual, target, attainment, elapsed, total }) => `${month}の実績は今のところ${actual}、目標${target}に対して${attainment}です(${total}営業日中${elapsed}日経過)。`,
+      ({ metric, month, actual, target, attainment, elapsed, total }) => `${month}の${metric}はここまで${actual}、目標${target}の${attainment}です(${total}営業日のうち${elapsed}日が経過)。`,
+      ({ metric, month, actual, target, attainment, elapsed, total }) => `${month}の${metric}は現在${actual}で、目標${target}に対して${attainment}です(${total}営業日中${elapsed}日経過)。`,
     ],
     alertDistance: [
       ({ forecast, end, perDay, remaining }) => `今のペースだと${end}の着地は${forecast}前後です。残り${remaining}営業日で1日あたり${perDay}積めば目標に届きます。`,
-      ({ forecast, end, perDay, remaining }) => `このペースでは${end}時点で${forecast}ほどの見込みです。残りの${remaining}営業日、1日${perDay}ずつで目標に届きます。`,
+      ({ forecast, end, perDay, remaining }) => `このペースでは${end}時点で${forecast}ほどの見込みです。残り${remaining}営業日、1日${perDay}ずつで目標に届きます。`,
     ],
     alertNextMember: ({ person }) => `数字より対話が効きます。\`/kpi 1on1 ${person}\` で、よかった点から始める1on1の準備ができます。`,
     alertNextTeam: '上の一手を次の朝会で共有してみましょう。`/kpi tree` でチームの各KPIの状況を確認できます。',
