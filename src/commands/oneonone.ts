@@ -85,9 +85,17 @@ async function schedule(ctx: CommandContext, r: Extract<OneOnOneRequest, { kind:
 async function list(ctx: CommandContext): Promise<Message> {
   const t = messages(ctx.caller.locale).oneonone;
   const all = await ctx.store.oneonones.all(ctx.caller.teamId);
-  const mine = ctx.caller.isAdmin ? all : all.filter((s) => s.manager === ctx.caller.userId);
+  const standing = await standingOf(ctx);
+  const teamOf = new Map(await Promise.all(all.map(async (s) => [s.rep, await ctx.store.teams.ofPerson(ctx.caller.teamId, s.rep)] as const)));
+  // A manager sees the 1on1s they scheduled, and those whose preps go to every manager of their team.
+  const managesTeamOf = (rep: string) => standing.actor.role === 'manager' && standing.team !== null && teamOf.get(rep)?.id === standing.team.id;
+  const mine = ctx.caller.isAdmin ? all : all.filter((s) => s.manager === ctx.caller.userId || (s.recipients === 'team' && managesTeamOf(s.rep)));
   if (mine.length === 0) return textMessage(t.listNone);
-  const lines = mine.map((s) => t.listLine({ rep: mention(s.rep), when: whenText(ctx, s.weekday, s.minutes), every: s.everyWeeks, manager: mention(s.manager) }));
+  const withWhom = (s: (typeof all)[number]) => {
+    const team = teamOf.get(s.rep);
+    return s.recipients === 'team' && team ? messages(ctx.caller.locale).people.listToManagers({ team: team.name }) : mention(s.manager);
+  };
+  const lines = mine.map((s) => t.listLine({ rep: mention(s.rep), when: whenText(ctx, s.weekday, s.minutes), every: s.everyWeeks, manager: withWhom(s) }));
   return textMessage(`*${t.listTitle}*\n${lines.join('\n')}`);
 }
 

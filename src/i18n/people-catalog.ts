@@ -45,5 +45,7 @@ export interface PeopleCatalog {
     readonly prepToManagers: (p: { team: string; managers: string; by: string }) => string;
     readonly scheduledToManagers: (p: { team: string; managers: string }) => string;
     readonly noManagerForPrep: (p: { team: string }) => string;
+    /** Who a 1on1 is with in `/kpi 1on1 schedule`'s list, when its prep goes to every manager of the team. */
+    readonly listToManagers: (p: { team: string }) => string;
   };
 }

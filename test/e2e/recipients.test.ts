@@ -71,6 +71,7 @@ describe('who gets which scheduled message, in which language and zone', () => {
     expect(prep).toContain('1on1準備');
     expect(prep).toContain(`*東京* の各マネージャー(<@${MANAGER}>)に送っています。設定したのは <@${ADMIN}> です。`);
     expect(postsTo(dm(ADMIN))).toEqual([]);
+    expect((await as(MANAGER, '1on1 schedule')).text).toContain(`<@${REP_EN}>: 水曜 15:00、毎週(担当 *東京* の各マネージャー)`);
     // A manager who schedules one gets it themselves.
     expect((await as(MANAGER, `1on1 schedule <@${REP_JA}> thu 15:00`)).text).not.toContain('各マネージャー');
     expect(await t.bot.store.oneonones.of('T0001', REP_JA)).toMatchObject({ recipients: 'manager', manager: MANAGER });

@@ -56,6 +56,7 @@ export const people: PeopleCatalog = {
 
     prepToManagers: ({ team, managers, by }) => `Sent to each manager of *${team}* (${managers}); scheduled by ${by}.`,
     scheduledToManagers: ({ team, managers }) => `The prep goes to each manager of *${team}* (${managers}), not to you.`,
+    listToManagers: ({ team }) => `each manager of *${team}*`,
     noManagerForPrep: ({ team }) => `*${team}* has no manager yet, so a prep would reach nobody. Add one with \`/kpi team add @name as manager\`, then schedule it.`,
   },
 };

@@ -54,6 +54,7 @@ export const people: PeopleCatalog = {
 
     prepToManagers: ({ team, managers, by }) => `*${team}* の各マネージャー(${managers})に送っています。設定したのは ${by} です。`,
     scheduledToManagers: ({ team, managers }) => `準備は *${team}* の各マネージャー(${managers})にDMで届きます(あなた宛てではありません)。`,
+    listToManagers: ({ team }) => `*${team}* の各マネージャー`,
     noManagerForPrep: ({ team }) => `*${team}* にはまだマネージャーがいないため、準備の送り先がありません。\`/kpi team add @名前 as manager\` で追加してから設定してください。`,
   },
 };
