@@ -32,12 +32,13 @@ export class DaysOff {
   }
 
   /** Cancels days off from `from` to `to` (of one source, when given); returns the days cancelled. */
-  cancel(workspace: string, userId: string, from: Day, to: Day, at: Date, source?: DayOffSource): Promise<Day[]> {
+  async cancel(workspace: string, userId: string, from: Day, to: Day, at: Date, source?: DayOffSource): Promise<Day[]> {
+    const query = `SELECT day FROM days_off WHERE team_id = ? AND user_id = ? AND day BETWEEN ? AND ? AND cancelled_at IS NULL ${source ? 'AND source = ?' : ''} ORDER BY day`;
+    const params = source ? [workspace, userId, from, to, source] : [workspace, userId, from, to];
+    // Every profile read asks this of Slack-marked days; most people have none, and need no write.
+    if ((await this.db.read.all(query, params)).length === 0) return [];
     return this.db.write(async (tx) => {
-      const rows = await tx.all<{ day: Day }>(
-        `SELECT day FROM days_off WHERE team_id = ? AND user_id = ? AND day BETWEEN ? AND ? AND cancelled_at IS NULL ${source ? 'AND source = ?' : ''} ORDER BY day`,
-        source ? [workspace, userId, from, to, source] : [workspace, userId, from, to],
-      );
+      const rows = await tx.all<{ day: Day }>(query, params);
       for (const r of rows) {
         await tx.run('UPDATE days_off SET cancelled_at = ? WHERE team_id = ? AND user_id = ? AND day = ?', [at.toISOString(), workspace, userId, r.day]);
       }
