@@ -149,6 +149,8 @@ export class Scheduler {
         if (state === 'missed' && this.settled.has(slotId)) continue;
         if (state === 'due' && !this.profilesRead.has(slotId)) {
           await readProfiles(zone);
+          // A few slots a team a day: forgetting old ones now and then only costs a read that finds nothing stale.
+          if (this.profilesRead.size > 10_000) this.profilesRead.clear();
           this.profilesRead.add(slotId);
         }
         const input = { store, team, slotDay: slot.day, slotAt: slot.at, members: await inZone(zone), cache, missed: state === 'missed' };

@@ -118,6 +118,11 @@ describe('reminders, pace alerts, days off and closures', () => {
     expect(postsTo(dm(REP_JA))).toEqual([]);
     expect(postsTo(dm(REP_EN))).toHaveLength(1);
     expect((await as(REP_JA, 'off cancel 11/25')).text).toContain('11月25日(水)の休み1日を取り消しました');
+    // The next digest counts those who could have logged on the 24th: not the one who was off.
+    at('2026-11-24T03:00:00Z');
+    await as(REP_EN, 'log calls 30');
+    await tick('2026-11-25T00:00:00Z');
+    expect(postsTo('CSALES1').find((p) => p.includes('11月25日'))).toMatch(/3人中1人|1\/3人/u);
     expect((await as(REP_EN, 'off 11/18-11/19')).text).toBe('Wed 18 Nov – Thu 19 Nov was already noted as days off.');
     expect((await as(REP_EN, 'off someday')).text).toContain('“someday” is not a day or range I can read.');
   });
