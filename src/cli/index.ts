@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { runCheck } from './check.js';
 import { buildSlot, offDayReason, printPayloads, sendSlot } from './digest.js';
 import { parseHistoryCsv } from './history-csv.js';
+import { storeFailureLine } from './store-failures.js';
 import { csvHeaderLine, csvLine } from '../reports/csv.js';
 import { prepFor, printPrep, sendPrep } from './oneonone.js';
 import { systemClock, type Clock } from '../clock.js';
@@ -12,7 +14,7 @@ import { isLocale } from '../domain/locale.js';
 import { createLogger } from '../log.js';
 import type { Outgoing } from '../scheduler/plans.js';
 import type { ChatPort } from '../scheduler/chat-port.js';
-import { Store } from '../store/index.js';
+import { isDamage, Store, type StoreOptions } from '../store/index.js';
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
@@ -26,11 +28,15 @@ export interface CliIo {
 /** A mistake in how the command line was typed: printed as one line with the usage, exit code 2. */
 class UsageError extends Error {}
 
+/** A command that could not do its work (the database is damaged, say): printed as one line, exit code 1. */
+class CommandFailure extends Error {}
+
 const USAGE = `Usage: kpi-bot <command> [options]
 
 Commands:
   start                                   run the bot (what \`npm start\` runs)
   migrate                                 apply pending database migrations and exit
+  check                                   check the database file for damage (SQLite's quick_check) and exit
   export [--user U…] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--workspace T…]
                                           print history as CSV: date,user_id,metric,value,note,logged_at
   import FILE.csv [--workspace T…]        load history from CSV (date,user_id,metric,value[,note[,logged_at]]),
@@ -78,12 +84,21 @@ async function pickWorkspace(store: Store, named: string | undefined, allowNew: 
   throw new UsageError(`the database holds several workspaces (${known.join(', ')}); choose one with --workspace T…`);
 }
 
-async function withStore<T>(config: Config, run: (store: Store) => Promise<T>): Promise<T> {
-  const store = await Store.open(config.dbPath);
+/**
+ * Runs a command on the store; an error of the database file (damaged, read-only, full) ends the
+ * command with one line saying what is wrong and what to do.
+ */
+async function withStore<T>(config: Config, run: (store: Store) => Promise<T>, options: StoreOptions = {}): Promise<T> {
   try {
-    return await run(store);
-  } finally {
-    await store.close();
+    const store = await Store.open(config.dbPath, options);
+    try {
+      return await run(store);
+    } finally {
+      await store.close().catch(() => undefined);
+    }
+  } catch (error) {
+    const line = storeFailureLine(error, config.dbPath);
+    throw line === null ? error : new CommandFailure(line);
   }
 }
 
@@ -107,12 +122,8 @@ function startFailure(error: unknown, config: Config, unreachable: string | null
     return `could not reach Slack's Web API at ${config.slack.apiUrl ?? 'https://slack.com/api/'} (${unreachable}): check the network or proxy, or SLACK_API_URL.`;
   }
   if (socketMode) return `could not open Socket Mode: ${e.message ?? String(error)}`;
-  if (e.code === 'SQLITE_NOTADB' || e.code === 'SQLITE_CORRUPT') {
-    return `the file at KPI_DB_PATH=${config.dbPath} is not a KPI database or is damaged (${e.code}): restore it from a backup, or point KPI_DB_PATH at the right file.`;
-  }
-  if (e.code === 'SQLITE_READONLY') return `the database at KPI_DB_PATH=${config.dbPath} is read-only (${e.code}): the bot must be able to write the file and its folder.`;
-  if (e.code === 'SQLITE_FULL') return `the disk holding KPI_DB_PATH=${config.dbPath} is full (${e.code}): free some space and start again.`;
-  if (e.code?.startsWith('SQLITE_')) return `cannot open the database at KPI_DB_PATH=${config.dbPath} (${e.code}): check the path and its permissions.`;
+  const store = storeFailureLine(error, config.dbPath);
+  if (store !== null) return store;
   return `could not start: ${e.message ?? String(error)}`;
 }
 
@@ -141,7 +152,7 @@ async function commandStart(io: CliIo): Promise<number> {
 
 async function commandMigrate(io: CliIo): Promise<number> {
   const config = loadConfig(io.env, { needsSlack: false });
-  const version = await withStore(config, (store) => store.schemaVersion());
+  const version = await withStore(config, (store) => store.schemaVersion(), { check: true });
   io.stdout(`Database ${config.dbPath} is at schema version ${version}.\n`);
   return 0;
 }
@@ -160,7 +171,12 @@ async function commandExport(argv: readonly string[], io: CliIo): Promise<number
   await withStore(config, async (store) => {
     const teamId = await pickWorkspace(store, values.workspace, false);
     io.stdout(csvHeaderLine());
-    await store.history.export({ teamId, userId: values.user, from, to }, (row) => io.stdout(csvLine(row)));
+    try {
+      await store.history.export({ teamId, userId: values.user, from, to }, (row) => io.stdout(csvLine(row)));
+    } catch (error) {
+      if (!isDamage(error)) throw error;
+      throw new CommandFailure(`the export stopped part way, so what was printed is incomplete: ${storeFailureLine(error, config.dbPath)}`);
+    }
   });
   return 0;
 }
@@ -304,6 +320,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return await commandStart(io);
       case 'migrate':
         return await commandMigrate(io);
+      case 'check':
+        if (rest.length > 0) throw new UsageError(`check takes no arguments (got “${rest[0]}”)`);
+        return await runCheck(loadConfig(io.env, { needsSlack: false }).dbPath, io);
       case 'export':
         return await commandExport(rest, io);
       case 'import':
@@ -328,7 +347,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.stderr(`kpi-bot: ${error.message}\n\n${USAGE}\n`);
       return 2;
     }
-    if (error instanceof ConfigError) {
+    if (error instanceof ConfigError || error instanceof CommandFailure) {
       io.stderr(`kpi-bot: ${error.message}\n`);
       return 1;
     }
