@@ -5,6 +5,7 @@ export type { HistoryRow, HistoryFilter } from './history.js';
 export { SCHEMA_VERSION, SchemaTooNewError } from './migrate.js';
 export { isDamage, sqliteCode } from './connection.js';
 export { DamagedDatabaseError } from './integrity.js';
+export { ForeignDatabaseError } from './ownership.js';
 export type { Team, Member, MembershipChange } from './teams.js';
 export type { Target, TargetChange, TargetScope } from './targets.js';
 export type { TreeNodeRow } from './kpi-tree.js';

@@ -10,6 +10,7 @@ import { DamagedDatabaseError, quickCheck } from './integrity.js';
 import { KpiTrees } from './kpi-tree.js';
 import { OneOnOnes } from './oneonones.js';
 import { migrate } from './migrate.js';
+import { assertOurs } from './ownership.js';
 import { People } from './people.js';
 import { Targets } from './targets.js';
 import { Teams } from './teams.js';
@@ -78,6 +79,8 @@ export class Store {
     try {
       writer.configureBusyTimeout(busyTimeoutMs);
       await writer.exec(`PRAGMA busy_timeout = ${busyTimeoutMs}`);
+      // Before anything writes to the file: even switching it to WAL rewrites its header.
+      await assertOurs(writer);
       await writer.exec('PRAGMA journal_mode = WAL');
       await writer.exec('PRAGMA synchronous = FULL');
       await writer.exec('PRAGMA foreign_keys = ON');
