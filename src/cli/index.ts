@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { runCheck } from './check.js';
-import { buildSlot, offDayReason, printPayloads, sendSlot } from './digest.js';
+import { buildSlot, digestSummary, offDayReason, printPayloads, sendSlot, type DeliveryLine } from './digest.js';
 import { parseHistoryCsv } from './history-csv.js';
 import { storeFailureLine } from './store-failures.js';
 import { csvHeaderLine, csvLine } from '../reports/csv.js';
@@ -43,7 +43,8 @@ Commands:
                                           every row or none
   digest <daily|weekly> [--team NAME|ID] [--at ISO-8601] [--dry-run] [--format text|json] [--force]
                                           build the digest as of --at and post it, claimed like the scheduler
-                                          does (--dry-run prints it instead)
+                                          does (--dry-run prints it instead; a future --at needs --dry-run);
+                                          exits 1 when a delivery failed or waits for its retry
   oneonone --rep USER [--at ISO-8601] [--dry-run] [--format text|json] [--workspace T…]
                                           the 1on1 prep for one rep, DM'd to their manager (or printed)
   demo [--lang en|ja]                     a sample team with two months of history in a temporary database:
@@ -285,6 +286,12 @@ async function commandDigest(argv: readonly string[], io: CliIo): Promise<number
   const kind = positionals[0];
   if ((kind !== 'daily' && kind !== 'weekly') || positionals.length > 1) throw new UsageError('digest takes daily or weekly: kpi-bot digest daily [--dry-run]');
   const { format, dryRun, config, at } = outputOptions(values, io);
+  const now = (io.clock ?? systemClock)();
+  if (!dryRun && at.getTime() > now.getTime()) {
+    throw new UsageError(
+      `--at ${values.at} is in the future (it is now ${now.toISOString()}): a digest is posted only once its time has come, so that it does not take the place of the real one; add --dry-run to preview it`,
+    );
+  }
   const force = values.force === true;
   const run = { kind, at, defaultLocale: config.locale, defaultZone: config.timezone } as const;
   return withStore(config, async (store) => {
@@ -297,6 +304,7 @@ async function commandDigest(argv: readonly string[], io: CliIo): Promise<number
     const logger = createLogger(config.logLevel);
     const chat = dryRun ? null : await slackClientFor(config, logger);
     const printed: Outgoing[] = [];
+    const lines: DeliveryLine[] = [];
     for (const team of teams) {
       const off = offDayReason(team, run);
       if (off && !force) {
@@ -304,10 +312,20 @@ async function commandDigest(argv: readonly string[], io: CliIo): Promise<number
         continue;
       }
       if (dryRun) printed.push(...(await buildSlot(store, team, run)));
-      else for (const line of await sendSlot(store, chat!, logger, team, run)) io.stdout(`${line}\n`);
+      else {
+        for (const line of await sendSlot(store, chat!, logger, team, run)) {
+          io.stdout(`${line.text}\n`);
+          lines.push(line);
+        }
+      }
     }
-    if (dryRun && (printed.length > 0 || format === 'json')) io.stdout(printPayloads(printed, format));
-    return 0;
+    if (dryRun) {
+      if (printed.length > 0 || format === 'json') io.stdout(printPayloads(printed, format));
+      return 0;
+    }
+    const summary = digestSummary(lines);
+    (summary.finished ? io.stdout : io.stderr)(`${summary.text}\n`);
+    return summary.finished ? 0 : 1;
   });
 }
 
