@@ -4,7 +4,7 @@ import { calendarOf, formatClock } from '../domain/team-settings.js';
 import type { Logger } from '../log.js';
 import { plain } from '../reports/blocks.js';
 import { planDaily, planWeekly, recipientOf, type Outgoing, type SlotPlan } from '../scheduler/plans.js';
-import { Scheduler } from '../scheduler/scheduler.js';
+import { CLAIM_LEASE_MS, Scheduler } from '../scheduler/scheduler.js';
 import { weeklyReviewDay } from '../scheduler/slots.js';
 import type { ChatPort } from '../scheduler/chat-port.js';
 import type { Locale } from '../domain/locale.js';
@@ -73,15 +73,18 @@ export interface DeliveryLine {
   readonly text: string;
 }
 
-/** States a digest run leaves unfinished: the command exits non-zero when any delivery is in one. */
-const UNFINISHED: ReadonlySet<DeliveryState> = new Set(['waitingForRetry', 'inProgress', 'failed']);
+/**
+ * States a digest run leaves unfinished: the command exits non-zero when any delivery is in one.
+ * One another process has claimed is that process's to finish (or the scheduler's, after the lease).
+ */
+const UNFINISHED: ReadonlySet<DeliveryState> = new Set(['waitingForRetry', 'failed']);
 
 const STATE_WORDS: Readonly<Record<DeliveryState, string>> = {
   sent: 'sent',
   alreadySent: 'already sent before',
   skipped: 'skipped',
   waitingForRetry: 'waiting for a retry',
-  inProgress: 'being sent by another process',
+  inProgress: 'claimed by another process',
   failed: 'failed',
 };
 
@@ -115,7 +118,10 @@ function describeRecorded(where: string, d: Delivery, zone: string, at: Date): D
         ? { state: 'waitingForRetry', text: `${where} for ${d.periodKey} is waiting for its retry at ${clockIn(d.nextTryAt, zone)}${reason}.` }
         : { state: 'waitingForRetry', text: `${where} for ${d.periodKey} is due for a retry${reason}.` };
     case 'claimed':
-      return { state: 'inProgress', text: `${where} for ${d.periodKey} is being sent by another process (claimed at ${clockIn(d.claimedAt, zone)}).` };
+      return {
+        state: 'inProgress',
+        text: `${where} for ${d.periodKey} was already claimed; not sent again: another process claimed it at ${clockIn(d.claimedAt, zone)} and is sending it, or stopped while sending (the scheduler then takes it over once the ${CLAIM_LEASE_MS / 60_000}-minute claim lapses).`,
+      };
   }
 }
 
@@ -143,7 +149,7 @@ export async function sendSlot(store: Store, chat: ChatPort, logger: Logger, tea
     if (outcome === null) {
       // Someone else claimed or settled it between the look and the claim: say what it is now.
       const now = await store.deliveries.find(key);
-      lines.push(now ? describeRecorded(where, now, zone, run.at) : { state: 'inProgress', text: `${where} for ${keyDay}: taken by another process.` });
+      lines.push(now ? describeRecorded(where, now, zone, run.at) : { state: 'inProgress', text: `${where} for ${keyDay}: claimed by another process meanwhile; not sent again.` });
       continue;
     }
     const because = outcome.reason ? ` (${outcome.reason})` : '';
