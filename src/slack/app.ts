@@ -9,6 +9,7 @@ import { registerCommands } from './listeners/commands.js';
 import { registerEvents } from './listeners/events.js';
 import { registerOneOnOne } from './listeners/oneonone.js';
 import { registerViews } from './listeners/views.js';
+import { acknowledgeBadRequests, answerBadRequests, BadRequestError, reportUnanswered, requireOrigin } from './origin.js';
 import { refuseRequestsOutsideWindow } from './request-window.js';
 
 export interface SlackApp {
@@ -111,7 +112,7 @@ async function listenForHealth(deps: SlackDeps, port: number): Promise<Server> {
 
 /** Socket Mode: its `apps.connections.open` goes to SLACK_API_URL too; it keeps its own retries, which carry it through a network blip when it reconnects. */
 function socketReceiver(appToken: string, logger: Logger, apiUrl: string | null): SocketModeReceiver {
-  return new SocketModeReceiver({ appToken, logger, installerOptions: { clientOptions: slackEndpoint(apiUrl) } });
+  return new SocketModeReceiver({ appToken, logger, installerOptions: { clientOptions: slackEndpoint(apiUrl) }, processEventErrorHandler: acknowledgeBadRequests });
 }
 
 /** HTTP mode: Slack posts to `/slack/events`; each request's signature is checked and its timestamp held to five minutes either way. */
@@ -121,6 +122,8 @@ function httpReceiver(deps: SlackDeps): HTTPReceiver {
     endpoints: EVENTS_PATH,
     customRoutes: [{ path: '/healthz', method: ['GET'], handler: (_req, res) => answerHealth(deps, res) }],
     logger: deps.logger,
+    processEventErrorHandler: answerBadRequests,
+    unhandledRequestHandler: reportUnanswered,
   });
   refuseRequestsOutsideWindow(receiver, EVENTS_PATH, deps.logger);
   return receiver;
@@ -147,6 +150,7 @@ export function createSlackApp(deps: SlackDeps, port: number, socketStartMs = SO
   const app = new App({ token: botToken, receiver, logger, logLevel: logger.getLevel(), clientOptions, deferInitialization: true, convoStore: false });
   // A listener may go on after its acknowledgement (a Home republished after a log): stopping waits for it.
   const inFlight = new Set<Promise<void>>();
+  app.use(requireOrigin(logger));
   app.use(async ({ next }) => {
     const run = next();
     inFlight.add(run);
@@ -162,6 +166,8 @@ export function createSlackApp(deps: SlackDeps, port: number, socketStartMs = SO
   registerEvents(app, deps);
   registerOneOnOne(app, deps);
   app.error(async (error) => {
+    // Thrown on to the receiver, which answers it as a bad request.
+    if (error instanceof BadRequestError) throw error;
     logger.error('Unhandled error in a Slack listener:', error);
   });
 
