@@ -1,35 +1,17 @@
-import { readFileSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
-import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { runCheck } from './check.js';
+import { args, CommandFailure, pickWorkspace, UsageError, withStore, type CliIo } from './common.js';
 import { buildSlot, digestSummary, offDayReason, printPayloads, sendSlot, type DeliveryLine } from './digest.js';
-import { parseHistoryCsv } from './history-csv.js';
+import { commandExport, commandImport } from './history-commands.js';
 import { storeFailureLine } from './store-failures.js';
-import { csvHeaderLine, csvLine } from '../reports/csv.js';
 import { prepFor, printPrep, sendPrep } from './oneonone.js';
-import { systemClock, type Clock } from '../clock.js';
+import { systemClock } from '../clock.js';
 import { ConfigError, loadConfig, type Config } from '../config.js';
-import { parseDay, type Day } from '../domain/days.js';
 import { isLocale } from '../domain/locale.js';
 import { createLogger } from '../log.js';
 import type { Outgoing } from '../scheduler/plans.js';
 import type { ChatPort } from '../scheduler/chat-port.js';
-import { isDamage, Store, type StoreOptions } from '../store/index.js';
 
-export interface CliIo {
-  readonly stdout: (text: string) => void;
-  readonly stderr: (text: string) => void;
-  readonly env: Readonly<Record<string, string | undefined>>;
-  readonly clock?: Clock;
-  /** Resolves when the process is asked to stop (SIGTERM/SIGINT); `start` waits on it. */
-  readonly stopSignal?: Promise<string>;
-}
-
-/** A mistake in how the command line was typed: printed as one line with the usage, exit code 2. */
-class UsageError extends Error {}
-
-/** A command that could not do its work (the database is damaged, say): printed as one line, exit code 1. */
-class CommandFailure extends Error {}
+export type { CliIo } from './common.js';
 
 const USAGE = `Usage: kpi-bot <command> [options]
 
@@ -39,8 +21,10 @@ Commands:
   check                                   check the database file for damage (SQLite's quick_check) and exit
   export [--user U…] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--workspace T…]
                                           print history as CSV: date,user_id,metric,value,note,logged_at
-  import FILE.csv [--workspace T…]        load history from CSV (date,user_id,metric,value[,note[,logged_at]]),
-                                          every row or none
+  import FILE.csv [--workspace T… [--create]]
+                                          load history from CSV (date,user_id,metric,value[,note[,logged_at]]),
+                                          UTF-8 or Shift-JIS, every row or none; the same rows twice are refused;
+                                          --create starts a workspace the database does not hold yet
   digest <daily|weekly> [--team NAME|ID] [--at ISO-8601] [--dry-run] [--format text|json] [--force]
                                           build the digest as of --at and post it, claimed like the scheduler
                                           does (--dry-run prints it instead; a future --at needs --dry-run);
@@ -52,56 +36,6 @@ Commands:
   help                                    this text
 
 Configuration comes from the environment or .env (see .env.example).`;
-
-function args<O extends NonNullable<ParseArgsConfig['options']>>(argv: readonly string[], options: O) {
-  try {
-    return parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-}
-
-function dayOption(value: string | undefined, name: string): Day | undefined {
-  if (value === undefined) return undefined;
-  const d = parseDay(value);
-  if (!d) throw new UsageError(`--${name} must be a date in the form YYYY-MM-DD (got “${value}”)`);
-  return d;
-}
-
-/** The workspace a command works on: the one named, or the only one in the database. */
-async function pickWorkspace(store: Store, named: string | undefined, allowNew: boolean): Promise<string> {
-  const known = await store.people.workspaces();
-  if (named) {
-    if (!/^[TE][A-Z0-9]+$/u.test(named)) throw new UsageError(`--workspace must be a Slack workspace ID such as T012AB3CD (got “${named}”)`);
-    if (!allowNew && !known.includes(named)) throw new UsageError(`workspace ${named} is not in the database (it has: ${known.join(', ') || 'none'})`);
-    return named;
-  }
-  if (known.length === 1) return known[0]!;
-  if (known.length === 0) {
-    throw new UsageError(
-      allowNew ? 'the database has no workspace yet; name the one to load into with --workspace T…' : 'the database has no history yet',
-    );
-  }
-  throw new UsageError(`the database holds several workspaces (${known.join(', ')}); choose one with --workspace T…`);
-}
-
-/**
- * Runs a command on the store; an error of the database file (damaged, read-only, full) ends the
- * command with one line saying what is wrong and what to do.
- */
-async function withStore<T>(config: Config, run: (store: Store) => Promise<T>, options: StoreOptions = {}): Promise<T> {
-  try {
-    const store = await Store.open(config.dbPath, options);
-    try {
-      return await run(store);
-    } finally {
-      await store.close().catch(() => undefined);
-    }
-  } catch (error) {
-    const line = storeFailureLine(error, config.dbPath);
-    throw line === null ? error : new CommandFailure(line);
-  }
-}
 
 const REFUSED_TOKEN = new Set(['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'not_allowed_token_type']);
 
@@ -158,57 +92,6 @@ async function commandMigrate(io: CliIo): Promise<number> {
   return 0;
 }
 
-async function commandExport(argv: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals } = args(argv, {
-    user: { type: 'string' },
-    from: { type: 'string' },
-    to: { type: 'string' },
-    workspace: { type: 'string' },
-  } as const);
-  if (positionals.length > 0) throw new UsageError(`export takes no arguments besides options (got “${positionals[0]}”)`);
-  const from = dayOption(values.from, 'from');
-  const to = dayOption(values.to, 'to');
-  const config = loadConfig(io.env, { needsSlack: false });
-  await withStore(config, async (store) => {
-    const teamId = await pickWorkspace(store, values.workspace, false);
-    io.stdout(csvHeaderLine());
-    try {
-      await store.history.export({ teamId, userId: values.user, from, to }, (row) => io.stdout(csvLine(row)));
-    } catch (error) {
-      if (!isDamage(error)) throw error;
-      throw new CommandFailure(`the export stopped part way, so what was printed is incomplete: ${storeFailureLine(error, config.dbPath)}`);
-    }
-  });
-  return 0;
-}
-
-async function commandImport(argv: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals } = args(argv, { workspace: { type: 'string' } } as const);
-  const file = positionals[0];
-  if (!file || positionals.length > 1) throw new UsageError('import takes one file: kpi-bot import FILE.csv [--workspace T…]');
-  let text: string;
-  try {
-    text = readFileSync(resolve(file), 'utf8');
-  } catch (error) {
-    io.stderr(`Cannot read ${file}: ${(error as Error).message}\n`);
-    return 1;
-  }
-  const now = (io.clock ?? systemClock)();
-  const parsed = parseHistoryCsv(text, now);
-  if (!parsed.ok) {
-    io.stderr(`${file}, line ${parsed.line}: ${parsed.reason}. Nothing was imported.\n`);
-    return 1;
-  }
-  const config = loadConfig(io.env, { needsSlack: false });
-  const teamId = await withStore(config, async (store) => {
-    const team = await pickWorkspace(store, values.workspace, true);
-    await store.history.import(team, basename(file), parsed.rows, now);
-    return team;
-  });
-  io.stdout(`Loaded ${parsed.rows.length.toLocaleString('en-US')} rows from ${file} into workspace ${teamId}.\n`);
-  return 0;
-}
-
 function instantOption(value: string | undefined, now: Date): Date {
   if (value === undefined) return now;
   const at = new Date(value);
@@ -255,7 +138,7 @@ async function commandOneOnOne(argv: readonly string[], io: CliIo): Promise<numb
   if (!values.rep || !/^[UW][A-Z0-9]+$/u.test(values.rep)) throw new UsageError('oneonone needs --rep with a Slack user ID, such as --rep U012AB3CD');
   const { format, dryRun, config, at } = outputOptions(values, io);
   return withStore(config, async (store) => {
-    const workspace = await pickWorkspace(store, values.workspace, false);
+    const workspace = await pickWorkspace(store, values.workspace);
     if (!(await store.people.get(workspace, values.rep!))) {
       io.stderr(`kpi-bot: ${values.rep} has no history in workspace ${workspace}.\n`);
       return 1;

@@ -1,7 +1,7 @@
 export { Store, type StoreOptions } from './store.js';
 export { Rejected, type LogInput, type StoredLog, type UndoneLog, type Pair } from './activity.js';
 export type { Person, SlackProfile, Role } from './people.js';
-export type { HistoryRow, HistoryFilter } from './history.js';
+export type { HistoryRow, HistoryFilter, ExportedRow, AlreadyImported, EarlierImport } from './history.js';
 export { SCHEMA_VERSION, SchemaTooNewError } from './migrate.js';
 export { isDamage, sqliteCode } from './connection.js';
 export { DamagedDatabaseError } from './integrity.js';

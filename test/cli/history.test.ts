@@ -41,7 +41,7 @@ describe('kpi-bot export and import', () => {
     expect(exported.stdout).not.toContain('999');
     const csv = `${dir.path}/history.csv`;
     writeFileSync(csv, exported.stdout);
-    const imported = await cli(['import', csv, '--workspace', 'T0001'], { KPI_DB_PATH: second });
+    const imported = await cli(['import', csv, '--workspace', 'T0001', '--create'], { KPI_DB_PATH: second });
     expect(imported).toMatchObject({ code: 0, stdout: expect.stringContaining('Loaded 3 rows') });
     const again = await cli(['export'], { KPI_DB_PATH: second });
     expect(again.stdout).toBe(exported.stdout);
@@ -96,7 +96,7 @@ describe('kpi-bot export and import', () => {
     const path = `${dir.path}/kpi.sqlite`;
     const csv = `${dir.path}/bad.csv`;
     writeFileSync(csv, `date,user_id,metric,value,note,logged_at\n${row}\n`);
-    const out = await cli(['import', csv, '--workspace', 'T0001'], { KPI_DB_PATH: path });
+    const out = await cli(['import', csv, '--workspace', 'T0001', '--create'], { KPI_DB_PATH: path });
     expect(out.code).toBe(1);
     expect(out.stderr).toContain('line 2');
     expect(out.stderr).toContain(reason);
@@ -110,7 +110,7 @@ describe('kpi-bot export and import', () => {
     expect(out.code).toBe(2);
     expect(out.stderr).toContain('name the one to load into with --workspace');
     writeFileSync(csv, 'day,user,metric,value\n2026-10-01,U0003,calls,1\n');
-    const header = await cli(['import', csv, '--workspace', 'T0001'], { KPI_DB_PATH: path });
+    const header = await cli(['import', csv, '--workspace', 'T0001', '--create'], { KPI_DB_PATH: path });
     expect(header.stderr).toContain('line 1: the header must start with date,user_id,metric,value');
   });
 

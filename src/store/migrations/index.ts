@@ -5,6 +5,7 @@ import { sql as oneonones } from './004_oneonones.js';
 import { sql as totalsTriggers } from './005_totals_triggers.js';
 import { sql as applicationId } from './006_application_id.js';
 import { sql as planRequests } from './007_plan_requests.js';
+import { sql as importContent } from './008_import_content.js';
 
 export interface Migration {
   readonly version: number;
@@ -21,4 +22,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'daily totals and personal bests kept by triggers', sql: totalsTriggers },
   { version: 6, name: 'the file marked as the KPI bot’s (application_id)', sql: applicationId },
   { version: 7, name: 'action plans keyed by the request that saved them', sql: planRequests },
+  { version: 8, name: 'imports remember a digest of their rows', sql: importContent },
 ];
