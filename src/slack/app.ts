@@ -8,6 +8,7 @@ import { registerActions } from './listeners/actions.js';
 import { registerCommands } from './listeners/commands.js';
 import { registerEvents } from './listeners/events.js';
 import { registerOneOnOne } from './listeners/oneonone.js';
+import { registerUnknown } from './listeners/unknown.js';
 import { registerViews } from './listeners/views.js';
 import { acknowledgeBadRequests, answerBadRequests, BadRequestError, reportUnanswered, requireOrigin } from './origin.js';
 import { refuseRequestsOutsideWindow } from './request-window.js';
@@ -165,6 +166,7 @@ export function createSlackApp(deps: SlackDeps, port: number, socketStartMs = SO
   registerViews(app, deps);
   registerEvents(app, deps);
   registerOneOnOne(app, deps);
+  registerUnknown(app, deps);
   app.error(async (error) => {
     // Thrown on to the receiver, which answers it as a bad request.
     if (error instanceof BadRequestError) throw error;

@@ -1,5 +1,6 @@
 import {
   HTTPModuleFunctions,
+  type BufferedIncomingMessage,
   defaultProcessEventErrorHandler as defaultSocketErrorHandler,
   type AnyMiddlewareArgs,
   type Middleware,
@@ -59,23 +60,59 @@ export class BadRequestError extends Error {
 }
 
 /**
- * The first middleware: a payload without a valid workspace and user goes no further. Nothing
- * could be looked up or stored for it (it used to reach the store and be answered "the database
- * is not available"), so it is refused as the malformed request it is.
+ * What is missing from a payload for the listeners to read it: who sent it, and for a click or a
+ * form what was clicked or submitted; null when nothing is.
+ */
+export function payloadProblem(body: unknown): string | null {
+  if (originOf(body) === null) return 'no workspace or user ID';
+  const type = field(body, 'type');
+  if (type === 'view_submission') {
+    const view = field(body, 'view');
+    if (typeof field(view, 'id') !== 'string' || typeof field(view, 'callback_id') !== 'string') return 'no view with an ID and a callback ID';
+  }
+  if (type === 'block_actions') {
+    const actions = field(body, 'actions');
+    if (!Array.isArray(actions) || actions.length === 0 || actions.some((a) => typeof field(a, 'action_id') !== 'string')) return 'no action with an action ID';
+  }
+  return null;
+}
+
+/**
+ * The first middleware: a payload that does not say who sent it, or what was clicked or
+ * submitted, goes no further. Nothing could be looked up or stored for it (it used to reach the
+ * store and be answered "the database is not available"), so it is refused as the malformed
+ * request it is.
  */
 export function requireOrigin(logger: Logger): Middleware<AnyMiddlewareArgs> {
   return async ({ body, next }) => {
-    if (originOf(body) === null) {
-      logger.warn(`Refused a ${String(field(body, 'type') ?? (field(body, 'command') ? 'slash command' : 'request'))} without a workspace or user ID`);
-      throw new BadRequestError('the request names no workspace or user');
+    const problem = payloadProblem(body);
+    if (problem !== null) {
+      logger.warn(`Refused a ${String(field(body, 'type') ?? (field(body, 'command') ? 'slash command' : 'request'))} with ${problem}`);
+      throw new BadRequestError(`the request has ${problem}`);
     }
     await next();
   };
 }
 
-/** HTTP mode: a refused request gets 400 (Bolt would answer 500); everything else as Bolt does. */
+/**
+ * Whether a request Bolt failed on was malformed: Bolt reads some fields (a form's `view`) before
+ * any middleware runs, and a payload without them fails there. The body was buffered and its
+ * signature checked before Bolt parsed it.
+ */
+function malformed(request: ReceiverProcessEventErrorHandlerArgs['request']): boolean {
+  try {
+    return payloadProblem(HTTPModuleFunctions.parseHTTPRequestBody(request as BufferedIncomingMessage)) !== null;
+  } catch {
+    return false;
+  }
+}
+
+/** HTTP mode: a malformed request gets 400 (Bolt would answer 500); everything else as Bolt does. */
 export async function answerBadRequests(args: ReceiverProcessEventErrorHandlerArgs): Promise<boolean> {
-  if (!(args.error instanceof BadRequestError)) return HTTPModuleFunctions.defaultProcessEventErrorHandler(args);
+  if (!(args.error instanceof BadRequestError)) {
+    if (!malformed(args.request)) return HTTPModuleFunctions.defaultProcessEventErrorHandler(args);
+    args.logger.warn(`Refused a malformed request: ${args.error.message}`);
+  }
   if (!args.response.headersSent) {
     args.response.writeHead(400);
     args.response.end();
@@ -88,7 +125,10 @@ export function reportUnanswered(args: ReceiverUnhandledRequestHandlerArgs): voi
   if (!args.response.headersSent) HTTPModuleFunctions.defaultUnhandledRequestHandler(args);
 }
 
-/** Socket Mode: a refused request is acknowledged (so Slack does not send it again) and only logged. */
+/** Socket Mode: a refused or malformed request is acknowledged (so Slack does not send it again) and only logged. */
 export async function acknowledgeBadRequests(args: SocketModeReceiverProcessEventErrorHandlerArgs): Promise<boolean> {
-  return args.error instanceof BadRequestError ? true : defaultSocketErrorHandler(args);
+  if (args.error instanceof BadRequestError) return true;
+  if (payloadProblem(args.event.body) === null) return defaultSocketErrorHandler(args);
+  args.logger.warn(`Refused a malformed request: ${args.error.message}`);
+  return true;
 }

@@ -78,8 +78,8 @@ async function onCheckIn(deps: SlackDeps, args: ButtonArgs): Promise<void> {
 
 /** The plan form: checked again (the rep of this workspace, the caller's right), saved once per view, then said back. */
 async function onPlanSubmission(deps: SlackDeps, args: SubmissionArgs): Promise<void> {
-  const { ack, view } = args;
-  await submission(deps, args, 'plan', async (caller, base, values) => {
+  const { view } = args;
+  await submission(deps, args, 'plan', async (caller, base, values, ack) => {
     const ctx = { ...base, requestKey: `view:${view.id}` };
     const rep = repIn(metadata(view.private_metadata).rep);
     if (rep === null) {
@@ -100,8 +100,8 @@ async function onPlanSubmission(deps: SlackDeps, args: SubmissionArgs): Promise<
 
 /** The check-in form: the rep's own answers for their manager's prep, each within its bound. */
 async function onCheckInSubmission(deps: SlackDeps, args: SubmissionArgs): Promise<void> {
-  const { ack, view } = args;
-  await submission(deps, args, 'wentWell', async (caller, ctx, values) => {
+  const { view } = args;
+  await submission(deps, args, 'wentWell', async (caller, ctx, values, ack) => {
     const day = parseDay(String(metadata(view.private_metadata).day ?? '')) ?? dayInZone(deps.clock(), caller.zone);
     const outcome = await saveCheckIn(ctx, day, { wentWell: textOf(values, 'wentWell'), wantHelp: textOf(values, 'wantHelp') });
     const t = messages(caller.locale).oneonone.checkInForm;

@@ -38,20 +38,29 @@ function firstBlock(args: SubmissionArgs, fallback: string): string {
   return (first && 'block_id' in first && first.block_id) || fallback;
 }
 
+/** The acknowledgement a form's submission answers with: nothing (close it), errors under fields, or a view in its place. */
+export type FormAnswer = (response?: Parameters<SubmissionArgs['ack']>[0]) => Promise<void>;
+
 /**
  * Runs a form's submission: the caller resolved from the payload's workspace and user, the values
  * read once (an input of the wrong type is reported under its own field, and nothing runs), the
  * work done; on an outage the form is kept open with the reason under its first field (nothing is
- * lost; the person can submit again).
+ * lost; the person can submit again). The work answers through `answer`, once: a failure after
+ * the answer went out (Slack's 3 seconds passed, say) is logged, not answered a second time.
  */
 export async function submission(
   deps: SlackDeps,
   args: SubmissionArgs,
   fallbackBlock: string,
-  work: (caller: Caller, ctx: CommandContext, values: FormValues) => Promise<void>,
+  work: (caller: Caller, ctx: CommandContext, values: FormValues, answer: FormAnswer) => Promise<void>,
 ): Promise<void> {
   const { body, ack } = args;
   const { workspace, userId } = originOfChecked(body);
+  let answered = false;
+  const answer: FormAnswer = (response) => {
+    answered = true;
+    return ack(response);
+  };
   let locale: Locale = deps.config.locale;
   try {
     const caller = await resolveCaller(deps, workspace, userId, null);
@@ -59,21 +68,21 @@ export async function submission(
     const read = readFormValues(body.view.state?.values, firstBlock(args, fallbackBlock));
     if (!read.ok) {
       deps.logger.warn(`the ${body.view.callback_id} form from ${userId} in ${workspace} came with unreadable fields: ${read.badBlocks.join(', ')}`);
-      await ack({ response_action: 'errors', errors: Object.fromEntries(read.badBlocks.map((block) => [block, messages(locale).badField])) });
+      await answer({ response_action: 'errors', errors: Object.fromEntries(read.badBlocks.map((block) => [block, messages(locale).badField])) });
       return;
     }
-    await work(caller, commandContext(deps, caller, body.trigger_id || null), read.values);
+    await work(caller, commandContext(deps, caller, body.trigger_id || null), read.values, answer);
   } catch (error) {
-    deps.logger.error(`the ${body.view.callback_id} form from ${userId} in ${workspace} failed:`, error);
-    await ack({ response_action: 'errors', errors: { [firstBlock(args, fallbackBlock)]: outageMessage(error, locale).text } });
+    deps.logger.error(`the ${body.view.callback_id} form from ${userId} in ${workspace} failed${answered ? ' after it was answered' : ''}:`, error);
+    if (!answered) await answer({ response_action: 'errors', errors: { [firstBlock(args, fallbackBlock)]: outageMessage(error, locale).text } });
   }
 }
 
 /** The log form: checked field by field, stored like `/kpi log` once per view, then the receipt and a fresh Home. */
 export async function onLogSubmission(deps: SlackDeps, args: SubmissionArgs): Promise<void> {
-  const { ack, view, body } = args;
+  const { view, body } = args;
   let stored: Caller | null = null;
-  await submission(deps, args, 'amount1', async (caller, base, values) => {
+  await submission(deps, args, 'amount1', async (caller, base, values, ack) => {
     const ctx: CommandContext = { ...base, requestKey: `view:${view.id}` };
     const outcome = await submitLogForm(ctx, values);
     if (!outcome.ok) {
@@ -91,8 +100,8 @@ export async function onLogSubmission(deps: SlackDeps, args: SubmissionArgs): Pr
 
 /** Team settings: every field checked on its own; saved and closed only when none has a problem. */
 export async function onSettingsSubmission(deps: SlackDeps, args: SubmissionArgs): Promise<void> {
-  const { ack, view } = args;
-  await submission(deps, args, 'timezone', async (caller, ctx, values) => {
+  const { view } = args;
+  await submission(deps, args, 'timezone', async (caller, ctx, values, ack) => {
     const first = firstBlock(args, 'timezone');
     const teamId = teamOfMetadata(view.private_metadata);
     if (teamId === null) {
@@ -132,8 +141,7 @@ async function targetFormRefusal(ctx: CommandContext, values: FormValues, first:
 
 /** A target from the form: refused under the first field, or checked field by field, or saved and said back. */
 export async function onTargetSubmission(deps: SlackDeps, args: SubmissionArgs): Promise<void> {
-  const { ack } = args;
-  await submission(deps, args, 'metric', async (caller, ctx, values) => {
+  await submission(deps, args, 'metric', async (caller, ctx, values, ack) => {
     const refused = await targetFormRefusal(ctx, values, firstBlock(args, 'metric'));
     if (refused) {
       await ack({ response_action: 'errors', errors: { [refused.block]: await errorText(deps, caller.teamId, refused.message) } });
