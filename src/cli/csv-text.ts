@@ -12,10 +12,10 @@ export type CsvEncoding = 'utf-8' | 'shift_jis' | 'utf-16le' | 'utf-16be';
 /** How people know the encodings, for what the import says. */
 export const ENCODING_NAMES: Readonly<Record<CsvEncoding, string>> = { 'utf-8': 'UTF-8', shift_jis: 'Shift-JIS', 'utf-16le': 'UTF-16', 'utf-16be': 'UTF-16' };
 
-/** One record of the file, with the line it ends on. */
+/** One record of the file, and its place among the records (the header is 1). */
 export interface CsvRecord {
   readonly cells: readonly string[];
-  readonly line: number;
+  readonly index: number;
 }
 
 /** What a decoder fails with on bytes that are not in its encoding (Node's TextDecoder, `fatal`). */
@@ -52,16 +52,18 @@ async function* decoded(path: string, encoding: CsvEncoding): AsyncGenerator<str
   if (rest) yield rest;
 }
 
+const PARSE_OPTIONS = { bom: true, skip_empty_lines: true, relax_column_count: true } as const;
+
 /**
- * The file's CSV records, read and parsed as a stream: memory stays the same whatever the file's
- * size. A byte the encoding does not have throws the decoder's error; malformed CSV, csv-parse's.
+ * Parses text chunks as CSV, a stream in and out; `info` adds where each record ends (it costs a
+ * third of the parse, so only the line of a bad record is looked up).
  */
-export async function* csvRecords(path: string, encoding: CsvEncoding): AsyncGenerator<CsvRecord> {
-  const parser = parse({ bom: true, info: true, skip_empty_lines: true, relax_column_count: true });
+async function* parsed<T>(chunks: AsyncIterable<string>, info: boolean): AsyncGenerator<T> {
+  const parser = parse({ ...PARSE_OPTIONS, info });
   // Stops the feeding when the reader stops early (a bad row): no wait for a drain that never comes.
   const stop = new AbortController();
   const feeding = (async () => {
-    for await (const text of decoded(path, encoding)) {
+    for await (const text of chunks) {
       if (!parser.write(text)) await once(parser, 'drain', { signal: stop.signal });
     }
     parser.end();
@@ -69,12 +71,32 @@ export async function* csvRecords(path: string, encoding: CsvEncoding): AsyncGen
     if (!stop.signal.aborted) parser.destroy(error as Error);
   });
   try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      yield { cells: record, line: info.lines };
-    }
+    yield* parser as AsyncIterable<T>;
   } finally {
     stop.abort();
     parser.destroy();
     await feeding;
   }
+}
+
+/**
+ * The file's CSV records, read and parsed as a stream: memory stays the same whatever the file's
+ * size. A byte the encoding does not have throws the decoder's error; malformed CSV, csv-parse's.
+ */
+export async function* csvRecords(path: string, encoding: CsvEncoding): AsyncGenerator<CsvRecord> {
+  let index = 0;
+  for await (const cells of parsed<string[]>(decoded(path, encoding), false)) {
+    index += 1;
+    yield { cells, index };
+  }
+}
+
+/** The line a record of the file ends on, as a spreadsheet numbers it (a quoted cell may span lines). */
+export async function lineOfRecord(path: string, encoding: CsvEncoding, index: number): Promise<number> {
+  let seen = 0;
+  for await (const { info } of parsed<{ info: { lines: number } }>(decoded(path, encoding), true)) {
+    seen += 1;
+    if (seen === index) return info.lines;
+  }
+  return index;
 }

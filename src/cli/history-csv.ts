@@ -1,5 +1,5 @@
 import { createHash, type Hash } from 'node:crypto';
-import { candidateEncodings, csvRecords, isDecodingError, type CsvEncoding, type CsvRecord } from './csv-text.js';
+import { candidateEncodings, csvRecords, isDecodingError, lineOfRecord, type CsvEncoding, type CsvRecord } from './csv-text.js';
 import { parseAmount } from '../commands/amounts.js';
 import { parseDateWord } from '../commands/dates.js';
 import { dayInZone, type Day } from '../domain/days.js';
@@ -11,6 +11,12 @@ import type { HistoryRow } from '../store/index.js';
 /** A problem with the file: the line it is on (0 when it is the file as a whole) and what it is. */
 export interface CsvProblem {
   readonly line: number;
+  readonly reason: string;
+}
+
+/** A problem found while reading: the record it is in (its line is looked up only then). */
+interface RecordProblem {
+  readonly record: number;
   readonly reason: string;
 }
 
@@ -28,7 +34,7 @@ type Column = (typeof COLUMNS)[number];
 const REQUIRED: readonly Column[] = ['date', 'user_id', 'metric', 'value'];
 
 /** Where each column is in a row, or why the header cannot be read. */
-type Layout = { readonly ok: true; readonly at: Readonly<Partial<Record<Column, number>>>; readonly width: number; readonly minWidth: number } | ({ readonly ok: false } & CsvProblem);
+type Layout = { readonly ok: true; readonly at: Readonly<Partial<Record<Column, number>>>; readonly width: number; readonly minWidth: number } | ({ readonly ok: false } & RecordProblem);
 
 /**
  * Reads the header. The first form, `date,user_id,metric,value[,note[,logged_at]]`, is read by
@@ -43,12 +49,12 @@ function layoutOf(head: CsvRecord): Layout {
   const at: Partial<Record<Column, number>> = {};
   for (const [i, name] of names.entries()) {
     if (!(COLUMNS as readonly string[]).includes(name) || at[name as Column] !== undefined) {
-      return { ok: false, line: head.line, reason: `the header must start with date,user_id,metric,value, or name its columns (${COLUMNS.join(', ')}); “${head.cells[i]}” is not one of them` };
+      return { ok: false, record: head.index, reason: `the header must start with date,user_id,metric,value, or name its columns (${COLUMNS.join(', ')}); “${head.cells[i]}” is not one of them` };
     }
     at[name as Column] = i;
   }
   const missing = REQUIRED.filter((c) => at[c] === undefined);
-  if (missing.length > 0) return { ok: false, line: head.line, reason: `the header must start with date,user_id,metric,value (found ${head.cells.join(',')})` };
+  if (missing.length > 0) return { ok: false, record: head.index, reason: `the header must start with date,user_id,metric,value (found ${head.cells.join(',')})` };
   return { ok: true, at, width: names.length, minWidth: Math.max(...REQUIRED.map((c) => at[c]!)) + 1 };
 }
 
@@ -95,7 +101,7 @@ function readRow(cells: readonly string[], layout: Extract<Layout, { ok: true }>
  * canonical form (the same rows give the same digest whatever the encoding, line ends or quoting).
  * Yields a problem and stops at the first bad row.
  */
-async function* rowsIn(path: string, encoding: CsvEncoding, now: Date, digest: Hash): AsyncGenerator<HistoryRow | CsvProblem> {
+async function* rowsIn(path: string, encoding: CsvEncoding, now: Date, digest: Hash): AsyncGenerator<HistoryRow | RecordProblem> {
   let layout: Layout | null = null;
   const bounds: Bounds = { now, today: latestToday(now) };
   for await (const record of csvRecords(path, encoding)) {
@@ -108,21 +114,21 @@ async function* rowsIn(path: string, encoding: CsvEncoding, now: Date, digest: H
       continue;
     }
     if (record.cells.length < layout.minWidth || record.cells.length > layout.width) {
-      yield { line: record.line, reason: `expected ${layout.minWidth === layout.width ? layout.width : `${layout.minWidth} to ${layout.width}`} columns, found ${record.cells.length}` };
+      yield { record: record.index, reason: `expected ${layout.minWidth === layout.width ? layout.width : `${layout.minWidth} to ${layout.width}`} columns, found ${record.cells.length}` };
       return;
     }
     const read = readRow(record.cells, layout, bounds);
     if (typeof read === 'string') {
-      yield { line: record.line, reason: read };
+      yield { record: record.index, reason: read };
       return;
     }
     digest.update(`${read.canonical}\n`);
     yield read.row;
   }
-  if (layout === null) yield { line: 1, reason: `the file is empty; it needs the header ${CSV_HEADER.join(',')}` };
+  if (layout === null) yield { record: 1, reason: `the file is empty; it needs the header ${CSV_HEADER.join(',')}` };
 }
 
-const isProblem = (x: HistoryRow | CsvProblem): x is CsvProblem => 'reason' in x;
+const isProblem = (x: HistoryRow | RecordProblem): x is RecordProblem => 'reason' in x;
 
 /** A CSV that csv-parse cannot read, as a problem on its line. */
 function malformed(error: unknown): CsvProblem | null {
@@ -142,7 +148,7 @@ export async function checkHistoryCsv(path: string, now: Date): Promise<CsvCheck
     let rows = 0;
     try {
       for await (const item of rowsIn(path, encoding, now, digest)) {
-        if (isProblem(item)) return { ok: false, ...item };
+        if (isProblem(item)) return { ok: false, line: await lineOfRecord(path, encoding, item.record), reason: item.reason };
         rows += 1;
       }
     } catch (error) {
@@ -167,7 +173,7 @@ export async function checkHistoryCsv(path: string, now: Date): Promise<CsvCheck
 export async function* historyRows(path: string, checked: Extract<CsvCheck, { ok: true }>, now: Date): AsyncGenerator<HistoryRow> {
   const digest = createHash('sha256');
   for await (const item of rowsIn(path, checked.encoding, now, digest)) {
-    if (isProblem(item)) throw new CsvChanged(`line ${item.line}: ${item.reason}`);
+    if (isProblem(item)) throw new CsvChanged(`line ${await lineOfRecord(path, checked.encoding, item.record)}: ${item.reason}`);
     yield item;
   }
   if (digest.digest('hex') !== checked.contentHash) throw new CsvChanged('its rows are not the ones checked');

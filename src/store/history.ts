@@ -123,9 +123,8 @@ export class History {
         hash,
       ]);
       const people = new Set<string>();
-      let chunk: HistoryRow[] = [];
       let count = 0;
-      const flush = async () => {
+      const write = async (chunk: readonly HistoryRow[]) => {
         for (const userId of new Set(chunk.map((r) => r.userId))) {
           if (people.has(userId)) continue;
           people.add(userId);
@@ -136,13 +135,26 @@ export class History {
           chunk.flatMap((r) => [teamId, r.userId, importId, r.metric, r.value, r.day, r.note, r.loggedAt.toISOString()]),
         );
         count += chunk.length;
-        chunk = [];
       };
-      for await (const row of rows) {
-        chunk.push(row);
-        if (chunk.length === CHUNK) await flush();
+      // One chunk is written (on SQLite's thread) while the next is read: at most two in memory.
+      let writing: Promise<void> = Promise.resolve();
+      let chunk: HistoryRow[] = [];
+      try {
+        for await (const row of rows) {
+          chunk.push(row);
+          if (chunk.length < CHUNK) continue;
+          await writing;
+          writing = write(chunk);
+          // Seen at once, so a failed write is not an unhandled rejection while the next chunk is read.
+          writing.catch(() => undefined);
+          chunk = [];
+        }
+      } finally {
+        // A read that failed still waits for the write under way before the transaction rolls back.
+        await writing.catch(() => undefined);
       }
-      if (chunk.length > 0) await flush();
+      await writing;
+      if (chunk.length > 0) await write(chunk);
       await tx.run('UPDATE imports SET row_count = ? WHERE id = ?', [count, importId]);
       // The entries_into_totals trigger added every row to its daily total; the bests, filled in
       // the file's row order, are worked out again in day order.
