@@ -50,12 +50,13 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-/** The text of an uploaded file: the first part of a multipart body, or the body itself. */
+/** The text of an uploaded file: the first part of a multipart body, or the body itself; a byte-order mark is kept, as Slack keeps the file's bytes. */
 async function uploadedText(body: Buffer, contentType: string | undefined): Promise<string> {
-  if (!contentType?.startsWith('multipart/')) return body.toString('utf8');
+  const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+  if (!contentType?.startsWith('multipart/')) return utf8.decode(body);
   const form = await new Response(body, { headers: { 'content-type': contentType } }).formData();
   const first = [...form.values()][0];
-  return typeof first === 'string' ? first : ((await first?.text()) ?? '');
+  return typeof first === 'string' ? first : first ? utf8.decode(await first.arrayBuffer()) : '';
 }
 
 /** Form fields as the Web API client sends them; nested values arrive JSON-encoded. */
