@@ -1,10 +1,11 @@
-export { Store, type StoreOptions } from './store.js';
+export { Store, isPostgresUrl, type StoreOptions, type StoreSettings } from './store.js';
+export type { Dialect } from './sql.js';
 export { Rejected, type LogInput, type StoredLog, type UndoneLog, type Pair, type Handoff } from './activity.js';
 export type { Person, SlackProfile, Role } from './people.js';
 export type { Correction, EditedNumber, EditOutcome, NothingToEdit } from './edits.js';
 export type { HistoryRow, HistoryFilter, ExportedRow, AlreadyImported, EarlierImport } from './history.js';
 export { SCHEMA_VERSION, SchemaTooNewError } from './migrate.js';
-export { isDamage, sqliteCode } from './connection.js';
+export { isDamage, sqliteCode, storeErrorCode, StoreUnavailableError } from './errors.js';
 export { DamagedDatabaseError } from './integrity.js';
 export { ForeignDatabaseError } from './ownership.js';
 export type { Team, Member, MemberRecord, MembershipChange } from './teams.js';

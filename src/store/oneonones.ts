@@ -123,7 +123,7 @@ export class OneOnOnes {
     return this.db.write(async (tx) => {
       await tx.run(
         `INSERT INTO checkins (team_id, rep, meeting_day, went_well, want_help, answered_at) VALUES (?, ?, ?, ?, ?, ?)
-         ON CONFLICT DO UPDATE SET went_well = excluded.went_well, want_help = excluded.want_help, answered_at = excluded.answered_at`,
+         ON CONFLICT (team_id, rep, meeting_day) DO UPDATE SET went_well = excluded.went_well, want_help = excluded.want_help, answered_at = excluded.answered_at`,
         [workspace, rep, meetingDay, answers.wentWell, answers.wantHelp, at.toISOString()],
       );
     });

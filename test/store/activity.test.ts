@@ -1,6 +1,5 @@
-import sqlite3 from 'sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../harness/bot.js';
+import { BACKENDS, locationEach, rawQuery } from '../harness/backends.js';
 import { day } from '../../src/domain/days.js';
 import { Rejected, SchemaTooNewError, Store, type LogInput } from '../../src/store/index.js';
 
@@ -21,37 +20,25 @@ function input(over: Partial<LogInput> = {}): LogInput {
   };
 }
 
-/** Reads the file with a separate connection: what any other process would see. */
-function rawQuery<T>(path: string, sql: string): Promise<T[]> {
-  return new Promise((resolve, reject) => {
-    const db = new sqlite3.Database(path, sqlite3.OPEN_READONLY, (err) => {
-      if (err) return reject(err);
-      db.all(sql, (e, rows) => {
-        db.close();
-        if (e) reject(e);
-        else resolve(rows as T[]);
-      });
-    });
-  });
-}
-
-describe('the store', () => {
-  let dir: ReturnType<typeof tempDir>;
+describe.each(BACKENDS)('the store on %s', (backend) => {
+  const where = locationEach(backend);
   let path: string;
   let store: Store;
   beforeEach(async () => {
-    dir = tempDir();
-    path = `${dir.path}/nested/kpi.sqlite`;
+    path = backend === 'sqlite' ? where.location.replace(/kpi\.sqlite$/u, 'nested/kpi.sqlite') : where.location;
     store = await Store.open(path);
   });
   afterEach(async () => {
     await store.close();
-    dir.remove();
   });
 
-  it('creates its folder and runs WAL, synchronous=FULL, foreign keys on, with a busy timeout and a 32 MiB reader cache', async () => {
-    expect(await store.settings()).toEqual({ journalMode: 'wal', synchronous: 2, foreignKeys: 1, busyTimeoutMs: 5000, readerCacheKiB: 32 * 1024 });
-    expect(await store.schemaVersion()).toBeGreaterThanOrEqual(1);
+  it('runs durably: SQLite creates its folder, WAL, synchronous=FULL, foreign keys on, a busy timeout and a 32 MiB reader cache; PostgreSQL commits synchronously', async () => {
+    const durable = {
+      sqlite: { journalMode: 'wal', synchronous: 2, foreignKeys: 1, busyTimeoutMs: 5000, readerCacheKiB: 32 * 1024 },
+      postgres: { synchronousCommit: 'on', fsync: 'on', isolation: 'read committed' },
+    };
+    expect(await store.settings()).toEqual(durable[backend]);
+    expect(await store.schemaVersion()).toBeGreaterThanOrEqual(11);
   });
 
   it('stores every pair of a log with the day totals beside it', async () => {
@@ -102,7 +89,7 @@ describe('the store', () => {
     await store.activity.log(input({ pairs: [{ metric: 'calls', value: 7 }, { metric: 'meetings', value: 2 }] }));
     const undone = await store.activity.undoLast('T1', 'U1', new Date('2026-11-20T05:00:00Z'), 'undo-1');
     expect(undone).toMatchObject({ pairs: [{ metric: 'calls', value: 7 }, { metric: 'meetings', value: 2 }], dayTotals: { values: { calls: 10 } } });
-    const rows = await rawQuery<{ metric: string; undone: number }>(path, 'SELECT metric, undone_at IS NOT NULL AS undone FROM entries ORDER BY id');
+    const rows = await rawQuery<{ metric: string; undone: number }>(path, 'SELECT metric, CASE WHEN undone_at IS NOT NULL THEN 1 ELSE 0 END AS undone FROM entries ORDER BY id');
     expect(rows).toEqual([
       { metric: 'calls', undone: 0 },
       { metric: 'calls', undone: 1 },
@@ -128,10 +115,10 @@ describe('the store', () => {
   });
 });
 
-describe('migrations', () => {
+describe.each(BACKENDS)('migrations on %s', (backend) => {
+  const where = locationEach(backend);
   it('apply once, and a database from a newer bot is refused', async () => {
-    const dir = tempDir();
-    const path = `${dir.path}/kpi.sqlite`;
+    const path = where.location;
     const first = await Store.open(path);
     const version = await first.schemaVersion();
     await first.close();
@@ -140,6 +127,5 @@ describe('migrations', () => {
     await again.write((tx) => tx.run("INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, 'future', 'x')"));
     await again.close();
     await expect(Store.open(path)).rejects.toBeInstanceOf(SchemaTooNewError);
-    dir.remove();
   });
 });
