@@ -1,6 +1,7 @@
 import pg from 'pg';
 import type { Backend, StoreOptions, StoreSettings } from './backend.js';
 import { StoreUnavailableError } from './errors.js';
+import { redactLocation } from './location.js';
 import { seedBuiltInMetrics } from './metrics.js';
 import { SchemaTooNewError } from './migrate.js';
 import type { Migration } from './migrations/index.js';
@@ -14,17 +15,6 @@ const POOL_SIZE = 8;
 
 /** The first key of the migrations' advisory lock ("KPIR"); the second is the schema's, so schemas migrate apart. */
 const MIGRATION_LOCK = 0x4b504952;
-
-/** `postgres://user:secret@host/db` → `postgres://user@host/db`: what logs and messages may show. */
-export function redactUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    u.password = '';
-    return u.toString().replace(/:@/u, '@');
-  } catch {
-    return 'postgres://…';
-  }
-}
 
 /** Tables in the current schema shown in a refusal before the rest are counted. */
 const SHOWN_TABLES = 5;
@@ -164,7 +154,7 @@ export async function openPostgres(url: string, options: StoreOptions): Promise<
   }
   return {
     dialect: 'postgres',
-    location: redactUrl(url),
+    location: redactLocation(url),
     read: reader,
     queue,
     damage: () => null,

@@ -6,6 +6,7 @@ import { DaysOff } from './days-off.js';
 import { Deliveries } from './deliveries.js';
 import type { Db } from './db.js';
 import { History } from './history.js';
+import { isPostgresUrl } from './location.js';
 import { KpiTrees } from './kpi-tree.js';
 import { Metrics } from './metrics.js';
 import { OneOnOnes } from './oneonones.js';
@@ -16,11 +17,6 @@ import { Teams } from './teams.js';
 import type { WriteJob } from './write-queue.js';
 
 export type { StoreOptions, StoreSettings } from './backend.js';
-
-/** Whether a store location names a PostgreSQL database (`DATABASE_URL`) rather than a SQLite file. */
-export function isPostgresUrl(location: string): boolean {
-  return /^postgres(ql)?:\/\//iu.test(location);
-}
 
 /**
  * The database and everything that reads or writes it: a SQLite file (a writer that every write
