@@ -70,6 +70,25 @@ describe.each(BACKENDS)('the store on %s', (backend) => {
     expect((await store.totals.dayTotals('T1', 'U1', D)).values).toEqual({ calls: 5 });
   });
 
+  it('stores a request that reaches two instances at once once, and both answer with the same log', async () => {
+    const other = await Store.open(path);
+    try {
+      for (let round = 0; round < 20; round += 1) {
+        const same = input({ requestKey: `both-${round}`, pairs: [{ metric: 'calls', value: round + 1 }] });
+        const answers = await Promise.all([store.activity.log(same), other.activity.log(same)]);
+        expect(answers.map((a) => a.duplicate).sort()).toEqual([false, true]);
+        expect(answers[0].commandId).toBe(answers[1].commandId);
+      }
+    } finally {
+      await other.close();
+    }
+    const [n] = await rawQuery<{ commands: number; entries: number; total: number }>(
+      path,
+      "SELECT (SELECT count(*) FROM log_commands) AS commands, (SELECT count(*) FROM entries) AS entries, (SELECT total FROM daily_totals WHERE metric = 'calls') AS total",
+    );
+    expect(n).toEqual({ commands: 20, entries: 20, total: (20 * 21) / 2 });
+  });
+
   it('keeps 200 concurrent logs apart: every one stored, totals equal to the entries', async () => {
     const logs = Array.from({ length: 200 }, (_, i) =>
       store.activity.log(input({ userId: `U${i % 10}`, requestKey: `k${i}`, pairs: [{ metric: 'calls', value: i }, { metric: 'meetings', value: 1 }] })),

@@ -1,0 +1,78 @@
+/**
+ * Two real `kpi-bot start` processes on one PostgreSQL database, behind what would be a load
+ * balancer: 200 concurrent `/kpi log` requests shared between them, one of them killed with SIGKILL
+ * part way. Every log either instance acknowledged is stored, once; after the killed one is back,
+ * Slack's retries of all 200 (to either instance) store each exactly once.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { freshPgUrl } from '../harness/backends.js';
+import { dbFacts } from '../harness/db-facts.js';
+import { FakeSlack } from '../harness/fake-slack.js';
+import { exited, freePort, spawnCli, waitForHttp } from '../harness/process.js';
+import { postSigned, SIGNING_SECRET, slashCommandBody } from '../harness/signing.js';
+
+describe('two bot processes on one PostgreSQL database', () => {
+  let slack: FakeSlack;
+  beforeEach(async () => {
+    slack = await new FakeSlack().start();
+  });
+  afterEach(async () => {
+    await slack.stop();
+  });
+
+  it('lose no acknowledged log when one is killed in the middle of 200 concurrent logs, and store each of Slack’s retries once', async () => {
+    const url = await freshPgUrl();
+    const env = { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.url, DATABASE_URL: url, LOG_LEVEL: 'error', KPI_LOCALE: 'en' };
+    const ports = [await freePort(), await freePort()] as const;
+    const events = (i: number) => `http://127.0.0.1:${ports[i % 2]}/slack/events`;
+    // Both start together: the migrations run once, under the advisory lock.
+    let a = spawnCli(['start'], { ...env, PORT: String(ports[0]) });
+    const b = spawnCli(['start'], { ...env, PORT: String(ports[1]) });
+    await Promise.all(ports.map((p) => waitForHttp(`http://127.0.0.1:${p}/healthz`, 30_000)));
+
+    const bodies = Array.from({ length: 200 }, (_, i) => slashCommandBody({ text: `log calls ${i + 1}`, userId: `U${100 + (i % 25)}`, triggerId: `two-${i}` }));
+    const acked = new Set<number>();
+    const otherAnswers: string[] = [];
+    let answered = 0;
+    await Promise.all(
+      bodies.map(async (body, i) => {
+        try {
+          const res = await postSigned(events(i), body);
+          const text = await res.text();
+          if (res.status === 200 && text.includes('Logged')) acked.add(i);
+          else otherAnswers.push(`${res.status} ${text.slice(0, 200)}`);
+        } catch {
+          // the instance was killed before answering: not acknowledged, so Slack would retry it
+        } finally {
+          answered += 1;
+          if (answered === 40) a.kill('SIGKILL');
+        }
+      }),
+    );
+    expect(await exited(a)).toBe('SIGKILL');
+    expect(otherAnswers).toEqual([]);
+    expect(acked.size).toBeGreaterThanOrEqual(100);
+    expect(acked.size).toBeLessThan(200);
+    // The other instance answered every request sent to it.
+    for (let i = 1; i < 200; i += 2) expect(acked.has(i), `two-${i} went to the instance that stayed up`).toBe(true);
+
+    a = spawnCli(['start'], { ...env, PORT: String(ports[0]) });
+    await waitForHttp(`http://127.0.0.1:${ports[0]}/healthz`, 30_000);
+    // Slack retries every request, this time to the other instance than before.
+    const retried = await Promise.all(bodies.map(async (body, i) => (await postSigned(events(i + 1), body)).text()));
+    retried.forEach((text, i) => {
+      if (acked.has(i)) expect(text, `two-${i} was acknowledged before the kill`).toContain('already stored');
+      else expect(text).toMatch(/Logged|already stored/u);
+    });
+    a.kill('SIGTERM');
+    b.kill('SIGTERM');
+    expect([await exited(a), await exited(b)]).toEqual([0, 0]);
+
+    const facts = await dbFacts(url);
+    expect(facts.maxPerRequestKey).toBe(1);
+    expect(facts.logs.size).toBe(200);
+    for (const [key, log] of facts.logs) expect(log.entries).toEqual([{ metric: 'calls', value: Number(key.replace('two-', '')) + 1 }]);
+    expect(facts.logsWithoutEntries).toBe(0);
+    expect(facts.totalsOutOfStep).toBe(0);
+  }, 120_000);
+});
