@@ -69,7 +69,7 @@ export function dayRowsToTotals(rows: readonly { metric: string; total: number; 
 export async function readDayTotals(q: Pick<Tx, 'all'>, teamId: string, userId: string, d: Day): Promise<Totals> {
   const rows = await q.all<{ metric: string; total: number; snapshot: number }>(
     `SELECT d.metric, d.total, CASE WHEN m.kind = 'snapshot' THEN 1 ELSE 0 END AS snapshot FROM daily_totals d LEFT JOIN metrics m ON m.team_id = d.team_id AND m.key = d.metric
-     WHERE d.team_id = ? AND d.user_id = ? AND d.day = ?`,
+     WHERE d.team_id = ? AND d.user_id = ? AND d.day = ? ORDER BY d.metric`,
     [teamId, userId, d],
   );
   return dayRowsToTotals(rows, d);
@@ -157,8 +157,8 @@ const LOG_LOOKUP: Record<Dialect, string> = {
                 (SELECT coalesce(max(id), 0) + 1 FROM log_commands) AS next_id
          FROM (SELECT 1) LEFT JOIN log_commands c ON c.team_id = ? AND c.request_key = ?`,
   postgres: `SELECT c.id, c.day, c.logged_at, EXISTS (SELECT 1 FROM people WHERE team_id = ? AND user_id = ?) AS known,
-                (SELECT json_agg(key)::text FROM metrics WHERE team_id = ? AND kind = 'snapshot') AS snapshots,
-                (SELECT json_agg(json_build_array(d.metric, d.total, CASE WHEN m.kind = 'snapshot' THEN 1 ELSE 0 END))::text FROM daily_totals d
+                (SELECT json_agg(key ORDER BY key)::text FROM metrics WHERE team_id = ? AND kind = 'snapshot') AS snapshots,
+                (SELECT json_agg(json_build_array(d.metric, d.total, CASE WHEN m.kind = 'snapshot' THEN 1 ELSE 0 END) ORDER BY d.metric)::text FROM daily_totals d
                  LEFT JOIN metrics m ON m.team_id = d.team_id AND m.key = d.metric WHERE d.team_id = ? AND d.user_id = ? AND d.day = ?) AS totals,
                 nextval(pg_get_serial_sequence('log_commands', 'id')) AS next_id
          FROM (SELECT 1) AS one LEFT JOIN log_commands c ON c.team_id = ? AND c.request_key = ?`,

@@ -30,7 +30,7 @@ const FLOWS = (who: string, ranges: number) => `
   FROM daily_totals
   WHERE ${who} AND day BETWEEN ? AND ?
     AND metric NOT IN (SELECT key FROM metrics WHERE team_id = daily_totals.team_id AND kind = 'snapshot')
-  GROUP BY user_id, metric`;
+  GROUP BY user_id, metric ORDER BY user_id, metric`;
 
 /**
  * Snapshots carried forward, for each range: the latest value on or before its last day (with that
@@ -57,7 +57,8 @@ const SNAPSHOTS = (dialect: Dialect, people: string) => {
          AND d.day <= ${first} ORDER BY d.day DESC LIMIT 1),
       (SELECT d.total FROM daily_totals d WHERE d.team_id = held.team_id AND d.user_id = held.user_id AND d.metric = held.metric
          AND d.day > ${first} AND d.day <= ${last} ORDER BY d.day LIMIT 1)) AS at_start
-  FROM held CROSS JOIN ${ranges}`;
+  FROM held CROSS JOIN ${ranges}
+  ORDER BY held.user_id, held.metric, i`;
 };
 
 interface Building {
@@ -143,7 +144,7 @@ export class DailyTotals {
     const rows = await this.db.read.all<{ user_id: string; days: string }>(
       `SELECT user_id, ${this.db.read.dialect === 'postgres' ? "string_agg(DISTINCT day, ',')" : 'group_concat(DISTINCT day)'} AS days FROM daily_totals
        WHERE ${MEMBERS_OF_KPI_TEAM}
-         AND day BETWEEN ? AND ? GROUP BY user_id`,
+         AND day BETWEEN ? AND ? GROUP BY user_id ORDER BY user_id`,
       [kpiTeam, kpiTeam, from, to],
     );
     return new Map(rows.map((r) => [r.user_id, new Set(r.days.split(',') as Day[])]));
@@ -165,7 +166,7 @@ export class DailyTotals {
     const rows = await this.db.read.all<{ metric: string; day: Day }>(
       `SELECT metric, max(day) AS day FROM daily_totals
        WHERE ${MEMBERS_OF_KPI_TEAM}
-         AND day >= ? GROUP BY metric`,
+         AND day >= ? GROUP BY metric ORDER BY metric`,
       [kpiTeam, kpiTeam, since],
     );
     return new Map(rows.map((r) => [r.metric, r.day]));
