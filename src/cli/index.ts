@@ -2,6 +2,7 @@ import { runCheck } from './check.js';
 import { args, CommandFailure, pickWorkspace, UsageError, withStore, type CliIo } from './common.js';
 import { buildSlot, digestSummary, offDayReason, printPayloads, sendSlot, type DeliveryLine } from './digest.js';
 import { commandExport, commandImport } from './history-commands.js';
+import { commandMigrateToPostgres } from './migrate-to-postgres.js';
 import { storeFailureLine } from './store-failures.js';
 import { prepFor, printPrep, sendPrep } from './oneonone.js';
 import { commandUsage, isCliCommand, USAGE } from './usage.js';
@@ -217,6 +218,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       case 'check':
         if (rest.length > 0) throw new UsageError(`check takes no arguments (got “${rest[0]}”)`);
         return await runCheck(storeLocation(loadConfig(io.env, { needsSlack: false })), io);
+      case 'migrate-to-postgres':
+        return await commandMigrateToPostgres(rest, io);
       case 'export':
         return await commandExport(rest, io);
       case 'import':
