@@ -10,7 +10,7 @@ import { connect, PG_TYPES, PgReader, PgTx, toStoreError } from './pg-connection
 import { PG_MIGRATIONS } from './pg-migrations/index.js';
 import { WriteQueue } from './write-queue.js';
 
-/** Connections one process keeps at most: the write queue uses one at a time, reads the rest. */
+/** Connections one process keeps for reads at most; the write queue has a connection of its own. */
 const POOL_SIZE = 8;
 
 /** The first key of the migrations' advisory lock ("KPIR"); the second is the schema's, so schemas migrate apart. */
@@ -112,12 +112,14 @@ export function createPool(url: string, max = POOL_SIZE): pg.Pool {
 }
 
 /**
- * A PostgreSQL database that several instances may share. Reads go to the pool; this process's
- * writes go through one queue (group commit), each batch on a connection taken from the pool, so a
- * connection the server dropped is replaced on the next batch and the store recovers by itself.
+ * A PostgreSQL database that several instances may share. Reads go to a pool; this process's writes
+ * go through one queue (group commit) on a pool of one connection of their own, so a burst of reads
+ * never holds up the writer, and a connection the server dropped is replaced on the next batch: the
+ * store recovers by itself.
  */
 export async function openPostgres(url: string, options: StoreOptions): Promise<Backend> {
   const pool = createPool(url);
+  const writerPool = createPool(url, 1);
   const reader = new PgReader(pool);
   let closing: Promise<void> | null = null;
   let closed = false;
@@ -125,7 +127,7 @@ export async function openPostgres(url: string, options: StoreOptions): Promise<
     begin: 'BEGIN',
     async acquire() {
       if (closed) throw new StoreUnavailableError(new Error('the database connection is closed'));
-      const client = await connect(pool);
+      const client = await connect(writerPool);
       const tx = new PgTx(client);
       return {
         tx,
@@ -149,7 +151,7 @@ export async function openPostgres(url: string, options: StoreOptions): Promise<
       }
     }
   } catch (error) {
-    await pool.end().catch(() => undefined);
+    await Promise.all([pool.end(), writerPool.end()]).catch(() => undefined);
     throw error;
   }
   return {
@@ -175,7 +177,7 @@ export async function openPostgres(url: string, options: StoreOptions): Promise<
         await queue.idle();
         closed = true;
         reader.close();
-        await pool.end();
+        await Promise.all([pool.end(), writerPool.end()]);
       })();
       return closing;
     },
