@@ -12,6 +12,7 @@ import type { Locale } from '../../src/i18n/index.js';
 import { buildDailyDigest, renderDailyDigest } from '../../src/reports/digest/daily.js';
 import { buildMorningDm, renderMorningDm } from '../../src/reports/digest/dm.js';
 import type { Sentence } from '../../src/reports/digest/sentences.js';
+import { channelKpis } from '../../src/reports/digest/shared.js';
 import type { TeamSnapshot } from '../../src/reports/digest/snapshot.js';
 import { buildWeeklyReview, renderWeeklyReview } from '../../src/reports/digest/weekly.js';
 import type { Member, Target, Team } from '../../src/store/index.js';
@@ -85,6 +86,7 @@ function snapshot(scenario: Scenario, size: number, seed: number): TeamSnapshot 
   const loggedDays = new Map<string, Set<Day>>(
     members.map((m) => [m.userId, new Set(Array.from({ length: Math.floor(random() * 45) }, (_, i) => addDays(REPORT, -i)))]),
   );
+  const carriers = (metric: string) => [...memberTargets.values()].filter((ts) => ts.some((t) => t.metric === metric)).length;
   const schedule = (value: number, period: 'day' | 'month') => [[{ value, period, effectiveFrom: day('2026-10-01') }]];
   const snapshot: Omit<TeamSnapshot, 'teamStageRates' | 'stages'> = {
     team,
@@ -93,11 +95,15 @@ function snapshot(scenario: Scenario, size: number, seed: number): TeamSnapshot 
     members,
     reportDay: REPORT,
     month: periodOf(REPORT, 'month'),
-    teamTargets: [
-      { metric: 'revenue', schedules: schedule(10_000_000 * (scenario === 'terrible' ? 10 : 1), 'month'), source: 'team' },
-      { metric: 'calls', schedules: schedule(50 * size, 'day'), source: 'members' },
-      { metric: 'meetings', schedules: schedule(30 * size, 'month'), source: 'members' },
-    ],
+    channel: channelKpis(
+      [
+        { metric: 'revenue', schedules: schedule(10_000_000 * (scenario === 'terrible' ? 10 : 1), 'month'), source: 'team', carriers: 0 },
+        { metric: 'calls', schedules: schedule(50 * size, 'day'), source: 'members', carriers: carriers('calls') },
+        { metric: 'meetings', schedules: schedule(30 * size, 'month'), source: 'members', carriers: carriers('meetings') },
+        { metric: 'ride_alongs', schedules: schedule(2, 'month'), source: 'members', carriers: carriers('ride_alongs') },
+      ],
+      BUILT_INS,
+    ),
     memberTargets,
     dayTotals: per(1),
     monthTotals: per(14),
@@ -168,7 +174,7 @@ describe('the phrasing rules on generated reports (DOMAIN.md, feedback that grow
           funnel: DEFAULT_FUNNEL,
           slotDay: SLOT,
           members: s.members,
-          targets: s.teamTargets,
+          targets: s.channel.kpis,
           memberTargets: s.memberTargets,
           lastWeek: s.recent,
           weekBefore: s.earlier,

@@ -35,7 +35,8 @@ export interface DailyDigestModel {
   readonly teamName: string;
   readonly slotDay: Day;
   readonly reportDay: Day;
-  readonly teamDay: Totals;
+  /** The report day's team totals the lead names: none of the KPIs one person carries alone. */
+  readonly headline: readonly { readonly metric: MetricDef; readonly value: number }[];
   readonly loggedYesterday: number;
   readonly memberCount: number;
   readonly kpis: readonly KpiStanding[];
@@ -47,16 +48,17 @@ export interface DailyDigestModel {
 /** The most a channel message celebrates by name; the rest are counted. */
 const MAX_CELEBRATIONS = 8;
 
-/** The metric a person's activity is measured by: their first flow target, else calls. */
+/** The metric a person's activity is measured by in the channel: their first flow target the team shares, else calls. */
 function mainActivity(s: TeamSnapshot, userId: string): MetricDef {
-  return mainActivityOf(s.memberTargets.get(userId) ?? [], s.catalog);
+  return mainActivityOf(s.memberTargets.get(userId) ?? [], s.catalog, s.channel.solo);
 }
 
 const NONE: Totals = { values: {}, atStart: {}, asOf: {} };
 
 function celebrationsOf(s: TeamSnapshot): Celebration[] {
   const out: Celebration[] = [];
-  for (const t of s.teamTargets) {
+  const solo = s.channel.solo;
+  for (const t of s.channel.kpis) {
     const def = s.catalog.get(t.metric);
     if (!def || !isPaced(def)) continue;
     const target = periodTarget(def, t.schedules, s.month, s.reportDay, s.calendar).value;
@@ -68,7 +70,7 @@ function celebrationsOf(s: TeamSnapshot): Celebration[] {
   for (const m of s.members) {
     for (const t of s.memberTargets.get(m.userId) ?? []) {
       const def = s.catalog.get(t.metric);
-      if (!def || !isPaced(def) || def.better !== 'higher') continue;
+      if (!def || !isPaced(def) || def.better !== 'higher' || solo.has(def.key)) continue;
       const target = periodTarget(def, [t.schedule], s.month, s.reportDay, s.calendar).value;
       const now = metricValue(def, s.monthTotals.get(m.userId) ?? NONE) ?? 0;
       const before = metricValue(def, s.monthTotalsBefore.get(m.userId) ?? NONE) ?? 0;
@@ -77,7 +79,7 @@ function celebrationsOf(s: TeamSnapshot): Celebration[] {
   }
   // One personal best a person, in a metric worth a headline.
   const bestBy = new Map<string, (typeof s.bests)[number]>();
-  for (const b of s.bests) if (isHeadlineMetric(b.metric) && !bestBy.has(b.userId) && s.catalog.get(b.metric)) bestBy.set(b.userId, b);
+  for (const b of s.bests) if (isHeadlineMetric(b.metric) && !solo.has(b.metric) && !bestBy.has(b.userId) && s.catalog.get(b.metric)) bestBy.set(b.userId, b);
   for (const b of bestBy.values()) out.push({ kind: 'personalBest', userId: b.userId, metric: s.catalog.def(b.metric), best: b.best, previous: b.previous });
   for (const m of s.members) {
     const days = s.loggedDays.get(m.userId);
@@ -98,9 +100,8 @@ function celebrationsOf(s: TeamSnapshot): Celebration[] {
 
 /** Builds the daily digest for the morning of `slotDay` from the team's snapshot. */
 export function buildDailyDigest(s: TeamSnapshot, slotDay: Day): DailyDigestModel {
-  const teamDay = sumTotals(s.dayTotals.values());
   const day = periodOf(s.reportDay, 'day');
-  const kpis = s.teamTargets.flatMap((t) => {
+  const kpis = s.channel.kpis.flatMap((t) => {
     const def = s.catalog.get(t.metric);
     if (!def) return [];
     return [
@@ -115,7 +116,7 @@ export function buildDailyDigest(s: TeamSnapshot, slotDay: Day): DailyDigestMode
     teamName: s.team.name,
     slotDay,
     reportDay: s.reportDay,
-    teamDay,
+    headline: headlineItems(sumTotals(s.dayTotals.values()), s.catalog, 4, s.channel.solo),
     loggedYesterday: [...s.dayTotals.values()].filter((t) => loggedSince(t, s.reportDay)).length,
     memberCount: s.members.length,
     kpis,
@@ -155,10 +156,9 @@ export function phraseDailyDigest(m: DailyDigestModel, locale: Locale): { lead: 
   const t = messages(locale).digest;
   const seed = `${m.slotDay}:daily:${m.teamName}`;
   const day = formatDay(m.reportDay, locale);
-  const items = headlineItems(m.teamDay, m.catalog);
   const lead = [
-    items.length
-      ? say('progress', pick(t.leadActive, seed, { items: formatItems(items, locale), day, people: m.loggedYesterday, members: m.memberCount }))
+    m.headline.length
+      ? say('progress', pick(t.leadActive, seed, { items: formatItems(m.headline, locale), day, people: m.loggedYesterday, members: m.memberCount }))
       : say('progress', pick(t.leadQuiet, seed, { day })),
   ];
   const month = formatMonth(m.reportDay, locale);

@@ -3,6 +3,9 @@ import { formatValue, metricLabel, progressBar } from '../amounts.js';
 import { kpiProgress } from '../status.js';
 import { teamTotalsFor } from '../team-progress.js';
 import type { TeamTarget } from '../tree.js';
+import type { Stage } from '../../domain/funnel.js';
+import { isSeveralPeoplesWork, splitByOwnership, type SharedKpi } from '../../domain/team-kpis.js';
+import type { TeamMember } from '../../domain/team-rates.js';
 import { countWorkdays } from '../../domain/calendar.js';
 import type { Day } from '../../domain/days.js';
 import type { MetricCatalog } from '../../domain/metric-catalog.js';
@@ -22,32 +25,59 @@ const rank = (m: string) => {
   return i === -1 ? KPI_ORDER.length : i;
 };
 
+/** What a team's channel messages may say about its KPIs (DOMAIN.md rule 5). */
+export interface ChannelKpis {
+  /** The KPIs the channel reports: several people's work, funnel first, at most `MAX_TEAM_KPIS`. */
+  readonly kpis: readonly SharedKpi<TeamTarget>[];
+  /** KPIs one member carries alone: named only to that person, never in the channel. */
+  readonly solo: ReadonlySet<string>;
+  /** Metrics the team set a target on its total. */
+  readonly teamSet: ReadonlySet<string>;
+}
+
 /**
- * The KPIs a team's messages report: its own targets, and its members' summed targets (a rate
- * only means something for the team when the team set it), funnel first, at most `MAX_TEAM_KPIS`.
+ * The KPIs a team's channel messages report: of the team-level targets that are several people's
+ * work (its own, and its members' summed targets when at least two carry them; a rate only means
+ * something for the team when the team set it), funnel first, at most `MAX_TEAM_KPIS`.
  */
-export function digestKpis(targets: readonly TeamTarget[], catalog: MetricCatalog): TeamTarget[] {
-  return targets
+export function channelKpis(targets: readonly TeamTarget[], catalog: MetricCatalog): ChannelKpis {
+  const { shared, solo } = splitByOwnership(targets);
+  const kpis = shared
     .filter((t) => t.source === 'team' || catalog.get(t.metric)?.kind !== 'rate')
     .sort((a, b) => (a.source === b.source ? rank(a.metric) - rank(b.metric) : a.source === 'team' ? -1 : 1))
     .slice(0, MAX_TEAM_KPIS);
+  return { kpis, solo, teamSet: new Set(targets.filter((t) => t.source === 'team').map((t) => t.metric)) };
+}
+
+/**
+ * The funnel stages a channel may show: read over at least two people whose role works them (or a
+ * rate the team set on its total), and not a KPI one person carries alone.
+ */
+export function channelStages(stages: readonly Stage[], members: readonly TeamMember[], channel: ChannelKpis): Stage[] {
+  return stages.filter((s) => !channel.solo.has(s.rate.key) && (channel.teamSet.has(s.rate.key) || isSeveralPeoplesWork([s.from.key, s.to.key], members)));
 }
 
 /** The metrics worth naming in a headline, in the order people care about them. */
 const HEADLINE: readonly string[] = ['revenue', 'wins', 'meetings', 'calls', 'visits', 'emails', 'connects', 'leads', 'upsells', 'renewals', 'cross_sells', 'ride_alongs'];
 
-/** The few flows a lead sentence names: `"¥1,200,000 · 3 wins · 12 meetings · 240 calls"`; a team's own counts after the built-in ones. */
-export function headlineItems(totals: Totals, catalog: MetricCatalog, max = 4): { metric: MetricDef; value: number }[] {
+/**
+ * The few flows a lead sentence names: `"¥1,200,000 · 3 wins · 12 meetings · 240 calls"`; a team's own
+ * counts after the built-in ones, none of `except` (a channel's solo KPIs).
+ */
+export function headlineItems(totals: Totals, catalog: MetricCatalog, max = 4, except: ReadonlySet<string> = new Set()): { metric: MetricDef; value: number }[] {
   const own = catalog.logged.filter((d) => !d.builtIn && d.kind === 'flow' && d.better === 'higher').map((d) => d.key);
   return [...HEADLINE, ...own]
-    .filter((m) => (totals.values[m] ?? 0) > 0 && totals.asOf[m] === undefined && catalog.get(m))
+    .filter((m) => (totals.values[m] ?? 0) > 0 && totals.asOf[m] === undefined && catalog.get(m) && !except.has(m))
     .slice(0, max)
     .map((m) => ({ metric: catalog.def(m), value: totals.values[m]! }));
 }
 
-/** The activity a person's improvement is measured on: their first target on a flow where more is better, else calls. */
-export function mainActivityOf(targets: readonly { readonly metric: string }[], catalog: MetricCatalog): MetricDef {
-  const found = targets.map((t) => catalog.get(t.metric)).find((d) => d !== undefined && d.kind === 'flow' && d.better === 'higher');
+/**
+ * The activity a person's improvement is measured on: their first target on a flow where more is
+ * better, none of `except` (in a channel, the KPIs one person carries alone), else calls.
+ */
+export function mainActivityOf(targets: readonly { readonly metric: string }[], catalog: MetricCatalog, except: ReadonlySet<string> = new Set()): MetricDef {
+  const found = targets.map((t) => catalog.get(t.metric)).find((d) => d !== undefined && d.kind === 'flow' && d.better === 'higher' && !except.has(d.key));
   return found ?? catalog.def('calls');
 }
 
@@ -77,7 +107,7 @@ export function teamFocus(s: TeamSnapshot, slotDay: Day, byMember: ReadonlyMap<s
   const remaining = countWorkdays(slotDay, month.end, s.calendar);
   if (remaining === 0) return null;
   let best: { focus: Focus; share: number } | null = null;
-  for (const t of s.teamTargets) {
+  for (const t of s.channel.kpis) {
     const def = s.catalog.get(t.metric);
     if (!def || !isPaced(def) || def.better !== 'higher') continue;
     const totals = sameMonth ? teamTotalsFor(def, s.members, byMember) : { values: {}, atStart: {}, asOf: {} };

@@ -8,8 +8,8 @@ import { sumTotals, type Totals } from '../../domain/rates.js';
 import { teamStageTotals } from '../../domain/team-rates.js';
 import type { Member, Store, Target, Team } from '../../store/index.js';
 import { calendarFor } from '../status.js';
-import { loadTeamTargets, type TeamTarget } from '../tree.js';
-import { digestKpis } from './shared.js';
+import { loadTeamTargets } from '../tree.js';
+import { channelKpis, type ChannelKpis } from './shared.js';
 
 /** Everything the morning messages say about a team, read once for the digest and every DM. */
 export interface TeamSnapshot {
@@ -22,7 +22,8 @@ export interface TeamSnapshot {
   readonly reportDay: Day;
   /** The month that contains the report day. */
   readonly month: Period;
-  readonly teamTargets: readonly TeamTarget[];
+  /** What the channel may say: the KPIs that are several people's work, and the ones one person carries alone. */
+  readonly channel: ChannelKpis;
   readonly memberTargets: ReadonlyMap<string, readonly Target[]>;
   readonly dayTotals: ReadonlyMap<string, Totals>;
   readonly monthTotals: ReadonlyMap<string, Totals>;
@@ -73,11 +74,11 @@ export async function loadTeamSnapshot(store: Store, team: Team, reportDay: Day)
   const members = all.filter((m) => m.isActive);
   const [dayTotals, monthTotals, recent, earlier, fourWeeks, before] = ranges as [Map<string, Totals>, Map<string, Totals>, Map<string, Totals>, Map<string, Totals>, Map<string, Totals>, Map<string, Totals> | undefined];
   const monthTotalsBefore = before ?? new Map<string, Totals>();
-  const teamTargets = digestKpis(allTargets, catalog);
+  const channel = channelKpis(allTargets, catalog);
   const logged = sumTotals(fourWeeks.values()).values;
   const stages = funnelStages(team.settings.funnel, catalog, (key) => (logged[key] ?? 0) > 0);
   const teamStageRates = stageRates(stages, teamStageTotals(members, fourWeeks));
-  return { team, catalog, calendar, members, reportDay, month, teamTargets, memberTargets, dayTotals, monthTotals, monthTotalsBefore, loggedDays, recent, earlier, fourWeeks, stages, teamStageRates, notes, bests };
+  return { team, catalog, calendar, members, reportDay, month, channel, memberTargets, dayTotals, monthTotals, monthTotalsBefore, loggedDays, recent, earlier, fourWeeks, stages, teamStageRates, notes, bests };
 }
 
 /** The workday a morning message reports on: the one before the slot's day. */

@@ -1,5 +1,5 @@
 import { gapWithSuggestion, paragraph, say, type Sentence, type Written } from './sentences.js';
-import { adviceFor, digestKpis, headlineItems, kpiCell, mainActivityOf } from './shared.js';
+import { adviceFor, channelKpis, channelStages, headlineItems, kpiCell, mainActivityOf } from './shared.js';
 import { context, fieldSections, header, section, type KnownBlock, type Message } from '../blocks.js';
 import { formatAmount, formatItems, formatValue, metricLabel } from '../amounts.js';
 import { formatFormula } from '../formulas.js';
@@ -16,6 +16,7 @@ import { periodOf, previousPeriod, type Period } from '../../domain/periods.js';
 import { ceilCount, isPaced, type Progress } from '../../domain/progress.js';
 import { metricValue, rateParts, scaleTotals, sumTotals, type Totals } from '../../domain/rates.js';
 import type { RoleGroup } from '../../domain/roles.js';
+import type { SharedKpi } from '../../domain/team-kpis.js';
 import { readOver, teamStageTotals, type TeamMember } from '../../domain/team-rates.js';
 import { formatDay, formatList, formatPercent, messages, pick, type Locale } from '../../i18n/index.js';
 import type { Store, Team } from '../../store/index.js';
@@ -41,6 +42,8 @@ export interface WeeklyReviewModel {
   readonly slotDay: Day;
   readonly week: Period;
   readonly totals: Totals;
+  /** Last week's team totals the lead names: none of the KPIs one person carries alone. */
+  readonly headline: readonly { readonly metric: MetricDef; readonly value: number }[];
   readonly kpis: readonly WeeklyKpi[];
   readonly funnel: readonly FunnelStep[];
   readonly bottleneck: StageChange | null;
@@ -53,7 +56,7 @@ export interface WeeklyReviewModel {
 }
 
 /** What this week asks of the KPI furthest under the month's pace, as of the end of last week. */
-function weekFocus(input: WeeklyInput, targets: readonly TeamTarget[], slotDay: Day, asOf: Day): WeeklyReviewModel['focus'] {
+function weekFocus(input: WeeklyInput, targets: readonly SharedKpi<TeamTarget>[], slotDay: Day, asOf: Day): WeeklyReviewModel['focus'] {
   const { calendar, catalog } = input;
   const month = periodOf(slotDay, 'month');
   const week = periodOf(slotDay, 'week');
@@ -104,7 +107,8 @@ const asOneWeek = (byMember: ReadonlyMap<string, Totals>) => new Map([...byMembe
 export function buildWeeklyReview(input: WeeklyInput): WeeklyReviewModel {
   const { calendar, slotDay, catalog, members } = input;
   const week = reviewedWeek(slotDay);
-  const targets = digestKpis(input.targets, catalog);
+  const channel = channelKpis(input.targets, catalog);
+  const targets = channel.kpis;
   const totals = sumTotals(input.lastWeek.values());
   const baselineWeek = asOneWeek(input.baseline);
   const kpis = targets.flatMap((t) => {
@@ -112,9 +116,11 @@ export function buildWeeklyReview(input: WeeklyInput): WeeklyReviewModel {
     if (!def) return [];
     return [{ metric: def, week: teamProgress(def, t, week, week.end, members, input.lastWeek, calendar).progress, previous: metricValue(def, teamTotalsFor(def, members, input.weekBefore)) }];
   });
-  const targeted = [...input.targets.map((t) => t.metric), ...[...input.memberTargets.values()].flat().map((t) => t.metric)].flatMap((k) => catalog.get(k) ?? []);
-  // Each person against their own main activity, so the sentence names what actually rose.
-  const activityOf = (userId: string) => mainActivityOf(input.memberTargets.get(userId) ?? [], catalog);
+  const targeted = [...input.targets.map((t) => t.metric), ...[...input.memberTargets.values()].flat().map((t) => t.metric)]
+    .filter((k) => !channel.solo.has(k))
+    .flatMap((k) => catalog.get(k) ?? []);
+  // Each person against their own main activity the team shares, so the sentence names what actually rose.
+  const activityOf = (userId: string) => mainActivityOf(input.memberTargets.get(userId) ?? [], catalog, channel.solo);
   const improved = mostImproved(
     members.map((m) => {
       const metric = activityOf(m.userId);
@@ -122,13 +128,14 @@ export function buildWeeklyReview(input: WeeklyInput): WeeklyReviewModel {
     }),
   );
   const logged = (k: string) => (totals.values[k] ?? 0) > 0 || (sumTotals(input.baseline.values()).values[k] ?? 0) > 0;
-  const stages = funnelStages(input.funnel, catalog, logged);
+  const stages = channelStages(funnelStages(input.funnel, catalog, logged), members, channel);
   const current = teamStageTotals(members, input.lastWeek);
   return {
     teamName: input.teamName,
     slotDay,
     week,
     totals,
+    headline: headlineItems(totals, catalog, 5, channel.solo),
     kpis,
     funnel: stages.map((stage) => {
       const t = current(stage);
@@ -197,8 +204,7 @@ export function phraseWeeklyReview(m: WeeklyReviewModel, locale: Locale): { lead
   const t = messages(locale);
   const w = t.weekly;
   const seed = `${m.slotDay}:weekly:${m.teamName}`;
-  const items = headlineItems(m.totals, m.catalog, 5);
-  const lead: Sentence[] = [items.length ? say('progress', pick(w.lead, seed, { items: formatItems(items, locale) })) : say('progress', pick(w.leadQuiet, seed, undefined))];
+  const lead: Sentence[] = [m.headline.length ? say('progress', pick(w.lead, seed, { items: formatItems(m.headline, locale) })) : say('progress', pick(w.leadQuiet, seed, undefined))];
   if (m.goalsReached.length) lead.push(say('celebration', pick(w.goalsReached, seed, { metrics: m.goalsReached.map((x) => metricLabel(x, locale)).join(t.separators.names) })));
   if (m.improved) {
     lead.push(
