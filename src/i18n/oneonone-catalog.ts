@@ -12,6 +12,7 @@ export interface OneOnOneCatalog {
     readonly streak: Variants<{ days: number }>;
     readonly rateRose: Variants<{ rate: string; from: string; to: string }>;
     readonly newApproach: Variants<{ note: string }>;
+    /** `rise` is unsigned (`25%`): a phrasing that wants a sign writes it. */
     readonly activityUp: Variants<{ metric: string; rise: string }>;
     readonly effort: Variants<{ items: string }>;
     readonly fresh: Variants;

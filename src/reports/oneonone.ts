@@ -13,6 +13,7 @@ import type { MetricDef } from '../domain/metrics.js';
 import { coachingQuestions, proposePlan, situationOf, type ActionPlanProposal, type QuestionKey, type Situation } from '../domain/oneonone.js';
 import { stageKind } from '../domain/funnel.js';
 import { workdayStreak } from '../domain/streaks.js';
+import { isFarAbovePace } from '../domain/progress.js';
 import { hasInputs, metricValue, scaleTotals, type Totals } from '../domain/rates.js';
 import { works } from '../domain/roles.js';
 import { formatDay, formatPercent, messages, pick, type Locale } from '../i18n/index.js';
@@ -122,7 +123,7 @@ export function buildOneOnOne(i: OneOnOneInput): OneOnOneModel {
     const def = i.catalog.get(t.metric);
     const pace = i.paces.get(t.metric) ?? null;
     if (!def || pace === null || pace <= 0 || def.better === 'lower') return [];
-    return t.value > 2 * pace ? [{ metric: def, target: t, pace, high: true }] : t.value < pace / 2 ? [{ metric: def, target: t, pace, high: false }] : [];
+    return isFarAbovePace(t.value, pace) ? [{ metric: def, target: t, pace, high: true }] : t.value < pace / 2 ? [{ metric: def, target: t, pace, high: false }] : [];
   });
   const situation = situationOf({ balance, stage, loggedDays: [...i.loggedDays].filter((d) => d >= i.from && d <= i.to).length });
   const furthest = [...month.lines]
@@ -159,7 +160,7 @@ function wentWellSentence(w: WentWell, locale: Locale, seed: string, catalog: Me
     case 'newApproach':
       return pick(t.newApproach, seed, { note: w.note.slice(0, 200) });
     case 'activityUp':
-      return pick(t.activityUp, seed, { metric: metricLabel(w.metric, locale), rise: `+${formatPercent(w.rise, locale)}` });
+      return pick(t.activityUp, seed, { metric: metricLabel(w.metric, locale), rise: formatPercent(w.rise, locale) });
     case 'effort':
       return pick(t.effort, seed, { items: formatItems(headlineItems(w.totals, catalog, 4), locale) });
   }

@@ -12,8 +12,8 @@ export const digest: DigestCatalog = {
       ({ day }) => `Nothing was logged for ${day}, so today starts with a clean page.`,
       ({ day }) => `${day} is empty in the log; a first entry today gets the month moving again.`,
     ],
-    kpiYesterday: ({ actual, target }) => (target ? `Yesterday ${actual} / ${target}` : `Yesterday ${actual}`),
-    kpiPeriod: ({ period, actual, target, attainment }) => `${period} ${actual} / ${target} (${attainment})`,
+    kpiYesterday: ({ figure }) => `Yesterday ${figure}`,
+    kpiPeriod: ({ period, figure, attainment }) => `${period} ${figure}${attainment ? ` (${attainment})` : ''}`,
     kpiForecast: ({ amount }) => `heading for ${amount}`,
     kpiReached: 'goal reached ✓',
     celebrationsTitle: '🎉 Worth celebrating',
@@ -44,13 +44,21 @@ export const digest: DigestCatalog = {
     focusTitle: '🎯 Today’s focus',
     focusGap: [
       ({ metric, amount, target, perPerson }) =>
-        `${metric}: another ${amount} today keeps the month on pace for ${target}${perPerson ? ` (about ${perPerson} each)` : ''}.`,
+        `Today’s focus is ${metric}: ${amount} as a team${perPerson ? ` (about ${perPerson} each)` : ''} keeps the month on pace for ${target}.`,
+      ({ amount, target, remaining, perPerson }) =>
+        `The team is ${remaining} away from this month’s goal of ${target}; ${amount} today${perPerson ? ` (about ${perPerson} each)` : ''} keeps it on pace.`,
       ({ metric, amount, target, perPerson }) =>
-        `Today, ${metric} is the one to push: ${amount} as a team${perPerson ? `, roughly ${perPerson} per person,` : ''} keeps ${target} within reach.`,
+        `Let’s push ${metric} today: ${amount} as a team${perPerson ? `, about ${perPerson} each,` : ''} keeps this month’s ${target} within reach.`,
+      ({ metric, amount, target, perPerson }) =>
+        `Where the team can help most today: ${metric}, with ${amount} together${perPerson ? ` (about ${perPerson} each)` : ''} keeping the month on pace for ${target}.`,
+      ({ amount, target, remaining, perPerson }) =>
+        `Today’s share of this month’s ${target}: ${amount} as a team${perPerson ? ` (about ${perPerson} each)` : ''}, with ${remaining} to go.`,
     ],
     focusOnPace: [
       () => 'Every team KPI is on pace for the month.',
       () => 'The team is on pace on every KPI this month.',
+      () => 'All of this month’s team KPIs are where they should be today.',
+      () => 'Every KPI the team shares is on track for the month.',
     ],
     dailyFooter: 'Log with `/kpi log` · your own plan for today is in your DMs · `/kpi status` for the detail',
     moreCelebrations: ({ count }) => `…and ${count} more good things in the log.`,
@@ -68,8 +76,20 @@ export const digest: DigestCatalog = {
     ],
     monthTitle: ({ month }) => `Where ${month} stands`,
     ask: [
-      ({ amount, target }) => `${amount} today keeps you on pace for ${target} this month.`,
+      ({ amount, target }) => `Today, ${amount} keeps you on pace for ${target} this month.`,
       ({ amount, target }) => `Today’s number: ${amount}. That keeps ${target} for the month on track.`,
+      ({ amount, target }) => `Aim for ${amount} today to stay on pace for this month’s ${target}.`,
+      ({ amount, target }) => `Your step for today: ${amount}, on the way to ${target} this month.`,
+    ],
+    askFar: [
+      ({ target, amount, pace, landing }) =>
+        `Reaching ${target} this month would take ${amount} a workday from here, well above your recent pace of about ${pace} a workday; at that pace the month lands near ${landing}.`,
+      ({ target, amount, pace, landing }) =>
+        `This month’s ${target} now asks ${amount} a workday, far above your usual ${pace}; your recent pace points to about ${landing} by the end of the month.`,
+    ],
+    askStep: [
+      ({ step }) => `A realistic aim for today is ${step}, one step above your usual; if the month’s target no longer fits, agree a stepping stone with your manager.`,
+      ({ step }) => `Aim for ${step} today, a little above your recent pace: steady steps move the month more than one big day.`,
     ],
     askDone: [
       () => 'Your monthly targets are met. Anything you add today is a head start.',
@@ -92,13 +112,14 @@ export const digest: DigestCatalog = {
     ],
     leadQuiet: [() => 'Last week was quiet in the log; this week is a fresh start.', () => 'Few numbers came in last week. A new week, a clean page.'],
     change: ({ change }) => `${change} on the week before`,
-    changeNew: 'new this week',
+    changeFlat: 'Level with the week before',
+    changeNew: 'None the week before',
     funnelTitle: 'Funnel',
     funnelStep: ({ from, to, rate, group }) => `${from} → ${to} (${rate}${group ? `, ${group}` : ''})`,
     rateTooFew: ({ rate }) => `${rate}: too few tries last week to read`,
     formulas: ({ formulas }) => `How the rates are counted: ${formulas}`,
     bottleneck: [
-      ({ stage, current, baseline }) => `The ${stage} moved from ${baseline} to ${current} against the team’s previous four weeks; it is the stage to coach this week.`,
+      ({ stage, current, baseline }) => `Last week’s ${stage} was ${current} (${baseline} over the four weeks before); it is the stage to coach this week.`,
       ({ stage, current, baseline }) => `Where the funnel narrowed most: ${stage}, ${current} last week after ${baseline} over the four weeks before.`,
     ],
     noBottleneck: [() => 'Every funnel stage held up against the previous four weeks.', () => 'No stage of the funnel slipped against its four-week level.'],
@@ -116,8 +137,8 @@ export const digest: DigestCatalog = {
     ],
     focusTitle: '🎯 This week’s focus',
     focus: [
-      ({ metric, amount, target }) => `${metric}: ${amount} this week keeps the month on pace for ${target}.`,
-      ({ metric, amount, target }) => `This week, ${metric}: ${amount} as a team keeps ${target} for the month in reach.`,
+      ({ metric, amount, target }) => `This week’s focus is ${metric}: ${amount} as a team keeps the month on pace for ${target}.`,
+      ({ metric, amount, target }) => `Let’s put ${metric} first this week: ${amount} together keeps this month’s ${target} within reach.`,
     ],
     focusStage: [({ stage }) => `This week, the ${stage}.`, ({ stage }) => `The ${stage} is this week’s one thing.`],
     goalsReached: [
@@ -216,6 +237,8 @@ export const digest: DigestCatalog = {
     momentum: [
       () => 'Keep the rhythm, and note what works so the whole team can use it.',
       () => 'Stay with what is working and share one tip in the channel today.',
+      () => 'Pick one thing that went well yesterday and do it once more today.',
+      () => 'Use the head start to try one new idea today, and log how it goes.',
     ],
   },
 };

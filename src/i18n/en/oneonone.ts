@@ -9,7 +9,7 @@ export const oneonone: OneOnOneCatalog = {
     streak: [({ days }) => `Logged ${days} workdays in a row; the habit is there.`, ({ days }) => `${days} workdays straight with a log.`],
     rateRose: [({ rate, from, to }) => `The ${rate} rose from ${from} to ${to}.`, ({ rate, from, to }) => `${rate} went up: ${from} → ${to}.`],
     newApproach: [({ note }) => `Tried a new approach: “${note}”. Worth asking what they learned.`, ({ note }) => `Experimented: “${note}”.`],
-    activityUp: [({ metric, rise }) => `${metric} up ${rise} on the period before.`, ({ metric, rise }) => `More ${metric} than the period before (${rise}).`],
+    activityUp: [({ metric, rise }) => `${metric} up ${rise} on the period before.`, ({ metric, rise }) => `More ${metric} than the period before (+${rise}).`],
     effort: [({ items }) => `Put in ${items} over the period.`, ({ items }) => `Steady work: ${items}.`],
     fresh: [() => 'A quiet period in the log; a good moment to agree on a simple daily rhythm.'],
     kpisTitle: '📈 KPIs this month',

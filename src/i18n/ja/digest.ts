@@ -12,8 +12,8 @@ export const digest: DigestCatalog = {
       ({ day }) => `${day}の記録はありませんでした。今日から気持ちよくスタートしましょう。`,
       ({ day }) => `${day}は記録がまだありません。今日の最初の一件で今月を動かしましょう。`,
     ],
-    kpiYesterday: ({ actual, target }) => (target ? `前日 ${actual} / ${target}` : `前日 ${actual}`),
-    kpiPeriod: ({ period, actual, target, attainment }) => `${period} ${actual} / ${target}(${attainment})`,
+    kpiYesterday: ({ figure }) => `前日 ${figure}`,
+    kpiPeriod: ({ period, figure, attainment }) => `${period} ${figure}${attainment ? `(${attainment})` : ''}`,
     kpiForecast: ({ amount }) => `着地見込み ${amount}`,
     kpiReached: '目標達成 ✓',
     celebrationsTitle: '🎉 称えたいこと',
@@ -35,7 +35,7 @@ export const digest: DigestCatalog = {
     ],
     mostImproved: [
       ({ person, metric, rise }) => `${person} さんは直近5営業日で${metric}を${rise}伸ばしました 📈`,
-      ({ person, metric, rise }) => `今週いちばん伸びたのは ${person} さん。${metric}が前週比${rise}です 📈`,
+      ({ person, metric, rise }) => `今週いちばん伸びたのは ${person} さん。${metric}が前週比+${rise}です 📈`,
     ],
     newApproach: [
       ({ person, note }) => `${person} さんが新しいやり方に挑戦しました:「${note}」。こうした工夫がチームを強くします 💡`,
@@ -43,12 +43,23 @@ export const digest: DigestCatalog = {
     ],
     focusTitle: '🎯 今日のフォーカス',
     focusGap: [
+      ({ metric, amount, target, remaining, perPerson }) =>
+        `今月の${metric}目標(${target})まであと${remaining}です。今日はチームで${amount}${perPerson ? `(一人あたり約${perPerson})` : ''}が目安です。`,
       ({ metric, amount, target, perPerson }) =>
-        `${metric}: 今日チームで${amount}積み上げれば、今月の${target}に向けたペースを保てます${perPerson ? `(一人あたり約${perPerson})` : ''}。`,
+        `今日は${metric}に集中しましょう。チームで${amount}${perPerson ? `(一人あたり約${perPerson})` : ''}積み上げれば、今月の目標(${target})へのペースを保てます。`,
+      ({ metric, amount, target, remaining, perPerson }) =>
+        `${metric}は今月の目標(${target})まであと${remaining}。今日チームで${amount}${perPerson ? `(一人あたり約${perPerson})` : ''}進めれば、ペースどおりです。`,
       ({ metric, amount, target, perPerson }) =>
-        `今日は${metric}に集中しましょう。チームで${amount}${perPerson ? `(一人あたり約${perPerson})` : ''}で、今月の${target}が射程に入ります。`,
+        `今日いちばん伸ばしたいのは${metric}です。チームで${amount}${perPerson ? `(一人あたり約${perPerson})` : ''}を目指せば、今月の目標(${target})に届くペースです。`,
+      ({ metric, amount, target, remaining, perPerson }) =>
+        `今月の${metric}は、目標(${target})まで残り${remaining}です。今日の一歩はチームで${amount}${perPerson ? `(一人あたり約${perPerson})` : ''}です。`,
     ],
-    focusOnPace: [() => 'チームのKPIはすべて今月のペースに乗っています。', () => '今月はすべてのKPIがペースどおりです。'],
+    focusOnPace: [
+      () => 'チームのKPIはすべて今月のペースに乗っています。',
+      () => '今月はすべてのKPIがペースどおりです。',
+      () => '今月のチームKPIは、今日の時点ですべて予定どおりに進んでいます。',
+      () => 'チームで追っているKPIは、どれも今月のペースを保てています。',
+    ],
     dailyFooter: '記録は `/kpi log` ・今日のあなたのプランはDMに届いています・詳しくは `/kpi status`',
     moreCelebrations: ({ count }) => `…ほかにも${count}件のいい出来事がありました。`,
   },
@@ -64,6 +75,16 @@ export const digest: DigestCatalog = {
     ask: [
       ({ amount, target }) => `今日は${amount}で、今月の${target}に向けたペースを保てます。`,
       ({ amount, target }) => `今日の目安は${amount}。これで今月の${target}が見えてきます。`,
+      ({ amount, target }) => `今日は${amount}を目指しましょう。今月の${target}に向けたペースどおりです。`,
+      ({ amount, target }) => `今日の一歩は${amount}です。今月の${target}へ着実に近づけます。`,
+    ],
+    askFar: [
+      ({ target, amount, pace, landing }) => `今月の${target}には、ここから1日${amount}が必要です。最近のペース(1日約${pace})だと、着地は約${landing}の見込みです。`,
+      ({ target, amount, pace, landing }) => `今月の目標(${target})まで、残りの営業日で1日${amount}が必要です。最近の実績は1日約${pace}なので、このペースなら約${landing}で着地します。`,
+    ],
+    askStep: [
+      ({ step }) => `今日は現実的に${step}を目指しましょう。いつもより一歩上の数字です。今月の目標が合わなくなっていれば、マネージャーと中間目標を相談しましょう。`,
+      ({ step }) => `今日はいつもより少し上の${step}を目標にしましょう。大きな一日より、着実な一歩の積み重ねが月を動かします。`,
     ],
     askDone: [() => '今月の目標はすでに達成しています。今日の上積みは来月への貯金です。', () => '今月の目標はクリア済みです。新しいことを試すのにいい日です。'],
     noTargets: '目標はまだありません。マネージャーが `/kpi template` で設定できます。記録を続けると、あなたの実績が蓄積されます。',
@@ -80,13 +101,14 @@ export const digest: DigestCatalog = {
     lead: [({ items }) => `先週はチームで${items}に取り組みました。お疲れさまでした!`, ({ items }) => `先週の積み上げ: ${items}。みなさんの努力の成果です。`],
     leadQuiet: [() => '先週は記録が少なめでした。今週は新しいスタートです。', () => '先週の記録はわずかでした。今週も一歩ずつ進めましょう。'],
     change: ({ change }) => `前週比 ${change}`,
-    changeNew: '今週から',
+    changeFlat: '前週と同水準',
+    changeNew: '前週は記録なし',
     funnelTitle: 'ファネル',
     funnelStep: ({ from, to, rate, group }) => `${from} → ${to}(${rate}${group ? `・${group}` : ''})`,
     rateTooFew: ({ rate }) => `${rate}は先週の件数が少なく判断できません`,
     formulas: ({ formulas }) => `率の定義: ${formulas}`,
     bottleneck: [
-      ({ stage, current, baseline }) => `${stage}が直前4週間の${baseline}から${current}に動きました。今週のコーチングはこの段階に絞りましょう。`,
+      ({ stage, current, baseline }) => `先週の${stage}は${current}(直前4週間は${baseline})でした。今週のコーチングはこの段階に絞りましょう。`,
       ({ stage, current, baseline }) => `ファネルでいちばん細くなったのは${stage}です(直前4週間 ${baseline} → 先週 ${current})。`,
     ],
     noBottleneck: [() => 'ファネルのどの段階も、直前4週間の水準を保っています。', () => '直前4週間と比べて、ファネルに目立った詰まりはありません。'],
@@ -95,8 +117,8 @@ export const digest: DigestCatalog = {
     quiet: [({ metrics }) => `${metrics}は2週間、誰も記録していません。`, ({ metrics }) => `${metrics}: 直近2週間の記録がありません。`],
     focusTitle: '🎯 今週のフォーカス',
     focus: [
-      ({ metric, amount, target }) => `${metric}: 今週${amount}で、今月の${target}に向けたペースを保てます。`,
-      ({ metric, amount, target }) => `今週は${metric}。チームで${amount}積み上げれば、今月の${target}が射程に入ります。`,
+      ({ metric, amount, target }) => `今週は${metric}に集中しましょう。チームで${amount}積み上げれば、今月の目標(${target})へのペースを保てます。`,
+      ({ metric, amount, target }) => `今週のテーマは${metric}です。チームで${amount}進めれば、今月の目標(${target})に届くペースです。`,
     ],
     focusStage: [({ stage }) => `今週は${stage}に集中しましょう。`, ({ stage }) => `今週のテーマは${stage}です。`],
     goalsReached: [({ metrics }) => `先週達成した目標: ${metrics} 🎉`, ({ metrics }) => `先週はチームで${metrics}の目標を達成しました 🎉`],
@@ -150,6 +172,11 @@ export const digest: DigestCatalog = {
       ({ metrics }) => `${metrics}は、一日の終わりに10秒で記録する習慣で復活させるか、チームが見ているKPIに集中するために外すかを決めましょう。`,
       ({ metrics }) => `${metrics}を毎日記録して続けるか、目標から外してフォーカスを保つか、チームで話し合ってみましょう。`,
     ],
-    momentum: [() => 'このリズムを保ち、うまくいっていることをメモしてチームで共有しましょう。', () => 'うまくいっている取り組みを続け、今日はコツを一つチャンネルで共有してみましょう。'],
+    momentum: [
+      () => 'このリズムを保ち、うまくいっていることをメモしてチームで共有しましょう。',
+      () => 'うまくいっている取り組みを続け、今日はコツを一つチャンネルで共有してみましょう。',
+      () => '昨日うまくいったことを一つ選び、今日もう一度やってみましょう。',
+      () => 'この余裕を使って、今日は新しい工夫を一つ試し、結果を記録してみましょう。',
+    ],
   },
 };

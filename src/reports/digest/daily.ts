@@ -2,9 +2,10 @@ import { say, gapWithSuggestion, paragraph, type Sentence, type Written } from '
 import type { TeamSnapshot } from './snapshot.js';
 import { adviceFor, headlineItems, isHeadlineMetric, kpiCell, mainActivityOf, teamFocus, type Focus } from './shared.js';
 import { context, fieldSections, header, section, type KnownBlock, type Message } from '../blocks.js';
-import { formatAmount, formatItems, metricLabel } from '../amounts.js';
+import { formatAmount, formatItems, formatQuantity, metricLabel } from '../amounts.js';
 import { teamProgress, teamTotalsFor } from '../team-progress.js';
 import { isNewApproachNote, isStreakMilestone, mostImproved } from '../../domain/celebrations.js';
+import { workdayOfYear } from '../../domain/calendar.js';
 import type { Day } from '../../domain/days.js';
 import type { MetricCatalog } from '../../domain/metric-catalog.js';
 import type { MetricDef } from '../../domain/metrics.js';
@@ -13,7 +14,7 @@ import { isPaced, isReached, type Progress } from '../../domain/progress.js';
 import { loggedSince, metricValue, sumTotals, type Totals } from '../../domain/rates.js';
 import { periodTarget } from '../../domain/targets.js';
 import { workdayStreak } from '../../domain/streaks.js';
-import { formatDay, formatMonth, formatPercent, messages, pick, type Locale } from '../../i18n/index.js';
+import { formatDay, formatMonth, formatPercent, messages, pick, rotate, type Locale } from '../../i18n/index.js';
 
 export type Celebration =
   | { readonly kind: 'teamGoal'; readonly metric: MetricDef; readonly value: number }
@@ -42,6 +43,8 @@ export interface DailyDigestModel {
   readonly kpis: readonly KpiStanding[];
   readonly celebrations: readonly Celebration[];
   readonly focus: Focus | null;
+  /** The slot day's workday number: which KPI under pace and which phrasing take their turn. */
+  readonly turn: number;
   readonly catalog: MetricCatalog;
 }
 
@@ -101,6 +104,7 @@ function celebrationsOf(s: TeamSnapshot): Celebration[] {
 /** Builds the daily digest for the morning of `slotDay` from the team's snapshot. */
 export function buildDailyDigest(s: TeamSnapshot, slotDay: Day): DailyDigestModel {
   const day = periodOf(s.reportDay, 'day');
+  const turn = workdayOfYear(slotDay, s.calendar);
   const kpis = s.channel.kpis.flatMap((t) => {
     const def = s.catalog.get(t.metric);
     if (!def) return [];
@@ -121,7 +125,8 @@ export function buildDailyDigest(s: TeamSnapshot, slotDay: Day): DailyDigestMode
     memberCount: s.members.length,
     kpis,
     celebrations: celebrationsOf(s),
-    focus: teamFocus(s, slotDay, s.monthTotals),
+    focus: teamFocus(s, slotDay, s.monthTotals, turn),
+    turn,
     catalog: s.catalog,
   };
 }
@@ -145,7 +150,7 @@ function celebrationSentence(c: Celebration, locale: Locale, seed: string, month
         c.userId,
       );
     case 'mostImproved':
-      return say('celebration', pick(t.mostImproved, seed, { person: who(c.userId), metric: name(c.metric), rise: `+${formatPercent(c.rise, locale)}` }), c.userId);
+      return say('celebration', pick(t.mostImproved, seed, { person: who(c.userId), metric: name(c.metric), rise: formatPercent(c.rise, locale) }), c.userId);
     case 'newApproach':
       return say('celebration', pick(t.newApproach, seed + c.userId, { person: who(c.userId), note: c.note.slice(0, 200) }), c.userId);
   }
@@ -158,23 +163,25 @@ export function phraseDailyDigest(m: DailyDigestModel, locale: Locale): { lead: 
   const day = formatDay(m.reportDay, locale);
   const lead = [
     m.headline.length
-      ? say('progress', pick(t.leadActive, seed, { items: formatItems(m.headline, locale), day, people: m.loggedYesterday, members: m.memberCount }))
-      : say('progress', pick(t.leadQuiet, seed, { day })),
+      ? say('progress', rotate(t.leadActive, m.turn, m.teamName, { items: formatItems(m.headline, locale), day, people: m.loggedYesterday, members: m.memberCount }))
+      : say('progress', rotate(t.leadQuiet, m.turn, m.teamName, { day })),
   ];
   const month = formatMonth(m.reportDay, locale);
   const celebrations = m.celebrations.map((c, i) => celebrationSentence(c, locale, `${seed}:${i}`, month));
   let focus: Sentence[];
   if (m.focus) {
     const f = m.focus;
-    const gap = pick(t.focusGap, seed, {
+    const quantity = (n: number) => formatQuantity(f.metric, n, locale);
+    const gap = rotate(t.focusGap, m.turn, m.teamName, {
       metric: metricLabel(f.metric, locale),
-      amount: formatAmount(f.metric, f.amount, locale),
-      target: formatAmount(f.metric, f.target, locale),
-      perPerson: f.perPerson === null ? null : formatAmount(f.metric, f.perPerson, locale),
+      amount: quantity(f.amount),
+      target: quantity(f.target),
+      remaining: quantity(f.toGo),
+      perPerson: f.perPerson === null ? null : quantity(f.perPerson),
     });
-    focus = gapWithSuggestion(gap, adviceFor(f.metric, locale, seed));
+    focus = gapWithSuggestion(gap, adviceFor(f.metric, locale, m.turn, m.teamName));
   } else {
-    focus = [say('focus', pick(t.focusOnPace, seed, undefined)), say('suggestion', pick(messages(locale).advice.momentum, seed, undefined))];
+    focus = [say('focus', rotate(t.focusOnPace, m.turn, m.teamName, undefined)), say('suggestion', rotate(messages(locale).advice.momentum, m.turn, m.teamName, undefined))];
   }
   return { lead, celebrations, focus };
 }

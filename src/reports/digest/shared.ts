@@ -1,5 +1,5 @@
 import type { TeamSnapshot } from './snapshot.js';
-import { formatValue, metricLabel, progressBar } from '../amounts.js';
+import { formatFigure, formatQuantity, metricHeading, progressBar } from '../amounts.js';
 import { kpiProgress } from '../status.js';
 import { teamTotalsFor } from '../team-progress.js';
 import type { TeamTarget } from '../tree.js';
@@ -13,7 +13,7 @@ import type { MetricDef } from '../../domain/metrics.js';
 import { periodOf } from '../../domain/periods.js';
 import { ceilCount, isPaced, type Progress } from '../../domain/progress.js';
 import type { Totals } from '../../domain/rates.js';
-import { formatPercent, messages, pick, type AdvisedMetric, type Locale } from '../../i18n/index.js';
+import { formatPercent, messages, rotate, type AdvisedMetric, type Locale } from '../../i18n/index.js';
 
 /** The most KPIs a team message lists: few KPIs get attention (DOMAIN.md: 3–5, ideally 1–3). */
 export const MAX_TEAM_KPIS = 8;
@@ -84,62 +84,65 @@ export function mainActivityOf(targets: readonly { readonly metric: string }[], 
 /** Whether a personal best in this metric is worth a line in the channel. */
 export const isHeadlineMetric = (m: string): boolean => HEADLINE.includes(m);
 
-/** Today's focus: the team KPI furthest from its monthly pace and what today asks of it. */
+/** Today's focus: a team KPI under its monthly pace and what today asks of it. */
 export interface Focus {
   readonly metric: MetricDef;
   /** What the team adds today to stay on pace (ceil of what is left ÷ workdays left, today included). */
   readonly amount: number;
   /** The month's target. */
   readonly target: number;
+  /** What is left to the month's target. */
+  readonly toGo: number;
   /** Roughly per person who carries a target on it; null when one person or nobody does. */
   readonly perPerson: number | null;
 }
 
 /**
- * The KPI to focus on today: of the team's flows where more is better, for the month of `slotDay`,
- * the one furthest under its pace; on the first workday of a month, the first KPI. Null when every
- * KPI is on pace or reached. `byMember` is the team's month by member.
+ * The KPI to focus on today: of the team's shared flows where more is better, for the month of
+ * `slotDay`, the ones under their pace take turns, one a workday (`turn`, the workday's number), in
+ * the order the channel lists them, so a team with several KPIs to lift hears about each; on the
+ * first workday of a month, the first KPI. Null when every KPI is on pace or reached. `byMember` is
+ * the team's month by member.
  */
-export function teamFocus(s: TeamSnapshot, slotDay: Day, byMember: ReadonlyMap<string, Totals>): Focus | null {
+export function teamFocus(s: TeamSnapshot, slotDay: Day, byMember: ReadonlyMap<string, Totals>, turn: number): Focus | null {
   const month = periodOf(slotDay, 'month');
   const sameMonth = month.start === s.month.start;
   const carriers = (metric: string) => s.members.filter((m) => (s.memberTargets.get(m.userId) ?? []).some((t) => t.metric === metric)).length;
   const remaining = countWorkdays(slotDay, month.end, s.calendar);
   if (remaining === 0) return null;
-  let best: { focus: Focus; share: number } | null = null;
+  const underPace: Focus[] = [];
   for (const t of s.channel.kpis) {
     const def = s.catalog.get(t.metric);
     if (!def || !isPaced(def) || def.better !== 'higher') continue;
     const totals = sameMonth ? teamTotalsFor(def, s.members, byMember) : { values: {}, atStart: {}, asOf: {} };
     const p = kpiProgress(def, t.schedules, month, sameMonth ? s.reportDay : slotDay, totals, s.calendar);
     if (p.target === null || p.actual === null || p.reached) continue;
-    const share = sameMonth ? (p.paceGap ?? 0) / p.target : -1;
-    if (sameMonth && share >= 0) continue;
+    if (sameMonth && (p.paceGap ?? 0) >= 0) continue;
     const amount = ceilCount((p.target - p.actual) / remaining);
     const people = carriers(t.metric);
-    const focus: Focus = { metric: def, amount, target: p.target, perPerson: people > 1 ? ceilCount(amount / people) : null };
-    if (!best || share < best.share) best = { focus, share };
+    underPace.push({ metric: def, amount, target: p.target, toGo: ceilCount(p.target - p.actual), perPerson: people > 1 ? ceilCount(amount / people) : null });
     if (!sameMonth) break;
   }
-  return best?.focus ?? null;
+  return underPace.length ? underPace[turn % underPace.length]! : null;
 }
 
-/** A concrete suggestion for lifting a metric, in the reader's language. */
-export function adviceFor(metric: MetricDef, locale: Locale, seed: string): string {
+/** A concrete suggestion for lifting a metric, in the reader's language, turning with `turn` like the sentence it follows. */
+export function adviceFor(metric: MetricDef, locale: Locale, turn: number, salt: string): string {
   const advice = messages(locale).advice.metric;
   const key: AdvisedMetric = metric.key in advice ? (metric.key as AdvisedMetric) : 'general';
-  return pick(advice[key], `${seed}:${metric.key}`, undefined);
+  return rotate(advice[key], turn, `${salt}:${metric.key}`, undefined);
 }
 
-/** One KPI as a field of the digest: name, the day, the period with a bar, and the forecast or ✓. */
+/** One KPI as a field of the digest: name, the day, the period with a bar, and the forecast or ✓; every number with its unit. */
 export function kpiCell(metric: MetricDef, day: { actual: number | null; target: number | null } | null, p: Progress, periodName: string, locale: Locale): string {
   const t = messages(locale).digest;
-  const v = (n: number | null) => (n === null ? '–' : formatValue(metric, isPaced(metric) ? Math.round(n) : n, locale));
-  const lines = [`*${metricLabel(metric, locale)}*`];
+  const shown = (n: number | null) => (n === null || !isPaced(metric) ? n : Math.round(n));
+  const lines = [`*${metricHeading(metric, locale)}*`];
   // A day's share means something for flows; a snapshot or a rate has none.
-  if (day && isPaced(metric)) lines.push(t.kpiYesterday({ actual: v(day.actual), target: day.target === null || day.target < 1 ? null : v(day.target) }));
-  lines.push(t.kpiPeriod({ period: periodName, actual: v(p.actual), target: v(p.target), attainment: p.attainment === null ? '–' : formatPercent(p.attainment, locale) }));
-  const tail = p.reached ? t.kpiReached : p.forecast !== null && p.remainingWorkdays > 0 ? t.kpiForecast({ amount: v(p.forecast) }) : '';
+  if (day && isPaced(metric)) lines.push(t.kpiYesterday({ figure: formatFigure(metric, shown(day.actual), day.target === null || day.target < 1 ? null : shown(day.target), locale) }));
+  const withTarget = p.target !== null && p.target > 0;
+  lines.push(t.kpiPeriod({ period: periodName, figure: formatFigure(metric, shown(p.actual), shown(p.target), locale), attainment: withTarget && p.attainment !== null ? formatPercent(p.attainment, locale) : null }));
+  const tail = p.reached ? t.kpiReached : p.forecast !== null && p.remainingWorkdays > 0 ? t.kpiForecast({ amount: formatQuantity(metric, Math.round(p.forecast), locale) }) : '';
   lines.push(`${progressBar(p.attainment, 8)} ${tail}`.trim());
   return lines.join('\n');
 }

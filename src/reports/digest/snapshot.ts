@@ -33,8 +33,10 @@ export interface TeamSnapshot {
   /** The five workdays up to the report day, and the five before them. */
   readonly recent: ReadonlyMap<string, Totals>;
   readonly earlier: ReadonlyMap<string, Totals>;
-  /** Four weeks up to the report day, per member: each person's funnel against the team's. */
+  /** Four weeks up to the report day, per member: each person's funnel against the team's, and their recent pace. */
   readonly fourWeeks: ReadonlyMap<string, Totals>;
+  /** The days of those four weeks each member logged each metric: whether their recent pace has the history to mean something. */
+  readonly paceDays: ReadonlyMap<string, readonly { day: Day; metric: string }[]>;
   /** The team's funnel stages, over the metrics it logged in those four weeks. */
   readonly stages: readonly Stage[];
   /** The team's stage rates over those four weeks, each over the people whose role works it: the reference every member's funnel is read against. */
@@ -57,17 +59,19 @@ export async function loadTeamSnapshot(store: Store, team: Team, reportDay: Day)
   const earlierSpan = lastWorkdays(addDays(recentSpan.from, -1), 5, calendar);
   const monthBefore = reportDay > month.start ? { from: month.start, to: addDays(reportDay, -1) } : null;
   const catalog = await store.metrics.catalog(team.workspace);
-  const [{ members: all, byPerson: memberTargets, targets: allTargets }, ranges, loggedDays, notes, bests] = await Promise.all([
+  const fourWeeksSpan = { from: addDays(reportDay, -27), to: reportDay };
+  const [{ members: all, byPerson: memberTargets, targets: allTargets }, ranges, loggedDays, paceDays, notes, bests] = await Promise.all([
     loadTeamTargets(store, team, reportDay, catalog),
     store.totals.memberRanges(team.id, [
       { from: reportDay, to: reportDay },
       { from: month.start, to: reportDay },
       recentSpan,
       earlierSpan,
-      { from: addDays(reportDay, -27), to: reportDay },
+      fourWeeksSpan,
       ...(monthBefore ? [monthBefore] : []),
     ]),
     store.totals.memberLoggedDays(team.id, addDays(reportDay, -60), reportDay),
+    store.totals.memberMetricDays(team.id, fourWeeksSpan.from, fourWeeksSpan.to),
     store.totals.memberNotes(team.id, reportDay, reportDay),
     store.totals.bestsSetOn(team.id, reportDay),
   ]);
@@ -78,7 +82,7 @@ export async function loadTeamSnapshot(store: Store, team: Team, reportDay: Day)
   const logged = sumTotals(fourWeeks.values()).values;
   const stages = funnelStages(team.settings.funnel, catalog, (key) => (logged[key] ?? 0) > 0);
   const teamStageRates = stageRates(stages, teamStageTotals(members, fourWeeks));
-  return { team, catalog, calendar, members, reportDay, month, channel, memberTargets, dayTotals, monthTotals, monthTotalsBefore, loggedDays, recent, earlier, fourWeeks, stages, teamStageRates, notes, bests };
+  return { team, catalog, calendar, members, reportDay, month, channel, memberTargets, dayTotals, monthTotals, monthTotalsBefore, loggedDays, recent, earlier, fourWeeks, paceDays, stages, teamStageRates, notes, bests };
 }
 
 /** The workday a morning message reports on: the one before the slot's day. */
