@@ -143,7 +143,7 @@ describe('the 1on1 prep', () => {
     );
     const text = renderOneOnOne(m, 'en', 'Fri 20 Nov 15:00').text;
     expect(text).toContain('Agreed Fri 6 Nov: “10 new leads a day”');
-    expect(text).toContain('Since then, per workday: calls 40 → 55 · meetings 2 → 3');
+    expect(text).toContain('Since then, per workday: 40 calls → 55 calls · 2 meetings → 3 meetings');
     expect(text).toContain('Where they want help: pricing objections');
   });
 });
