@@ -143,7 +143,7 @@ export const digest: DigestCatalog = {
     focusStage: [({ stage }) => `This week, the ${stage}.`, ({ stage }) => `The ${stage} is this week’s one thing.`],
     goalsReached: [
       ({ metrics }) => `Goals reached last week: ${metrics}. 🎉`,
-      ({ metrics }) => `Last week the team hit its ${metrics} goals. 🎉`,
+      ({ metrics }) => `Last week the team reached its goals for ${metrics}. 🎉`,
     ],
     footer: 'Details with `/kpi status` and `/kpi tree` · set targets with `/kpi target`',
   },
@@ -171,38 +171,73 @@ export const digest: DigestCatalog = {
       connects: [
         () => 'Try calling at different times: early morning and late afternoon often connect better.',
         () => 'Look at which hours connected last week and stack tomorrow’s calls there.',
+        () => 'Call back the people who picked up before at the same time of day; they tend to answer again.',
       ],
       emails: [
         () => 'Personalise the first line of each email to the prospect’s company; it lifts replies.',
         () => 'Send a short follow-up to every open lead today, with one clear question.',
+        () => 'Keep each email to three sentences and one question; short emails get answered.',
       ],
       meetings: [
         () => 'Follow up warm leads the same day and offer two concrete time slots.',
         () => 'Close each good call by proposing a meeting time instead of asking for one.',
+        () => 'Ask every prospect who showed interest this week for a short follow-up meeting.',
       ],
       visits: [
         () => 'Group visits by area so one trip covers two or three accounts.',
         () => 'Book next week’s visits today while this week’s conversations are fresh.',
+        () => 'Add one visit to an account you have not seen for a while to each trip.',
       ],
       wins: [
         () => 'Review the open proposals with your manager and agree the next step for each.',
         () => 'Ask each late-stage prospect what would make them decide this month.',
+        () => 'Agree the next step and its date at the end of every late-stage meeting.',
       ],
       revenue: [
         () => 'Look at existing accounts for an upsell alongside new deals.',
         () => 'Prioritise the largest open deals and line up the decision maker for each.',
+        () => 'Check which open deals could close this month and what each one still needs.',
       ],
       leads: [
         () => 'Add ten new leads from your best-converting channel today.',
         () => 'Ask this week’s happiest customers for one introduction each.',
+        () => 'Follow up the leads from your best event or page within the day they come in.',
       ],
-      upsells: [() => 'Pick three accounts using the product most and prepare an upgrade proposal.', () => 'Ask in each check-in which need the current plan does not cover yet.'],
-      cross_sells: [() => 'Match one complementary product to each of your top five accounts.', () => 'Share a short customer story of the other product in your next check-ins.'],
-      renewals: [() => 'Contact every account renewing in the next 60 days this week.', () => 'Send renewing accounts a short summary of the value they got this year.'],
-      target_accounts: [() => 'Research ten new target accounts and note one opening angle for each.', () => 'Refresh the target list with the segment that converted best last month.'],
-      key_person_contacts: [() => 'Ask your champion who signs off, and request a short intro.', () => 'Prepare one question for the decision maker before each meeting.'],
-      ride_alongs: [() => 'Schedule one ride-along with a new member this week.', () => 'Pair a newer rep with a strong closer on one meeting this week.'],
-      general: [() => 'Pick one small step for it today and log what you try.', () => 'Set a short time block for it today and note what worked.'],
+      upsells: [
+        () => 'Pick three accounts using the product most and prepare an upgrade proposal.',
+        () => 'Ask in each check-in which need the current plan does not cover yet.',
+        () => 'Look for customers whose usage grew this quarter and show them the next plan.',
+      ],
+      cross_sells: [
+        () => 'Match one complementary product to each of your top five accounts.',
+        () => 'Share a short customer story of the other product in your next check-ins.',
+        () => 'Ask one customer a day which other team could use what they already like.',
+      ],
+      renewals: [
+        () => 'Contact every account renewing in the next 60 days this week.',
+        () => 'Send renewing accounts a short summary of the value they got this year.',
+        () => 'Book a short review with each renewing customer before the date comes up.',
+      ],
+      target_accounts: [
+        () => 'Research ten new target accounts and note one opening angle for each.',
+        () => 'Refresh the target list with the segment that converted best last month.',
+        () => 'Pick five target accounts a day and find the right person at each before calling.',
+      ],
+      key_person_contacts: [
+        () => 'Ask your champion who signs off, and request a short intro.',
+        () => 'Prepare one question for the decision maker before each meeting.',
+        () => 'Invite the decision maker to the next meeting with one point that matters to them.',
+      ],
+      ride_alongs: [
+        () => 'Schedule one ride-along with a new member this week.',
+        () => 'Pair a newer rep with a strong closer on one meeting this week.',
+        () => 'Choose one meeting this week where a newer member can watch the close, and debrief after.',
+      ],
+      general: [
+        () => 'Pick one small step for it today and log what you try.',
+        () => 'Set a short time block for it today and note what worked.',
+        () => 'Choose one habit that moves it, try it for a week, and compare the numbers.',
+      ],
     },
     stage: {
       connect: [
