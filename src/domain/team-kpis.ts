@@ -1,3 +1,5 @@
+import { inputsOf, type MetricDef } from './metrics.js';
+import { NO_TOTALS, rateParts, type Totals } from './rates.js';
 import { populationOf, type TeamMember } from './team-rates.js';
 
 /**
@@ -47,9 +49,12 @@ export function splitByOwnership<T extends KpiOwnership>(kpis: readonly T[]): Kp
 }
 
 /**
- * Whether a team reading over `inputs` is several people's work: at least two members' roles work
- * every input. A funnel stage only one person works (the one field rep's closing) is their number.
+ * Whether a team's rate over a period is several people's work: at least two members whose role
+ * works it logged its base (its denominator) in the period. A funnel stage only one person worked
+ * (the one field rep's closing, the one SDR's calls) is their number, however many others' roles
+ * could have worked it.
  */
-export function isSeveralPeoplesWork(inputs: readonly string[], members: readonly TeamMember[]): boolean {
-  return populationOf(inputs, members).length >= SEVERAL;
+export function isSeveralPeoplesWork(rate: MetricDef, members: readonly TeamMember[], byMember: ReadonlyMap<string, Totals>): boolean {
+  const worked = populationOf(inputsOf(rate), members).filter((m) => (rateParts(rate, byMember.get(m.userId) ?? NO_TOTALS).denominator ?? 0) > 0);
+  return worked.length >= SEVERAL;
 }

@@ -50,11 +50,11 @@ export function channelKpis(targets: readonly TeamTarget[], catalog: MetricCatal
 }
 
 /**
- * The funnel stages a channel may show: read over at least two people whose role works them (or a
- * rate the team set on its total), and not a KPI one person carries alone.
+ * The funnel stages a channel may show for a period (`byMember`): worked by at least two people (or
+ * a rate the team set on its total), and not a KPI one person carries alone.
  */
-export function channelStages(stages: readonly Stage[], members: readonly TeamMember[], channel: ChannelKpis): Stage[] {
-  return stages.filter((s) => !channel.solo.has(s.rate.key) && (channel.teamSet.has(s.rate.key) || isSeveralPeoplesWork([s.from.key, s.to.key], members)));
+export function channelStages(stages: readonly Stage[], members: readonly TeamMember[], byMember: ReadonlyMap<string, Totals>, channel: ChannelKpis): Stage[] {
+  return stages.filter((s) => !channel.solo.has(s.rate.key) && (channel.teamSet.has(s.rate.key) || isSeveralPeoplesWork(s.rate, members, byMember)));
 }
 
 /** The metrics worth naming in a headline, in the order people care about them. */

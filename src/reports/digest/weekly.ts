@@ -128,7 +128,7 @@ export function buildWeeklyReview(input: WeeklyInput): WeeklyReviewModel {
     }),
   );
   const logged = (k: string) => (totals.values[k] ?? 0) > 0 || (sumTotals(input.baseline.values()).values[k] ?? 0) > 0;
-  const stages = channelStages(funnelStages(input.funnel, catalog, logged), members, channel);
+  const stages = channelStages(funnelStages(input.funnel, catalog, logged), members, input.lastWeek, channel);
   const current = teamStageTotals(members, input.lastWeek);
   return {
     teamName: input.teamName,
