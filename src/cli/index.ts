@@ -26,25 +26,34 @@ export interface CliIo {
 /** A mistake in how the command line was typed: printed as one line with the usage, exit code 2. */
 class UsageError extends Error {}
 
+/** Each command's usage line and what it does, in the order the usage lists them. */
+const COMMAND_HELP: Readonly<Record<string, string>> = {
+  start: `  start                                   run the bot (what \`npm start\` runs)`,
+  migrate: `  migrate                                 apply pending database migrations and exit`,
+  export: `  export [--user U…] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--workspace T…]
+                                          print history as CSV: date,user_id,metric,value,note,logged_at`,
+  import: `  import FILE.csv [--workspace T…]        load history from CSV (date,user_id,metric,value[,note[,logged_at]]),
+                                          every row or none`,
+  digest: `  digest <daily|weekly> [--team NAME|ID] [--at ISO-8601] [--dry-run] [--format text|json] [--force]
+                                          build the digest as of --at and post it, claimed like the scheduler
+                                          does (--dry-run prints it instead)`,
+  oneonone: `  oneonone --rep USER [--at ISO-8601] [--dry-run] [--format text|json] [--workspace T…]
+                                          the 1on1 prep for one rep, DM'd to their manager (or printed)`,
+  demo: `  demo [--lang en|ja] [--at ISO-8601]     a sample team with two months of history in a temporary database:
+                                          prints the morning's digest, a DM, the weekly review and a 1on1 prep
+                                          as of --at (default now; no Slack)`,
+  help: `  help                                    this text; \`kpi-bot <command> --help\` shows one command's`,
+};
+
 const USAGE = `Usage: kpi-bot <command> [options]
 
 Commands:
-  start                                   run the bot (what \`npm start\` runs)
-  migrate                                 apply pending database migrations and exit
-  export [--user U…] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--workspace T…]
-                                          print history as CSV: date,user_id,metric,value,note,logged_at
-  import FILE.csv [--workspace T…]        load history from CSV (date,user_id,metric,value[,note[,logged_at]]),
-                                          every row or none
-  digest <daily|weekly> [--team NAME|ID] [--at ISO-8601] [--dry-run] [--format text|json] [--force]
-                                          build the digest as of --at and post it, claimed like the scheduler
-                                          does (--dry-run prints it instead)
-  oneonone --rep USER [--at ISO-8601] [--dry-run] [--format text|json] [--workspace T…]
-                                          the 1on1 prep for one rep, DM'd to their manager (or printed)
-  demo [--lang en|ja]                     a sample team with two months of history in a temporary database:
-                                          prints this morning's digest, a DM and the weekly review (no Slack)
-  help                                    this text
+${Object.values(COMMAND_HELP).join('\n')}
 
 Configuration comes from the environment or .env (see .env.example).`;
+
+/** One command's usage: `kpi-bot demo --help`. */
+const commandUsage = (command: string): string => `Usage: kpi-bot ${command} [options]\n\n${COMMAND_HELP[command]}\n`;
 
 function args<O extends NonNullable<ParseArgsConfig['options']>>(argv: readonly string[], options: O) {
   try {
@@ -202,13 +211,14 @@ function instantOption(value: string | undefined, now: Date): Date {
 }
 
 async function commandDemo(argv: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals } = args(argv, { lang: { type: 'string' } } as const);
-  if (positionals.length > 0) throw new UsageError(`demo takes no arguments besides --lang (got “${positionals[0]}”)`);
+  const { values, positionals } = args(argv, { lang: { type: 'string' }, at: { type: 'string' } } as const);
+  if (positionals.length > 0) throw new UsageError(`demo takes no arguments besides --lang and --at (got “${positionals[0]}”)`);
   const config = loadConfig(io.env, { needsSlack: false });
   const lang = values.lang ?? config.locale;
   if (!isLocale(lang)) throw new UsageError(`--lang must be en or ja (got “${lang}”)`);
+  const now = instantOption(values.at, (io.clock ?? systemClock)());
   const { runDemo } = await import('./demo.js');
-  await runDemo({ locale: lang, zone: config.timezone, now: (io.clock ?? systemClock)(), write: io.stdout });
+  await runDemo({ locale: lang, zone: config.timezone, now, write: io.stdout });
   return 0;
 }
 
@@ -298,6 +308,10 @@ async function commandDigest(argv: readonly string[], io: CliIo): Promise<number
 /** Runs one `kpi-bot` command; resolves with the process exit code. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
+  if (command !== undefined && command in COMMAND_HELP && (rest.includes('--help') || rest.includes('-h'))) {
+    io.stdout(commandUsage(command));
+    return 0;
+  }
   try {
     switch (command) {
       case 'start':

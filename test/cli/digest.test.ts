@@ -95,4 +95,27 @@ describe('kpi-bot demo', () => {
       expect(out.stdout).not.toMatch(/ – \/ /u);
     }
   });
+
+  it('shows the morning of the day --at names', async () => {
+    const out = await cli(['demo', '--lang', 'en', '--at', '2026-11-19T09:00:00+09:00'], {});
+    expect(out.code).toBe(0);
+    expect(out.stdout).toContain('☀️ Demo Sales · Thu 19 Nov');
+    expect(out.stdout).toContain('Here is what Wed 18 Nov added');
+    const bad = await cli(['demo', '--at', 'tomorrow'], {});
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--at must be an ISO-8601 time');
+  });
+});
+
+describe('kpi-bot <command> --help', () => {
+  it('prints that command’s usage, not an error', async () => {
+    for (const command of ['demo', 'digest', 'oneonone', 'export', 'import', 'migrate', 'start']) {
+      const out = await cli([command, '--help'], {});
+      expect(out.code, command).toBe(0);
+      expect(out.stdout, command).toContain(`Usage: kpi-bot ${command} [options]`);
+      expect(out.stdout, command).toContain(`  ${command}`);
+      expect(out.stderr, command).toBe('');
+    }
+    expect((await cli(['demo', '-h'], {})).stdout).toContain('demo [--lang en|ja] [--at ISO-8601]');
+  });
 });
