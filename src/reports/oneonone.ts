@@ -93,7 +93,8 @@ function wentWellOf(i: OneOnOneInput, funnel: readonly FunnelRow[]): WentWell[] 
   if (streak >= 5) out.push({ kind: 'streak', days: streak });
   const rose = stageChanges(stagesOfRole(i.stages, i.salesRole), sameTotals(i.current), sameTotals(i.previous)).filter((c) => c.change >= 0.1);
   if (rose[0]) out.push({ kind: 'rateRose', change: rose[0] });
-  for (const note of i.notes.filter(isNewApproachNote).slice(0, 2)) out.push({ kind: 'newApproach', note });
+  // A note logged on several days is one approach.
+  for (const note of [...new Set(i.notes.filter(isNewApproachNote))].slice(0, 2)) out.push({ kind: 'newApproach', note });
   for (const key of ACTIVITY) {
     const now = i.current.values[key] ?? 0;
     const before = i.previous.values[key] ?? 0;

@@ -133,6 +133,11 @@ describe('the 1on1 prep', () => {
     }
   });
 
+  it('praises a new approach once, though its note came with the logs of several days', () => {
+    const m = buildOneOnOne(input({ notes: ['tried a shorter opener', 'tried a shorter opener'] }));
+    expect(m.wentWell.filter((w) => w.kind === 'newApproach')).toEqual([{ kind: 'newApproach', note: 'tried a shorter opener' }]);
+  });
+
   it('shows last time’s plan and how the numbers moved since, and the rep’s check-in', () => {
     const m = buildOneOnOne(
       input({
