@@ -78,8 +78,8 @@ describe('the team’s own metrics and the seeds’ definitions, through the rea
     await as(MANAGER, `target 見込み案件 10/月 <@${SDR}>`);
     await as(MANAGER, 'target 有効商談率 50% team');
     const status = await as(SDR, 'status');
-    expect(status.text).toContain('*有効商談* 6 / 40');
-    expect(status.text).toContain('*見込み案件* 9 / 10');
+    expect(status.text).toContain('*有効商談* 6 / 40件');
+    expect(status.text).toContain('*見込み案件* 9 / 10件');
     expect(status.text).toContain('11月19日(木)時点');
     expect(status.text).toMatch(/有効商談率 60% \(商談 10件のうち有効商談 6件\)/u);
     expect(status.text).toContain('有効商談率 = 有効商談 ÷ 商談');
