@@ -1,10 +1,10 @@
 import { say, gapWithSuggestion, paragraph, type Sentence, type Written } from './sentences.js';
 import type { TeamSnapshot } from './snapshot.js';
-import { adviceFor, headlineItems, isHeadlineMetric, kpiCell, mainActivityOf, teamFocus, type Focus } from './shared.js';
+import { adviceFor, headlineItems, isHeadlineMetric, kpiCell, mainActivityOf, mostImprovedOn, teamFocus, type Focus } from './shared.js';
 import { context, fieldSections, header, section, type KnownBlock, type Message } from '../blocks.js';
 import { formatAmount, formatItems, formatQuantity, metricLabel } from '../amounts.js';
 import { teamProgress, teamTotalsFor } from '../team-progress.js';
-import { isNewApproachNote, isStreakMilestone, mostImproved } from '../../domain/celebrations.js';
+import { isNewApproachNote, isStreakMilestone } from '../../domain/celebrations.js';
 import { workdayOfYear } from '../../domain/calendar.js';
 import type { Day } from '../../domain/days.js';
 import type { MetricCatalog } from '../../domain/metric-catalog.js';
@@ -51,10 +51,6 @@ export interface DailyDigestModel {
 /** The most a channel message celebrates by name; the rest are counted. */
 const MAX_CELEBRATIONS = 8;
 
-/** The metric a person's activity is measured by in the channel: their first flow target the team shares, else calls. */
-function mainActivity(s: TeamSnapshot, userId: string): MetricDef {
-  return mainActivityOf(s.memberTargets.get(userId) ?? [], s.catalog, s.channel.solo);
-}
 
 const NONE: Totals = { values: {}, atStart: {}, asOf: {} };
 
@@ -90,13 +86,9 @@ function celebrationsOf(s: TeamSnapshot): Celebration[] {
     const streak = workdayStreak(days, s.reportDay, s.calendar);
     if (isStreakMilestone(streak)) out.push({ kind: 'streak', userId: m.userId, days: streak });
   }
-  const improved = mostImproved(
-    s.members.map((m) => {
-      const metric = mainActivity(s, m.userId);
-      return { userId: m.userId, before: metricValue(metric, s.earlier.get(m.userId) ?? NONE) ?? 0, recent: metricValue(metric, s.recent.get(m.userId) ?? NONE) ?? 0 };
-    }),
-  );
-  if (improved) out.push({ kind: 'mostImproved', userId: improved.userId, metric: mainActivity(s, improved.userId), rise: improved.rise });
+  // Each person on their own main activity the team shares, so the sentence names what actually rose.
+  const improved = mostImprovedOn(s.members, (userId) => mainActivityOf(s.memberTargets.get(userId) ?? [], s.catalog, solo), s.earlier, s.recent);
+  if (improved) out.push({ kind: 'mostImproved', userId: improved.userId, metric: improved.metric, rise: improved.rise });
   for (const n of s.notes.filter((x) => isNewApproachNote(x.note)).slice(0, 3)) out.push({ kind: 'newApproach', userId: n.userId, note: n.note });
   return out;
 }

@@ -12,7 +12,8 @@ import type { MetricCatalog } from '../../domain/metric-catalog.js';
 import type { MetricDef } from '../../domain/metrics.js';
 import { periodOf } from '../../domain/periods.js';
 import { ceilCount, isPaced, type Progress } from '../../domain/progress.js';
-import type { Totals } from '../../domain/rates.js';
+import { metricValue, NO_TOTALS, type Totals } from '../../domain/rates.js';
+import { mostImproved, type Improvement } from '../../domain/celebrations.js';
 import { formatPercent, messages, rotate, type AdvisedMetric, type Locale } from '../../i18n/index.js';
 
 /** The most KPIs a team message lists: few KPIs get attention (DOMAIN.md: 3–5, ideally 1–3). */
@@ -74,11 +75,27 @@ export function headlineItems(totals: Totals, catalog: MetricCatalog, max = 4, e
 
 /**
  * The activity a person's improvement is measured on: their first target on a flow where more is
- * better, none of `except` (in a channel, the KPIs one person carries alone), else calls.
+ * better, else calls; none of `except` (in a channel, the KPIs one person carries alone), so null
+ * when only such a KPI is left.
  */
-export function mainActivityOf(targets: readonly { readonly metric: string }[], catalog: MetricCatalog, except: ReadonlySet<string> = new Set()): MetricDef {
+export function mainActivityOf(targets: readonly { readonly metric: string }[], catalog: MetricCatalog, except: ReadonlySet<string> = new Set()): MetricDef | null {
   const found = targets.map((t) => catalog.get(t.metric)).find((d) => d !== undefined && d.kind === 'flow' && d.better === 'higher' && !except.has(d.key));
-  return found ?? catalog.def('calls');
+  return found ?? (except.has('calls') ? null : catalog.def('calls'));
+}
+
+/** The most improved member on their own main activity (`mainActivityOf`), from one stretch's totals to the next. */
+export function mostImprovedOn(
+  members: readonly { readonly userId: string }[],
+  activityOf: (userId: string) => MetricDef | null,
+  before: ReadonlyMap<string, Totals>,
+  recent: ReadonlyMap<string, Totals>,
+): (Improvement & { readonly metric: MetricDef }) | null {
+  const measured = members.flatMap((m) => {
+    const metric = activityOf(m.userId);
+    return metric ? [{ metric, userId: m.userId, before: metricValue(metric, before.get(m.userId) ?? NO_TOTALS) ?? 0, recent: metricValue(metric, recent.get(m.userId) ?? NO_TOTALS) ?? 0 }] : [];
+  });
+  const improved = mostImproved(measured);
+  return improved && { ...improved, metric: measured.find((x) => x.userId === improved.userId)!.metric };
 }
 
 /** Whether a personal best in this metric is worth a line in the channel. */

@@ -1,12 +1,12 @@
 import { gapWithSuggestion, paragraph, say, type Sentence, type Written } from './sentences.js';
-import { adviceFor, channelKpis, channelStages, headlineItems, kpiCell, mainActivityOf } from './shared.js';
+import { adviceFor, channelKpis, channelStages, headlineItems, kpiCell, mainActivityOf, mostImprovedOn } from './shared.js';
 import { context, fieldSections, header, section, type KnownBlock, type Message } from '../blocks.js';
 import { formatAmount, formatItems, formatQuantity, metricLabel } from '../amounts.js';
 import { formatFormula } from '../formulas.js';
 import { calendarFor, kpiProgress } from '../status.js';
 import { teamProgress, teamTotalsFor } from '../team-progress.js';
 import { loadTeamTargets, type TeamTarget } from '../tree.js';
-import { mostImproved, quietInputs, type Improvement, type QuietInput } from '../../domain/celebrations.js';
+import { quietInputs, type Improvement, type QuietInput } from '../../domain/celebrations.js';
 import { countWorkdays, type WorkCalendar } from '../../domain/calendar.js';
 import { addDays, maxDay, minDay, weekNumber, type Day } from '../../domain/days.js';
 import { bottleneckStage, funnelStages, qualityOrVolume, stageKind, stageRate, type Balance, type Stage, type StageChange } from '../../domain/funnel.js';
@@ -98,8 +98,6 @@ export interface WeeklyInput {
 /** The week a review on `slotDay` covers: the ISO week before. */
 export const reviewedWeek = (slotDay: Day): Period => previousPeriod(periodOf(slotDay, 'week'));
 
-const NONE: Totals = { values: {}, atStart: {}, asOf: {} };
-
 /** Four weeks' values per member as one average week, so volumes compare with a single week. */
 const asOneWeek = (byMember: ReadonlyMap<string, Totals>) => new Map([...byMember].map(([u, t]) => [u, scaleTotals(t, 1 / 4)] as const));
 
@@ -120,13 +118,7 @@ export function buildWeeklyReview(input: WeeklyInput): WeeklyReviewModel {
     .filter((k) => !channel.solo.has(k))
     .flatMap((k) => catalog.get(k) ?? []);
   // Each person against their own main activity the team shares, so the sentence names what actually rose.
-  const activityOf = (userId: string) => mainActivityOf(input.memberTargets.get(userId) ?? [], catalog, channel.solo);
-  const improved = mostImproved(
-    members.map((m) => {
-      const metric = activityOf(m.userId);
-      return { userId: m.userId, before: metricValue(metric, input.weekBefore.get(m.userId) ?? NONE) ?? 0, recent: metricValue(metric, input.lastWeek.get(m.userId) ?? NONE) ?? 0 };
-    }),
-  );
+  const improved = mostImprovedOn(members, (userId) => mainActivityOf(input.memberTargets.get(userId) ?? [], catalog, channel.solo), input.weekBefore, input.lastWeek);
   const logged = (k: string) => (totals.values[k] ?? 0) > 0 || (sumTotals(input.baseline.values()).values[k] ?? 0) > 0;
   const stages = channelStages(funnelStages(input.funnel, catalog, logged), members, input.lastWeek, channel);
   const current = teamStageTotals(members, input.lastWeek);
@@ -144,9 +136,10 @@ export function buildWeeklyReview(input: WeeklyInput): WeeklyReviewModel {
     }),
     bottleneck: bottleneckStage(stages, current, teamStageTotals(members, baselineWeek)),
     balance: qualityOrVolume(totals, sumTotals(baselineWeek.values())),
-    quiet: quietInputs(targeted, input.lastLogged, week.end, catalog),
+    // An input one person carries as their KPI going quiet is their gap, not the channel's.
+    quiet: quietInputs(targeted, input.lastLogged, week.end, catalog).filter((q) => !channel.solo.has(q.metric.key)),
     goalsReached: kpis.filter((k) => k.week.reached && isPaced(k.metric)).map((k) => k.metric),
-    improved: improved ? { ...improved, metric: activityOf(improved.userId) } : null,
+    improved,
     focus: weekFocus(input, targets, slotDay, week.end),
     catalog,
   };
