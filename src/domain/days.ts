@@ -82,6 +82,11 @@ export function isoWeekday(d: Day): number {
   return w === 0 ? 7 : w;
 }
 
+/** The ISO week a day falls in, counted from the week of 1970-01-01: consecutive weeks, consecutive numbers. */
+export function weekNumber(d: Day): number {
+  return Math.floor((toNumber(d) + 3) / 7); // 1970-01-01 was a Thursday: its week began three days before
+}
+
 export function yearOf(d: Day): number {
   return Number(d.slice(0, 4));
 }

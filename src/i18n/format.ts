@@ -74,3 +74,14 @@ export function formatList(items: readonly string[], locale: Locale): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
+
+/** A sentence or line as it starts: its first letter upper-case (`"calls: 5"` → `"Calls: 5"`); Japanese is unchanged. */
+export function upperFirst(text: string): string {
+  const first = text.charAt(0);
+  return first === first.toLowerCase() && first !== first.toUpperCase() ? first.toUpperCase() + text.slice(1) : text;
+}
+
+/** An aside as each language writes it after a figure: `" (8.2%)"` / `"(8.2%)"`. */
+export function parenthetical(text: string, locale: Locale): string {
+  return locale === 'ja' ? `(${text})` : ` (${text})`;
+}

@@ -35,3 +35,13 @@ export function pick<P>(variants: Variants<P>, seed: string, params: P): string 
   if (variants.length === 0) throw new Error('a sentence needs at least one variant');
   return variants[hash(seed) % variants.length]!(params);
 }
+
+/**
+ * The phrasing for the `turn`-th time a sentence is said (a workday's number, a week's): consecutive
+ * turns take consecutive variants, starting where `salt` puts them, so a sentence said every workday
+ * never says the same thing two workdays running and goes through all its phrasings.
+ */
+export function rotate<P>(variants: Variants<P>, turn: number, salt: string, params: P): string {
+  if (variants.length === 0) throw new Error('a sentence needs at least one variant');
+  return variants[(hash(salt) + turn) % variants.length]!(params);
+}

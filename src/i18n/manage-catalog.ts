@@ -95,7 +95,8 @@ export interface ManageCatalog {
   readonly statusTitle: (p: { subject: string; period: string }) => string;
   readonly you: string;
   readonly periodNames: Readonly<Record<'day' | 'week' | 'month' | 'quarter' | 'year', (p: { start: string; end: string; month: string }) => string>>;
-  readonly statusActual: (p: { metric: string; actual: string; target: string; attainment: string }) => string;
+  /** A KPI's first line: its name, the figure with its unit (`600 / 1,000 calls`), the share of the target when there is one. */
+  readonly statusActual: (p: { metric: string; figure: string; attainment: string | null }) => string;
   readonly statusReached: Variants<{ metric: string }>;
   readonly statusAhead: (p: { amount: string }) => string;
   readonly statusOnPace: string;

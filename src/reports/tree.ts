@@ -6,6 +6,7 @@ import type { MetricCatalog } from '../domain/metric-catalog.js';
 import type { MetricDef } from '../domain/metrics.js';
 import { periodOf, type PeriodKind } from '../domain/periods.js';
 import { periodTarget } from '../domain/targets.js';
+import type { KpiOwnership } from '../domain/team-kpis.js';
 import { teamRate } from '../domain/team-rates.js';
 import { sumTotals, type Totals } from '../domain/rates.js';
 import { buildTree, deriveFunnelTree, evaluateTree, SEED_EXAMPLE_TREE, type EvaluatedTreeNode, type KpiTreeNode, type TreeProblem } from '../domain/tree.js';
@@ -18,10 +19,8 @@ export async function teamTotals(store: Store, team: Team, from: Day, to: Day): 
   return { total: sumTotals(byMember.values()), byMember };
 }
 
-/** A team-level KPI: the team's own target, or its members' added up. */
-export interface TeamTarget extends KpiTarget {
-  readonly source: 'team' | 'members';
-}
+/** A team-level KPI: the team's own target, or its members' added up, with how many active members carry one. */
+export interface TeamTarget extends KpiTarget, KpiOwnership {}
 
 /** A team's members, each member's targets in force, and the team-level targets they add up to. */
 export interface TeamTargets {
@@ -37,15 +36,26 @@ export async function loadTeamTargets(store: Store, team: Team, asOf: Day, catal
     store.targets.of(team.workspace, 'team', String(team.id), asOf),
     store.targets.inForce(team.workspace, 'person', members.map((m) => m.userId), asOf),
   ]);
-  return { members, byPerson, targets: teamLevelTargets(team, asOf, own, byPerson, catalog) };
+  const active = new Set(members.filter((m) => m.isActive).map((m) => m.userId));
+  return { members, byPerson, targets: teamLevelTargets(team, asOf, own, byPerson, active, catalog) };
 }
 
 /**
  * The team-level targets: the team's own, and for metrics without one its members' added up (counts
- * and snapshots add; a rate only when every member who carries it shares one value).
+ * and snapshots add; a rate only when every member who carries it shares one value). Each says how
+ * many of the `active` members carry a target on it: whether it is several people's work.
  */
-function teamLevelTargets(team: Team, asOf: Day, own: readonly Target[], byPerson: ReadonlyMap<string, readonly Target[]>, catalog: MetricCatalog): TeamTarget[] {
-  const out = new Map<string, TeamTarget>(own.map((t) => [t.metric, { metric: t.metric, schedules: [t.schedule], source: 'team' }]));
+function teamLevelTargets(
+  team: Team,
+  asOf: Day,
+  own: readonly Target[],
+  byPerson: ReadonlyMap<string, readonly Target[]>,
+  active: ReadonlySet<string>,
+  catalog: MetricCatalog,
+): TeamTarget[] {
+  const carriers = new Map<string, number>();
+  for (const [userId, targets] of byPerson) if (active.has(userId)) for (const t of targets) carriers.set(t.metric, (carriers.get(t.metric) ?? 0) + 1);
+  const out = new Map<string, TeamTarget>(own.map((t) => [t.metric, { metric: t.metric, schedules: [t.schedule], source: 'team', carriers: carriers.get(t.metric) ?? 0 }]));
   const pooled = new Map<string, Target[]>();
   for (const targets of byPerson.values()) for (const t of targets) pooled.set(t.metric, [...(pooled.get(t.metric) ?? []), t]);
   const month = periodOf(asOf, 'month');
@@ -55,7 +65,7 @@ function teamLevelTargets(team: Team, asOf: Day, own: readonly Target[], byPerso
     if (out.has(metric) || !def || def.retired) continue;
     const schedules = targets.map((t) => t.schedule);
     if (def.kind === 'rate' && periodTarget(def, schedules, month, asOf, calendar).value === null) continue;
-    out.set(metric, { metric, schedules, source: 'members' });
+    out.set(metric, { metric, schedules, source: 'members', carriers: carriers.get(metric) ?? 0 });
   }
   return [...out.values()];
 }

@@ -140,6 +140,20 @@ export class DailyTotals {
     return new Map(rows.map((r) => [r.user_id, new Set(r.days.split(',') as Day[])]));
   }
 
+  /** The days each current member of a KPI team logged each metric, over a range (for a recent pace). */
+  async memberMetricDays(kpiTeam: number, from: Day, to: Day): Promise<Map<string, { day: Day; metric: string }[]>> {
+    // One row a person and metric (their days joined by commas), not one a person, metric and day.
+    const rows = await this.db.read.all<{ user_id: string; metric: string; days: string }>(
+      `SELECT user_id, metric, group_concat(day) AS days FROM daily_totals
+       WHERE ${MEMBERS_OF_KPI_TEAM}
+         AND day BETWEEN ? AND ? GROUP BY user_id, metric`,
+      [kpiTeam, kpiTeam, from, to],
+    );
+    const out = new Map<string, { day: Day; metric: string }[]>();
+    for (const r of rows) out.set(r.user_id, [...(out.get(r.user_id) ?? []), ...r.days.split(',').map((day) => ({ day: day as Day, metric: r.metric }))]);
+    return out;
+  }
+
   /** Notes the members of a KPI team logged for days in a range, each once. */
   memberNotes(kpiTeam: number, from: Day, to: Day): Promise<{ userId: string; day: Day; note: string }[]> {
     return this.db.read.all(

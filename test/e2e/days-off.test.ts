@@ -98,7 +98,7 @@ describe('reminders, pace alerts, days off and closures', () => {
     at('2026-11-20T03:00:00Z'); // Friday 20 November, 12:00 in Tokyo
     for (const d of ['11/16', '11/17', 'today']) await as(REP_EN, `log calls 50 ${d === 'today' ? '' : d}`.trim());
     const before = await as(REP_EN, 'status');
-    expect(before.text).toContain('*calls* 150 / 950');
+    expect(before.text).toContain('*Calls* 150 / 950 calls');
     const home = async () => {
       const publishes = t.slack.callsTo('views.publish').length;
       await t.event(appHomeOpened(REP_EN));
@@ -110,7 +110,7 @@ describe('reminders, pace alerts, days off and closures', () => {
     expect(off.text).toContain('Days off noted: Wed 18 Nov – Thu 19 Nov (2 workdays).');
     const after = await as(REP_EN, 'status');
     // Two workdays fewer at 50 a day: the month asks 850, and the pace so far counts the days worked.
-    expect(after.text).toContain('*calls* 150 / 850');
+    expect(after.text).toContain('*Calls* 150 / 850 calls');
     expect(await home()).toContain('3 workdays in a row');
     const ja = await as(REP_JA, '休み 11月24日〜25日');
     expect(ja.text).toContain('休みを登録しました: 11月24日(火)〜11月25日(水)(営業日2日)');

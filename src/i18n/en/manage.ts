@@ -113,7 +113,7 @@ export const manage: ManageCatalog = {
     quarter: ({ start, end }) => `quarter ${start} – ${end}`,
     year: ({ start, end }) => `year ${start} – ${end}`,
   },
-  statusActual: ({ metric, actual, target, attainment }) => `*${metric}* ${actual} / ${target} (${attainment})`,
+  statusActual: ({ metric, figure, attainment }) => `*${metric}* ${figure}${attainment ? ` (${attainment})` : ''}`,
   statusReached: [({ metric }) => `${metric}: goal reached 🎉`, ({ metric }) => `${metric}: target met, well done 🎉`],
   statusAhead: ({ amount }) => `${amount} ahead of pace`,
   statusOnPace: 'right on pace',
