@@ -3,7 +3,8 @@
  * made again exactly: every character of Windows-31J (Shift_JIS as Windows and most Japanese
  * software write it: JIS X 0208 levels 1 and 2 with its symbols, kana, Greek and Cyrillic, and the
  * NEC and IBM extensions such as 髙 and 﨑 that names use) except its private-use area, plus printable
- * ASCII, Latin-1 and the few typographic symbols the bot prints (– — … • → − ≤ ≥ ✓).
+ * ASCII, Latin-1 and the few symbols the bot prints that Windows-31J maps elsewhere or lacks
+ * (〜 as JIS writes it, – — … • → − ≤ ≥ ✓).
  */
 
 const range = (from: number, to: number): number[] => Array.from({ length: to - from + 1 }, (_, i) => from + i);
@@ -33,7 +34,7 @@ function windows31j(): number[] {
 }
 
 /** Symbols the bot's messages and charts use beyond Windows-31J. */
-const EXTRA_SYMBOLS = '–—…•→←↑↓−≤≥✓€';
+const EXTRA_SYMBOLS = '〜‖–—…•→←↑↓−≤≥✓€';
 
 /** The code points, sorted, that the chart font covers. */
 export function chartFontCodePoints(): number[] {

@@ -1,3 +1,4 @@
+import { charts } from './charts.js';
 import { core } from './core.js';
 import { digest } from './digest.js';
 import { forms } from './forms.js';
@@ -5,4 +6,4 @@ import { manage } from './manage.js';
 import { oneonone } from './oneonone.js';
 import type { Catalog } from '../catalog.js';
 
-export const ja: Catalog = { ...core, ...manage, ...forms, ...digest, ...oneonone };
+export const ja: Catalog = { ...core, ...manage, ...forms, ...digest, ...oneonone, ...charts };

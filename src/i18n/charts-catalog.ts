@@ -1,0 +1,37 @@
+/** The wording of charts: titles, series and reference names, axis titles and text alternatives. */
+export interface ChartsCatalog {
+  readonly charts: {
+    /** Weekly review: the team's main KPIs week by week. */
+    readonly trendTitle: (p: { weeks: number }) => string;
+    /** Weekly review: the funnel of the week reviewed. */
+    /** The series of a trend: each week's total. */
+    readonly weekTotal: string;
+    readonly funnelTitle: (p: { week: string }) => string;
+    readonly funnelSeries: string;
+    /** 1on1 prep: the rep's KPIs over the period as a share of the target for the same workdays. */
+    readonly periodTitle: (p: { from: string; to: string }) => string;
+    readonly periodSeries: string;
+    readonly ownBaseline: string;
+    /** 1on1 prep: the rep's stage rates beside the team median. */
+    readonly stagesTitle: (p: { from: string; to: string }) => string;
+    readonly repSeries: string;
+    readonly teamMedian: string;
+    /** App Home: the month so far against the pace for today. */
+    readonly paceTitle: (p: { month: string }) => string;
+    readonly teamPaceTitle: (p: { team: string; month: string }) => string;
+    readonly soFar: string;
+    readonly paceToday: string;
+    readonly target: string;
+    readonly shareOfTarget: string;
+    /** A value with the target it is set against: `"459 (target 500)"`. */
+    readonly withTarget: (p: { value: string; target: string }) => string;
+    /** A value against a target as an amount: `"601 of 950"`. */
+    readonly ofTarget: (p: { value: string; target: string }) => string;
+    /** A stage conversion between two bars: `"calls → connects 26%"`. */
+    readonly step: (p: { from: string; to: string; rate: string }) => string;
+    /** The opening of an image's alt text: `"Chart: …"`. */
+    readonly altLead: (p: { title: string }) => string;
+    /** A value the period has none of (a rate with nothing to divide by). */
+    readonly none: string;
+  };
+}
