@@ -1,3 +1,4 @@
+import { ChartPoster, type ChartPosterOptions } from './chart-poster.js';
 import { slackErrorOf, type ChatPort, type SlackCallError } from './chat-port.js';
 import type { Message } from '../reports/blocks.js';
 
@@ -71,6 +72,8 @@ export interface SenderOptions {
   readonly maxAttempts?: number;
   /** Longer a Retry-After than this and the message waits for a later tick instead. */
   readonly maxWaitMs?: number;
+  /** How charts are drawn: Slack's native block, falling back to uploaded PNGs (see `ChartPoster`). */
+  readonly charts?: ChartPosterOptions;
 }
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -89,6 +92,8 @@ export class Sender {
   private readonly gap: number;
   private readonly maxAttempts: number;
   private readonly maxWait: number;
+  /** Draws the charts of the messages this sender posts; one per workspace, as the sender is. */
+  readonly charts: ChartPoster;
 
   constructor(
     private readonly chat: ChatPort,
@@ -99,9 +104,12 @@ export class Sender {
     this.gap = options.channelGapMs ?? 1100;
     this.maxAttempts = options.maxAttempts ?? 5;
     this.maxWait = options.maxWaitMs ?? 60_000;
+    this.charts = new ChartPoster(chat, { sleep: this.sleep, now: this.now, ...options.charts });
   }
 
   async send(to: Recipient, message: Message, mark?: DeliveryMark): Promise<SendResult> {
+    // DOMAIN.md rule 5: a channel sees team totals; a person's chart goes to them or their manager.
+    if ('channel' in to && (message.charts ?? []).some((c) => c.chart.audience !== 'team')) throw new Error(`a person's chart was addressed to channel ${to.channel}`);
     let channel: string;
     if ('channel' in to) channel = to.channel;
     else {
@@ -117,7 +125,7 @@ export class Sender {
           if (found) return found;
         }
         await this.spaceOut(channel);
-        return this.chat.postMessage(channel, message, mark?.key);
+        return this.charts.post(channel, message, mark?.key);
       },
       (error) => {
         if (error.kind === 'network') maybePosted = true;
