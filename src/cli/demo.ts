@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { seedSampleTeam, type SamplePerson } from './sample-data.js';
@@ -7,7 +7,14 @@ import { addDays, dayInZone, type Day } from '../domain/days.js';
 import type { Locale } from '../domain/locale.js';
 import { calendarOf, defaultTeamSettings } from '../domain/team-settings.js';
 import { plain, type Message } from '../reports/blocks.js';
-import { prepareOneOnOne } from '../reports/oneonone-load.js';
+import { homeCharts } from '../reports/charts/from-home.js';
+import { oneOnOneCharts } from '../reports/charts/from-oneonone.js';
+import { loadWeeklyTrend, weeklyCharts } from '../reports/charts/from-weekly.js';
+import type { ChartModel } from '../reports/charts/model.js';
+import { renderChartPng } from '../reports/charts/render.js';
+import { loadWeeklyReview } from '../reports/digest/weekly.js';
+import { loadHome } from '../reports/home.js';
+import { loadOneOnOne, prepareOneOnOne } from '../reports/oneonone-load.js';
 import { planDaily, planWeekly } from '../scheduler/plans.js';
 import { weeklyReviewDay } from '../scheduler/slots.js';
 import { Store, type Team } from '../store/index.js';
@@ -47,11 +54,23 @@ async function seed(store: Store, locale: Locale, zone: string, today: Day, at: 
   return team;
 }
 
+/** Writes each chart as `NAME-LANG.png` in the folder, and says what it wrote with each chart's numbers. */
+async function writeCharts(dir: string, charts: Record<string, ChartModel | undefined>, locale: Locale, write: (text: string) => void): Promise<void> {
+  mkdirSync(dir, { recursive: true });
+  write(`\n━━━ ${locale === 'ja' ? 'グラフ' : 'Charts'} ━━━\n`);
+  for (const [name, chart] of Object.entries(charts)) {
+    if (!chart) continue;
+    const file = join(dir, `${name}-${locale}.png`);
+    writeFileSync(file, await renderChartPng(chart));
+    write(`${file}\n  ${chart.title}\n  ${chart.text.line}\n`);
+  }
+}
+
 /**
  * `kpi-bot demo`: a sample team of five from the role templates with two months of realistic
  * history, in a temporary database, and the messages it would get this morning, as text.
  */
-export async function runDemo(options: { locale: Locale; zone: string; now: Date; write: (text: string) => void }): Promise<void> {
+export async function runDemo(options: { locale: Locale; zone: string; now: Date; write: (text: string) => void; chartsDir?: string }): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'kpi-demo-'));
   const store = await Store.open(join(dir, 'demo.sqlite'));
   try {
@@ -80,6 +99,17 @@ export async function runDemo(options: { locale: Locale; zone: string; now: Date
     await store.oneonones.savePlan(WORKSPACE, coached.userId, ja ? '毎日新規リード10件にアプローチ、金曜にロールプレイ' : '10 new leads a day; role-play every Friday', 'UDEMO05', options.now, addDays(today, -14));
     const prep = await prepareOneOnOne(store, team, { workspace: WORKSPACE, rep: coached.userId, meetingDay: slotDay, meetingMinutes: 15 * 60 }, locale);
     section(ja ? `1on1準備メモ(${coached.name.ja}さん・BDRとの1on1の前にマネージャーへDM)` : `1on1 prep (DM to the manager before the 1on1 with ${coached.name.en}, BDR)`, prep);
+    if (options.chartsDir) {
+      const review = await loadWeeklyReview(store, team, reviewDay);
+      const prepModel = await loadOneOnOne(store, team, { workspace: WORKSPACE, rep: coached.userId, meetingDay: slotDay, meetingMinutes: 15 * 60 });
+      const home = (userId: string) => loadHome(store, { workspace: WORKSPACE, userId, locale, zone, at: options.now });
+      const charts: Record<string, ChartModel | undefined> = {};
+      [charts['weekly-trend'], charts['weekly-funnel']] = weeklyCharts(review, await loadWeeklyTrend(store, team, review.week), locale);
+      [charts['oneonone-period'], charts['oneonone-stages']] = oneOnOneCharts(prepModel, locale);
+      [charts['home-month']] = homeCharts(await home(rep.userId));
+      charts['home-team-month'] = homeCharts(await home('UDEMO05')).find((c) => c.audience === 'team');
+      await writeCharts(options.chartsDir, charts, locale, write);
+    }
   } finally {
     await store.close();
     rmSync(dir, { recursive: true, force: true });

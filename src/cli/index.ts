@@ -40,8 +40,10 @@ Commands:
                                           does (--dry-run prints it instead)
   oneonone --rep USER [--at ISO-8601] [--dry-run] [--format text|json] [--workspace T…]
                                           the 1on1 prep for one rep, DM'd to their manager (or printed)
-  demo [--lang en|ja]                     a sample team with two months of history in a temporary database:
-                                          prints this morning's digest, a DM and the weekly review (no Slack)
+  demo [--lang en|ja] [--charts DIR]      a sample team with two months of history in a temporary database:
+                                          prints this morning's digest, a DM and the weekly review (no Slack);
+                                          --charts writes the weekly review's, the 1on1 prep's and App Home's
+                                          charts there as PNGs
   help                                    this text
 
 Configuration comes from the environment or .env (see .env.example).`;
@@ -202,13 +204,13 @@ function instantOption(value: string | undefined, now: Date): Date {
 }
 
 async function commandDemo(argv: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals } = args(argv, { lang: { type: 'string' } } as const);
-  if (positionals.length > 0) throw new UsageError(`demo takes no arguments besides --lang (got “${positionals[0]}”)`);
+  const { values, positionals } = args(argv, { lang: { type: 'string' }, charts: { type: 'string' } } as const);
+  if (positionals.length > 0) throw new UsageError(`demo takes no arguments besides --lang and --charts (got “${positionals[0]}”)`);
   const config = loadConfig(io.env, { needsSlack: false });
   const lang = values.lang ?? config.locale;
   if (!isLocale(lang)) throw new UsageError(`--lang must be en or ja (got “${lang}”)`);
   const { runDemo } = await import('./demo.js');
-  await runDemo({ locale: lang, zone: config.timezone, now: (io.clock ?? systemClock)(), write: io.stdout });
+  await runDemo({ locale: lang, zone: config.timezone, now: (io.clock ?? systemClock)(), write: io.stdout, ...(values.charts ? { chartsDir: values.charts } : {}) });
   return 0;
 }
 

@@ -3,8 +3,8 @@ import { Resvg } from '@resvg/resvg-js';
 import * as vega from 'vega';
 import { compile } from 'vega-lite';
 import type { ChartModel, ChartUnit } from './model.js';
-import { CHART_FONT_FAMILY, VALUE_EXPRESSION, chartSpec } from './spec.js';
-import { formatChartValue } from './text.js';
+import { CHART_FONT_FAMILY, VALUE_EXPRESSION, WRAP_EXPRESSION, chartSpec } from './spec.js';
+import { formatChartLabel } from './text.js';
 import { isLocale } from '../../i18n/index.js';
 
 /**
@@ -23,7 +23,7 @@ const UNITS: readonly ChartUnit[] = ['count', 'currency', 'ratio', 'share'];
 
 // Axis labels call back into the bot's own number formatting (万/億 in Japanese).
 vega.expressionFunction(VALUE_EXPRESSION, (value: unknown, unit: unknown, locale: unknown) =>
-  typeof value === 'number' && UNITS.includes(unit as ChartUnit) && typeof locale === 'string' && isLocale(locale) ? formatChartValue(value, unit as ChartUnit, locale) : String(value),
+  typeof value === 'number' && UNITS.includes(unit as ChartUnit) && typeof locale === 'string' && isLocale(locale) ? formatChartLabel(value, unit as ChartUnit, locale) : String(value),
 );
 
 /**
@@ -41,6 +41,46 @@ function emWidth(cp: number): number {
   return 0.6;
 }
 
+/** The width of a text in the vendored font at a size, by `emWidth`. */
+export function textWidth(text: string, fontSize: number): number {
+  let ems = 0;
+  for (const ch of text) ems += emWidth(ch.codePointAt(0)!);
+  return ems * fontSize;
+}
+
+/**
+ * A label broken onto at most two lines to fit a width: at spaces where there are some (English),
+ * anywhere otherwise; what still does not fit ends in `…`.
+ */
+export function wrapLabel(text: string, width: number, fontSize: number): string | string[] {
+  if (textWidth(text, fontSize) <= width) return text;
+  const fit = (s: string) => {
+    let out = '';
+    for (const ch of s) {
+      if (textWidth(`${out}${ch}…`, fontSize) > width) return `${out}…`;
+      out += ch;
+    }
+    return out;
+  };
+  const words = text.split(' ');
+  let first = '';
+  if (words.length > 1) {
+    for (const w of words) {
+      const next = first ? `${first} ${w}` : w;
+      if (first && textWidth(next, fontSize) > width) break;
+      first = next;
+    }
+  } else {
+    first = fit(text).replace(/…$/u, '');
+  }
+  const rest = text.slice(first.length).trim();
+  return rest ? [fit(first), fit(rest)] : fit(first);
+}
+
+vega.expressionFunction(WRAP_EXPRESSION, (text: unknown, width: unknown, fontSize: unknown) =>
+  typeof width === 'number' && typeof fontSize === 'number' ? wrapLabel(String(text), width, fontSize) : String(text),
+);
+
 interface TextItem {
   readonly text?: unknown;
   readonly fontSize?: number;
@@ -51,10 +91,8 @@ const { textMetrics } = vega as unknown as { textMetrics: { width: (item: TextIt
 
 textMetrics.width = (item, text) => {
   const value = text ?? item.text;
-  const s = Array.isArray(value) ? value.map(String).join('') : value === null || value === undefined ? '' : String(value);
-  let ems = 0;
-  for (const ch of s) ems += emWidth(ch.codePointAt(0)!);
-  return ems * (item.fontSize ?? 11);
+  const lines = Array.isArray(value) ? value.map(String) : [value === null || value === undefined ? '' : String(value)];
+  return Math.max(0, ...lines.map((line) => textWidth(line, item.fontSize ?? 11)));
 };
 
 /** The chart as SVG, drawn by vega without a browser. */

@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { ChartModel, ChartPanel } from './model.js';
-import { formatChartValue } from './text.js';
+import { formatChartLabel } from './text.js';
 import { formatPercent } from '../../i18n/index.js';
 
 /** The family name of the vendored font (assets/fonts), which every text of a chart is set in. */
@@ -8,6 +8,9 @@ export const CHART_FONT_FAMILY = 'Noto Sans JP';
 
 /** The vega expression function that formats axis values as the bot does (registered in `render.ts`). */
 export const VALUE_EXPRESSION = 'kpiValue';
+
+/** The vega expression function that breaks a long axis label onto two lines (registered in `render.ts`). */
+export const WRAP_EXPRESSION = 'kpiWrap';
 
 /** Strong blue for the numbers themselves, a light one for what they are compared with. */
 const COLORS = { actual: '#2f6db5', comparison: '#a9c2e0', target: '#4a4a4a', pace: '#d98c1f' } as const;
@@ -48,17 +51,24 @@ function panelSpec(chart: ChartModel, panel: ChartPanel, size: { width: number; 
   const last = categories.length - 1;
   const rows: Row[] = panel.series.flatMap((s) =>
     s.values.flatMap((value, order) =>
-      value === null ? [] : [{ cat: categories[order]!, order, key: s.name, value, label: panel.labels === 'all' || order === last ? formatChartValue(value, panel.unit, locale) : '' }],
+      value === null ? [] : [{ cat: categories[order]!, order, key: s.name, value, label: panel.labels === 'all' || order === last ? formatChartLabel(value, panel.unit, locale) : '' }],
     ),
   );
-  const x = { field: 'cat', type: 'nominal', sort: categories, title: null, axis: { labelAngle: 0, labelLimit: grouped ? 140 : 120, labelFontSize: 11, ticks: false, domainColor: '#bbbbbb' } };
+  const band = Math.floor(size.width / Math.max(1, categories.length)) - 4;
+  const x = {
+    field: 'cat',
+    type: 'nominal',
+    sort: categories,
+    title: null,
+    axis: { labelAngle: 0, labelExpr: `${WRAP_EXPRESSION}(datum.label, ${band}, 11)`, labelLimit: 0, labelFontSize: 11, labelLineHeight: 13, ticks: false, domainColor: '#bbbbbb' },
+  };
   const y = {
     field: 'value',
     type: 'quantitative',
     title: null,
     axis: { labelExpr: `${VALUE_EXPRESSION}(datum.value, '${panel.unit}', '${locale}')`, tickCount: 4, gridColor: '#ececec', domain: false, ticks: false, labelFontSize: 10 },
   };
-  const legend = showLegend ? { orient: 'top', title: null, labelFontSize: 11, symbolSize: 90, offset: 4, direction: 'horizontal' } : null;
+  const legend = showLegend ? { orient: 'top', title: null, labelFontSize: 11, symbolType: 'square', symbolSize: 90, offset: 4, direction: 'horizontal' } : null;
   const colorEncoding = { field: 'key', type: 'nominal', scale: color, legend };
   const offset = grouped ? { xOffset: { field: 'key', type: 'nominal', sort: panel.series.map((s) => s.name) } } : {};
   const layers: Json[] = [];

@@ -14,13 +14,24 @@ export function formatChartValue(value: number | null, unit: ChartUnit, locale: 
   if (value === null) return messages(locale).charts.none;
   switch (unit) {
     case 'count':
-      return formatNumber(Math.round(value * 10) / 10, locale);
+      return formatNumber(Math.round(value), locale);
     case 'currency':
       return formatYen(value, locale);
     case 'ratio':
     case 'share':
       return formatPercent(value, locale);
   }
+}
+
+/**
+ * A value for a label on the plot, where room is short: amounts of ¥100,000 or more rounded to
+ * what a reader says (`27万円`, `¥266,000`), the rest as `formatChartValue`. The text alternative
+ * keeps the exact amounts.
+ */
+export function formatChartLabel(value: number | null, unit: ChartUnit, locale: Locale): string {
+  if (value === null || unit !== 'currency' || Math.abs(value) < 100_000) return formatChartValue(value, unit, locale);
+  const step = locale === 'ja' ? 10_000 : 10 ** (Math.floor(Math.log10(Math.abs(value))) - 2);
+  return formatChartValue(Math.round(value / step) * step, unit, locale);
 }
 
 /** One category of a panel: `"calls 459 (target 500)"`, or with several series each named. */
