@@ -7,6 +7,9 @@
  * (〜 as JIS writes it, – — … • → − ≤ ≥ ✓).
  */
 
+/** The sha256 of `assets/fonts/NotoSansJP-Regular-chart.ttf` as `scripts/chart-font.ts` makes it. */
+export const CHART_FONT_SHA256 = '7207311e40cd59bcfb9297d0a3373703fbb268bc41a9bbf6e27a894bd4bacb6c';
+
 const range = (from: number, to: number): number[] => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
 /** The code points Windows-31J decodes to, outside the private-use area. */
@@ -36,9 +39,13 @@ function windows31j(): number[] {
 /** Symbols the bot's messages and charts use beyond Windows-31J. */
 const EXTRA_SYMBOLS = '〜‖–—…•→←↑↓−≤≥✓€';
 
+/** Windows-31J characters that Noto Sans JP (Google Fonts' build) has no glyph for. */
+const NOT_IN_SOURCE = '≒';
+
 /** The code points, sorted, that the chart font covers. */
 export function chartFontCodePoints(): number[] {
   const all = new Set<number>([...range(0x20, 0x7e), ...range(0xa0, 0xff), ...windows31j(), ...[...EXTRA_SYMBOLS].map((c) => c.codePointAt(0)!)]);
+  for (const ch of NOT_IN_SOURCE) all.delete(ch.codePointAt(0)!);
   return [...all].sort((a, b) => a - b);
 }
 

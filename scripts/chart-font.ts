@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import subsetFont from 'subset-font';
-import { chartFontText } from './chart-font-charset.js';
+import { CHART_FONT_SHA256, chartFontText } from './chart-font-charset.js';
 
 /** Google Fonts' static Noto Sans JP Regular (v56), as the Expo Google Fonts package ships it. */
 const SOURCE = {
@@ -43,6 +43,7 @@ async function main(): Promise<void> {
     writeFileSync(join(OUT_DIR, CHART_FONT_FILE), subset);
     copyFileSync(join(work, SOURCE.licence), join(OUT_DIR, 'OFL.txt'));
     process.stdout.write(`${CHART_FONT_FILE}: ${subset.length} bytes, sha256 ${sha256(subset)}\n`);
+    if (sha256(subset) !== CHART_FONT_SHA256) process.stdout.write('The font changed: set CHART_FONT_SHA256 in scripts/chart-font-charset.ts to the hash above.\n');
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
