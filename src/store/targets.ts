@@ -79,6 +79,18 @@ export class Targets {
     return out;
   }
 
+  /**
+   * Whether any of these subjects' targets is set or taken away with effect from a day in
+   * (after, upTo]: when none is, the targets in force on `upTo` were in force on every day since `after`.
+   */
+  async changedBetween(workspace: string, scope: TargetScope, subjects: readonly string[], after: Day, upTo: Day): Promise<boolean> {
+    const row = await this.db.read.get<{ n: number }>(
+      `SELECT count(*) AS n FROM targets WHERE team_id = ? AND scope = ? AND subject IN (SELECT value FROM json_each(?)) AND effective_from > ? AND effective_from <= ?`,
+      [workspace, scope, JSON.stringify(subjects), after, upTo],
+    );
+    return (row?.n ?? 0) > 0;
+  }
+
   /** One subject's targets in force on a day. */
   async of(workspace: string, scope: TargetScope, subject: string, d: Day): Promise<Target[]> {
     return (await this.inForce(workspace, scope, [subject], d)).get(subject) ?? [];

@@ -31,18 +31,30 @@ function chartUnit(metric: MetricKey): ChartUnit | null {
 /**
  * Reads the team's last `weeks` weeks up to the week a review covers: the members' totals summed
  * per week in one query, and the targets in force at the end of each week (targets are
- * effective-dated, so an old week is measured against the target it had).
+ * effective-dated, so an old week is measured against the target it had). Targets rarely change:
+ * when none took effect since the first week's end, the last week's serve every week.
  */
 export async function loadWeeklyTrend(store: Store, team: Team, reviewed: Period, weeks = TREND_WEEKS): Promise<WeeklyTrend> {
   const periods: Period[] = [reviewed];
   while (periods.length < weeks) periods.unshift(previousPeriod(periods[0]!));
-  const [ranges, targets] = await Promise.all([
+  const first = periods[0]!.end;
+  const [ranges, last] = await Promise.all([
     store.totals.memberRanges(
       team.id,
       periods.map((p) => ({ from: p.start, to: p.end })),
     ),
-    Promise.all(periods.map((p) => loadTeamTargets(store, team, p.end))),
+    loadTeamTargets(store, team, reviewed.end),
   ]);
+  const changed =
+    (await store.targets.changedBetween(team.workspace, 'team', [String(team.id)], first, reviewed.end)) ||
+    (await store.targets.changedBetween(
+      team.workspace,
+      'person',
+      last.members.map((m) => m.userId),
+      first,
+      reviewed.end,
+    ));
+  const targets = changed ? await Promise.all(periods.map((p) => (p === reviewed ? last : loadTeamTargets(store, team, p.end)))) : periods.map(() => last);
   return {
     calendar: calendarFor(team),
     weeks: periods.map((week, i) => ({ week, totals: sumTotals(ranges[i]!.values()), targets: targets[i]!.targets })),

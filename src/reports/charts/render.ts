@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { Resvg } from '@resvg/resvg-js';
+import { renderAsync } from '@resvg/resvg-js';
 import * as vega from 'vega';
 import { compile } from 'vega-lite';
 import type { ChartModel, ChartUnit } from './model.js';
@@ -106,13 +106,17 @@ export async function renderChartSvg(chart: ChartModel): Promise<string> {
   }
 }
 
-/** The chart as a PNG at `scale` times its layout size (2 by default), white background. */
+/**
+ * The chart as a PNG at `scale` times its layout size (2 by default), white background. resvg
+ * draws on libuv's thread pool, so a PNG does not hold up the event loop (a `/kpi` answer waits
+ * for none) and several draw at once on several cores.
+ */
 export async function renderChartPng(chart: ChartModel, options: { scale?: number } = {}): Promise<Uint8Array> {
   const svg = await renderChartSvg(chart);
-  const resvg = new Resvg(svg, {
+  const image = await renderAsync(svg, {
     background: 'white',
     fitTo: { mode: 'zoom', value: options.scale ?? DEFAULT_SCALE },
     font: { fontFiles: [CHART_FONT_PATH], loadSystemFonts: false, defaultFontFamily: CHART_FONT_FAMILY, sansSerifFamily: CHART_FONT_FAMILY },
   });
-  return resvg.render().asPng();
+  return image.asPng();
 }
