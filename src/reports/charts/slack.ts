@@ -1,4 +1,4 @@
-import type { ContextBlock, ImageBlock, KnownBlock } from '@slack/types';
+import type { ContextBlock, ImageBlock } from '@slack/types';
 import type { ChartModel, ChartPanel } from './model.js';
 import { ALT_TEXT_MAX } from './text.js';
 import { LIMITS, clip, type Message, type SlackBlock } from '../blocks.js';
@@ -136,8 +136,3 @@ export function messageWithCharts(message: Message, figureOf: (chart: ChartModel
   return { text: message.text, blocks };
 }
 
-/** Whether a block is a chart's native block. */
-export const isDataVisualization = (block: SlackBlock): block is DataVisualizationBlock => block.type === 'data_visualization';
-
-/** Block Kit blocks other than the native chart, for code that only knows @slack/types. */
-export const isKnownBlock = (block: SlackBlock): block is KnownBlock => block.type !== 'data_visualization';

@@ -77,11 +77,6 @@ function panelSpec(chart: ChartModel, panel: ChartPanel, size: { width: number; 
   } else {
     layers.push({ data: { values: rows }, mark: { type: 'line', point: { size: 36 }, strokeWidth: 2.5 }, encoding: { x, y, color: colorEncoding } });
   }
-  layers.push({
-    data: { values: rows },
-    mark: { type: 'text', dy: -7, fontSize: 11, color: TEXT },
-    encoding: { x, y, text: { field: 'label' }, ...offset },
-  });
   for (const ref of panel.references) {
     const constant = constantValue(ref.values);
     const refRows = ref.values.flatMap((value, order) => (value === null ? [] : [{ cat: categories[order]!, order, key: ref.name, value }]));
@@ -95,6 +90,12 @@ function panelSpec(chart: ChartModel, panel: ChartPanel, size: { width: number; 
       layers.push({ data: { values: refRows }, mark: { type: 'line', strokeWidth: 2 }, encoding: { x, y, ...stroke } });
     }
   }
+  // Labels last, over the reference lines they may cross.
+  layers.push({
+    data: { values: rows },
+    mark: { type: 'text', dy: -7, fontSize: 11, color: TEXT },
+    encoding: { x, y, text: { field: 'label' }, ...offset },
+  });
   const steps = (panel.steps ?? []).flatMap((rate, i) => (rate === null ? [] : [{ cat: categories[i + 1]!, order: i + 1, step: `→ ${formatPercent(rate, locale)}`, value: panel.series[0]?.values[i + 1] ?? 0 }]));
   if (steps.length) {
     layers.push({ data: { values: steps }, mark: { type: 'text', dy: -23, fontSize: 11, color: MUTED }, encoding: { x, y, text: { field: 'step' } } });
