@@ -4,6 +4,7 @@ import * as vega from 'vega';
 import { compile } from 'vega-lite';
 import type { ChartModel, ChartUnit } from './model.js';
 import { CHART_FONT_FAMILY, VALUE_EXPRESSION, WRAP_EXPRESSION, chartSpec } from './spec.js';
+import { textWidth, wrapLabel } from './text-metrics.js';
 import { formatChartLabel } from './text.js';
 import { isLocale } from '../../i18n/index.js';
 
@@ -26,59 +27,9 @@ vega.expressionFunction(VALUE_EXPRESSION, (value: unknown, unit: unknown, locale
   typeof value === 'number' && UNITS.includes(unit as ChartUnit) && typeof locale === 'string' && isLocale(locale) ? formatChartLabel(value, unit as ChartUnit, locale) : String(value),
 );
 
-/**
- * Text widths as the vendored font sets them, roughly: without a canvas vega guesses 0.8 em for
- * every character, too wide for digits and Latin and too narrow for kanji and kana, which misplaces
- * labels and legends. Ems per character class of Noto Sans JP.
- */
-function emWidth(cp: number): number {
-  if (cp >= 0x2e80 || (cp >= 0x2460 && cp <= 0x27bf)) return cp >= 0xff61 && cp <= 0xff9f ? 0.5 : 1;
-  if (cp >= 0x30 && cp <= 0x39) return 0.555;
-  if (cp === 0x20) return 0.224;
-  if (cp >= 0x41 && cp <= 0x5a) return 0.65;
-  if (cp >= 0x61 && cp <= 0x7a) return 0.52;
-  if (cp === 0x2c || cp === 0x2e || cp === 0x3a || cp === 0x3b || cp === 0x27) return 0.26;
-  return 0.6;
-}
-
-/** The width of a text in the vendored font at a size, by `emWidth`. */
-export function textWidth(text: string, fontSize: number): number {
-  let ems = 0;
-  for (const ch of text) ems += emWidth(ch.codePointAt(0)!);
-  return ems * fontSize;
-}
-
-/**
- * A label broken onto at most two lines to fit a width: at spaces where there are some (English),
- * anywhere otherwise; what still does not fit ends in `…`.
- */
-export function wrapLabel(text: string, width: number, fontSize: number): string | string[] {
-  if (textWidth(text, fontSize) <= width) return text;
-  const fit = (s: string) => {
-    let out = '';
-    for (const ch of s) {
-      if (textWidth(`${out}${ch}…`, fontSize) > width) return `${out}…`;
-      out += ch;
-    }
-    return out;
-  };
-  const words = text.split(' ');
-  let first = '';
-  if (words.length > 1) {
-    for (const w of words) {
-      const next = first ? `${first} ${w}` : w;
-      if (first && textWidth(next, fontSize) > width) break;
-      first = next;
-    }
-  } else {
-    first = fit(text).replace(/…$/u, '');
-  }
-  const rest = text.slice(first.length).trim();
-  return rest ? [fit(first), fit(rest)] : fit(first);
-}
-
-vega.expressionFunction(WRAP_EXPRESSION, (text: unknown, width: unknown, fontSize: unknown) =>
-  typeof width === 'number' && typeof fontSize === 'number' ? wrapLabel(String(text), width, fontSize) : String(text),
+// Long axis labels take two lines instead of running into each other.
+vega.expressionFunction(WRAP_EXPRESSION, (text: unknown, width: unknown, fontSize: unknown, split: unknown) =>
+  typeof width === 'number' && typeof fontSize === 'number' ? wrapLabel(String(text), width, fontSize, split === true) : String(text),
 );
 
 interface TextItem {
@@ -86,7 +37,11 @@ interface TextItem {
   readonly fontSize?: number;
 }
 
-/** vega exports its text measurer (vega-scenegraph's `textMetrics`) without a type for it. */
+/**
+ * vega places axes and legends by measuring text; without a canvas it guesses 0.8 em a character.
+ * Its measurer (vega-scenegraph's `textMetrics`, exported by vega without a type) is set to the
+ * vendored font's widths.
+ */
 const { textMetrics } = vega as unknown as { textMetrics: { width: (item: TextItem, text?: unknown) => number } };
 
 textMetrics.width = (item, text) => {

@@ -1,5 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { ChartModel, ChartPanel } from './model.js';
+import { textWidth } from './text-metrics.js';
 import { formatChartLabel } from './text.js';
 import { formatPercent } from '../../i18n/index.js';
 
@@ -54,13 +55,15 @@ function panelSpec(chart: ChartModel, panel: ChartPanel, size: { width: number; 
       value === null ? [] : [{ cat: categories[order]!, order, key: s.name, value, label: panel.labels === 'all' || order === last ? formatChartLabel(value, panel.unit, locale) : '' }],
     ),
   );
-  const band = Math.floor(size.width / Math.max(1, categories.length)) - 4;
+  const band = Math.floor(size.width / Math.max(1, categories.length)) - 2;
+  // When one label needs two lines, every label of the axis takes two, so they read alike.
+  const split = categories.some((c) => textWidth(c, 11) > band);
   const x = {
     field: 'cat',
     type: 'nominal',
     sort: categories,
     title: null,
-    axis: { labelAngle: 0, labelExpr: `${WRAP_EXPRESSION}(datum.label, ${band}, 11)`, labelLimit: 0, labelFontSize: 11, labelLineHeight: 13, ticks: false, domainColor: '#bbbbbb' },
+    axis: { labelAngle: 0, labelExpr: `${WRAP_EXPRESSION}(datum.label, ${band}, 11, ${split})`, labelLimit: 0, labelFontSize: 11, labelLineHeight: 13, ticks: false, domainColor: '#bbbbbb' },
   };
   const y = {
     field: 'value',
