@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { slackErrorOf, type ChatPort } from './chat-port.js';
 import type { Message } from '../reports/blocks.js';
 import type { ChartModel } from '../reports/charts/model.js';
-import { renderChartPng } from '../reports/charts/render.js';
 import { dataVisualizationBlock, messageWithCharts, type ChartFigure, type DataVisualizationBlock } from '../reports/charts/slack.js';
 
 /**
@@ -63,7 +62,8 @@ export class ChartPoster {
     options: ChartPosterOptions = {},
   ) {
     this.mode = options.mode ?? 'auto';
-    this.render = options.render ?? ((chart) => renderChartPng(chart));
+    // vega and resvg load on the first PNG: a workspace that takes the native block never needs them.
+    this.render = options.render ?? (async (chart) => (await import('../reports/charts/render.js')).renderChartPng(chart));
     this.sleep = options.sleep ?? realSleep;
     this.now = options.now ?? Date.now;
     this.nativeRetryMs = options.nativeRetryMs ?? 24 * 60 * 60 * 1000;
