@@ -121,7 +121,7 @@ async function benchLog(): Promise<LogFigures> {
     const store = await Store.open(db);
     let stored = 0;
     const to = addDays(dayInZone(new Date(), 'Asia/Tokyo'), 1);
-    for (const u of users) stored += (await store.totals.rangeTotals(WORKSPACE, u, addDays(HISTORY_END, 1), to)).calls ?? 0;
+    for (const u of users) stored += (await store.totals.rangeTotals(WORKSPACE, u, addDays(HISTORY_END, 1), to)).values.calls ?? 0;
     await store.close();
     return { bare: bareRuns, bot: botRuns, acked, stored, bareRss, botRss };
   } finally {

@@ -31,8 +31,8 @@ export interface SeedSpec {
   readonly logsPerDay: number;
 }
 
-/** Raised whenever what a seed holds changes (2: pipelines and SDR target accounts), so older caches are rebuilt. */
-const SEED_FORMAT = 2;
+/** Raised whenever what a seed holds changes (2: pipelines and SDR target accounts; 3: the customers in charge, 1–3 main KPIs per template), so older caches are rebuilt. */
+const SEED_FORMAT = 3;
 
 export interface SeedInfo extends SeedSpec {
   readonly format: number;

@@ -86,7 +86,7 @@ async function withCharts(): Promise<Morning> {
   for (const t of teams as readonly Team[]) {
     if (!t.channelId) continue;
     const review = await loadWeeklyReview(store, t, dayInZone(SLOT_AT, t.settings.timezone));
-    const charts = weeklyCharts(review, await loadWeeklyTrend(store, t, review.week), t.settings.locale);
+    const charts = weeklyCharts(review, await loadWeeklyTrend(store, t, review), t.settings.locale);
     team.push(...charts);
     blocks += native(renderWeeklyReview(review, t.settings.locale), charts).blocks.length;
   }

@@ -19,7 +19,8 @@ import { planDaily, planWeekly } from '../scheduler/plans.js';
 import { weeklyReviewDay } from '../scheduler/slots.js';
 import { Store, type Team } from '../store/index.js';
 
-const PEOPLE: readonly (SamplePerson & { name: Record<Locale, string> })[] = [
+/** The demo's team of five, one of each role. */
+export const DEMO_PEOPLE: readonly (SamplePerson & { name: Record<Locale, string> })[] = [
   { userId: 'UDEMO01', role: 'sdr', name: { en: 'Aki', ja: '秋山' }, trend: { start: 0.85, end: 1.15 } },
   { userId: 'UDEMO02', role: 'bdr', name: { en: 'Ben', ja: '坂本' }, meetingConversion: { start: 0.22, end: 0.12 } },
   { userId: 'UDEMO03', role: 'field', name: { en: 'Chika', ja: '千葉' } },
@@ -27,25 +28,26 @@ const PEOPLE: readonly (SamplePerson & { name: Record<Locale, string> })[] = [
   { userId: 'UDEMO05', role: 'manager', name: { en: 'Emi', ja: '江見' } },
 ];
 
-const WORKSPACE = 'TDEMO01';
+export const DEMO_WORKSPACE = 'TDEMO01';
 const CHANNEL = 'CDEMO01';
 
 /** Mentions as a terminal reader sees them: `<@UDEMO01>` → `@Aki`, the channel as `#demo-sales`. */
 function forTerminal(text: string, locale: Locale): string {
-  const names = new Map(PEOPLE.map((p) => [p.userId, p.name[locale]]));
+  const names = new Map(DEMO_PEOPLE.map((p) => [p.userId, p.name[locale]]));
   return plain(text)
     .replace(/<@(\w+)>/gu, (_, id: string) => `@${names.get(id) ?? id}`)
     .replace(/<#\w+(?:\|[^>]*)?>/gu, '#demo-sales');
 }
 
-async function seed(store: Store, locale: Locale, zone: string, today: Day, at: Date): Promise<Team> {
+/** Seeds the demo team with two months of history up to the day before `today`, as `kpi-bot demo` shows it. */
+export async function seedDemoTeam(store: Store, locale: Locale, zone: string, today: Day, at: Date): Promise<Team> {
   const { team } = await seedSampleTeam(store, {
-    workspace: WORKSPACE,
+    workspace: DEMO_WORKSPACE,
     name: locale === 'ja' ? 'デモ営業チーム' : 'Demo Sales',
     channelId: CHANNEL,
     settings: defaultTeamSettings(zone, locale),
     manager: 'UDEMO05',
-    people: PEOPLE,
+    people: DEMO_PEOPLE,
     from: addDays(today, -62),
     to: addDays(today, -1),
     at,
@@ -76,35 +78,35 @@ export async function runDemo(options: { locale: Locale; zone: string; now: Date
   try {
     const { locale, zone, write } = options;
     const today = dayInZone(options.now, zone);
-    const team = await seed(store, locale, zone, today, options.now);
+    const team = await seedDemoTeam(store, locale, zone, today, options.now);
     const calendar = calendarOf(team.settings);
     const slotDay = previousWorkday(addDays(today, 1), calendar) ?? today;
     const members = await store.teams.members(team.id);
-    const rep = members.find((m) => m.userId === PEOPLE[0]!.userId)!;
+    const rep = members.find((m) => m.userId === DEMO_PEOPLE[0]!.userId)!;
     const weeklyDay = weeklyReviewDay(team.settings, slotDay) ?? slotDay;
     const reviewDay = weeklyDay <= slotDay ? weeklyDay : (weeklyReviewDay(team.settings, addDays(slotDay, -7)) ?? slotDay);
     const ja = locale === 'ja';
     const section = (title: string, message: Message) => write(`\n━━━ ${title} ━━━\n${forTerminal(message.text, locale)}\n`);
     write(
       ja
-        ? `KPI Review デモ: ${team.name}(${PEOPLE.length}人: SDR・BDR・フィールドセールス・CS・マネージャー)、直近2か月の記録つき。Slackは使いません。\n`
-        : `KPI Review demo: ${team.name} (${PEOPLE.length} people: SDR, BDR, field sales, CS, manager) with two months of history. No Slack needed.\n`,
+        ? `KPI Review デモ: ${team.name}(${DEMO_PEOPLE.length}人: SDR・BDR・フィールドセールス・CS・マネージャー)、直近2か月の記録つき。Slackは使いません。\n`
+        : `KPI Review demo: ${team.name} (${DEMO_PEOPLE.length} people: SDR, BDR, field sales, CS, manager) with two months of history. No Slack needed.\n`,
     );
     // The messages the scheduler would send this morning, built the way it builds them.
     const daily = planDaily(store, team, slotDay);
     section(ja ? 'デイリーダイジェスト(チームチャンネル)' : 'Daily digest (team channel)', await daily.build({ kind: 'daily', subject: String(team.id), channel: CHANNEL }));
-    section(ja ? `朝のDM(${PEOPLE[0]!.name.ja}さん、SDR)` : `Morning DM (${PEOPLE[0]!.name.en}, SDR)`, await daily.build({ kind: 'dm', subject: rep.userId, member: rep }));
+    section(ja ? `朝のDM(${DEMO_PEOPLE[0]!.name.ja}さん、SDR)` : `Morning DM (${DEMO_PEOPLE[0]!.name.en}, SDR)`, await daily.build({ kind: 'dm', subject: rep.userId, member: rep }));
     section(ja ? '週次レビュー(チームチャンネル)' : 'Weekly review (team channel)', await planWeekly(store, team, reviewDay).build({ kind: 'weekly', subject: String(team.id), channel: CHANNEL }));
-    const coached = PEOPLE[1]!;
-    await store.oneonones.savePlan(WORKSPACE, coached.userId, ja ? '毎日新規リード10件にアプローチ、金曜にロールプレイ' : '10 new leads a day; role-play every Friday', 'UDEMO05', options.now, addDays(today, -14));
-    const prep = await prepareOneOnOne(store, team, { workspace: WORKSPACE, rep: coached.userId, meetingDay: slotDay, meetingMinutes: 15 * 60 }, locale);
+    const coached = DEMO_PEOPLE[1]!;
+    await store.oneonones.savePlan(DEMO_WORKSPACE, coached.userId, ja ? '毎日新規リード10件にアプローチ、金曜にロールプレイ' : '10 new leads a day; role-play every Friday', 'UDEMO05', options.now, addDays(today, -14));
+    const prep = await prepareOneOnOne(store, team, { workspace: DEMO_WORKSPACE, rep: coached.userId, meetingDay: slotDay, meetingMinutes: 15 * 60 }, locale);
     section(ja ? `1on1準備メモ(${coached.name.ja}さん・BDRとの1on1の前にマネージャーへDM)` : `1on1 prep (DM to the manager before the 1on1 with ${coached.name.en}, BDR)`, prep);
     if (options.chartsDir) {
       const review = await loadWeeklyReview(store, team, reviewDay);
-      const prepModel = await loadOneOnOne(store, team, { workspace: WORKSPACE, rep: coached.userId, meetingDay: slotDay, meetingMinutes: 15 * 60 });
-      const home = (userId: string) => loadHome(store, { workspace: WORKSPACE, userId, locale, zone, at: options.now });
+      const prepModel = await loadOneOnOne(store, team, { workspace: DEMO_WORKSPACE, rep: coached.userId, meetingDay: slotDay, meetingMinutes: 15 * 60 });
+      const home = (userId: string) => loadHome(store, { workspace: DEMO_WORKSPACE, userId, locale, zone, at: options.now });
       const charts: Record<string, ChartModel | undefined> = {};
-      [charts['weekly-trend'], charts['weekly-funnel']] = weeklyCharts(review, await loadWeeklyTrend(store, team, review.week), locale);
+      [charts['weekly-trend'], charts['weekly-funnel']] = weeklyCharts(review, await loadWeeklyTrend(store, team, review), locale);
       [charts['oneonone-period'], charts['oneonone-stages']] = oneOnOneCharts(prepModel, locale);
       [charts['home-month']] = homeCharts(await home(rep.userId));
       charts['home-team-month'] = homeCharts(await home('UDEMO05')).find((c) => c.audience === 'team');

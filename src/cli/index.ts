@@ -179,19 +179,19 @@ async function commandImport(argv: readonly string[], io: CliIo): Promise<number
     return 1;
   }
   const now = (io.clock ?? systemClock)();
-  const parsed = parseHistoryCsv(text, now);
-  if (!parsed.ok) {
-    io.stderr(`${file}, line ${parsed.line}: ${parsed.reason}. Nothing was imported.\n`);
-    return 1;
-  }
   const config = loadConfig(io.env, { needsSlack: false });
-  const teamId = await withStore(config, async (store) => {
+  return withStore(config, async (store) => {
     const team = await pickWorkspace(store, values.workspace, true);
+    // Metric names are read with the workspace's own definitions (a new workspace has the built-in ones).
+    const parsed = parseHistoryCsv(text, now, await store.metrics.catalog(team));
+    if (!parsed.ok) {
+      io.stderr(`${file}, line ${parsed.line}: ${parsed.reason}. Nothing was imported.\n`);
+      return 1;
+    }
     await store.history.import(team, basename(file), parsed.rows, now);
-    return team;
+    io.stdout(`Loaded ${parsed.rows.length.toLocaleString('en-US')} rows from ${file} into workspace ${team}.\n`);
+    return 0;
   });
-  io.stdout(`Loaded ${parsed.rows.length.toLocaleString('en-US')} rows from ${file} into workspace ${teamId}.\n`);
-  return 0;
 }
 
 function instantOption(value: string | undefined, now: Date): Date {

@@ -1,7 +1,6 @@
 import { workdaysBetween, type WorkCalendar } from '../domain/calendar.js';
 import type { Day } from '../domain/days.js';
 import { periodOf } from '../domain/periods.js';
-import { LOGGED, type LoggedMetric } from '../domain/metrics.js';
 import { calendarOf, type TeamSettings } from '../domain/team-settings.js';
 import { templateTargets, type Role as SalesRole } from '../domain/templates.js';
 import type { HistoryRow, Store, Team } from '../store/index.js';
@@ -49,7 +48,7 @@ const NOTES: Readonly<Record<'en' | 'ja', readonly string[]>> = {
 };
 
 /** One workday of a person in a role: the metrics a rep in that role logs, with realistic rates. */
-function dayOf(random: () => number, p: SamplePerson, level: number, meetingConversion: number): Partial<Record<LoggedMetric, number>> {
+function dayOf(random: () => number, p: SamplePerson, level: number, meetingConversion: number): Record<string, number> {
   switch (p.role) {
     case 'sdr':
     case 'bdr': {
@@ -66,14 +65,16 @@ function dayOf(random: () => number, p: SamplePerson, level: number, meetingConv
       return { visits, meetings, key_person_contacts: convert(random, meetings, 0.8), wins, revenue: wins * around(random, 520_000, 0.3) };
     }
     case 'cs': {
-      const accounts = around(random, 6 * level, 0.3);
+      // About 120 customers in charge: a workday touches a twenty-first of them, at the seed's monthly
+      // rates (repeat 80%, upsell 15%, cross-sell 10%) and a yearly churn near 5%.
+      const touched = around(random, 120 / 21, 0.3);
       const responses = around(random, 3, 0.5);
       return {
-        accounts,
-        renewals: convert(random, accounts, 0.82),
-        upsells: convert(random, accounts, 0.14),
-        cross_sells: convert(random, accounts, 0.09),
-        churns: convert(random, accounts, 0.01),
+        accounts: around(random, 6 * level, 0.3),
+        renewals: convert(random, touched, 0.82),
+        upsells: convert(random, touched, 0.14),
+        cross_sells: convert(random, touched, 0.09),
+        churns: convert(random, touched, 0.05 / 12),
         csat_responses: responses,
         csat_points: Math.round(responses * (4.2 + random() * 0.7)),
       };
@@ -86,12 +87,15 @@ function dayOf(random: () => number, p: SamplePerson, level: number, meetingConv
 /** The hours (UTC) of a day's logs when a day is logged in several goes: morning, afternoon, evening. */
 const LOG_HOURS = ['09:30', '13:30', '17:30', '20:30'];
 
+/** The sample's snapshots: logged once when they change, never split. */
+const SNAPSHOTS: ReadonlySet<string> = new Set(['pipeline', 'customers']);
+
 /**
  * A day's value as `n` logs, as a person who logs as they go would leave it: the parts add up to the
  * value and none is zero (a zero day stays one log). A snapshot metric is logged once.
  */
-function splitValue(metric: LoggedMetric, value: number, n: number): number[] {
-  if (n <= 1 || value === 0 || LOGGED[metric].aggregation !== 'sum') return [value];
+function splitValue(metric: string, value: number, n: number): number[] {
+  if (n <= 1 || value === 0 || SNAPSHOTS.has(metric)) return [value];
   const parts: number[] = [];
   for (let i = 0; i < n; i += 1) parts.push(Math.floor((value * (i + 1)) / n) - Math.floor((value * i) / n));
   return parts.filter((p) => p > 0);
@@ -113,6 +117,7 @@ export function sampleHistory(
   const random = randomSource(options.seed ?? 42);
   // The pipeline has its own source, so adding it left every other sampled number as it was.
   const pipelineRandom = randomSource((options.seed ?? 42) + 7_919);
+  const customersRandom = randomSource((options.seed ?? 42) + 104_729);
   const logsPerDay = Math.min(Math.max(1, Math.floor(options.logsPerDay ?? 1)), LOG_HOURS.length);
   const days = workdaysBetween(from, to, calendar);
   const rows: HistoryRow[] = [];
@@ -127,11 +132,15 @@ export function sampleHistory(
       const meetingConversion = conversion.start + (conversion.end - conversion.start) * progressShare;
       const note = random() < 0.04 ? NOTES[options.locale ?? 'en'][Math.floor(random() * 3)]! : null;
       const numbers = dayOf(random, p, level, meetingConversion);
-      // Field reps update their open pipeline (a snapshot, not a sum) once a week, on the week's first workday.
+      // Field reps update their open pipeline (a snapshot, not a sum) once a week, on the week's first
+      // workday; customer success updates the customers in charge at the start of each month.
       if (p.role === 'field' && (i === 0 || weekOf(day) !== weekOf(days[i - 1]!))) {
         numbers.pipeline = Math.round(around(pipelineRandom, 15_000_000 * level, 0.15) / 10_000) * 10_000;
       }
-      for (const [metric, value] of Object.entries(numbers) as [LoggedMetric, number][]) {
+      if (p.role === 'cs' && (i === 0 || day.slice(0, 7) !== days[i - 1]!.slice(0, 7))) {
+        numbers.customers = around(customersRandom, 120, 0.05);
+      }
+      for (const [metric, value] of Object.entries(numbers)) {
         if (value > 0 || metric === 'calls') {
           splitValue(metric, value, logsPerDay).forEach((part, k) => {
             rows.push({ day, userId: p.userId, metric, value: part, note: k === 0 ? note : null, loggedAt: loggedAt[k]! });

@@ -1,9 +1,9 @@
 import { commandWord, type CommandName } from './parse.js';
 import type { Problem } from './problems.js';
-import { bilingualName, formatAmount } from '../reports/amounts.js';
+import { bilingualName, formatAmount, metricLabel } from '../reports/amounts.js';
 import { textMessage } from '../reports/receipts.js';
 import type { Message } from '../reports/blocks.js';
-import { DERIVED, metricLabel } from '../domain/metrics.js';
+import type { MetricDef } from '../domain/metrics.js';
 import { SETTING_KEYS } from '../domain/team-settings.js';
 import { formatDay, formatList, formatNumber, messages, type Locale } from '../i18n/index.js';
 
@@ -29,6 +29,8 @@ function commandOf(problem: Problem): CommandName | null {
       return 'settings';
     case 'badRate':
       return 'plan';
+    case 'badFormula':
+      return 'metric';
     default:
       return 'log';
   }
@@ -36,7 +38,7 @@ function commandOf(problem: Problem): CommandName | null {
 
 function sentence(problem: Problem, locale: Locale): string {
   const p = messages(locale).problems;
-  const name = (m: Parameters<typeof metricLabel>[0]) => metricLabel(m, locale);
+  const name = (m: MetricDef) => metricLabel(m, locale);
   switch (problem.code) {
     case 'unknownCommand':
       return p.unknownCommand({ word: problem.word, suggestions: formatList(problem.suggestions.map((s) => `\`${s}\``), locale) });
@@ -65,9 +67,14 @@ function sentence(problem: Problem, locale: Locale): string {
     case 'unknownMetric':
       return p.unknownMetric({ word: problem.word, suggestions: formatList(problem.suggestions.map((m) => bilingualName(m, locale)), locale) });
     case 'derivedMetric': {
-      const def = DERIVED[problem.metric];
-      return p.derivedMetric({ metric: name(problem.metric), numerator: name(def.numerator), denominator: name(def.denominator) });
+      return p.derivedMetric({ metric: name(problem.metric), numerator: problem.numerator.map(name).join(' + '), denominator: name(problem.denominator) });
     }
+    case 'retiredMetric':
+      return p.retiredMetric({ metric: name(problem.metric) });
+    case 'handoffNotAPerson':
+      return p.handoffNotAPerson({ word: problem.word });
+    case 'badFormula':
+      return p.badFormula({ word: problem.word });
     case 'badDate':
       return p.badDate({ word: problem.word });
     case 'twoDates':

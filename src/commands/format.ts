@@ -2,16 +2,40 @@ import { formatDateSpec } from './dates.js';
 import type { KpiRequest } from './parse.js';
 import { escapeSlack } from './tokens.js';
 import type { TargetSubject } from './parse-manage.js';
-import { metricUnit, type MetricKey } from '../domain/metrics.js';
+import type { MetricDef } from '../domain/metrics.js';
 import { formatClock } from '../domain/team-settings.js';
+import type { MetricDraft } from './parse-metric.js';
+
+/** A metric definition as the words `/kpi metric` reads back. */
+function formatMetricDraft(verb: 'add' | 'edit', d: MetricDraft): string {
+  const head = d.formula && verb === 'add' ? `metric rate ${d.name} = ${d.formula.numerator.join(' + ')} / ${d.formula.denominator}` : `metric ${verb} ${d.name}`;
+  const formula = d.formula && verb === 'edit' ? [`= ${d.formula.numerator.join(' + ')} / ${d.formula.denominator}`] : [];
+  const parts = [
+    head,
+    ...formula,
+    ...(d.formula?.at ? [`at ${d.formula.at}`] : []),
+    ...(d.unit ? [d.unit === 'score' ? `score ${d.outOf ?? 5}` : d.unit] : []),
+    ...(d.kind ? [d.kind] : []),
+    ...(d.aliases ? [`aliases ${d.aliases.join(',')}`] : []),
+    ...(d.en ? [`en ${d.en}`] : []),
+    ...(d.ja ? [`ja ${d.ja}`] : []),
+    ...(d.dailyMax !== null ? [`max ${clean(d.dailyMax)}`] : []),
+    ...(d.better ? [d.better] : []),
+    ...(d.counter ? [`counter ${d.counter}`] : []),
+  ];
+  return parts.join(' ');
+}
 
 /** A number as typed, without float noise: 0.15 × 100 is `15`, not `15.000000000000002`. */
 const clean = (n: number): string => String(Number(n.toPrecision(12)));
 
-function formatTargetValue(metric: MetricKey, value: number | null): string {
+function formatTargetValue(metric: MetricDef, value: number | null): string {
   if (value === null) return 'off';
-  return metricUnit(metric) === 'ratio' ? `${clean(value * 100)}%` : clean(value);
+  return metric.unit === 'percent' ? `${clean(value * 100)}%` : clean(value);
 }
+
+/** A metric word a parser reads back: its key. */
+const word = (metric: MetricDef) => metric.key;
 
 function formatSubject(subject: TargetSubject): string {
   return subject.kind === 'users' ? subject.userIds.map((u) => `<@${u}>`).join(' ') : subject.kind;
@@ -46,7 +70,7 @@ export function formatCommand(request: KpiRequest): string {
     case 'help':
       return request.topic ? `help ${request.topic}` : request.unknownTopic ? `help ${request.unknownTopic}` : 'help';
     case 'log': {
-      const parts = ['log', ...request.pairs.map((p) => `${p.metric} ${p.value}`)];
+      const parts = ['log', ...request.pairs.map((p) => `${word(p.metric)} ${p.value}${p.handoff ? ` ${p.handoff.direction === 'to' ? '→' : '←'} <@${p.handoff.userId}>` : ''}`)];
       if (!(request.date.kind === 'daysAgo' && request.date.days === 0)) parts.push(formatDateSpec(request.date));
       if (request.note !== null) parts.push('--', escapeSlack(request.note));
       return parts.join(' ');
@@ -54,13 +78,13 @@ export function formatCommand(request: KpiRequest): string {
     case 'status':
       return ['status', ...(request.userId ? [`<@${request.userId}>`] : []), ...(request.period ? [request.period] : [])].join(' ');
     case 'target':
-      return `target ${request.metric} ${formatTargetValue(request.metric, request.value)}/${request.period} ${formatSubject(request.subject)}`;
+      return `target ${word(request.metric)} ${formatTargetValue(request.metric, request.value)}/${request.period} ${formatSubject(request.subject)}`;
     case 'targetModal':
       return 'target';
     case 'targets':
       return request.userId ? `targets <@${request.userId}>` : 'targets';
     case 'template':
-      return ['template', request.role, ...mentions(request.userIds)].join(' ');
+      return ['template', request.role, ...mentions(request.userIds), ...(request.withSecondary ? ['all'] : [])].join(' ');
     case 'teamShow':
       return 'team';
     case 'teamCreate':
@@ -76,9 +100,20 @@ export function formatCommand(request: KpiRequest): string {
     case 'tree':
       return 'tree';
     case 'treeSet':
-      return [`tree set ${request.metric} ${formatTargetValue(request.metric, request.value)}/${request.period}`, ...(request.parent ? [`under ${request.parent}`] : [])].join(' ');
+      return [`tree set ${word(request.metric)} ${formatTargetValue(request.metric, request.value)}/${request.period}`, ...(request.parent ? [`under ${word(request.parent)}`] : [])].join(' ');
     case 'treeClear':
       return 'tree clear';
+    case 'treeExample':
+      return request.use ? 'tree example use' : 'tree example';
+    case 'metricList':
+      return 'metric';
+    case 'metricForm':
+      return 'metric form';
+    case 'metricRetire':
+      return `metric ${request.retire ? 'retire' : 'restore'} ${request.name}`;
+    case 'metricAdd':
+    case 'metricEdit':
+      return formatMetricDraft(request.kind === 'metricAdd' ? 'add' : 'edit', request.draft);
     case 'plan': {
       const parts = [`plan ${clean(request.revenue)}/${request.period}`];
       if (request.avgDealSize !== null) parts.push(`deal ${clean(request.avgDealSize)}`);

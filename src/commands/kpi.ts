@@ -1,6 +1,8 @@
 import type { CommandContext } from './context.js';
 import { explainProblem } from './explain.js';
-import { renderHelp } from './help.js';
+import { renderHelp, renderRatesHelp } from './help.js';
+import { addMetric, editMetric, openMetricForm, renderMetricList, retireMetric } from './metrics.js';
+import { DEFAULT_FUNNEL } from '../domain/funnel.js';
 import { handleExport } from './export.js';
 import { handleLog } from './log.js';
 import { handleOneOnOne } from './oneonone.js';
@@ -10,7 +12,7 @@ import { changeSetting, openSettingsForm } from './settings.js';
 import { handleOverview, handleStatus } from './status.js';
 import { applyTemplate, listTargets, openTargetForm, setTarget } from './targets.js';
 import { addMembers, createTeam, removeMembers, showTeam } from './team.js';
-import { clearTree, setTreeNode, showTree } from './tree.js';
+import { clearTree, setTreeNode, showExampleTree, showTree } from './tree.js';
 import { handleUndo } from './undo.js';
 import type { Message } from '../reports/blocks.js';
 import { textMessage } from '../reports/receipts.js';
@@ -22,7 +24,8 @@ import { messages } from '../i18n/index.js';
  * as messages; only outages throw.
  */
 export async function handleKpi(ctx: CommandContext, text: string): Promise<Message | null> {
-  const parsed = parseCommand(text);
+  const catalog = await ctx.store.metrics.catalog(ctx.caller.teamId);
+  const parsed = parseCommand(text, catalog);
   if (!parsed.ok) return explainProblem(parsed.problem, ctx.caller.locale);
   const r = parsed.value;
   switch (r.kind) {
@@ -31,7 +34,11 @@ export async function handleKpi(ctx: CommandContext, text: string): Promise<Mess
     case 'undo':
       return handleUndo(ctx);
     case 'help':
-      return renderHelp(ctx.caller.locale, r.topic, r.unknownTopic ?? undefined);
+      if (r.topic === 'rates') {
+        const team = await ctx.store.teams.ofPerson(ctx.caller.teamId, ctx.caller.userId);
+        return renderRatesHelp(ctx.caller.locale, catalog, team?.settings.funnel ?? DEFAULT_FUNNEL);
+      }
+      return renderHelp(ctx.caller.locale, r.topic, catalog, r.unknownTopic ?? undefined);
     case 'overview':
       return handleOverview(ctx);
     case 'status':
@@ -43,7 +50,7 @@ export async function handleKpi(ctx: CommandContext, text: string): Promise<Mess
     case 'targets':
       return listTargets(ctx, r.userId);
     case 'template':
-      return applyTemplate(ctx, r.role, r.userIds);
+      return applyTemplate(ctx, r.role, r.userIds, r.withSecondary);
     case 'teamShow':
       return showTeam(ctx);
     case 'teamCreate':
@@ -62,6 +69,18 @@ export async function handleKpi(ctx: CommandContext, text: string): Promise<Mess
       return setTreeNode(ctx, r);
     case 'treeClear':
       return clearTree(ctx);
+    case 'treeExample':
+      return showExampleTree(ctx, r.use);
+    case 'metricList':
+      return renderMetricList(catalog, ctx.caller.locale);
+    case 'metricForm':
+      return openMetricForm(ctx);
+    case 'metricAdd':
+      return addMetric(ctx, r.draft);
+    case 'metricEdit':
+      return editMetric(ctx, r.draft);
+    case 'metricRetire':
+      return retireMetric(ctx, r.name, r.retire);
     case 'plan':
       return handlePlan(ctx, r);
     case 'oneonone':

@@ -4,7 +4,6 @@ import { explainProblem } from './explain.js';
 import type { LogRequest } from './parse-log.js';
 import type { Problem } from './problems.js';
 import { dayInZone, type Day } from '../domain/days.js';
-import { LOGGED } from '../domain/metrics.js';
 import type { Totals } from '../domain/rates.js';
 import type { Message } from '../reports/blocks.js';
 import { renderLogReceipt } from '../reports/receipts.js';
@@ -14,8 +13,8 @@ import { Rejected, type StoredLog } from '../store/index.js';
 function dayCeiling(request: LogRequest) {
   return (after: Totals): Problem | null => {
     for (const { metric } of request.pairs) {
-      const total = after[metric] ?? 0;
-      if (total > LOGGED[metric].dailyMax) return { code: 'dayTotalTooLarge', metric, total, max: LOGGED[metric].dailyMax };
+      const total = after.values[metric.key] ?? 0;
+      if (metric.dailyMax !== null && total > metric.dailyMax) return { code: 'dayTotalTooLarge', metric, total, max: metric.dailyMax };
     }
     return null;
   };
@@ -52,7 +51,7 @@ export async function storeLog(ctx: CommandContext, request: LogRequest, text: s
         text,
         day: resolved.day,
         loggedAt: now,
-        pairs: request.pairs,
+        pairs: request.pairs.map((p) => ({ metric: p.metric.key, value: p.value, handoff: p.handoff ?? null })),
         note: request.note,
       },
       dayCeiling(request),
@@ -70,6 +69,7 @@ export async function handleLog(ctx: CommandContext, request: LogRequest, text: 
   if (!outcome.ok) return explainProblem(outcome.problem, ctx.caller.locale);
   const { stored, today } = outcome;
   return renderLogReceipt({
+    catalog: await ctx.store.metrics.catalog(ctx.caller.teamId),
     locale: ctx.caller.locale,
     userId: ctx.caller.userId,
     day: stored.day,

@@ -1,11 +1,11 @@
 import { parseAmount } from './amounts.js';
 import type { Problem } from './problems.js';
 import { channelMention, unescapeSlack, userMention } from './tokens.js';
-import { resolveMetric, suggestMetrics } from '../domain/metric-names.js';
-import { metricUnit, type MetricKey } from '../domain/metrics.js';
+import type { MetricCatalog } from '../domain/metric-catalog.js';
+import type { MetricDef } from '../domain/metrics.js';
 import { parsePeriodWord, type PeriodKind } from '../domain/periods.js';
 import { parseSettingKey, type SettingKey } from '../domain/team-settings.js';
-import { parseRoleWord, type Role as SalesRole } from '../domain/templates.js';
+import { parseRoleWord, type Role as SalesRole } from '../domain/roles.js';
 import { wordTable } from '../domain/words.js';
 
 /** Whom a target is for: named people, each member of the team, or the team's total. */
@@ -13,10 +13,10 @@ export type TargetSubject = { readonly kind: 'users'; readonly userIds: readonly
 
 export type ManageRequest =
   | { readonly kind: 'status'; readonly userId: string | null; readonly period: PeriodKind | null }
-  | { readonly kind: 'target'; readonly metric: MetricKey; readonly value: number | null; readonly period: PeriodKind; readonly subject: TargetSubject }
+  | { readonly kind: 'target'; readonly metric: MetricDef; readonly value: number | null; readonly period: PeriodKind; readonly subject: TargetSubject }
   | { readonly kind: 'targetModal' }
   | { readonly kind: 'targets'; readonly userId: string | null }
-  | { readonly kind: 'template'; readonly role: SalesRole; readonly userIds: readonly string[] }
+  | { readonly kind: 'template'; readonly role: SalesRole; readonly userIds: readonly string[]; readonly withSecondary: boolean }
   | { readonly kind: 'teamShow' }
   | { readonly kind: 'teamCreate'; readonly name: string; readonly channelId: string | null }
   | { readonly kind: 'teamAdd'; readonly userIds: readonly string[]; readonly asManager: boolean }
@@ -24,8 +24,9 @@ export type ManageRequest =
   | { readonly kind: 'settingsModal' }
   | { readonly kind: 'settingsSet'; readonly key: SettingKey; readonly words: readonly string[] }
   | { readonly kind: 'tree' }
-  | { readonly kind: 'treeSet'; readonly metric: MetricKey; readonly value: number; readonly period: PeriodKind; readonly parent: MetricKey | null }
+  | { readonly kind: 'treeSet'; readonly metric: MetricDef; readonly value: number; readonly period: PeriodKind; readonly parent: MetricDef | null }
   | { readonly kind: 'treeClear' }
+  | { readonly kind: 'treeExample'; readonly use: boolean }
   | {
       readonly kind: 'plan';
       readonly revenue: number;
@@ -47,28 +48,32 @@ const problem = (p: Problem): Fail => ({ ok: false, problem: p });
 export type ManageResult = { readonly ok: true; readonly value: ManageRequest } | Fail;
 const done = (value: ManageRequest): ManageResult => ({ ok: true, value });
 
-function metricIn(command: string, word: string | undefined): { ok: true; metric: MetricKey } | Fail {
+/** The metric a word names for a command; a retired one takes no new targets. */
+function metricIn(command: string, word: string | undefined, catalog: MetricCatalog): { ok: true; metric: MetricDef } | Fail {
   if (word === undefined) return problem({ code: 'missingMetric', command });
-  const metric = resolveMetric(word);
-  return metric ? { ok: true, metric } : problem({ code: 'unknownMetricIn', command, word, suggestions: suggestMetrics(word) });
+  const metric = catalog.resolve(word);
+  if (metric?.retired) return problem({ code: 'retiredMetric', metric });
+  return metric ? { ok: true, metric } : problem({ code: 'unknownMetricIn', command, word, suggestions: catalog.suggest(word) });
 }
 
 /**
  * A target amount in the metric's unit: `50`, `1,000万`, `¥500,000`; rates as `20%`, `0.2` or `20`
  * (read as 20%); a CSAT score as `4.5`.
  */
-export function targetValue(metric: MetricKey, word: string): number | null {
+export function targetValue(metric: Pick<MetricDef, 'unit' | 'outOf'>, word: string): number | null {
   const amount = parseAmount(word);
   if (!amount) return null;
-  const unit = metricUnit(metric);
-  if (unit === 'ratio') {
+  if (metric.unit === 'percent') {
     const fraction = amount.percent || amount.value > 1 ? amount.value / 100 : amount.value;
     return fraction > 0 && fraction <= 1 ? fraction : null;
   }
   if (amount.percent) return null;
-  if (unit === 'score') return amount.value > 0 && amount.value <= 5 ? amount.value : null;
+  if (metric.unit === 'score') return amount.value > 0 && amount.value <= (metric.outOf ?? 5) ? amount.value : null;
   return amount.value >= 0 ? amount.value : null;
 }
+
+/** Whether a target of a metric holds in any period (a rate or score) rather than being a number per period. */
+const periodless = (metric: MetricDef) => metric.kind === 'rate' && metric.formula?.denominatorAt !== 'start';
 
 /**
  * `<n>/<period>`, `<n> / <period>`, `<n> per <period>`, or `<n>` alone: the amount word and the
@@ -121,9 +126,9 @@ export function parseStatus(words: readonly string[]): ManageResult {
   return done({ kind: 'status', userId, period });
 }
 
-export function parseTarget(words: readonly string[]): ManageResult {
+export function parseTarget(words: readonly string[], catalog: MetricCatalog): ManageResult {
   if (words.length === 0) return done({ kind: 'targetModal' });
-  const m = metricIn('target', words[0]);
+  const m = metricIn('target', words[0], catalog);
   if (!m.ok) return m;
   const ap = amountAndPeriod('target', words, 1);
   if (!ap.ok) return ap;
@@ -133,8 +138,7 @@ export function parseTarget(words: readonly string[]): ManageResult {
     value = targetValue(m.metric, ap.amount);
     if (value === null) return problem({ code: 'badTargetValue', command: 'target', word: ap.amount });
   }
-  const unit = metricUnit(m.metric);
-  const period = ap.period ?? (unit === 'ratio' || unit === 'score' || value === null ? 'month' : null);
+  const period = ap.period ?? (periodless(m.metric) || value === null ? 'month' : null);
   if (!period) return problem({ code: 'badPeriod', command: 'target', word: '' });
   const { userIds, rest } = mentionsFrom(words.slice(ap.next));
   let subject: TargetSubject = { kind: 'members' };
@@ -154,14 +158,18 @@ export function parseTargets(words: readonly string[]): ManageResult {
   return done({ kind: 'targets', userId: userIds[0] ?? null });
 }
 
+/** Words asking a template for its secondary KPIs too. */
+const ALL_WORDS = new Set(['all', 'full', '+secondary', 'secondary', '全部', 'すべて', '全て', 'サブ含む']);
+
 export function parseTemplate(words: readonly string[]): ManageResult {
   const roleWord = words[0];
   const role = roleWord ? parseRoleWord(roleWord) : null;
   if (!role) return problem({ code: 'unknownRole', word: roleWord ?? '' });
   const { userIds, rest } = mentionsFrom(words.slice(1));
-  if (rest.length > 0) return problem({ code: 'unknownWord', command: 'template', word: rest[0]! });
+  const extra = rest.filter((w) => !ALL_WORDS.has(w.normalize('NFKC').toLowerCase()));
+  if (extra.length > 0) return problem({ code: 'unknownWord', command: 'template', word: extra[0]! });
   if (userIds.length === 0) return problem({ code: 'missingPeople', command: 'template' });
-  return done({ kind: 'template', role, userIds });
+  return done({ kind: 'template', role, userIds, withSecondary: rest.length > 0 });
 }
 
 const TEAM_SUBCOMMANDS = wordTable<'create' | 'add' | 'remove'>({
@@ -214,26 +222,33 @@ export function parseSettings(words: readonly string[]): ManageResult {
   return done({ kind: 'settingsSet', key, words: words.slice(1) });
 }
 
-/** `tree`, `tree set <metric> <n>/<period> [under <metric>]`, `tree clear`. */
-export function parseTree(words: readonly string[]): ManageResult {
+const EXAMPLE_WORDS = new Set(['example', 'sample', '例', 'サンプル']);
+const USE_WORDS = new Set(['use', 'adopt', 'apply', '採用', '使う', '適用']);
+
+/** `tree`, `tree set <metric> <n>/<period> [under <metric>]`, `tree clear`, `tree example [use]`. */
+export function parseTree(words: readonly string[], catalog: MetricCatalog): ManageResult {
   if (words.length === 0) return done({ kind: 'tree' });
   const sub = words[0]!.toLowerCase();
   if (sub === 'clear' || sub === 'reset' || sub === 'クリア') return done({ kind: 'treeClear' });
+  if (EXAMPLE_WORDS.has(sub)) {
+    if (words.length === 1) return done({ kind: 'treeExample', use: false });
+    if (words.length === 2 && USE_WORDS.has(words[1]!.toLowerCase())) return done({ kind: 'treeExample', use: true });
+    return problem({ code: 'unknownWord', command: 'tree', word: words[1]! });
+  }
   if (sub !== 'set' && sub !== '設定') return problem({ code: 'unknownWord', command: 'tree', word: words[0]! });
-  const m = metricIn('tree set', words[1]);
+  const m = metricIn('tree set', words[1], catalog);
   if (!m.ok) return m;
   const ap = amountAndPeriod('tree set', words, 2);
   if (!ap.ok) return ap;
   const value = targetValue(m.metric, ap.amount);
   if (value === null) return problem({ code: 'badTargetValue', command: 'tree set', word: ap.amount });
-  const unit = metricUnit(m.metric);
-  const period = ap.period ?? (unit === 'ratio' || unit === 'score' ? 'month' : null);
+  const period = ap.period ?? (periodless(m.metric) ? 'month' : null);
   if (!period) return problem({ code: 'badPeriod', command: 'tree set', word: '' });
-  let parent: MetricKey | null = null;
+  let parent: MetricDef | null = null;
   const rest = words.slice(ap.next);
   if (rest.length > 0) {
     if (!UNDER_WORDS.has(rest[0]!.toLowerCase())) return problem({ code: 'unknownWord', command: 'tree set', word: rest[0]! });
-    const p = metricIn('tree set', rest[1]);
+    const p = metricIn('tree set', rest[1], catalog);
     if (!p.ok) return p;
     parent = p.metric;
     if (rest.length > 2) return problem({ code: 'unknownWord', command: 'tree set', word: rest[2]! });
@@ -270,7 +285,7 @@ export function parsePlan(words: readonly string[]): ManageResult {
     const word = rest[i + 1];
     if (!key) return problem({ code: 'unknownWord', command: 'plan', word: rest[i]! });
     if (word === undefined) return problem({ code: 'badRate', word: '' });
-    const value = targetValue(key === 'avgDealSize' ? 'avg_deal_size' : 'win_rate', word);
+    const value = targetValue({ unit: key === 'avgDealSize' ? 'currency' : 'percent', outOf: null }, word);
     if (value === null || value <= 0) return problem({ code: 'badRate', word });
     out[key] = value;
   }

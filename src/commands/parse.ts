@@ -6,12 +6,13 @@ import type { OneOnOneRequest } from './oneonone.js';
 import { parseOneOnOne } from './parse-oneonone.js';
 import { fail, ok, type Result } from './problems.js';
 import { MAX_TEXT_LENGTH, splitGlued, tokenize } from './tokens.js';
-import { resolveMetric } from '../domain/metric-names.js';
+import { parseMetric, type MetricRequest } from './parse-metric.js';
+import type { MetricCatalog } from '../domain/metric-catalog.js';
 import { wordTable } from '../domain/words.js';
 import { parseSwitch } from '../domain/team-settings.js';
 
 /** The commands of `/kpi`, by their canonical English name. */
-export const COMMAND_NAMES = ['log', 'undo', 'help', 'status', 'target', 'targets', 'template', 'team', 'settings', 'tree', 'plan', '1on1', 'export', 'morning-dm'] as const;
+export const COMMAND_NAMES = ['log', 'undo', 'help', 'status', 'target', 'targets', 'template', 'team', 'settings', 'tree', 'plan', '1on1', 'export', 'morning-dm', 'metric'] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
 /** Words that name a command, in English and Japanese. */
@@ -60,21 +61,31 @@ const COMMAND_WORDS = wordTable<CommandName>({
   'morning-dm': 'morning-dm',
   morningdm: 'morning-dm',
   朝のdm: 'morning-dm',
+  metric: 'metric',
+  metrics: 'metric',
+  指標: 'metric',
+  メトリクス: 'metric',
+  kpi定義: 'metric',
+  定義: 'metric',
 });
 
 export type KpiRequest =
   | { readonly kind: 'overview' }
-  | { readonly kind: 'help'; readonly topic: CommandName | null; readonly unknownTopic: string | null }
+  | { readonly kind: 'help'; readonly topic: CommandName | 'rates' | null; readonly unknownTopic: string | null }
   | { readonly kind: 'undo' }
   | { readonly kind: 'morningDm'; readonly on: boolean }
   | { readonly kind: 'export'; readonly month: string | null }
   | LogRequest
   | ManageRequest
-  | OneOnOneRequest;
+  | OneOnOneRequest
+  | MetricRequest;
 
 export function commandWord(word: string): CommandName | null {
   return COMMAND_WORDS.get(word.normalize('NFKC').toLowerCase()) ?? null;
 }
+
+/** `/kpi help rates`: every rate with its formula. */
+const RATES_WORDS = new Set(['rates', 'rate', 'formulas', '率', '計算式', '定義']);
 
 function suggestCommands(word: string): string[] {
   const folded = word.normalize('NFKC').toLowerCase();
@@ -91,7 +102,7 @@ function suggestCommands(word: string): string[] {
  * Parses the text after `/kpi` into a request, or the problem to show. Never throws.
  * `parseCommand("log calls 45 meetings 3")`, `parseCommand("架電 45")` (a metric first means log).
  */
-export function parseCommand(text: string): Result<KpiRequest> {
+export function parseCommand(text: string, catalog: MetricCatalog): Result<KpiRequest> {
   if (text.length > MAX_TEXT_LENGTH) return fail({ code: 'textTooLong', max: MAX_TEXT_LENGTH });
   const trimmed = text.trim();
   const words = tokenize(trimmed);
@@ -101,19 +112,20 @@ export function parseCommand(text: string): Result<KpiRequest> {
   const name = commandWord(first);
   switch (name) {
     case 'log':
-      return parseLog(restAfterFirstWord(trimmed));
+      return parseLog(restAfterFirstWord(trimmed), catalog);
     case 'undo':
       return words.length === 1 ? ok({ kind: 'undo' }) : fail({ code: 'unexpectedWord', command: 'undo', word: words[1]! });
     case 'help': {
       const topicWord = words[1];
       if (topicWord === undefined) return ok({ kind: 'help', topic: null, unknownTopic: null });
+      if (RATES_WORDS.has(topicWord.toLowerCase())) return ok({ kind: 'help', topic: 'rates', unknownTopic: null });
       const topic = commandWord(topicWord);
       return ok({ kind: 'help', topic, unknownTopic: topic ? null : topicWord });
     }
     case 'status':
       return parseStatus(words.slice(1));
     case 'target':
-      return parseTarget(words.slice(1));
+      return parseTarget(words.slice(1), catalog);
     case 'targets':
       return parseTargets(words.slice(1));
     case 'template':
@@ -123,7 +135,7 @@ export function parseCommand(text: string): Result<KpiRequest> {
     case 'settings':
       return parseSettings(words.slice(1));
     case 'tree':
-      return parseTree(words.slice(1));
+      return parseTree(words.slice(1), catalog);
     case 'plan':
       return parsePlan(words.slice(1));
     case 'export': {
@@ -140,12 +152,14 @@ export function parseCommand(text: string): Result<KpiRequest> {
       if (on === null || words.length > 2) return fail({ code: 'unknownWord', command: 'morning-dm', word: words[1] ?? '' });
       return ok({ kind: 'morningDm', on });
     }
+    case 'metric':
+      return parseMetric(words.slice(1));
     case null:
       break;
   }
   // "/kpi 架電 45" and "/kpi 45 calls": a log without the word log.
   const head = splitGlued(first)[0]!;
-  if (resolveMetric(head) || parseAmount(head)) return parseLog(trimmed);
+  if (catalog.resolve(head) || parseAmount(head)) return parseLog(trimmed, catalog);
   return fail({ code: 'unknownCommand', word: first, suggestions: suggestCommands(first) });
 }
 

@@ -1,5 +1,5 @@
 import type { Day } from '../domain/days.js';
-import type { DerivedMetric, LoggedMetric, MetricKey } from '../domain/metrics.js';
+import type { MetricDef } from '../domain/metrics.js';
 
 /**
  * Everything a person can get wrong in a command, as values: each is rendered in their language
@@ -8,16 +8,16 @@ import type { DerivedMetric, LoggedMetric, MetricKey } from '../domain/metrics.j
 export type Problem =
   | { readonly code: 'unknownCommand'; readonly word: string; readonly suggestions: readonly string[] }
   | { readonly code: 'emptyLog' }
-  | { readonly code: 'missingValue'; readonly metric: MetricKey }
-  | { readonly code: 'notANumber'; readonly metric: MetricKey; readonly word: string }
+  | { readonly code: 'missingValue'; readonly metric: MetricDef }
+  | { readonly code: 'notANumber'; readonly metric: MetricDef; readonly word: string }
   | { readonly code: 'numberWithoutMetric'; readonly word: string }
-  | { readonly code: 'negative'; readonly metric: MetricKey | null; readonly word: string }
-  | { readonly code: 'notWhole'; readonly metric: LoggedMetric; readonly value: number }
-  | { readonly code: 'percentOnCount'; readonly metric: LoggedMetric; readonly word: string }
-  | { readonly code: 'tooLarge'; readonly metric: LoggedMetric; readonly value: number; readonly max: number }
-  | { readonly code: 'dayTotalTooLarge'; readonly metric: LoggedMetric; readonly total: number; readonly max: number }
-  | { readonly code: 'unknownMetric'; readonly word: string; readonly suggestions: readonly MetricKey[] }
-  | { readonly code: 'derivedMetric'; readonly metric: DerivedMetric }
+  | { readonly code: 'negative'; readonly metric: MetricDef | null; readonly word: string }
+  | { readonly code: 'notWhole'; readonly metric: MetricDef; readonly value: number }
+  | { readonly code: 'percentOnCount'; readonly metric: MetricDef; readonly word: string }
+  | { readonly code: 'tooLarge'; readonly metric: MetricDef; readonly value: number; readonly max: number }
+  | { readonly code: 'dayTotalTooLarge'; readonly metric: MetricDef; readonly total: number; readonly max: number }
+  | { readonly code: 'unknownMetric'; readonly word: string; readonly suggestions: readonly MetricDef[] }
+  | { readonly code: 'derivedMetric'; readonly metric: MetricDef; readonly numerator: readonly MetricDef[]; readonly denominator: MetricDef }
   | { readonly code: 'badDate'; readonly word: string }
   | { readonly code: 'twoDates'; readonly word: string }
   | { readonly code: 'futureDate'; readonly day: Day }
@@ -26,7 +26,7 @@ export type Problem =
   | { readonly code: 'textTooLong'; readonly max: number }
   | { readonly code: 'unexpectedWord'; readonly command: string; readonly word: string }
   | { readonly code: 'missingMetric'; readonly command: string }
-  | { readonly code: 'unknownMetricIn'; readonly command: string; readonly word: string; readonly suggestions: readonly MetricKey[] }
+  | { readonly code: 'unknownMetricIn'; readonly command: string; readonly word: string; readonly suggestions: readonly MetricDef[] }
   | { readonly code: 'badTargetValue'; readonly command: string; readonly word: string }
   | { readonly code: 'badPeriod'; readonly command: string; readonly word: string }
   | { readonly code: 'missingPeople'; readonly command: string }
@@ -34,7 +34,10 @@ export type Problem =
   | { readonly code: 'missingTeamName' }
   | { readonly code: 'unknownSettingKey'; readonly word: string }
   | { readonly code: 'unknownWord'; readonly command: string; readonly word: string }
-  | { readonly code: 'badRate'; readonly word: string };
+  | { readonly code: 'badRate'; readonly word: string }
+  | { readonly code: 'retiredMetric'; readonly metric: MetricDef }
+  | { readonly code: 'handoffNotAPerson'; readonly word: string }
+  | { readonly code: 'badFormula'; readonly word: string };
 
 export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: Problem };
 

@@ -1,6 +1,7 @@
 import { check, managedTeam, standingOf } from './authority.js';
 import type { CommandContext } from './context.js';
 import { channelMention } from './tokens.js';
+import type { MetricCatalog } from '../domain/metric-catalog.js';
 import { parseSetting, type SettingKey, type SettingProblem, type TeamSettings } from '../domain/team-settings.js';
 import { messages, type Locale } from '../i18n/index.js';
 import type { Message } from '../reports/blocks.js';
@@ -19,15 +20,17 @@ export function explainSetting(problem: SettingProblem, locale: Locale): string 
       return p.missingValue({ key: problem.key });
     case 'badHours':
       return p.badHours({ word: problem.word, max: problem.max, orDefault: problem.orDefault });
+    case 'funnelTooShort':
+      return p.funnelTooShort;
     default:
       return p[problem.code]({ word: problem.word });
   }
 }
 
 /** The lines of the settings that a change touched, as they now read. */
-function changedLines(before: TeamSettings, after: TeamSettings, locale: Locale): string[] {
-  const a = settingsLines(before, locale);
-  return settingsLines(after, locale).filter((line, i) => line !== a[i]);
+function changedLines(before: TeamSettings, after: TeamSettings, locale: Locale, catalog: MetricCatalog): string[] {
+  const a = settingsLines(before, locale, catalog);
+  return settingsLines(after, locale, catalog).filter((line, i) => line !== a[i]);
 }
 
 const teamToChange = (ctx: CommandContext) => managedTeam(ctx, 'changeSettings');
@@ -37,7 +40,8 @@ export async function changeSetting(ctx: CommandContext, key: SettingKey, words:
   const found = await teamToChange(ctx);
   if ('refused' in found) return found.refused;
   const { team } = found;
-  const parsed = parseSetting(key, key === 'channel' ? words.map((w) => channelMention(w) ?? w) : words);
+  const catalog = await ctx.store.metrics.catalog(ctx.caller.teamId);
+  const parsed = parseSetting(key, key === 'channel' ? words.map((w) => channelMention(w) ?? w) : words, catalog);
   if (!parsed.ok) {
     const help = messages(ctx.caller.locale).help.settings;
     return textMessage(explainSetting(parsed.problem, ctx.caller.locale), messages(ctx.caller.locale).rightForm({ usage: help.usage, example: help.examples[0]! }));
@@ -45,15 +49,15 @@ export async function changeSetting(ctx: CommandContext, key: SettingKey, words:
   const t = messages(ctx.caller.locale);
   const updated = await ctx.store.teams.updateSettings(team, parsed.patch, parsed.channelId);
   if (parsed.channelId) return textMessage(t.settingsUpdated({ team: team.name, what: t.settingsLines.channel({ value: `<#${parsed.channelId}>` }) }));
-  const what = changedLines(team.settings, updated.settings, ctx.caller.locale);
-  return textMessage(t.settingsUpdated({ team: team.name, what: what.length ? what.join(t.separators.changes) : settingsLines(updated.settings, ctx.caller.locale)[0]! }));
+  const what = changedLines(team.settings, updated.settings, ctx.caller.locale, catalog);
+  return textMessage(t.settingsUpdated({ team: team.name, what: what.length ? what.join(t.separators.changes) : settingsLines(updated.settings, ctx.caller.locale, catalog)[0]! }));
 }
 
 /** `/kpi settings`: opens the settings form for the team; nothing to say in the channel. */
 export async function openSettingsForm(ctx: CommandContext): Promise<Message | null> {
   const found = await teamToChange(ctx);
   if ('refused' in found) return found.refused;
-  if (!ctx.triggerId) return textMessage(settingsLines(found.team.settings, ctx.caller.locale).join('\n'));
+  if (!ctx.triggerId) return textMessage(settingsLines(found.team.settings, ctx.caller.locale, await ctx.store.metrics.catalog(ctx.caller.teamId)).join('\n'));
   await ctx.chat.openView(ctx.triggerId, settingsModal(found.team, ctx.caller.locale));
   return null;
 }
@@ -87,6 +91,7 @@ export async function submitSettingsForm(ctx: CommandContext, teamId: number, va
   const refused = await check(ctx, standing, 'changeSettings', team);
   if (refused || !team) return { ok: false, refused: refused ?? textMessage(messages(ctx.caller.locale).noTeam) };
   const errors: Record<string, string> = {};
+  const catalog = await ctx.store.metrics.catalog(ctx.caller.teamId);
   let patch: Partial<TeamSettings> = {};
   for (const field of FORM_FIELDS) {
     const words = field.words(values);
@@ -94,7 +99,7 @@ export async function submitSettingsForm(ctx: CommandContext, teamId: number, va
       if (field.key === '1on1-lead') patch = { ...patch, oneOnOneLeadHours: null };
       continue;
     }
-    const parsed = parseSetting(field.key, words.filter((w) => w !== ''));
+    const parsed = parseSetting(field.key, words.filter((w) => w !== ''), catalog);
     if (parsed.ok) patch = { ...patch, ...parsed.patch };
     else errors[field.block] = explainSetting(parsed.problem, ctx.caller.locale);
   }

@@ -7,7 +7,7 @@ import { context, section, type Message } from '../reports/blocks.js';
 import { formatPercent, messages, pick } from '../i18n/index.js';
 import { renderTodayOverview } from '../reports/receipts.js';
 import { calendarFor, loadStatus, renderStatus, todaysAsk, type StatusModel } from '../reports/status.js';
-import { metricLabel } from '../domain/metrics.js';
+import { metricLabel } from '../reports/amounts.js';
 
 /** `/kpi status [@person] [period]`: one's own numbers, or a member's for their manager and admins. */
 export async function handleStatus(ctx: CommandContext, userId: string | null, kind: PeriodKind | null): Promise<Message> {
@@ -21,8 +21,11 @@ export async function handleStatus(ctx: CommandContext, userId: string | null, k
   }
   const person = own ? null : await store.people.get(caller.teamId, subjectId);
   const zone = own ? caller.zone : zoneOf(person, team, ctx.defaults.timezone);
-  const [model] = await loadStatus(store, { workspace: caller.teamId, userId: subjectId, team, asOf: dayInZone(ctx.clock(), zone) }, [kind ?? 'month'] as const);
-  return renderStatus(model, caller.locale, own ? messages(caller.locale).you : mention(subjectId));
+  const [[model], catalog] = await Promise.all([
+    loadStatus(store, { workspace: caller.teamId, userId: subjectId, team, asOf: dayInZone(ctx.clock(), zone) }, [kind ?? 'month'] as const),
+    store.metrics.catalog(caller.teamId),
+  ]);
+  return renderStatus(model, caller.locale, own ? messages(caller.locale).you : mention(subjectId), catalog);
 }
 
 /** One line per KPI with its attainment: `"calls 60% · meetings 45%"`. */
@@ -39,14 +42,15 @@ export async function handleOverview(ctx: CommandContext): Promise<Message> {
   const t = messages(caller.locale);
   const today = dayInZone(ctx.clock(), caller.zone);
   const team = await store.teams.ofPerson(caller.teamId, caller.userId);
-  const [totals, [week, month]] = await Promise.all([
+  const [totals, [week, month], catalog] = await Promise.all([
     store.totals.dayTotals(caller.teamId, caller.userId, today),
     loadStatus(store, { workspace: caller.teamId, userId: caller.userId, team, asOf: today }, ['week', 'month'] as const),
+    store.metrics.catalog(caller.teamId),
   ]);
-  const base = renderTodayOverview({ locale: caller.locale, userId: caller.userId, today, totals });
+  const base = renderTodayOverview({ locale: caller.locale, userId: caller.userId, today, totals, catalog });
   if (month.lines.length === 0) {
-    const monthItems = totalsInOrder(month.totals);
-    const extra = monthItems.length ? [t.overviewWeekMonth({ week: formatItems(totalsInOrder(week.totals), caller.locale) || '–', month: formatItems(monthItems, caller.locale) })] : [];
+    const monthItems = totalsInOrder(month.totals, catalog);
+    const extra = monthItems.length ? [t.overviewWeekMonth({ week: formatItems(totalsInOrder(week.totals, catalog), caller.locale) || '–', month: formatItems(monthItems, caller.locale) })] : [];
     return {
       text: [base.text, ...extra, t.overviewSetTargets].join('\n'),
       blocks: [...base.blocks.slice(0, 1), ...extra.map(section), context(t.overviewSetTargets)],

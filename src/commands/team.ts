@@ -13,7 +13,7 @@ export async function showTeam(ctx: CommandContext): Promise<Message> {
   const standing = await standingOf(ctx);
   const team = await workingTeam(ctx, standing);
   if (!team) return textMessage(messages(ctx.caller.locale).noTeam);
-  return renderTeam(team, await ctx.store.teams.members(team.id), ctx.caller.locale);
+  return renderTeam(team, await ctx.store.teams.members(team.id), ctx.caller.locale, await ctx.store.metrics.catalog(ctx.caller.teamId));
 }
 
 /** `/kpi team create <name> [#channel]`: admins only; the creator manages it unless already in a team. */

@@ -10,6 +10,7 @@ export async function handleUndo(ctx: CommandContext): Promise<Message> {
   const undone = await ctx.store.activity.undoLast(caller.teamId, caller.userId, now, ctx.requestKey);
   if (!undone) return renderNothingToUndo(caller.locale);
   return renderUndoReceipt({
+    catalog: await ctx.store.metrics.catalog(caller.teamId),
     locale: caller.locale,
     day: undone.day,
     today: dayInZone(now, caller.zone),

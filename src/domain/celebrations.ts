@@ -1,5 +1,6 @@
 import { addDays, daysBetween, type Day } from './days.js';
-import { DERIVED, LOGGED, isDerivedMetric, type LoggedMetric, type MetricKey } from './metrics.js';
+import type { MetricCatalog } from './metric-catalog.js';
+import type { MetricDef } from './metrics.js';
 
 /**
  * What is worth celebrating and what has gone quiet, from plain numbers: the pure half of the
@@ -46,30 +47,38 @@ export function mostImproved(people: readonly { userId: string; before: number; 
   return best;
 }
 
-/** The logged metrics a KPI rests on: itself, or a rate's two inputs. */
-export function inputsOf(metric: MetricKey): LoggedMetric[] {
-  return isDerivedMetric(metric) ? [DERIVED[metric].numerator, DERIVED[metric].denominator] : [metric];
+/**
+ * What must be logged for a KPI to be alive: a rate needs its base (0 churns in a month is good news,
+ * not silence, but no calls logged is); a fewer-is-better count needs nothing; a snapshot carries its
+ * last value forward and says how old it is, so it is never silent.
+ */
+function mustBeLogged(def: MetricDef, catalog: MetricCatalog): MetricDef[] {
+  const inputs = def.formula ? [catalog.def(def.formula.denominator)] : [def];
+  return inputs.filter((d) => d.kind === 'flow' && d.better === 'higher');
+}
+
+/** A logged metric nobody fed for a while, and the KPIs with targets that rest on it. */
+export interface QuietInput {
+  readonly metric: MetricDef;
+  readonly kpis: readonly MetricDef[];
 }
 
 /**
- * What must be logged for a KPI to be alive: a rate needs its base (0 churns in a month is good
- * news, not silence, but no accounts logged is); a fewer-is-better count needs nothing.
+ * The logged metrics behind targeted KPIs that nobody logged for `days` days up to `asOf`
+ * (ossification, seed 003: a KPI no one feeds is one no one looks at). A rate is never "unlogged"
+ * itself: its base is. `lastLogged` holds each metric's last day with an entry.
  */
-function mustBeLogged(metric: MetricKey): LoggedMetric[] {
-  if (isDerivedMetric(metric)) return [DERIVED[metric].denominator];
-  return LOGGED[metric].better === 'lower' ? [] : [metric];
-}
-
-/**
- * KPIs with a target whose inputs nobody logged for `days` days up to `asOf` (ossification: a KPI
- * no one feeds is one no one looks at). `lastLogged` holds each metric's last day with an entry.
- */
-export function quietKpis(targeted: readonly MetricKey[], lastLogged: ReadonlyMap<LoggedMetric, Day>, asOf: Day, days = 14): MetricKey[] {
+export function quietInputs(targeted: readonly MetricDef[], lastLogged: ReadonlyMap<string, Day>, asOf: Day, catalog: MetricCatalog, days = 14): QuietInput[] {
   const since = addDays(asOf, -(days - 1));
-  return [...new Set(targeted)].filter((metric) =>
-    mustBeLogged(metric).some((input) => {
-      const last = lastLogged.get(input);
-      return last === undefined || daysBetween(last, since) > 0;
-    }),
-  );
+  const out = new Map<string, { metric: MetricDef; kpis: MetricDef[] }>();
+  for (const kpi of new Set(targeted)) {
+    for (const input of mustBeLogged(kpi, catalog)) {
+      const last = lastLogged.get(input.key);
+      if (last !== undefined && daysBetween(last, since) <= 0) continue;
+      const entry = out.get(input.key) ?? { metric: input, kpis: [] };
+      if (!entry.kpis.includes(kpi)) entry.kpis.push(kpi);
+      out.set(input.key, entry);
+    }
+  }
+  return [...out.values()];
 }

@@ -1,54 +1,95 @@
-import type { LoggedMetric } from './metrics.js';
-import { ratio, type Totals } from './rates.js';
+import type { MetricCatalog } from './metric-catalog.js';
+import type { MetricDef } from './metrics.js';
+import { rateParts, ratio, type Totals } from './rates.js';
+import { works } from './roles.js';
 
 /**
- * The sales funnel as stages of conversion (seed 003: find the bottleneck by phase):
- * calls → connects → meetings → wins. Each stage's rate comes from the period's sums.
+ * A team's funnel (seed 003: find the bottleneck by phase): its own ordered list of metrics, each
+ * converting into the next. Each step is named by the rate whose formula it is, so the stage a report
+ * coaches and the rate `/kpi status` shows are one definition.
  */
-export const FUNNEL_STAGES = ['connect', 'meeting', 'win'] as const;
-export type FunnelStage = (typeof FUNNEL_STAGES)[number];
 
-export interface StageDef {
-  readonly stage: FunnelStage;
-  readonly from: LoggedMetric;
-  readonly to: LoggedMetric;
-  /** Fewer inputs than this and a rate says more about chance than about the work. */
+/** Seed 000's funnel: calls → connects → meetings → wins. */
+export const DEFAULT_FUNNEL: readonly string[] = ['calls', 'connects', 'meetings', 'wins'];
+
+/** Activity logged in volume every day: a rate from it needs more tries before it means anything. */
+const HIGH_VOLUME = new Set(['calls', 'connects', 'leads', 'emails', 'target_accounts']);
+
+export interface Stage {
+  readonly from: MetricDef;
+  readonly to: MetricDef;
+  /** The rate `to ÷ from`: the one definition of the stage's conversion. */
+  readonly rate: MetricDef;
+  /** Fewer tries than this and the rate says more about chance than about the work. */
   readonly minVolume: number;
 }
 
+/** A rate for a step no definition names yet: named after its two metrics, so its label is its formula's alone. */
+function unnamedRate(to: MetricDef, from: MetricDef): MetricDef {
+  return {
+    key: `${to.key}_per_${from.key}`,
+    kind: 'rate',
+    unit: 'percent',
+    label: { en: `${to.label.en} per ${from.singular}`, ja: `${from.label.ja}あたり${to.label.ja}` },
+    singular: `${to.label.en} per ${from.singular}`,
+    counterJa: '',
+    aliases: [],
+    dailyMax: null,
+    better: 'higher',
+    formula: { numerator: [to.key], denominator: from.key, denominatorAt: 'end' },
+    outOf: null,
+    builtIn: false,
+    retired: false,
+  };
+}
+
 /**
- * The stages, each from the metric before it. The meeting stage converts connects when they are
- * logged, else calls (a team that does not log connects still sees its meeting rate).
+ * The stages of a funnel: each listed metric converts into the next. A metric nobody logged (`logged`
+ * says no) is stepped over, so a team that logs no connects reads calls → meetings as its meeting rate.
+ * `funnelStages(["calls", "connects", "meetings", "wins"], catalog)` → connect rate, connect-to-meeting rate, win rate.
  */
-export function stagesFor(totals: Totals): StageDef[] {
-  const hasConnects = (totals.connects ?? 0) > 0;
-  return [
-    ...(hasConnects ? [{ stage: 'connect' as const, from: 'calls' as const, to: 'connects' as const, minVolume: 20 }] : []),
-    { stage: 'meeting', from: hasConnects ? 'connects' : 'calls', to: 'meetings', minVolume: 20 },
-    { stage: 'win', from: 'meetings', to: 'wins', minVolume: 5 },
-  ];
-}
-
-/** A stage's conversion in a period, or null below its minimum volume. */
-export function stageRate(def: StageDef, totals: Totals): number | null {
-  const base = totals[def.from] ?? 0;
-  return base >= def.minVolume ? ratio(totals[def.to] ?? 0, base) : null;
-}
-
-/** Each stage's rate in a period's totals, for the stages with enough volume. */
-export function stageRates(totals: Totals): Partial<Record<FunnelStage, number>> {
-  const out: Partial<Record<FunnelStage, number>> = {};
-  for (const def of stagesFor(totals)) {
-    const rate = stageRate(def, totals);
-    if (rate !== null) out[def.stage] = rate;
+export function funnelStages(funnel: readonly string[], catalog: MetricCatalog, logged: (key: string) => boolean = () => true): Stage[] {
+  const steps = funnel.map((k) => catalog.get(k)).filter((d): d is MetricDef => d !== undefined && d.kind === 'flow' && !d.retired && logged(d.key));
+  const out: Stage[] = [];
+  for (let i = 1; i < steps.length; i += 1) {
+    const from = steps[i - 1]!;
+    const to = steps[i]!;
+    out.push({ from, to, rate: catalog.rateOf(to.key, from.key) ?? unnamedRate(to, from), minVolume: HIGH_VOLUME.has(from.key) ? 20 : 5 });
   }
   return out;
 }
 
+/** The kind of coaching a stage calls for, from what it converts into: reaching people, setting meetings, closing. */
+export type StageKind = 'connect' | 'meeting' | 'win' | 'other';
+
+const KIND_OF_RESULT: Readonly<Record<string, StageKind>> = { connects: 'connect', meetings: 'meeting', wins: 'win' };
+
+/** `stageKind(calls → connects)` → `"connect"`; a team's own step (meetings → valid meetings) → `"other"`. */
+export function stageKind(stage: Stage): StageKind {
+  return KIND_OF_RESULT[stage.to.key] ?? 'other';
+}
+
+/** The stages a role works: both ends are its work (a person without a role works them all). */
+export function stagesOfRole(stages: readonly Stage[], role: string | null): Stage[] {
+  return stages.filter((s) => works(role, [s.from.key, s.to.key]));
+}
+
+/** A stage's conversion in a period, or null below its minimum volume. */
+export function stageRate(stage: Stage, totals: Totals): number | null {
+  const { numerator, denominator } = rateParts(stage.rate, totals);
+  return denominator !== null && denominator >= stage.minVolume ? ratio(numerator, denominator) : null;
+}
+
+/** The totals a stage is read from: one person's for every stage, or for a team, the people whose role works it. */
+export type StageTotals = (stage: Stage) => Totals;
+
+export const sameTotals =
+  (totals: Totals): StageTotals =>
+  () =>
+    totals;
+
 export interface StageChange {
-  readonly stage: FunnelStage;
-  readonly from: LoggedMetric;
-  readonly to: LoggedMetric;
+  readonly stage: Stage;
   readonly current: number;
   readonly baseline: number;
   /** Relative change: −0.25 when the rate fell by a quarter. */
@@ -56,64 +97,49 @@ export interface StageChange {
 }
 
 /** Every stage with enough volume in both periods, with its rate now and in the baseline. */
-export function stageChanges(current: Totals, baseline: Totals): StageChange[] {
-  return stagesFor(current).flatMap((def) => {
-    const now = stageRate(def, current);
-    const before = stageRate(def, baseline);
+export function stageChanges(stages: readonly Stage[], current: StageTotals, baseline: StageTotals): StageChange[] {
+  return stages.flatMap((stage) => {
+    const now = stageRate(stage, current(stage));
+    const before = stageRate(stage, baseline(stage));
     if (now === null || before === null || before === 0) return [];
-    return [{ stage: def.stage, from: def.from, to: def.to, current: now, baseline: before, change: (now - before) / before }];
+    return [{ stage, current: now, baseline: before, change: (now - before) / before }];
   });
 }
 
 /**
  * The bottleneck (seed 003): the stage whose conversion fell most against its own baseline, when one
  * fell by at least `threshold` (10% by default); null when every stage held up.
- * `bottleneckStage({ calls: 500, meetings: 50, wins: 5 }, { calls: 500, meetings: 100, wins: 10 })` → the meeting stage (−50%).
  */
-export function bottleneckStage(current: Totals, baseline: Totals, threshold = 0.1): StageChange | null {
-  const fallen = stageChanges(current, baseline).filter((c) => c.change <= -threshold);
+export function bottleneckStage(stages: readonly Stage[], current: StageTotals, baseline: StageTotals, threshold = 0.1): StageChange | null {
+  const fallen = stageChanges(stages, current, baseline).filter((c) => c.change <= -threshold);
   if (fallen.length === 0) return null;
   return fallen.reduce((worst, c) => (c.change < worst.change ? c : worst));
 }
 
 /**
- * The weakest stage of one period on its own terms, for a person without a baseline: the stage whose
- * rate is furthest under a reference (the team's, or defaults), relatively.
+ * The weakest stage of one period on its own terms, for a person against a reference (the team's
+ * rates by rate key): the stage whose rate is furthest under it, relatively.
  */
-export function weakestStage(
-  current: Totals,
-  reference: Readonly<Partial<Record<FunnelStage, number>>>,
-  stages: readonly FunnelStage[] = FUNNEL_STAGES,
-): StageChange | null {
+export function weakestStage(stages: readonly Stage[], current: Totals, reference: ReadonlyMap<string, number>): StageChange | null {
   let weakest: StageChange | null = null;
-  for (const def of stagesFor(current).filter((d) => stages.includes(d.stage))) {
-    const now = stageRate(def, current);
-    const ref = reference[def.stage];
+  for (const stage of stages) {
+    const now = stageRate(stage, current);
+    const ref = reference.get(stage.rate.key);
     if (now === null || ref === undefined || ref <= 0) continue;
     const change = (now - ref) / ref;
-    if (!weakest || change < weakest.change) weakest = { stage: def.stage, from: def.from, to: def.to, current: now, baseline: ref, change };
+    if (!weakest || change < weakest.change) weakest = { stage, current: now, baseline: ref, change };
   }
   return weakest;
 }
 
-/**
- * The stages a role works (seed 002/003): inside sales turns calls into meetings, field sales turns
- * meetings into wins; customer success and managers are not judged on the new-business funnel.
- * `stagesOfRole("sdr")` → connect and meeting; an unknown role → every stage.
- */
-export function stagesOfRole(role: string | null): readonly FunnelStage[] {
-  switch (role) {
-    case 'sdr':
-    case 'bdr':
-      return ['connect', 'meeting'];
-    case 'field':
-      return ['meeting', 'win'];
-    case 'cs':
-    case 'manager':
-      return [];
-    default:
-      return FUNNEL_STAGES;
+/** Each stage's rate where it has the volume, by rate key. */
+export function stageRates(stages: readonly Stage[], totals: StageTotals): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const stage of stages) {
+    const rate = stageRate(stage, totals(stage));
+    if (rate !== null) out.set(stage.rate.key, rate);
   }
+  return out;
 }
 
 /** Quality or quantity (seed 003): which one needs attention, from activity and conversion together. */
@@ -125,11 +151,11 @@ export type Balance = 'quality' | 'volume' | null;
  * `qualityOrVolume({ calls: 600, meetings: 30 }, { calls: 400, meetings: 40 })` → `"quality"`.
  */
 export function qualityOrVolume(current: Totals, baseline: Totals, threshold = 0.1): Balance {
-  const activity = (t: Totals) => (t.calls ?? 0) + (t.emails ?? 0) + (t.visits ?? 0);
+  const activity = (t: Totals) => (t.values.calls ?? 0) + (t.values.emails ?? 0) + (t.values.visits ?? 0);
   const a0 = activity(baseline);
   const a1 = activity(current);
-  const c0 = ratio(baseline.meetings ?? 0, a0);
-  const c1 = ratio(current.meetings ?? 0, a1);
+  const c0 = ratio(baseline.values.meetings ?? 0, a0);
+  const c1 = ratio(current.values.meetings ?? 0, a1);
   if (a0 === 0 || c0 === null || c1 === null || c0 === 0) return null;
   const activityChange = (a1 - a0) / a0;
   const conversionChange = (c1 - c0) / c0;

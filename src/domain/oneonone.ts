@@ -1,6 +1,6 @@
 import { addDays, daysBetween, isoWeekday, type Day } from './days.js';
-import type { Balance, FunnelStage, StageChange } from './funnel.js';
-import type { MetricKey } from './metrics.js';
+import { stageKind, type Balance, type StageChange, type StageKind } from './funnel.js';
+import type { MetricDef } from './metrics.js';
 import { NINE_AM } from './team-settings.js';
 
 /** A recurring 1on1: weekday and time in the manager's zone, every one or two weeks from a first day. */
@@ -130,16 +130,17 @@ export type ActionKey =
 
 /** The seed's action plan form (seed 004): a KPI, the measure that moves it, two or three concrete actions. */
 export interface ActionPlanProposal {
-  readonly metric: MetricKey;
+  readonly metric: MetricDef;
   readonly target: number | null;
-  readonly measure: Situation | FunnelStage;
+  readonly measure: Situation | StageKind;
   readonly actions: readonly ActionKey[];
 }
 
-const STAGE_ACTIONS: Record<FunnelStage, ActionKey[]> = {
+const STAGE_ACTIONS: Record<StageKind, ActionKey[]> = {
   connect: ['callTimes', 'cleanList', 'dailyBlock'],
   meeting: ['rolePlay', 'proposeSlots', 'followUpSameDay'],
   win: ['proposalReview', 'confirmDecider', 'rideAlong'],
+  other: ['recordingReview', 'rolePlay', 'followUpSameDay'],
 };
 
 const SITUATION_ACTIONS: Record<Situation, ActionKey[]> = {
@@ -151,7 +152,10 @@ const SITUATION_ACTIONS: Record<Situation, ActionKey[]> = {
 };
 
 /** A proposed plan for the KPI that matters most now, in the seed's KPI → measure → actions form. */
-export function proposePlan(main: { metric: MetricKey; target: number | null }, situation: Situation, stage: StageChange | null): ActionPlanProposal {
-  if (situation === 'stageToCoach' && stage) return { ...main, measure: stage.stage, actions: STAGE_ACTIONS[stage.stage] };
+export function proposePlan(main: { metric: MetricDef; target: number | null }, situation: Situation, stage: StageChange | null): ActionPlanProposal {
+  if (situation === 'stageToCoach' && stage) {
+    const kind = stageKind(stage.stage);
+    return { ...main, measure: kind, actions: STAGE_ACTIONS[kind] };
+  }
   return { ...main, measure: situation, actions: SITUATION_ACTIONS[situation] };
 }

@@ -13,7 +13,8 @@ export type Action =
   | 'defineTree'
   | 'manageMembers'
   | 'changeSettings'
-  | 'createTeam';
+  | 'createTeam'
+  | 'defineMetrics';
 
 export const ACTIONS: readonly Action[] = [
   'log',
@@ -26,6 +27,7 @@ export const ACTIONS: readonly Action[] = [
   'manageMembers',
   'changeSettings',
   'createTeam',
+  'defineMetrics',
 ];
 
 export interface Actor {

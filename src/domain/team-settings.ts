@@ -1,6 +1,8 @@
 import { DEFAULT_WORKDAYS, HOLIDAY_CALENDARS, type HolidayCalendar, type WorkCalendar } from './calendar.js';
 import { isTimeZone } from './days.js';
 import { isLocale, type Locale } from './locale.js';
+import { DEFAULT_FUNNEL } from './funnel.js';
+import type { MetricCatalog } from './metric-catalog.js';
 import { wordTable } from './words.js';
 
 /** How a team runs its reviews: zone, language, when the digests go out, which days count. */
@@ -22,6 +24,8 @@ export interface TeamSettings {
   readonly oneOnOneLeadHours: number | null;
   /** The day before a 1on1, the rep gets two questions to answer for it. */
   readonly checkIn: boolean;
+  /** The team's funnel: metric keys in order, each converting into the next. */
+  readonly funnel: readonly string[];
 }
 
 export const NINE_AM = 9 * 60;
@@ -40,6 +44,7 @@ export function defaultTeamSettings(timezone: string, locale: Locale): TeamSetti
     morningDm: true,
     oneOnOneLeadHours: null,
     checkIn: true,
+    funnel: DEFAULT_FUNNEL,
   };
 }
 
@@ -47,7 +52,7 @@ export function calendarOf(settings: Pick<TeamSettings, 'workdays' | 'holidays'>
   return { workdays: settings.workdays, holidays: settings.holidays };
 }
 
-export const SETTING_KEYS = ['channel', 'timezone', 'language', 'daily', 'weekly', 'workdays', 'holidays', 'catchup', 'morning-dm', '1on1-lead', '1on1-checkin'] as const;
+export const SETTING_KEYS = ['channel', 'timezone', 'language', 'daily', 'weekly', 'workdays', 'holidays', 'catchup', 'morning-dm', '1on1-lead', '1on1-checkin', 'funnel'] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
 const KEY_WORDS = wordTable<SettingKey>({
@@ -78,6 +83,8 @@ const KEY_WORDS = wordTable<SettingKey>({
   '1on1lead': '1on1-lead',
   '1on1-checkin': '1on1-checkin',
   checkin: '1on1-checkin',
+  funnel: 'funnel',
+  ファネル: 'funnel',
 });
 
 export function parseSettingKey(word: string): SettingKey | null {
@@ -151,7 +158,9 @@ export type SettingProblem =
   | { readonly code: 'badHours'; readonly word: string; readonly max: number; readonly orDefault: boolean }
   | { readonly code: 'badSwitch'; readonly word: string }
   | { readonly code: 'missingValue'; readonly key: SettingKey }
-  | { readonly code: 'badChannel'; readonly word: string };
+  | { readonly code: 'badChannel'; readonly word: string }
+  | { readonly code: 'badFunnelMetric'; readonly word: string }
+  | { readonly code: 'funnelTooShort' };
 
 export type SettingResult =
   | { readonly ok: true; readonly patch: Partial<TeamSettings>; readonly channelId?: string }
@@ -169,7 +178,7 @@ function clockOrOff(word: string): number | null | undefined {
  * Reads `/kpi settings <key> <value…>` into a change of settings, or the problem with it.
  * `parseSetting("weekly", ["mon", "09:30"])` → `{ weeklyDay: 1, weeklyTime: 570 }`.
  */
-export function parseSetting(key: SettingKey, words: readonly string[]): SettingResult {
+export function parseSetting(key: SettingKey, words: readonly string[], catalog: MetricCatalog): SettingResult {
   const first = words[0];
   if (first === undefined) return fail({ code: 'missingValue', key });
   switch (key) {
@@ -216,7 +225,23 @@ export function parseSetting(key: SettingKey, words: readonly string[]): Setting
       // `default` goes back to 2 hours before (the digest time for a morning 1on1).
       if (DEFAULT.has(first.normalize('NFKC').toLowerCase())) return set({ oneOnOneLeadHours: null });
       return hoursSetting(first, 48, (hours) => ({ oneOnOneLeadHours: hours }), true);
+    case 'funnel':
+      return funnelSetting(words, catalog);
   }
+}
+
+/**
+ * A funnel typed as its metrics in order, in either language, with or without arrows between them:
+ * `calls → connects → meetings → wins`, `架電 商談 受注`. Each must be a flow the team logs; two at least.
+ */
+function funnelSetting(words: readonly string[], catalog: MetricCatalog): SettingResult {
+  const keys: string[] = [];
+  for (const word of words.flatMap((w) => w.split(/[→>,、]|->/u)).filter((w) => w.trim() !== '' && w.trim() !== '-')) {
+    const def = catalog.resolve(word.trim());
+    if (!def || def.kind !== 'flow' || def.retired) return fail({ code: 'badFunnelMetric', word: word.trim() });
+    if (!keys.includes(def.key)) keys.push(def.key);
+  }
+  return keys.length >= 2 ? set({ funnel: keys }) : fail({ code: 'funnelTooShort' });
 }
 
 /** A whole number of hours from 0 to `max` (full-width digits too); `orDefault` when `default` is taken too. */

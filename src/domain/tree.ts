@@ -1,6 +1,9 @@
-import { metricBetter, type MetricKey } from './metrics.js';
+import type { MetricCatalog } from './metric-catalog.js';
+import type { MetricDef } from './metrics.js';
 import type { PeriodKind } from './periods.js';
 import { attainment } from './progress.js';
+
+type MetricKey = string;
 
 /**
  * The KPI tree (KPIツリー, DOMAIN.md): the KGI at the root, decomposed into the KPIs that move it,
@@ -117,57 +120,37 @@ export interface MetricTarget {
 }
 
 /**
- * The funnel from the KGI down, each count with the rates that convert the level below into it:
- * average deal size turns wins into revenue, the win rate meetings into wins, the meeting rate
- * calls into meetings, the connect rate calls into connects.
+ * A tree along the team's funnel for a team that defined none: revenue, then the funnel from its end
+ * back to its start (wins → meetings → connects → calls), with only the metrics that have targets. A
+ * missing level is skipped (revenue → meetings when wins has no target); the rate that converts the
+ * level below into a count sits under that count (the win rate under wins). The first target of a
+ * metric counts. Null when no level has a target.
+ * `deriveFunnelTree([revenue 1e7/month, meetings 100/month, win_rate 0.2/month], ["calls", "meetings", "wins"], catalog)`
+ * → revenue with meetings under it.
  */
-const FUNNEL: readonly { readonly count: MetricKey; readonly rates: readonly MetricKey[] }[] = [
-  { count: 'revenue', rates: ['avg_deal_size'] },
-  { count: 'wins', rates: ['win_rate'] },
-  { count: 'meetings', rates: ['meeting_rate'] },
-  { count: 'calls', rates: [] },
-  { count: 'connects', rates: ['connect_rate'] },
-];
-
-/** Metrics `deriveFunnelTree` places; targets for others are left to be shown beside the tree. */
-export const FUNNEL_TREE_METRICS: readonly MetricKey[] = FUNNEL.flatMap((level) => [level.count, ...level.rates]);
-
-/**
- * A tree along the funnel for a team that defined none: revenue → wins → meetings → calls → connects,
- * with only the metrics that have targets. A missing level is skipped (revenue → meetings when wins
- * has no target); a rate sits under the count it converts into, or where that count would be.
- * The first target of a metric counts. Null when no funnel metric has a target.
- * `deriveFunnelTree([revenue 1e7/month, meetings 100/month, win_rate 0.5/month])`
- * → revenue with win_rate and meetings under it.
- */
-export function deriveFunnelTree(targets: readonly MetricTarget[]): KpiTreeNode | null {
+export function deriveFunnelTree(targets: readonly MetricTarget[], funnel: readonly string[], catalog: MetricCatalog): KpiTreeNode | null {
   const targetOf = (metric: MetricKey): TreeTarget | null => {
     const t = targets.find((x) => x.metric === metric);
     return t ? { value: t.value, period: t.period } : null;
   };
+  const levels = ['revenue', ...[...funnel].reverse()].filter((m, i, all) => all.indexOf(m) === i && targetOf(m) !== null);
   let root: DraftNode | null = null;
-  // Where the next node hangs: the deepest count placed so far (or a rate standing in for the top).
   let parent: DraftNode | null = null;
-  for (const level of FUNNEL) {
-    const countTarget = targetOf(level.count);
-    const count = countTarget ? draft(level.count, countTarget) : null;
-    const rates = level.rates.flatMap((rate) => {
-      const rateTarget = targetOf(rate);
-      return rateTarget ? [draft(rate, rateTarget)] : [];
-    });
-    for (const node of count ? [count, ...rates] : rates) {
-      const under: DraftNode | null = node === count ? parent : (count ?? parent);
-      if (under) under.children.push(node);
-      else root = parent = node;
-    }
-    if (count) parent = count;
-  }
+  levels.forEach((metric, i) => {
+    const node = draft(metric, targetOf(metric));
+    if (parent) parent.children.push(node);
+    else root = node;
+    const below = levels[i + 1];
+    const rate = below === undefined ? null : metric === 'revenue' ? catalog.get('avg_deal_size') : catalog.rateOf(metric, below);
+    if (rate && !rate.retired && targetOf(rate.key)) node.children.push(draft(rate.key, targetOf(rate.key)));
+    parent = node;
+  });
   return root;
 }
 
 /** A tree node with where it stands: the actual for its period and the attainment against its target. */
 export interface EvaluatedTreeNode {
-  readonly metric: MetricKey;
+  readonly metric: MetricDef;
   readonly target: TreeTarget | null;
   /** The node's target period, else its parent's, else the default. */
   readonly period: PeriodKind;
@@ -184,18 +167,20 @@ export interface EvaluatedTreeNode {
  */
 export function evaluateTree(
   tree: KpiTreeNode,
-  actualOf: (metric: MetricKey, period: PeriodKind) => number | null,
+  catalog: MetricCatalog,
+  actualOf: (metric: MetricDef, period: PeriodKind) => number | null,
   defaultPeriod: PeriodKind = 'month',
 ): EvaluatedTreeNode {
   const period = tree.target?.period ?? defaultPeriod;
-  const actual = actualOf(tree.metric, period);
+  const def = catalog.def(tree.metric);
+  const actual = actualOf(def, period);
   return {
-    metric: tree.metric,
+    metric: def,
     target: tree.target,
     period,
     actual,
-    attainment: actual !== null && tree.target ? attainment(actual, tree.target.value, metricBetter(tree.metric)) : null,
-    children: tree.children.map((child) => evaluateTree(child, actualOf, period)),
+    attainment: actual !== null && tree.target ? attainment(actual, tree.target.value, def.better) : null,
+    children: tree.children.map((child) => evaluateTree(child, catalog, actualOf, period)),
   };
 }
 
@@ -206,12 +191,21 @@ const leaf = (metric: MetricKey, value: number, children: readonly KpiTreeNode[]
 });
 
 /**
- * DOMAIN.md's example tree (seed 000), all monthly: KGI revenue (MRR) ¥10,000,000; new customers:
- * wins 50 from meetings 100 (meeting rate 20% of calls) and 500 effective calls; existing customers:
- * upsell rate 10% with churn rate at most 5%. The seed's "+¥3,000,000 from existing customers"
- * has no metric of its own and is carried by its rates; ¥7,000,000 from 50 new wins is ¥140,000 a deal.
+ * Seed 000's example tree, all monthly, as the article lays it out. KGI: MRR ¥10,000,000. KPI 1:
+ * 50 new customers (wins), from KPI 1-1: 100 meetings at KPI 1-1-1: a 20% meeting rate of calls, and
+ * KPI 1-2: 500 calls (100 meetings ÷ 20%). KPI 2: +¥3,000,000 a month from existing customers
+ * (expansion revenue), from KPI 2-1: upsells and cross-sells at 10% of the customers, with KPI 2-1-1:
+ * churn within 5% a month.
  */
-export const SEED_EXAMPLE_TREE: KpiTreeNode = leaf('revenue', 10_000_000, [
-  leaf('wins', 50, [leaf('meetings', 100, [leaf('meeting_rate', 0.2)]), leaf('connects', 500)]),
-  leaf('upsell_rate', 0.1, [leaf('churn_rate', 0.05)]),
+export const SEED_EXAMPLE_TREE: KpiTreeNode = leaf('mrr', 10_000_000, [
+  leaf('wins', 50, [leaf('meetings', 100, [leaf('meeting_rate', 0.2)]), leaf('calls', 500)]),
+  leaf('expansion_revenue', 3_000_000, [leaf('expansion_rate', 0.1, [leaf('churn_rate', 0.05)])]),
 ]);
+
+/** A tree as the definitions `buildTree` takes, parents before children: how a team adopts the example. */
+export function treeDefinitions(tree: KpiTreeNode, parent: MetricKey | null = null): TreeDefinition[] {
+  return [
+    { metric: tree.metric, value: tree.target?.value ?? 0, period: tree.target?.period ?? 'month', parent },
+    ...tree.children.flatMap((c) => treeDefinitions(c, tree.metric)),
+  ];
+}

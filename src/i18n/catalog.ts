@@ -2,6 +2,7 @@ import type { ChartsCatalog } from './charts-catalog.js';
 import type { DigestCatalog } from './digest-catalog.js';
 import type { FormsCatalog } from './forms-catalog.js';
 import type { ManageCatalog } from './manage-catalog.js';
+import type { MetricsCatalog } from './metrics-catalog.js';
 import type { OneOnOneCatalog } from './oneonone-catalog.js';
 
 /**
@@ -13,7 +14,7 @@ import type { OneOnOneCatalog } from './oneonone-catalog.js';
 export type Variants<P = void> = readonly ((p: P) => string)[];
 
 /** Every command help knows, plus the bare `/kpi`. */
-export const HELP_TOPICS = ['overview', 'log', 'undo', 'status', 'target', 'targets', 'template', 'team', 'settings', 'tree', 'plan', '1on1', 'export', 'morning-dm', 'help'] as const;
+export const HELP_TOPICS = ['overview', 'log', 'undo', 'status', 'target', 'targets', 'template', 'team', 'settings', 'tree', 'plan', '1on1', 'export', 'morning-dm', 'metric', 'help'] as const;
 export type HelpTopic = (typeof HELP_TOPICS)[number];
 
 export interface HelpEntry {
@@ -105,6 +106,9 @@ export interface CoreCatalog {
     readonly unknownSettingKey: (p: { word: string; keys: string }) => string;
     readonly unknownWord: (p: { word: string }) => string;
     readonly badRate: (p: { word: string }) => string;
+    readonly retiredMetric: (p: { metric: string }) => string;
+    readonly handoffNotAPerson: (p: { word: string }) => string;
+    readonly badFormula: (p: { word: string }) => string;
   };
   /** The right form to type, shown under a problem with the command it belongs to. */
   readonly rightForm: (p: { usage: string; example: string }) => string;
@@ -112,4 +116,4 @@ export interface CoreCatalog {
 
 export type { FormsCatalog, ManageCatalog };
 
-export interface Catalog extends CoreCatalog, ManageCatalog, FormsCatalog, DigestCatalog, OneOnOneCatalog, ChartsCatalog {}
+export interface Catalog extends CoreCatalog, ManageCatalog, FormsCatalog, DigestCatalog, OneOnOneCatalog, MetricsCatalog, ChartsCatalog {}

@@ -27,8 +27,12 @@ export interface ChartsCatalog {
     readonly withTarget: (p: { value: string; target: string }) => string;
     /** A value against a target as an amount: `"601 of 950"`. */
     readonly ofTarget: (p: { value: string; target: string }) => string;
-    /** A stage conversion between two bars: `"calls → connects 26%"`. */
-    readonly step: (p: { from: string; to: string; rate: string }) => string;
+    /** A stage's conversion between two bars, by the rate's name: `"connect rate 26%"`. */
+    readonly step: (p: { name: string; rate: string }) => string;
+    /** A funnel bar of a metric read over some of the team (a metric with two bars): `"meetings (field sales)"`. */
+    readonly readOver: (p: { metric: string; group: string }) => string;
+    /** Whom a funnel bar was read over when it was everyone. */
+    readonly wholeTeam: string;
     /** The opening of an image's alt text: `"Chart: …"`. */
     readonly altLead: (p: { title: string }) => string;
     /** A value the period has none of (a rate with nothing to divide by). */

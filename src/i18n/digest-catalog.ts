@@ -1,4 +1,4 @@
-import type { FunnelStage } from '../domain/funnel.js';
+import type { StageKind } from '../domain/funnel.js';
 import type { Variants } from './catalog.js';
 
 /** Metrics that have their own advice; others get the general one. */
@@ -68,6 +68,12 @@ export interface DigestCatalog {
     readonly change: (p: { change: string }) => string;
     readonly changeNew: string;
     readonly funnelTitle: string;
+    /** One funnel step: `calls 439 → connects 116 (connect rate 26.4%, inside sales)`. */
+    readonly funnelStep: (p: { from: string; to: string; rate: string; group: string | null }) => string;
+    /** A step with too few tries for its rate to mean much. */
+    readonly rateTooFew: (p: { rate: string }) => string;
+    /** The footnote: how each rate of the review is counted. */
+    readonly formulas: (p: { formulas: string }) => string;
     readonly bottleneck: Variants<{ stage: string; current: string; baseline: string }>;
     readonly noBottleneck: Variants;
     readonly quality: Variants;
@@ -85,10 +91,13 @@ export interface DigestCatalog {
     readonly reasons: Readonly<Record<'channel_not_found' | 'not_in_channel' | 'is_archived' | 'no_channel' | 'other', string>>;
     readonly fix: string;
   };
-  readonly stageNames: Readonly<Record<FunnelStage, string>>;
+  /** A logged metric nobody fed, with the KPIs that rest on it when it is not one itself: `leads (what lead-to-meeting rate is worked out from)`. */
+  readonly quietInput: (p: { metric: string; kpis: string }) => string;
+  /** Over whom a team rate was read: `inside sales`. */
+  readonly roleGroups: Readonly<Record<'inside' | 'field' | 'cs' | 'manager', string>>;
   readonly advice: {
     readonly metric: Readonly<Record<AdvisedMetric, Variants>>;
-    readonly stage: Readonly<Record<FunnelStage, Variants>>;
+    readonly stage: Readonly<Record<StageKind, Variants>>;
     readonly quality: Variants;
     readonly volume: Variants;
     readonly quiet: Variants<{ metrics: string }>;

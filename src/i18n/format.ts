@@ -36,6 +36,12 @@ export function formatYen(amount: number, locale: Locale): string {
   return `${sign}${parts.join('')}円`;
 }
 
+/** A difference of two rates in percentage points: `formatPoints(0.036, "en")` → `"3.6 points"`, `"3.6ポイント"`. */
+export function formatPoints(difference: number, locale: Locale): string {
+  const n = formatNumber(Math.round(Math.abs(difference) * 1000) / 10, locale);
+  return locale === 'ja' ? `${n}ポイント` : `${n} ${n === '1' ? 'point' : 'points'}`;
+}
+
 /** A ratio as a percentage: `formatPercent(0.205, "en")` → `"20.5%"`. */
 export function formatPercent(ratio: number, locale: Locale): string {
   return `${formatNumber(Math.round(ratio * 1000) / 10, locale)}%`;

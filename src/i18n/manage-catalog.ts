@@ -15,6 +15,7 @@ export interface ManageCatalog {
     readonly manageMembers: string;
     readonly changeSettings: string;
     readonly createTeam: string;
+    readonly defineMetrics: string;
   };
   readonly noTeam: string;
 
@@ -46,6 +47,7 @@ export interface ManageCatalog {
     readonly morningDm: (p: { on: boolean }) => string;
     readonly oneOnOneLead: (p: { value: string }) => string;
     readonly checkIn: (p: { on: boolean }) => string;
+    readonly funnel: (p: { value: string }) => string;
   };
   readonly settingsUpdated: (p: { team: string; what: string }) => string;
   readonly off: string;
@@ -63,6 +65,8 @@ export interface ManageCatalog {
     readonly badSwitch: (p: { word: string }) => string;
     readonly missingValue: (p: { key: string }) => string;
     readonly badChannel: (p: { word: string }) => string;
+    readonly badFunnelMetric: (p: { word: string }) => string;
+    readonly funnelTooShort: string;
   };
 
   readonly perPeriod: Readonly<Record<'day' | 'week' | 'month' | 'quarter' | 'year', (p: { amount: string }) => string>>;
@@ -77,6 +81,8 @@ export interface ManageCatalog {
   readonly templateApplied: (p: { role: string; people: string; items: string }) => string;
   readonly templateTeamPart: (p: { team: string; items: string }) => string;
   readonly templateComputed: string;
+  /** The template's secondary KPIs, left out unless asked for. */
+  readonly templateSecondary: (p: { items: string; command: string }) => string;
   readonly roleNames: Readonly<Record<'sdr' | 'bdr' | 'field' | 'cs' | 'manager', string>>;
   readonly targetsTitle: (p: { subject: string; when: string }) => string;
   readonly targetsLine: (p: { metric: string; target: string; since: string; by: string }) => string;
@@ -99,6 +105,19 @@ export interface ManageCatalog {
   readonly statusOverLimit: (p: { amount: string }) => string;
   readonly statusAlsoLogged: (p: { items: string }) => string;
   readonly statusRates: (p: { items: string }) => string;
+  /** A rate of a base as the period started: `from 4 churns of 100 customers at period start`. */
+  readonly statusRateFromStart: (p: { numerator: string; denominator: string }) => string;
+  /** The target as it was set, when the period restates it (a yearly churn limit for a month). */
+  readonly statusStated: (p: { target: string }) => string;
+  /** How old a snapshot's value is: `as of Mon 16 Nov`. */
+  readonly statusAsOf: (p: { day: string }) => string;
+  readonly statusHandoffs: (p: { days: number; handed: number; won: number; rate: string }) => string;
+  /** Each shown rate's formula. */
+  readonly statusFormulas: (p: { formulas: string }) => string;
+  readonly formulas: {
+    readonly atStart: (p: { name: string }) => string;
+    readonly atEnd: (p: { name: string }) => string;
+  };
   readonly statusNoTargets: string;
   readonly statusLead: Variants<{ items: string }>;
   readonly statusLeadEmpty: Variants;
@@ -114,6 +133,10 @@ export interface ManageCatalog {
 
   readonly treeTitle: (p: { team: string }) => string;
   readonly treeDerived: string;
+  readonly treeExampleTitle: string;
+  readonly treeExampleNote: string;
+  readonly treeExampleAdopted: (p: { team: string; count: number }) => string;
+  readonly treeExampleRetired: (p: { metrics: string }) => string;
   readonly treeNone: string;
   readonly treeNodeSet: (p: { metric: string; target: string; parent: string | null }) => string;
   readonly treeCleared: (p: { count: number }) => string;
@@ -135,6 +158,8 @@ export interface ManageCatalog {
     readonly given: string;
     readonly history: (p: { days: number }) => string;
     readonly fallback: (p: { why: string }) => string;
+    /** History read over one role group: `your team’s last 90 days, field sales`. */
+    readonly over: (p: { source: string; group: string }) => string;
   };
   readonly planTooLittle: (p: { count: string }) => string;
   readonly planTry: string;

@@ -1,4 +1,4 @@
-import type { FunnelStage } from '../domain/funnel.js';
+import type { StageKind } from '../domain/funnel.js';
 import type { ActionKey, QuestionKey, Situation } from '../domain/oneonone.js';
 import type { Variants } from './catalog.js';
 
@@ -36,7 +36,9 @@ export interface OneOnOneCatalog {
     readonly planKpi: (p: { kpi: string }) => string;
     readonly planMeasure: (p: { measure: string }) => string;
     readonly planActions: string;
-    readonly measures: Readonly<Record<Situation | FunnelStage, string>>;
+    readonly measures: Readonly<Record<Situation | StageKind, string>>;
+    /** What a question about "the stage" names when no stage is to be coached. */
+    readonly defaultStage: string;
     readonly actions: Readonly<Record<ActionKey, string>>;
     readonly lastPlanTitle: string;
     readonly lastPlan: (p: { day: string; text: string }) => string;

@@ -1,56 +1,61 @@
 import { addDays, type Day } from '../domain/days.js';
-import { DERIVED, LOGGED, LOGGED_METRICS, isDerivedMetric, metricLabel, metricUnit, type LoggedMetric, type MetricKey } from '../domain/metrics.js';
+import type { MetricCatalog } from '../domain/metric-catalog.js';
+import type { MetricDef } from '../domain/metrics.js';
 import type { PeriodKind } from '../domain/periods.js';
 import type { Totals } from '../domain/rates.js';
 import { formatDay, formatNumber, formatPercent, formatYen, messages, type Locale } from '../i18n/index.js';
 
 /** A score out of its scale: `"4.5 / 5.0"`. */
-function formatScore(metric: MetricKey, value: number): string {
-  const outOf = isDerivedMetric(metric) ? DERIVED[metric].outOf : undefined;
-  return outOf ? `${value.toFixed(1)} / ${outOf.toFixed(1)}` : value.toFixed(1);
+function formatScore(def: MetricDef, value: number): string {
+  return def.outOf ? `${value.toFixed(1)} / ${def.outOf.toFixed(1)}` : value.toFixed(1);
 }
+
+/** A metric's name for a reader: `"calls"`, `"架電"`. */
+export const metricLabel = (def: MetricDef, locale: Locale): string => def.label[locale];
 
 /**
  * A metric's value as a reader says it: `"45 calls"`, `"架電 45件"`, `"¥1,200,000"`, `"売上 120万円"`,
  * and for rates and scores the name with the value: `"win rate 20%"`, `"受注率 20%"`, `"CSAT 4.5 / 5.0"`.
  */
-export function formatAmount(metric: MetricKey, value: number, locale: Locale): string {
-  const unit = metricUnit(metric);
-  if (unit === 'ratio') return `${metricLabel(metric, locale)} ${formatPercent(value, locale)}`;
-  if (unit === 'score') return `${metricLabel(metric, locale)} ${formatScore(metric, value)}`;
-  if (unit === 'currency') {
+export function formatAmount(def: MetricDef, value: number, locale: Locale): string {
+  if (def.unit === 'percent') return `${metricLabel(def, locale)} ${formatPercent(value, locale)}`;
+  if (def.unit === 'score') return `${metricLabel(def, locale)} ${formatScore(def, value)}`;
+  if (def.unit === 'currency') {
     const money = formatYen(value, locale);
-    if (isDerivedMetric(metric)) return `${metricLabel(metric, locale)} ${money}`;
-    return locale === 'ja' || metric !== 'revenue' ? `${metricLabel(metric, locale)} ${money}` : money;
+    return locale === 'ja' || def.key !== 'revenue' ? `${metricLabel(def, locale)} ${money}` : money;
   }
-  const def = LOGGED[metric as LoggedMetric];
   const n = formatNumber(value, locale);
   if (locale === 'ja') return `${def.label.ja} ${n}${def.counterJa}`;
   return `${n} ${value === 1 ? def.singular : def.label.en}`;
 }
 
 /** Just the number in the metric's unit, for tables: `"45"`, `"¥1,200,000"`, `"20%"`, `"4.5 / 5.0"`. */
-export function formatValue(metric: MetricKey, value: number, locale: Locale): string {
-  const unit = metricUnit(metric);
-  if (unit === 'ratio') return formatPercent(value, locale);
-  if (unit === 'score') return value.toFixed(1);
-  if (unit === 'currency') return formatYen(value, locale);
+export function formatValue(def: MetricDef, value: number, locale: Locale): string {
+  if (def.unit === 'percent') return formatPercent(value, locale);
+  if (def.unit === 'score') return value.toFixed(1);
+  if (def.unit === 'currency') return formatYen(value, locale);
   return formatNumber(value, locale);
 }
 
 /** A metric's name with the other language's beside it, for suggestions: `"calls (架電)"`. */
-export function bilingualName(metric: MetricKey, locale: Locale): string {
+export function bilingualName(def: MetricDef, locale: Locale): string {
   const other: Locale = locale === 'en' ? 'ja' : 'en';
-  return `${metricLabel(metric, locale)} (${metricLabel(metric, other)})`;
+  return def.label[locale] === def.label[other] ? metricLabel(def, locale) : `${metricLabel(def, locale)} (${metricLabel(def, other)})`;
 }
 
-/** Totals in the canonical metric order, nothing for metrics with no entry. */
-export function totalsInOrder(totals: Totals): { metric: LoggedMetric; value: number }[] {
-  return LOGGED_METRICS.filter((m) => totals[m] !== undefined).map((m) => ({ metric: m, value: totals[m]! }));
+/** A period's logged values in the catalog's order, nothing for metrics with no entry. */
+export function totalsInOrder(totals: Totals, catalog: MetricCatalog): { metric: MetricDef; value: number }[] {
+  const known = catalog.logged.filter((d) => totals.values[d.key] !== undefined);
+  // A retired metric's history still shows where it was logged.
+  const retired = Object.keys(totals.values).flatMap((k) => {
+    const d = catalog.get(k);
+    return d && d.retired ? [d] : [];
+  });
+  return [...known, ...retired].map((d) => ({ metric: d, value: totals.values[d.key]! }));
 }
 
 /** Several amounts in one line: `"45 calls · 3 meetings"` / `"架電 45件・商談 3件"`. */
-export function formatItems(items: readonly { metric: MetricKey; value: number }[], locale: Locale): string {
+export function formatItems(items: readonly { metric: MetricDef; value: number }[], locale: Locale): string {
   return items.map((i) => formatAmount(i.metric, i.value, locale)).join(messages(locale).itemSeparator);
 }
 
@@ -65,15 +70,16 @@ export function formatWhen(d: Day, today: Day, locale: Locale): string {
 
 /**
  * A target as a reader says it: `"50 calls a workday"`, `"月 商談 30件"`, `"win rate 20%"`,
- * `"at most churn rate 5%"`. Rates and scores hold in any period, so they carry none.
+ * `"at most churn rate 5% a year"`. Rates and scores hold in any period, so they carry none, except
+ * shares of a base per period (churn, upsell rate of the customers).
  */
-export function formatTarget(metric: MetricKey, value: number, period: PeriodKind, locale: Locale): string {
+export function formatTarget(def: MetricDef, value: number, period: PeriodKind, locale: Locale): string {
   const t = messages(locale);
-  const amount = formatAmount(metric, value, locale);
-  const unit = metricUnit(metric);
-  const text = unit === 'ratio' || unit === 'score' ? amount : t.perPeriod[period]({ amount });
-  const lower = isDerivedMetric(metric) ? DERIVED[metric].better === 'lower' : LOGGED[metric as LoggedMetric].better === 'lower';
-  return lower ? t.atMost({ amount: text }) : text;
+  const amount = formatAmount(def, value, locale);
+  // A rate holds in any period, unless it is a share of a base per period (churn a year).
+  const perPeriod = def.kind !== 'rate' || def.formula?.denominatorAt === 'start';
+  const text = perPeriod ? t.perPeriod[period]({ amount }) : amount;
+  return def.better === 'lower' ? t.atMost({ amount: text }) : text;
 }
 
 /** A progress bar that reads on a phone: `"██████░░░░"` for 0.6; full past 100%. */

@@ -1,9 +1,11 @@
-import { calendarFor, loadStatus, statusModel, type StatusModel } from './status.js';
+import { calendarFor, loadStatus, personalKpis, statusModel, type StatusModel } from './status.js';
+import { teamProgress } from './team-progress.js';
 import { loadTeamTargets } from './tree.js';
 import { countWorkdays, isWorkday, type WorkCalendar } from '../domain/calendar.js';
 import { addDays, dayInZone, type Day } from '../domain/days.js';
 import { periodOf } from '../domain/periods.js';
-import { sumTotals } from '../domain/rates.js';
+import { loggedSince, NO_TOTALS, sumTotals } from '../domain/rates.js';
+import type { MetricCatalog } from '../domain/metric-catalog.js';
 import { workdayStreak } from '../domain/streaks.js';
 import { MEMBER_AT_TARGET_SHARE } from '../domain/templates.js';
 import type { Locale } from '../i18n/index.js';
@@ -47,6 +49,7 @@ export interface HomeModel {
   readonly periods: readonly StatusModel[];
   readonly streak: HomeStreak;
   readonly team: TeamPanel | null;
+  readonly catalog: MetricCatalog;
 }
 
 /** The longest span of history read for a streak (about ten years). */
@@ -77,24 +80,32 @@ export async function loadTeamPanel(store: Store, team: Team, at: Date): Promise
   const asOf = dayInZone(at, team.settings.timezone);
   const month = periodOf(asOf, 'month');
   const calendar = calendarFor(team);
+  const catalog = await store.metrics.catalog(team.workspace);
   // Every member's targets, read once for the team's targets and each person's standing.
-  const [{ members, byPerson, targets: levelTargets }, byMember] = await Promise.all([loadTeamTargets(store, team, asOf), store.totals.memberTotals(team.id, month.start, asOf)]);
-  const totals = sumTotals(byMember.values());
-  const teamMonth = statusModel({
-    userId: `team:${team.id}`,
-    kind: 'month',
-    asOf,
-    totals,
-    targets: levelTargets,
-    calendar,
-  });
+  const [{ members, byPerson, targets: levelTargets }, byMember] = await Promise.all([loadTeamTargets(store, team, asOf, catalog), store.totals.memberTotals(team.id, month.start, asOf)]);
   const active = members.filter((m) => m.isActive);
+  // The team's KPIs as the digest reads them: rates over the people whose role works them.
+  const teamMonth: StatusModel = {
+    userId: `team:${team.id}`,
+    period: month,
+    asOf,
+    totals: sumTotals(byMember.values()),
+    lines: levelTargets.flatMap((t) => {
+      const def = catalog.get(t.metric);
+      if (!def) return [];
+      const read = teamProgress(def, t, month, asOf, active, byMember, calendar);
+      return [{ progress: read.progress, totals: read.totals }];
+    }),
+    untargeted: [],
+    rates: [],
+    handoffs: null,
+  };
   const reps = active.filter((m) => m.role === 'rep');
   const people = reps.length > 0 ? reps : active;
   const standings = people.map((m) => ({
     userId: m.userId,
     attainment: memberAttainment(
-      statusModel({ userId: m.userId, kind: 'month', asOf, totals: byMember.get(m.userId) ?? {}, targets: byPerson.get(m.userId) ?? [], calendar }),
+      statusModel({ userId: m.userId, role: m.salesRole, kind: 'month', asOf, totals: byMember.get(m.userId) ?? NO_TOTALS, targets: personalKpis(byPerson.get(m.userId) ?? []), calendar, catalog }),
     ),
   }));
   const measured = standings.filter((s) => s.attainment !== null);
@@ -130,7 +141,8 @@ export async function loadHome(store: Store, input: { workspace: string; userId:
     today,
     at: input.at,
     periods,
-    streak: { days, loggedToday: Object.keys(periods[0]!.totals).length > 0, todayIsWorkday: isWorkday(today, calendar) },
+    streak: { days, loggedToday: loggedSince(periods[0]!.totals, today), todayIsWorkday: isWorkday(today, calendar) },
+    catalog: await store.metrics.catalog(workspace),
     team: manages ? await loadTeamPanel(store, team, input.at) : null,
   };
 }

@@ -4,9 +4,9 @@ import { calendarFor, recentPace, trailingWindow } from './status.js';
 import { countWorkdays } from '../domain/calendar.js';
 import { addDays, daysBetween, type Day } from '../domain/days.js';
 import type { Locale } from '../domain/locale.js';
-import type { LoggedMetric, MetricKey } from '../domain/metrics.js';
+import { DEFAULT_FUNNEL, funnelStages } from '../domain/funnel.js';
 import { periodOf } from '../domain/periods.js';
-import type { Totals } from '../domain/rates.js';
+import { sumTotals, type Totals } from '../domain/rates.js';
 import { formatClock } from '../domain/team-settings.js';
 import { formatDay } from '../i18n/index.js';
 import type { Store, Team } from '../store/index.js';
@@ -23,7 +23,9 @@ export async function loadOneOnOne(store: Store, team: Team | null, input: { wor
   const monthStart = periodOf(to, 'month').start;
   // The four weeks the SMART check reads: their totals here, their days out of `days` below.
   const trailing = trailingWindow(meetingDay);
-  const [person, targets, byMember, plan, days, current, previous, baseline, monthTotals, notes, checkIn, trailingTotals] = await Promise.all([
+  const [catalog, members, person, targets, byMember, plan, days, current, previous, baseline, monthTotals, notes, checkIn, trailingTotals] = await Promise.all([
+    store.metrics.catalog(workspace),
+    team ? store.teams.members(team.id) : [],
     store.people.get(workspace, rep),
     store.targets.of(workspace, 'person', rep, to),
     team ? store.totals.memberTotals(team.id, from, to) : new Map<string, Totals>(),
@@ -37,14 +39,20 @@ export async function loadOneOnOne(store: Store, team: Team | null, input: { wor
     store.oneonones.checkIn(workspace, rep, meetingDay),
     store.totals.rangeTotals(workspace, rep, trailing.from, trailing.to),
   ]);
-  const teammates = [...byMember.entries()].filter(([u]) => u !== rep).map(([, t]) => t);
-  const lastLogged = new Map<LoggedMetric, Day>();
+  const roleOf = new Map(members.map((m) => [m.userId, m.salesRole] as const));
+  const teammates = [...byMember.entries()].filter(([u]) => u !== rep).map(([u, totals]) => ({ salesRole: roleOf.get(u) ?? null, totals }));
+  const logged = sumTotals([current, ...byMember.values()]).values;
+  const stages = funnelStages(team?.settings.funnel ?? DEFAULT_FUNNEL, catalog, (key) => (logged[key] ?? 0) > 0);
+  const lastLogged = new Map<string, Day>();
   // The last day of each metric in the last 40 days (the rows come in day order).
   const lastLoggedFrom = addDays(to, -40);
   for (const r of days) if (r.day >= lastLoggedFrom) lastLogged.set(r.metric, r.day);
-  const paces = new Map<MetricKey, number | null>();
+  const paces = new Map<string, number | null>();
   const paceOf = recentPace(trailingTotals, days.filter((d) => d.day >= trailing.from), meetingDay, calendar);
-  for (const t of targets) paces.set(t.metric, paceOf(t.metric, t.period));
+  for (const t of targets) {
+    const def = catalog.get(t.metric);
+    if (def) paces.set(t.metric, paceOf(def, t.period));
+  }
   let sincePlan: OneOnOneInput['sincePlan'] = null;
   if (plan) {
     const afterDays = countWorkdays(plan.day, to, calendar);
@@ -57,6 +65,8 @@ export async function loadOneOnOne(store: Store, team: Team | null, input: { wor
     };
   }
   return buildOneOnOne({
+    catalog,
+    stages,
     rep,
     salesRole: person?.salesRole ?? null,
     meetingDay,

@@ -1,17 +1,20 @@
 import { actions, button, context, header, section, type KnownBlock, type Message } from './blocks.js';
-import { formatAmount, formatItems, formatValue } from './amounts.js';
+import { formatAmount, formatItems, formatValue, metricLabel } from './amounts.js';
 import { gapWithSuggestion, paragraph, say, type Sentence, type Written } from './digest/sentences.js';
 import { headlineItems } from './digest/shared.js';
-import { ratesOf, statusModel, type StatusModel } from './status.js';
-import { metricValue } from '../domain/progress.js';
-import { isNewApproachNote, quietKpis } from '../domain/celebrations.js';
+import { quietNames } from './digest/weekly.js';
+import { personalKpis, statusModel, type StatusModel } from './status.js';
+import { isNewApproachNote, quietInputs, type QuietInput } from '../domain/celebrations.js';
 import type { WorkCalendar } from '../domain/calendar.js';
 import { daysBetween, type Day } from '../domain/days.js';
-import { bottleneckStage, median, qualityOrVolume, stageChanges, stageRate, stagesFor, stagesOfRole, type Balance, type StageChange } from '../domain/funnel.js';
-import { DERIVED_METRICS, isLoggedMetric, metricBetter, metricLabel, type LoggedMetric, type MetricKey } from '../domain/metrics.js';
+import { bottleneckStage, median, qualityOrVolume, sameTotals, stageChanges, stageRate, stagesOfRole, type Balance, type Stage, type StageChange } from '../domain/funnel.js';
+import type { MetricCatalog } from '../domain/metric-catalog.js';
+import type { MetricDef } from '../domain/metrics.js';
 import { coachingQuestions, proposePlan, situationOf, type ActionPlanProposal, type QuestionKey, type Situation } from '../domain/oneonone.js';
+import { stageKind } from '../domain/funnel.js';
 import { workdayStreak } from '../domain/streaks.js';
-import { derivedValue, type Totals } from '../domain/rates.js';
+import { hasInputs, metricValue, scaleTotals, type Totals } from '../domain/rates.js';
+import { works } from '../domain/roles.js';
 import { formatDay, formatPercent, messages, pick, type Locale } from '../i18n/index.js';
 import type { ActionPlan, CheckIn, Target } from '../store/index.js';
 
@@ -29,20 +32,23 @@ export interface OneOnOneInput {
   readonly from: Day;
   readonly to: Day;
   readonly calendar: WorkCalendar;
+  readonly catalog: MetricCatalog;
+  /** The team's funnel (all of its stages; the rep's role picks the ones they work). */
+  readonly stages: readonly Stage[];
   readonly current: Totals;
   readonly previous: Totals;
   /** The rep's four weeks before the period: their own baseline. */
   readonly baseline: Totals;
-  /** Each teammate's totals over the period, for the team median of a stage. */
-  readonly teammates: readonly Totals[];
+  /** Each teammate's totals over the period, for the team median of a stage (over those whose role works it). */
+  readonly teammates: readonly { readonly salesRole: string | null; readonly totals: Totals }[];
   readonly monthTotals: Totals;
   readonly targets: readonly Target[];
   readonly loggedDays: ReadonlySet<Day>;
-  readonly lastLogged: ReadonlyMap<LoggedMetric, Day>;
-  readonly bests: readonly { metric: LoggedMetric; best: number; day: Day }[];
+  readonly lastLogged: ReadonlyMap<string, Day>;
+  readonly bests: readonly { metric: string; best: number; day: Day }[];
   readonly notes: readonly string[];
   /** The recent pace of each target's metric, for the "target far from pace" trap. */
-  readonly paces: ReadonlyMap<MetricKey, number | null>;
+  readonly paces: ReadonlyMap<string, number | null>;
   readonly lastPlan: ActionPlan | null;
   /** Totals per workday before and since the last plan, for how the numbers moved. */
   readonly sincePlan: { readonly before: Totals; readonly after: Totals; readonly beforeDays: number; readonly afterDays: number } | null;
@@ -50,11 +56,11 @@ export interface OneOnOneInput {
 }
 
 export type WentWell =
-  | { readonly kind: 'best'; readonly metric: LoggedMetric; readonly value: number }
+  | { readonly kind: 'best'; readonly metric: MetricDef; readonly value: number }
   | { readonly kind: 'streak'; readonly days: number }
   | { readonly kind: 'rateRose'; readonly change: StageChange }
   | { readonly kind: 'newApproach'; readonly note: string }
-  | { readonly kind: 'activityUp'; readonly metric: LoggedMetric; readonly rise: number }
+  | { readonly kind: 'activityUp'; readonly metric: MetricDef; readonly rise: number }
   | { readonly kind: 'effort'; readonly totals: Totals };
 
 export interface OneOnOneModel {
@@ -64,66 +70,72 @@ export interface OneOnOneModel {
   /** The stage to work on, with the team median of its rate when there is one. */
   readonly stage: (StageChange & { readonly teamMedian: number | null }) | null;
   readonly balance: Balance;
-  readonly quiet: readonly MetricKey[];
-  readonly targetOff: readonly { metric: MetricKey; target: Target; pace: number; high: boolean }[];
+  readonly quiet: readonly QuietInput[];
+  readonly targetOff: readonly { metric: MetricDef; target: Target; pace: number; high: boolean }[];
   readonly situation: Situation;
   readonly questions: readonly QuestionKey[];
   readonly plan: ActionPlanProposal;
 }
 
+/** The counts whose rise is worth praising in a 1on1, in the order they are looked at. */
+const ACTIVITY = ['calls', 'meetings', 'visits', 'wins'];
+
 function wentWellOf(i: OneOnOneInput): WentWell[] {
   const out: WentWell[] = [];
-  for (const b of i.bests.filter((x) => x.day >= i.from && x.day <= i.to).slice(0, 2)) out.push({ kind: 'best', metric: b.metric, value: b.best });
+  for (const b of i.bests.filter((x) => x.day >= i.from && x.day <= i.to && i.catalog.get(x.metric)).slice(0, 2)) out.push({ kind: 'best', metric: i.catalog.def(b.metric), value: b.best });
   const streak = workdayStreak(i.loggedDays, i.to, i.calendar);
   if (streak >= 5) out.push({ kind: 'streak', days: streak });
-  const rose = stageChanges(i.current, i.previous).filter((c) => c.change >= 0.1 && stagesOfRole(i.salesRole).includes(c.stage));
+  const rose = stageChanges(stagesOfRole(i.stages, i.salesRole), sameTotals(i.current), sameTotals(i.previous)).filter((c) => c.change >= 0.1);
   if (rose[0]) out.push({ kind: 'rateRose', change: rose[0] });
   for (const note of i.notes.filter(isNewApproachNote).slice(0, 2)) out.push({ kind: 'newApproach', note });
-  for (const metric of ['calls', 'meetings', 'visits', 'wins'] as const) {
-    const now = i.current[metric] ?? 0;
-    const before = i.previous[metric] ?? 0;
-    if (before >= 5 && now >= before * 1.1) {
-      out.push({ kind: 'activityUp', metric, rise: (now - before) / before });
+  for (const key of ACTIVITY) {
+    const now = i.current.values[key] ?? 0;
+    const before = i.previous.values[key] ?? 0;
+    if (before >= 5 && now >= before * 1.1 && i.catalog.get(key)) {
+      out.push({ kind: 'activityUp', metric: i.catalog.def(key), rise: (now - before) / before });
       break;
     }
   }
-  if (out.length === 0 && headlineItems(i.current).length > 0) out.push({ kind: 'effort', totals: i.current });
+  if (out.length === 0 && headlineItems(i.current, i.catalog).length > 0) out.push({ kind: 'effort', totals: i.current });
   return out;
+}
+
+/** A stage's rate across the rep's teammates: the median over those whose role works it and who had the volume. */
+export function stageTeamMedian(stage: Stage, teammates: OneOnOneInput['teammates']): number | null {
+  return median(
+    teammates.flatMap((t) => {
+      if (!works(t.salesRole, [stage.from.key, stage.to.key])) return [];
+      const rate = stageRate(stage, t.totals);
+      return rate === null ? [] : [rate];
+    }),
+  );
 }
 
 /** The prep's reading of the numbers: what went well, where to work, the traps, questions and a plan. */
 export function buildOneOnOne(i: OneOnOneInput): OneOnOneModel {
-  const month = statusModel({ userId: i.rep, kind: 'month', asOf: i.to, totals: i.monthTotals, targets: i.targets, calendar: i.calendar });
+  const month = statusModel({ userId: i.rep, role: i.salesRole, kind: 'month', asOf: i.to, totals: i.monthTotals, targets: personalKpis(i.targets), calendar: i.calendar, catalog: i.catalog });
   const span = Math.max(1, daysBetween(i.from, i.to) + 1);
-  const ownBaseline = Object.fromEntries(Object.entries(i.baseline).map(([k, v]) => [k, (v * span) / 28])) as Totals;
-  const allowed = stagesOfRole(i.salesRole);
-  const fallen = bottleneckStage(i.current, ownBaseline);
-  const stage = fallen && allowed.includes(fallen.stage) ? fallen : null;
-  const teamMedian = stage
-    ? median(
-        i.teammates.flatMap((t) => {
-          const def = stagesFor(t).find((d) => d.stage === stage.stage);
-          const rate = def ? stageRate(def, t) : null;
-          return rate === null ? [] : [rate];
-        }),
-      )
-    : null;
+  const ownBaseline = scaleTotals(i.baseline, span / 28);
+  const stage = bottleneckStage(stagesOfRole(i.stages, i.salesRole), sameTotals(i.current), sameTotals(ownBaseline));
+  const teamMedian = stage ? stageTeamMedian(stage.stage, i.teammates) : null;
   const balance = qualityOrVolume(i.current, i.previous);
-  const quiet = quietKpis(
-    i.targets.map((t) => t.metric),
-    i.lastLogged,
-    i.to,
-  );
+  const targetDefs = i.targets.flatMap((t) => i.catalog.get(t.metric) ?? []);
+  const quiet = quietInputs(targetDefs, i.lastLogged, i.to, i.catalog);
   const targetOff = i.targets.flatMap((t) => {
+    const def = i.catalog.get(t.metric);
     const pace = i.paces.get(t.metric) ?? null;
-    if (pace === null || pace <= 0 || metricBetter(t.metric) === 'lower') return [];
-    return t.value > 2 * pace ? [{ metric: t.metric, target: t, pace, high: true }] : t.value < pace / 2 ? [{ metric: t.metric, target: t, pace, high: false }] : [];
+    if (!def || pace === null || pace <= 0 || def.better === 'lower') return [];
+    return t.value > 2 * pace ? [{ metric: def, target: t, pace, high: true }] : t.value < pace / 2 ? [{ metric: def, target: t, pace, high: false }] : [];
   });
   const situation = situationOf({ balance, stage, loggedDays: [...i.loggedDays].filter((d) => d >= i.from && d <= i.to).length });
   const furthest = [...month.lines]
     .filter((l) => l.progress.paceGap !== null && l.progress.target)
     .sort((a, b) => a.progress.paceGap! / a.progress.target! - b.progress.paceGap! / b.progress.target!)[0];
-  const main = furthest ? { metric: furthest.progress.metric, target: furthest.progress.target } : month.lines[0] ? { metric: month.lines[0].progress.metric, target: month.lines[0].progress.target } : { metric: 'calls' as MetricKey, target: null };
+  const main = furthest
+    ? { metric: furthest.progress.metric, target: furthest.progress.target }
+    : month.lines[0]
+      ? { metric: month.lines[0].progress.metric, target: month.lines[0].progress.target }
+      : { metric: i.catalog.def('calls'), target: null };
   return {
     input: i,
     month,
@@ -138,7 +150,7 @@ export function buildOneOnOne(i: OneOnOneInput): OneOnOneModel {
   };
 }
 
-function wentWellSentence(w: WentWell, locale: Locale, seed: string): string {
+function wentWellSentence(w: WentWell, locale: Locale, seed: string, catalog: MetricCatalog): string {
   const t = messages(locale).oneonone;
   switch (w.kind) {
     case 'best':
@@ -146,13 +158,13 @@ function wentWellSentence(w: WentWell, locale: Locale, seed: string): string {
     case 'streak':
       return pick(t.streak, seed, { days: w.days });
     case 'rateRose':
-      return pick(t.rateRose, seed, { rate: messages(locale).stageNames[w.change.stage], from: formatPercent(w.change.baseline, locale), to: formatPercent(w.change.current, locale) });
+      return pick(t.rateRose, seed, { rate: metricLabel(w.change.stage.rate, locale), from: formatPercent(w.change.baseline, locale), to: formatPercent(w.change.current, locale) });
     case 'newApproach':
       return pick(t.newApproach, seed, { note: w.note.slice(0, 200) });
     case 'activityUp':
       return pick(t.activityUp, seed, { metric: metricLabel(w.metric, locale), rise: `+${formatPercent(w.rise, locale)}` });
     case 'effort':
-      return pick(t.effort, seed, { items: formatItems(headlineItems(w.totals, 4), locale) });
+      return pick(t.effort, seed, { items: formatItems(headlineItems(w.totals, catalog, 4), locale) });
   }
 }
 
@@ -161,28 +173,28 @@ export function phraseOneOnOne(m: OneOnOneModel, locale: Locale): { wentWell: Se
   const t = messages(locale).oneonone;
   const c = messages(locale);
   const seed = `${m.input.meetingDay}:1on1:${m.input.rep}`;
-  const wentWell = m.wentWell.length ? m.wentWell.map((w, k) => say('progress', wentWellSentence(w, locale, `${seed}:${k}`))) : [say('progress', pick(t.fresh, seed, undefined))];
+  const wentWell = m.wentWell.length ? m.wentWell.map((w, k) => say('progress', wentWellSentence(w, locale, `${seed}:${k}`, m.input.catalog))) : [say('progress', pick(t.fresh, seed, undefined))];
   const workOn: Sentence[] = [];
   if (m.stage) {
-    const stage = c.stageNames[m.stage.stage];
+    const stage = metricLabel(m.stage.stage.rate, locale);
     workOn.push(
       ...gapWithSuggestion(
         pick(t.stage, seed, { stage, current: formatPercent(m.stage.current, locale), own: formatPercent(m.stage.baseline, locale), team: m.stage.teamMedian === null ? null : formatPercent(m.stage.teamMedian, locale) }),
-        pick(c.advice.stage[m.stage.stage], seed, undefined),
+        pick(c.advice.stage[stageKind(m.stage.stage)], seed, undefined),
       ),
     );
   }
   if (m.balance === 'quality') workOn.push(...gapWithSuggestion(pick(t.quality, seed, undefined), pick(c.advice.quality, seed, undefined)));
   if (m.balance === 'volume') workOn.push(...gapWithSuggestion(pick(t.volume, seed, undefined), pick(c.advice.volume, seed, undefined)));
   if (m.quiet.length) {
-    const metrics = m.quiet.map((x) => metricLabel(x, locale)).join(messages(locale).separators.names);
+    const metrics = quietNames(m.quiet, locale);
     workOn.push(...gapWithSuggestion(pick(t.quietTrap, seed, { metrics }), pick(c.advice.quiet, seed, { metrics })));
   }
   for (const off of m.targetOff.slice(0, 2)) {
     const params = {
       metric: metricLabel(off.metric, locale),
       target: formatValue(off.metric, off.target.value, locale),
-      pace: formatValue(off.metric, isLoggedMetric(off.metric) ? Math.round(off.pace) : off.pace, locale),
+      pace: formatValue(off.metric, off.metric.kind === 'rate' ? off.pace : Math.round(off.pace), locale),
     };
     workOn.push(...gapWithSuggestion(pick(off.high ? t.targetHigh : t.targetLow, seed, params), pick(t.targetAdvice, seed, undefined)));
   }
@@ -201,18 +213,21 @@ function movesSince(m: OneOnOneModel, locale: Locale): string | null {
   const s = m.input.sincePlan;
   if (!s || s.afterDays === 0 || s.beforeDays === 0) return null;
   const moves: string[] = [];
-  for (const metric of ['calls', 'meetings', 'visits', 'wins'] as const) {
-    if (s.before[metric] === undefined && s.after[metric] === undefined) continue;
-    const before = (s.before[metric] ?? 0) / s.beforeDays;
-    const after = (s.after[metric] ?? 0) / s.afterDays;
-    moves.push(`${metricLabel(metric, locale)} ${formatValue(metric, Math.round(before * 10) / 10, locale)} → ${formatValue(metric, Math.round(after * 10) / 10, locale)}`);
+  const catalog = m.input.catalog;
+  for (const key of ACTIVITY) {
+    const def = catalog.get(key);
+    if (!def || (s.before.values[key] === undefined && s.after.values[key] === undefined)) continue;
+    const before = (s.before.values[key] ?? 0) / s.beforeDays;
+    const after = (s.after.values[key] ?? 0) / s.afterDays;
+    moves.push(`${metricLabel(def, locale)} ${formatValue(def, Math.round(before * 10) / 10, locale)} → ${formatValue(def, Math.round(after * 10) / 10, locale)}`);
   }
-  for (const rate of DERIVED_METRICS.filter((r) => r === 'meeting_rate' || r === 'win_rate')) {
-    const before = derivedValue(rate, s.before);
-    const after = derivedValue(rate, s.after);
+  for (const key of ['meeting_rate', 'win_rate']) {
+    const rate = catalog.get(key);
+    if (!rate || rate.retired || !works(m.input.salesRole, [...rate.formula!.numerator, rate.formula!.denominator])) continue;
+    const before = metricValue(rate, s.before);
+    const after = metricValue(rate, s.after);
     // A rate of something never logged (0 wins of 30 meetings for an SDR) says nothing.
-    const logged = (t: Totals) => ratesOf(t).some((r) => r.metric === rate);
-    if (before !== null && after !== null && (logged(s.before) || logged(s.after))) moves.push(`${metricLabel(rate, locale)} ${formatPercent(before, locale)} → ${formatPercent(after, locale)}`);
+    if (before !== null && after !== null && (hasInputs(rate, s.before) || hasInputs(rate, s.after))) moves.push(`${metricLabel(rate, locale)} ${formatPercent(before, locale)} → ${formatPercent(after, locale)}`);
   }
   return moves.length ? moves.slice(0, 4).join(messages(locale).separators.details) : null;
 }
@@ -240,7 +255,7 @@ export function renderOneOnOne(m: OneOnOneModel, locale: Locale, meetingLabel: s
   const title = t.title({ rep, when: meetingLabel });
   const phrased = phraseOneOnOne(m, locale);
   const period = t.periodLine({ from: formatDay(m.input.from, locale), to: formatDay(m.input.to, locale), since: m.input.since });
-  const questions = m.questions.map((q, k) => `${k + 1}. ${t.questions[q]({ stage: m.stage ? messages(locale).stageNames[m.stage.stage] : messages(locale).stageNames.meeting })}`);
+  const questions = m.questions.map((q, k) => `${k + 1}. ${t.questions[q]({ stage: m.stage ? metricLabel(m.stage.stage.rate, locale) : t.defaultStage })}`);
   const planText = [...phrased.plan.slice(0, 2).map((s) => s.text), t.planActions, ...phrased.plan.slice(2).map((s) => `• ${s.text}`)].join('\n');
   const moves = movesSince(m, locale);
   const last = m.input.lastPlan ? [t.lastPlan({ day: formatDay(m.input.lastPlan.day, locale), text: m.input.lastPlan.text.slice(0, 500) }), ...(moves ? [t.movedSince({ moves })] : [])] : [t.noLastPlan];

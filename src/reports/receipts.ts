@@ -1,7 +1,7 @@
 import { context, section, type Message } from './blocks.js';
-import { formatItems, formatWhen, totalsInOrder } from './amounts.js';
+import { formatAmount, formatItems, formatWhen, totalsInOrder } from './amounts.js';
 import type { Day } from '../domain/days.js';
-import type { LoggedMetric } from '../domain/metrics.js';
+import type { MetricCatalog } from '../domain/metric-catalog.js';
 import type { Totals } from '../domain/rates.js';
 import { formatTime, messages, pick, type Locale } from '../i18n/index.js';
 
@@ -11,17 +11,35 @@ export interface LogReceipt {
   readonly userId: string;
   readonly day: Day;
   readonly today: Day;
-  readonly pairs: readonly { metric: LoggedMetric; value: number }[];
+  readonly pairs: readonly StoredPair[];
   readonly dayTotals: Totals;
   readonly note: string | null;
   readonly duplicate: boolean;
+  readonly catalog: MetricCatalog;
+}
+
+/** A pair as stored: a metric key, the number, and whom it was handed to or credited from. */
+export interface StoredPair {
+  readonly metric: string;
+  readonly value: number;
+  readonly handoff?: { readonly userId: string; readonly direction: 'to' | 'from' } | null;
+}
+
+/** `"1 meeting → @chika · 45 calls"`: the pairs of a log, each with its handoff. */
+function pairsText(pairs: readonly StoredPair[], catalog: MetricCatalog, locale: Locale): string {
+  return pairs
+    .map((p) => {
+      const amount = formatAmount(catalog.def(p.metric), p.value, locale);
+      return p.handoff ? `${amount} ${p.handoff.direction === 'to' ? '→' : '←'} <@${p.handoff.userId}>` : amount;
+    })
+    .join(messages(locale).itemSeparator);
 }
 
 export function renderLogReceipt(r: LogReceipt): Message {
   const t = messages(r.locale);
   const when = formatWhen(r.day, r.today, r.locale);
-  const stored = `✅ ${t.logStored({ items: formatItems(r.pairs, r.locale), when })}`;
-  const total = t.dayTotal({ items: formatItems(totalsInOrder(r.dayTotals), r.locale), when, isToday: r.day === r.today });
+  const stored = `✅ ${t.logStored({ items: pairsText(r.pairs, r.catalog, r.locale), when })}`;
+  const total = t.dayTotal({ items: formatItems(totalsInOrder(r.dayTotals, r.catalog), r.locale), when, isToday: r.day === r.today });
   const seed = `${r.today}:${r.userId}`;
   const lines = [stored, total];
   if (r.note) lines.push(t.noteSaved({ note: r.note }));
@@ -40,15 +58,16 @@ export interface UndoReceipt {
   readonly today: Day;
   readonly loggedAt: Date;
   readonly zone: string;
-  readonly pairs: readonly { metric: LoggedMetric; value: number }[];
+  readonly pairs: readonly StoredPair[];
   readonly dayTotals: Totals;
+  readonly catalog: MetricCatalog;
 }
 
 export function renderUndoReceipt(r: UndoReceipt): Message {
   const t = messages(r.locale);
   const when = formatWhen(r.day, r.today, r.locale);
-  const undone = `↩️ ${t.undone({ items: formatItems(r.pairs, r.locale), when, time: formatTime(r.loggedAt, r.zone) })}`;
-  const remaining = totalsInOrder(r.dayTotals);
+  const undone = `↩️ ${t.undone({ items: pairsText(r.pairs, r.catalog, r.locale), when, time: formatTime(r.loggedAt, r.zone) })}`;
+  const remaining = totalsInOrder(r.dayTotals, r.catalog);
   const now = remaining.length > 0 ? t.undoneDayTotal({ items: formatItems(remaining, r.locale), when }) : t.undoneDayEmpty({ when });
   return textMessage(`${undone}\n${now}`);
 }
@@ -63,12 +82,13 @@ export interface TodayOverview {
   readonly userId: string;
   readonly today: Day;
   readonly totals: Totals;
+  readonly catalog: MetricCatalog;
 }
 
 export function renderTodayOverview(o: TodayOverview): Message {
   const t = messages(o.locale);
   const title = `*${t.overviewTitle({ when: formatWhen(o.today, o.today, o.locale) })}*`;
-  const items = totalsInOrder(o.totals);
+  const items = totalsInOrder(o.totals, o.catalog);
   const body = items.length > 0 ? formatItems(items, o.locale) : pick(t.overviewEmpty, `${o.today}:${o.userId}`, undefined);
   return { text: `${title}\n${body}`, blocks: [section(`${title}\n${body}`), context(t.overviewHint)] };
 }

@@ -1,6 +1,7 @@
 import { context, header, section, type Message } from './blocks.js';
 import { formatList, messages, type Locale } from '../i18n/index.js';
 import { formatClock, type TeamSettings } from '../domain/team-settings.js';
+import type { MetricCatalog } from '../domain/metric-catalog.js';
 import type { Member, Team } from '../store/index.js';
 
 const mention = (userId: string) => `<@${userId}>`;
@@ -26,7 +27,7 @@ export function workdaysText(days: readonly number[], locale: Locale): string {
 }
 
 /** Each setting as a line a person reads. */
-export function settingsLines(s: TeamSettings, locale: Locale): string[] {
+export function settingsLines(s: TeamSettings, locale: Locale, catalog: MetricCatalog): string[] {
   const t = messages(locale);
   const l = t.settingsLines;
   const clock = (m: number | null) => (m === null ? t.off : formatClock(m));
@@ -41,11 +42,12 @@ export function settingsLines(s: TeamSettings, locale: Locale): string[] {
     l.morningDm({ on: s.morningDm }),
     l.oneOnOneLead({ value: s.oneOnOneLeadHours === null ? t.leadDefault : `${s.oneOnOneLeadHours} h` }),
     l.checkIn({ on: s.checkIn }),
+    l.funnel({ value: s.funnel.map((k) => catalog.get(k)?.label[locale] ?? k).join(' → ') }),
   ];
 }
 
 /** `/kpi team`: who is in it, where its digests go, how it is set up. */
-export function renderTeam(team: Team, members: readonly Member[], locale: Locale): Message {
+export function renderTeam(team: Team, members: readonly Member[], locale: Locale, catalog: MetricCatalog): Message {
   const t = messages(locale);
   const managers = members.filter((m) => m.role === 'manager').map((m) => mention(m.userId));
   const reps = members.filter((m) => m.role !== 'manager').map((m) => mention(m.userId));
@@ -54,7 +56,7 @@ export function renderTeam(team: Team, members: readonly Member[], locale: Local
     ...(managers.length ? [t.teamManagers({ people: formatList(managers, locale) })] : []),
     reps.length ? t.teamMembers({ count: reps.length, people: formatList(reps, locale) }) : t.teamNoMembers,
   ].join('\n');
-  const settings = settingsLines(team.settings, locale).join('\n');
+  const settings = settingsLines(team.settings, locale, catalog).join('\n');
   return {
     text: [t.teamTitle({ team: team.name }), who, settings].join('\n'),
     blocks: [header(t.teamTitle({ team: team.name })), section(who), section(`*${t.settingsTitle({ team: team.name })}*\n${settings}`), context(t.teamHint)],

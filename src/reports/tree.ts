@@ -1,23 +1,25 @@
 import { context, header, section, type KnownBlock, type Message } from './blocks.js';
-import { formatValue, progressBar } from './amounts.js';
-import { calendarFor } from './status.js';
+import { formatValue, metricLabel, progressBar } from './amounts.js';
+import { calendarFor, type KpiTarget } from './status.js';
 import type { Day } from '../domain/days.js';
-import { isDerivedMetric, metricLabel, type MetricKey } from '../domain/metrics.js';
+import type { MetricCatalog } from '../domain/metric-catalog.js';
+import type { MetricDef } from '../domain/metrics.js';
 import { periodOf, type PeriodKind } from '../domain/periods.js';
-import { convertsWithWorkdays, periodTarget } from '../domain/progress.js';
-import { derivedValue, sumTotals, type Totals } from '../domain/rates.js';
-import { buildTree, deriveFunnelTree, evaluateTree, type EvaluatedTreeNode, type KpiTreeNode, type MetricTarget, type TreeProblem } from '../domain/tree.js';
+import { periodTarget } from '../domain/targets.js';
+import { teamRate } from '../domain/team-rates.js';
+import { sumTotals, type Totals } from '../domain/rates.js';
+import { buildTree, deriveFunnelTree, evaluateTree, SEED_EXAMPLE_TREE, type EvaluatedTreeNode, type KpiTreeNode, type TreeProblem } from '../domain/tree.js';
 import { formatPercent, messages, type Locale } from '../i18n/index.js';
 import type { Member, Store, Target, Team } from '../store/index.js';
 
-/** A team's totals over a range: each member's period values added up (a team's pipeline is its members' together). */
-export async function teamTotals(store: Store, team: Team, from: Day, to: Day): Promise<Totals> {
+/** A team's totals over a range: each member's period values added up (a team's pipeline is its members' together), and by member. */
+export async function teamTotals(store: Store, team: Team, from: Day, to: Day): Promise<{ total: Totals; byMember: Map<string, Totals> }> {
   const byMember = await store.totals.memberTotals(team.id, from, to);
-  return sumTotals(byMember.values());
+  return { total: sumTotals(byMember.values()), byMember };
 }
 
-/** A team-level target: the team's own, or its members' added up. */
-export interface TeamTarget extends MetricTarget {
+/** A team-level KPI: the team's own target, or its members' added up. */
+export interface TeamTarget extends KpiTarget {
   readonly source: 'team' | 'members';
 }
 
@@ -29,34 +31,31 @@ export interface TeamTargets {
 }
 
 /** Reads a team's members and targets in force on `asOf`, and works out its team-level targets. */
-export async function loadTeamTargets(store: Store, team: Team, asOf: Day): Promise<TeamTargets> {
+export async function loadTeamTargets(store: Store, team: Team, asOf: Day, catalog: MetricCatalog): Promise<TeamTargets> {
   const members = await store.teams.members(team.id);
   const [own, byPerson] = await Promise.all([
     store.targets.of(team.workspace, 'team', String(team.id), asOf),
     store.targets.inForce(team.workspace, 'person', members.map((m) => m.userId), asOf),
   ]);
-  return { members, byPerson, targets: teamLevelTargets(team, asOf, own, byPerson) };
+  return { members, byPerson, targets: teamLevelTargets(team, asOf, own, byPerson, catalog) };
 }
 
 /**
- * The team-level targets a derived tree hangs from: the team's own targets, and for metrics without
- * one, its members' targets added up over a month (a rate when every member shares it).
+ * The team-level targets: the team's own, and for metrics without one its members' added up (counts
+ * and snapshots add; a rate only when every member who carries it shares one value).
  */
-function teamLevelTargets(team: Team, asOf: Day, own: readonly Target[], byPerson: ReadonlyMap<string, readonly Target[]>): TeamTarget[] {
-  const out = new Map<MetricKey, TeamTarget>(own.map((t) => [t.metric, { metric: t.metric, value: t.value, period: t.period, source: 'team' }]));
+function teamLevelTargets(team: Team, asOf: Day, own: readonly Target[], byPerson: ReadonlyMap<string, readonly Target[]>, catalog: MetricCatalog): TeamTarget[] {
+  const out = new Map<string, TeamTarget>(own.map((t) => [t.metric, { metric: t.metric, schedules: [t.schedule], source: 'team' }]));
+  const pooled = new Map<string, Target[]>();
+  for (const targets of byPerson.values()) for (const t of targets) pooled.set(t.metric, [...(pooled.get(t.metric) ?? []), t]);
   const month = periodOf(asOf, 'month');
   const calendar = calendarFor(team);
-  const pooled = new Map<MetricKey, number[]>();
-  for (const targets of byPerson.values()) {
-    for (const t of targets) {
-      const value = periodTarget(t.metric, t.value, t.period, month, calendar);
-      if (value !== null) pooled.set(t.metric, [...(pooled.get(t.metric) ?? []), value]);
-    }
-  }
-  for (const [metric, values] of pooled) {
-    if (out.has(metric)) continue;
-    if (convertsWithWorkdays(metric)) out.set(metric, { metric, value: values.reduce((a, b) => a + b, 0), period: 'month', source: 'members' });
-    else if (values.every((v) => v === values[0])) out.set(metric, { metric, value: values[0]!, period: 'month', source: 'members' });
+  for (const [metric, targets] of pooled) {
+    const def = catalog.get(metric);
+    if (out.has(metric) || !def || def.retired) continue;
+    const schedules = targets.map((t) => t.schedule);
+    if (def.kind === 'rate' && periodTarget(def, schedules, month, asOf, calendar).value === null) continue;
+    out.set(metric, { metric, schedules, source: 'members' });
   }
   return [...out.values()];
 }
@@ -66,19 +65,36 @@ export type TreeModel =
   | { readonly kind: 'none' }
   | { readonly kind: 'invalid'; readonly problem: TreeProblem };
 
-/** The team's KGI → KPI tree (its own, else derived from its targets), with the team's actuals on every node. */
+/** A team's value of a metric over its members' totals: a rate over the people whose role works it, a count over everyone. */
+export function teamValue(def: MetricDef, members: readonly Member[], byMember: ReadonlyMap<string, Totals>): number | null {
+  return teamRate(def, members, byMember).value;
+}
+
+/** The team's KGI → KPI tree (its own, else derived from its targets along its funnel), with the team's actuals on every node. */
 export async function loadTeamTree(store: Store, team: Team, asOf: Day): Promise<TreeModel> {
-  const nodes = await store.trees.nodes(team.id);
+  const [nodes, catalog] = await Promise.all([store.trees.nodes(team.id), store.metrics.catalog(team.workspace)]);
   let tree: KpiTreeNode | null;
   if (nodes.length > 0) {
     const built = buildTree(nodes.map((n) => ({ metric: n.metric, value: n.value, period: n.period, parent: n.parent })));
     if (!built.ok) return { kind: 'invalid', problem: built.problem };
     tree = built.value;
   } else {
-    tree = deriveFunnelTree((await loadTeamTargets(store, team, asOf)).targets);
+    const { targets } = await loadTeamTargets(store, team, asOf, catalog);
+    const calendar = calendarFor(team);
+    const month = periodOf(asOf, 'month');
+    const monthly = targets.flatMap((t) => {
+      const def = catalog.get(t.metric);
+      const value = def ? periodTarget(def, t.schedules, month, asOf, calendar).value : null;
+      return value === null ? [] : [{ metric: t.metric, value, period: 'month' as const }];
+    });
+    tree = deriveFunnelTree(monthly, team.settings.funnel, catalog);
   }
   if (!tree) return { kind: 'none' };
-  const totalsByKind = new Map<PeriodKind, Totals>();
+  return { kind: 'tree', root: await evaluateForTeam(store, team, tree, asOf, catalog), derived: nodes.length === 0 };
+}
+
+/** A tree with the team's actual on every node, each for the current period of its node's kind. */
+async function evaluateForTeam(store: Store, team: Team, tree: KpiTreeNode, asOf: Day, catalog: MetricCatalog): Promise<EvaluatedTreeNode> {
   const kinds = new Set<PeriodKind>();
   const collect = (n: KpiTreeNode, inherited: PeriodKind) => {
     const k = n.target?.period ?? inherited;
@@ -86,12 +102,28 @@ export async function loadTeamTree(store: Store, team: Team, asOf: Day): Promise
     n.children.forEach((c) => collect(c, k));
   };
   collect(tree, 'month');
-  for (const kind of kinds) totalsByKind.set(kind, await teamTotals(store, team, periodOf(asOf, kind).start, asOf));
-  const actualOf = (metric: MetricKey, kind: PeriodKind): number | null => {
-    const totals = totalsByKind.get(kind) ?? {};
-    return isDerivedMetric(metric) ? derivedValue(metric, totals) : (totals[metric] ?? 0);
+  const order = [...kinds];
+  const [members, ranges] = await Promise.all([store.teams.members(team.id), store.totals.memberRanges(team.id, order.map((k) => ({ from: periodOf(asOf, k).start, to: asOf })))]);
+  const byKind = new Map(order.map((k, i) => [k, ranges[i]!] as const));
+  return evaluateTree(tree, catalog, (def, kind) => teamValue(def, members, byKind.get(kind) ?? new Map()));
+}
+
+/** Seed 000's example tree with the team's actuals, for `/kpi tree example`. */
+export async function loadExampleTree(store: Store, team: Team, asOf: Day): Promise<TreeModel> {
+  const catalog = await store.metrics.catalog(team.workspace);
+  return { kind: 'tree', root: await evaluateForTeam(store, team, SEED_EXAMPLE_TREE, asOf, catalog), derived: false };
+}
+
+/** Metrics of the example tree a workspace has retired or never had. */
+export function exampleMetricsMissing(catalog: MetricCatalog): string[] {
+  const keys: string[] = [];
+  const walk = (n: KpiTreeNode) => {
+    const def = catalog.get(n.metric);
+    if (!def || def.retired) keys.push(n.metric);
+    n.children.forEach(walk);
   };
-  return { kind: 'tree', root: evaluateTree(tree, actualOf), derived: nodes.length === 0 };
+  walk(SEED_EXAMPLE_TREE);
+  return keys;
 }
 
 function nodeLine(n: EvaluatedTreeNode, depth: number, locale: Locale): string {
@@ -109,9 +141,12 @@ function flatten(n: EvaluatedTreeNode, depth: number, locale: Locale): string[] 
 }
 
 /** Explains why a stored tree cannot be drawn. */
-export function treeProblemText(problem: TreeProblem, locale: Locale): string {
+export function treeProblemText(problem: TreeProblem, locale: Locale, catalog: MetricCatalog): string {
   const p = messages(locale).treeProblems;
-  const name = (m: MetricKey) => metricLabel(m, locale);
+  const name = (m: string) => {
+    const def = catalog.get(m);
+    return def ? metricLabel(def, locale) : m;
+  };
   switch (problem.code) {
     case 'noRoot':
       return p.noRoot;
@@ -129,18 +164,19 @@ export function treeProblemText(problem: TreeProblem, locale: Locale): string {
 }
 
 /** `/kpi tree`: the tree drawn with attainment on every node. */
-export function renderTree(model: TreeModel, team: Team, locale: Locale): Message {
+export function renderTree(model: TreeModel, team: Team, locale: Locale, catalog: MetricCatalog, example = false): Message {
   const t = messages(locale);
-  const title = t.treeTitle({ team: team.name });
+  const title = example ? t.treeExampleTitle : t.treeTitle({ team: team.name });
   if (model.kind === 'none') return { text: `${title}\n${t.treeNone}`, blocks: [header(title), section(t.treeNone)] };
   if (model.kind === 'invalid') {
-    const why = treeProblemText(model.problem, locale);
+    const why = treeProblemText(model.problem, locale, catalog);
     return { text: `${title}\n${why}`, blocks: [header(title), section(why)] };
   }
   const lines = flatten(model.root, 0, locale);
   const blocks: KnownBlock[] = [header(title)];
   // Sections hold 3,000 characters; a deep tree is split over several.
   for (let i = 0; i < lines.length; i += 15) blocks.push(section(lines.slice(i, i + 15).join('\n')));
-  if (model.derived) blocks.push(context(t.treeDerived));
-  return { text: [title, ...lines, ...(model.derived ? [t.treeDerived] : [])].join('\n'), blocks };
+  const note = example ? t.treeExampleNote : model.derived ? t.treeDerived : null;
+  if (note) blocks.push(context(note));
+  return { text: [title, ...lines, ...(note ? [note] : [])].join('\n'), blocks };
 }

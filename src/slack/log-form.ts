@@ -7,8 +7,8 @@ import { checkPair, type LogPair, type LogRequest } from '../commands/parse-log.
 import { fail, type Problem, type Result } from '../commands/problems.js';
 import { MAX_NOTE_LENGTH } from '../commands/tokens.js';
 import { dayInZone, parseDay, type Day } from '../domain/days.js';
-import { resolveMetric, suggestMetrics } from '../domain/metric-names.js';
-import type { MetricKey } from '../domain/metrics.js';
+import type { MetricCatalog } from '../domain/metric-catalog.js';
+import type { MetricDef } from '../domain/metrics.js';
 import { messages, type Locale } from '../i18n/index.js';
 import type { Message } from '../reports/blocks.js';
 import { renderLogReceipt } from '../reports/receipts.js';
@@ -20,17 +20,17 @@ export type LogFormReading =
   | { readonly ok: false; readonly errors: Record<string, string> };
 
 /** One pair's number read for its metric, as `/kpi log` reads it. */
-function readPair(metric: MetricKey, word: string): Result<LogPair> {
+function readPair(metric: MetricDef, word: string, catalog: MetricCatalog): Result<LogPair> {
   const amount = parseAmount(word);
   if (!amount) return fail(isNegativeAmount(word) ? { code: 'negative', metric, word } : { code: 'notANumber', metric, word });
-  return checkPair(metric, amount, word);
+  return checkPair(metric, amount, word, catalog);
 }
 
 /**
  * Reads the log form the way `/kpi log` reads its words, field by field: every problem is reported
  * under its own field (by block ID), and only a form without any becomes a request.
  */
-export function readLogForm(values: FormValues, today: Day, locale: Locale): LogFormReading {
+export function readLogForm(values: FormValues, today: Day, locale: Locale, catalog: MetricCatalog): LogFormReading {
   const f = messages(locale).logForm;
   const errors: Record<string, string> = {};
   const pairs: LogPair[] = [];
@@ -44,9 +44,9 @@ export function readLogForm(values: FormValues, today: Day, locale: Locale): Log
       }
       continue;
     }
-    const metric = metricWord ? resolveMetric(metricWord) : null;
+    const metric = metricWord ? catalog.resolve(metricWord) : null;
     if (metricWord && !metric) {
-      errors[metricBlock(n)] = problemSentence({ code: 'unknownMetric', word: metricWord, suggestions: suggestMetrics(metricWord) }, locale);
+      errors[metricBlock(n)] = problemSentence({ code: 'unknownMetric', word: metricWord, suggestions: catalog.suggest(metricWord) }, locale);
       continue;
     }
     if (!metric) {
@@ -57,7 +57,7 @@ export function readLogForm(values: FormValues, today: Day, locale: Locale): Log
       errors[amountBlock(n)] = f.needAmount;
       continue;
     }
-    const read = readPair(metric, word);
+    const read = readPair(metric, word, catalog);
     if (read.ok) pairs.push(read.value);
     else errors[read.problem.code === 'derivedMetric' ? metricBlock(n) : amountBlock(n)] = problemSentence(read.problem, locale);
   }
@@ -80,7 +80,7 @@ export function readLogForm(values: FormValues, today: Day, locale: Locale): Log
   if (Object.keys(errors).length > 0 || day === null) return { ok: false, errors };
   const request: LogRequest = { kind: 'log', pairs, date: { kind: 'day', day }, note: note || null };
   // What the audit history keeps: the log as it would have been typed.
-  const text = `${pairs.map((p) => `${p.metric} ${p.value}`).join(' ')} ${day}${note ? ` -- ${note}` : ''}`;
+  const text = `${pairs.map((p) => `${p.metric.key} ${p.value}`).join(' ')} ${day}${note ? ` -- ${note}` : ''}`;
   return { ok: true, request, text };
 }
 
@@ -98,7 +98,8 @@ export type LogFormOutcome = { readonly ok: true; readonly receipt: Message } | 
 export async function submitLogForm(ctx: CommandContext, values: FormValues): Promise<LogFormOutcome> {
   const locale = ctx.caller.locale;
   const today = dayInZone(ctx.clock(), ctx.caller.zone);
-  const read = readLogForm(values, today, locale);
+  const catalog = await ctx.store.metrics.catalog(ctx.caller.teamId);
+  const read = readLogForm(values, today, locale, catalog);
   if (!read.ok) return read;
   const outcome = await storeLog(ctx, read.request, read.text, 'modal');
   if (!outcome.ok) return { ok: false, errors: { [blockOf(outcome.problem)]: problemSentence(outcome.problem, locale) } };
@@ -106,6 +107,7 @@ export async function submitLogForm(ctx: CommandContext, values: FormValues): Pr
   return {
     ok: true,
     receipt: renderLogReceipt({
+      catalog,
       locale,
       userId: ctx.caller.userId,
       day: stored.day,

@@ -2,14 +2,20 @@ import type { Tx } from './connection.js';
 import type { Db } from './db.js';
 import { ensurePerson } from './people.js';
 import type { Day } from '../domain/days.js';
-import { LOGGED_METRICS, LOGGED, type LoggedMetric } from '../domain/metrics.js';
-import { addValue } from '../domain/progress.js';
 import type { Totals } from '../domain/rates.js';
 
-export interface Pair {
-  readonly metric: LoggedMetric;
-  readonly value: number;
+/** Another person a pair names: the field rep a meeting was handed to, or the inside rep a win came from. */
+export interface Handoff {
+  readonly userId: string;
+  readonly direction: 'to' | 'from';
 }
+
+export interface Pair {
+  readonly metric: string;
+  readonly value: number;
+  readonly handoff?: Handoff | null;
+}
+
 
 export interface LogInput {
   readonly teamId: string;
@@ -51,79 +57,79 @@ export class Rejected<R> extends Error {
   }
 }
 
-export async function readDayTotals(q: Pick<Tx, 'all'>, teamId: string, userId: string, d: Day): Promise<Totals> {
-  const rows = await q.all<{ metric: LoggedMetric; total: number }>(
-    'SELECT metric, total FROM daily_totals WHERE team_id = ? AND user_id = ? AND day = ?',
-    [teamId, userId, d],
-  );
-  return Object.fromEntries(rows.map((r) => [r.metric, r.total])) as Totals;
+/** A day's totals as rows read them: flows and the snapshots logged that day (dated that day). */
+export function dayRowsToTotals(rows: readonly { metric: string; total: number; snapshot: number }[], d: Day): Totals {
+  return {
+    values: Object.fromEntries(rows.map((r) => [r.metric, r.total])),
+    atStart: {},
+    asOf: Object.fromEntries(rows.filter((r) => r.snapshot === 1).map((r) => [r.metric, d])),
+  };
 }
 
-async function commandPairs(tx: Pick<Tx, 'all'>, commandId: number): Promise<Pair[]> {
-  return tx.all<Pair>('SELECT metric, value FROM entries WHERE command_id = ? ORDER BY id', [commandId]);
+export async function readDayTotals(q: Pick<Tx, 'all'>, teamId: string, userId: string, d: Day): Promise<Totals> {
+  const rows = await q.all<{ metric: string; total: number; snapshot: number }>(
+    `SELECT d.metric, d.total, coalesce(m.kind = 'snapshot', 0) AS snapshot FROM daily_totals d LEFT JOIN metrics m ON m.team_id = d.team_id AND m.key = d.metric
+     WHERE d.team_id = ? AND d.user_id = ? AND d.day = ?`,
+    [teamId, userId, d],
+  );
+  return dayRowsToTotals(rows, d);
 }
+
+/** The pairs of a log command as stored. */
+async function commandPairs(tx: Pick<Tx, 'all'>, commandId: number): Promise<Pair[]> {
+  return (await tx.all<EntryRow>('SELECT metric, value, counterpart, direction FROM entries WHERE command_id = ? ORDER BY id', [commandId])).map(toPair);
+}
+
+interface EntryRow {
+  metric: string;
+  value: number;
+  counterpart: string | null;
+  direction: 'to' | 'from' | null;
+}
+
+const toPair = (r: EntryRow): Pair => (r.counterpart && r.direction ? { metric: r.metric, value: r.value, handoff: { userId: r.counterpart, direction: r.direction } } : { metric: r.metric, value: r.value });
 
 /**
  * Takes an undone entry out of its daily total (adding is the `entries_into_totals` trigger's job):
- * a summed metric loses the value; a snapshot metric (pipeline) takes the value of the day's latest
- * entry still standing. The row goes when no entry is left in it; the best is worked out again.
+ * a flow loses the value; a snapshot takes the value of the day's latest entry still standing. The
+ * row goes when no entry is left in it; the best is worked out again.
  */
-async function takeOutOfDailyTotal(tx: Tx, key: { teamId: string; userId: string; day: Day; metric: LoggedMetric }, value: number): Promise<void> {
+async function takeOutOfDailyTotal(tx: Tx, key: { teamId: string; userId: string; day: Day; metric: string }, value: number): Promise<void> {
   const params = [key.teamId, key.userId, key.day, key.metric];
-  if (LOGGED[key.metric].aggregation === 'latest') {
-    await tx.run(
-      `UPDATE daily_totals SET entries = entries - 1, total = coalesce((
+  await tx.run(
+    `UPDATE daily_totals SET entries = entries - 1, total = CASE
+       WHEN (SELECT kind FROM metrics m WHERE m.team_id = daily_totals.team_id AND m.key = daily_totals.metric) = 'snapshot' THEN coalesce((
          SELECT e.value FROM entries e WHERE e.team_id = daily_totals.team_id AND e.user_id = daily_totals.user_id AND e.day = daily_totals.day
            AND e.metric = daily_totals.metric AND e.undone_at IS NULL ORDER BY e.logged_at DESC, e.id DESC LIMIT 1), 0)
-       WHERE team_id = ? AND user_id = ? AND day = ? AND metric = ?`,
-      params,
-    );
-  } else {
-    await tx.run(
-      'UPDATE daily_totals SET total = total - ?, entries = entries - 1 WHERE team_id = ? AND user_id = ? AND day = ? AND metric = ?',
-      [value, ...params],
-    );
-  }
+       ELSE total - ? END
+     WHERE team_id = ? AND user_id = ? AND day = ? AND metric = ?`,
+    [value, ...params],
+  );
   await tx.run('DELETE FROM daily_totals WHERE team_id = ? AND user_id = ? AND day = ? AND metric = ? AND entries <= 0', params);
-  if (keepsRecords(key.metric)) await recomputeBest(tx, key.teamId, key.userId, key.metric);
+  await recomputeBestsOf(tx, key.teamId, key.userId, key.metric);
 }
 
-/**
- * Writes how each logged metric adds up, for the triggers that keep the daily totals, when the
- * database does not say it already (so a read-only file that is up to date still opens).
- */
-export async function writeMetricRules(tx: Tx): Promise<void> {
-  const rules = LOGGED_METRICS.map((metric) => ({ metric, latest: LOGGED[metric].aggregation === 'latest' ? 1 : 0, records: keepsRecords(metric) ? 1 : 0 }));
-  const stored = await tx.all<{ metric: string; latest: number; records: number }>('SELECT metric, latest, records FROM metric_rules');
-  const same = (r: (typeof rules)[number]) => stored.some((s) => s.metric === r.metric && s.latest === r.latest && s.records === r.records);
-  if (rules.every(same)) return;
-  for (const r of rules) {
-    await tx.run(
-      `INSERT INTO metric_rules (metric, latest, records) VALUES (?, ?, ?)
-       ON CONFLICT DO UPDATE SET latest = excluded.latest, records = excluded.records`,
-      [r.metric, r.latest, r.records],
-    );
+/** A day's totals after a log's pairs are added to them: flows add up, a snapshot takes the latest value. */
+function withPairs(before: Totals, pairs: readonly Pair[], snapshots: ReadonlySet<string>, d: Day): Totals {
+  const values: Record<string, number> = { ...before.values };
+  const asOf: Record<string, Day> = { ...before.asOf };
+  for (const p of pairs) {
+    const snapshot = snapshots.has(p.metric);
+    values[p.metric] = snapshot ? p.value : (values[p.metric] ?? 0) + p.value;
+    if (snapshot) asOf[p.metric] = d;
   }
-}
-
-/** A day's totals after a log's pairs are added to them: sums add up, a snapshot takes the latest value. */
-function withPairs(before: Totals, pairs: readonly Pair[]): Totals {
-  const after: Totals = { ...before };
-  for (const p of pairs) addValue(after, p.metric, p.value);
-  return after;
-}
-
-/** Personal bests are kept for counts and amounts that add up and where more is better. */
-export function keepsRecords(metric: LoggedMetric): boolean {
-  return LOGGED[metric].aggregation === 'sum' && LOGGED[metric].better === 'higher';
+  return { values, atStart: {}, asOf };
 }
 
 /**
- * Rebuilds a person's best day for a metric from the daily totals (after an undo or an import): the
- * earliest day with the highest total, and the highest total before that day. One pass over the
- * person's days (a running maximum), so an undo costs the same with a month of history or years.
+ * Rebuilds a person's best day for a metric from the daily totals (after an undo or an import), when
+ * the metric keeps records (flows where more is better): the earliest day with the highest total,
+ * and the highest total before that day. One pass over the person's days (a running maximum), so an
+ * undo costs the same with a month of history or years.
  */
-export async function recomputeBest(tx: Tx, teamId: string, userId: string, metric: LoggedMetric): Promise<void> {
+export async function recomputeBestsOf(tx: Tx, teamId: string, userId: string, metric: string): Promise<void> {
+  const keeps = await tx.get('SELECT 1 FROM metrics WHERE team_id = ? AND key = ? AND kind = ? AND better = ?', [teamId, metric, 'flow', 'higher']);
+  if (!keeps) return;
   await tx.run('DELETE FROM personal_bests WHERE team_id = ? AND user_id = ? AND metric = ?', [teamId, userId, metric]);
   await tx.run(
     `INSERT INTO personal_bests (team_id, user_id, metric, best, day, previous_best)
@@ -150,21 +156,23 @@ export class Activity {
       // One read says whether the request was stored before, whether the person is known, the day's
       // totals so far and the id the command will take (the write lock is held, so max + 1 is free):
       // every statement here is a round trip on the hot path of /kpi log.
-      const found = (await tx.get<{ id: number | null; day: Day; logged_at: string; known: number; totals: string | null; next_id: number }>(
+      const found = (await tx.get<{ id: number | null; day: Day; logged_at: string; known: number; totals: string | null; snapshots: string | null; next_id: number }>(
         `SELECT c.id, c.day, c.logged_at, EXISTS (SELECT 1 FROM people WHERE team_id = ? AND user_id = ?) AS known,
-                (SELECT json_group_object(metric, total) FROM daily_totals WHERE team_id = ? AND user_id = ? AND day = ?) AS totals,
+                (SELECT json_group_array(key) FROM metrics WHERE team_id = ? AND kind = 'snapshot') AS snapshots,
+                (SELECT json_group_array(json_array(d.metric, d.total, coalesce(m.kind = 'snapshot', 0))) FROM daily_totals d
+                 LEFT JOIN metrics m ON m.team_id = d.team_id AND m.key = d.metric WHERE d.team_id = ? AND d.user_id = ? AND d.day = ?) AS totals,
                 (SELECT coalesce(max(id), 0) + 1 FROM log_commands) AS next_id
          FROM (SELECT 1) LEFT JOIN log_commands c ON c.team_id = ? AND c.request_key = ?`,
-        [input.teamId, input.userId, input.teamId, input.userId, input.day, input.teamId, input.requestKey],
+        [input.teamId, input.userId, input.teamId, input.teamId, input.userId, input.day, input.teamId, input.requestKey],
       ))!;
       if (found.id !== null) {
         // Every entry of a command carries the command's note.
-        const rows = await tx.all<Pair & { note: string | null }>('SELECT metric, value, note FROM entries WHERE command_id = ? ORDER BY id', [found.id]);
+        const rows = await tx.all<EntryRow & { note: string | null }>('SELECT metric, value, counterpart, direction, note FROM entries WHERE command_id = ? ORDER BY id', [found.id]);
         return {
           commandId: found.id,
           day: found.day,
           loggedAt: new Date(found.logged_at),
-          pairs: rows.map(({ metric, value }) => ({ metric, value })),
+          pairs: rows.map(toPair),
           note: rows[0]?.note ?? null,
           duplicate: true,
           dayTotals: await readDayTotals(tx, input.teamId, input.userId, found.day),
@@ -186,10 +194,14 @@ export class Activity {
           input.day,
           input.loggedAt.toISOString(),
           input.note,
-          JSON.stringify(input.pairs.map((p) => [p.metric, p.value])),
+          JSON.stringify(input.pairs.map((p) => [p.metric, p.value, p.handoff?.userId ?? null, p.handoff?.direction ?? null])),
         ],
       );
-      const dayTotals = withPairs(found.totals ? (JSON.parse(found.totals) as Totals) : {}, input.pairs);
+      const before = dayRowsToTotals(
+        (JSON.parse(found.totals ?? '[]') as [string, number, number][]).map(([metric, total, snapshot]) => ({ metric, total, snapshot })),
+        input.day,
+      );
+      const dayTotals = withPairs(before, input.pairs, new Set(JSON.parse(found.snapshots ?? '[]') as string[]), input.day);
       const reason = check?.(dayTotals) ?? null;
       if (reason !== null) throw new Rejected(reason);
       return { commandId, day: input.day, loggedAt: input.loggedAt, pairs: input.pairs, note: input.note, duplicate: false, dayTotals };
@@ -216,8 +228,8 @@ export class Activity {
       if (!last) return null;
       const when = at.toISOString();
       // A command is undone whole, so its standing entries are all of its entries.
-      const entries = await tx.all<{ metric: LoggedMetric; value: number; day: Day }>(
-        'SELECT metric, value, day FROM entries WHERE command_id = ? AND undone_at IS NULL ORDER BY id',
+      const entries = await tx.all<EntryRow & { day: Day }>(
+        'SELECT metric, value, counterpart, direction, day FROM entries WHERE command_id = ? AND undone_at IS NULL ORDER BY id',
         [last.id],
       );
       await tx.run('UPDATE entries SET undone_at = ? WHERE command_id = ? AND undone_at IS NULL', [when, last.id]);
@@ -234,7 +246,7 @@ export class Activity {
         commandId: last.id,
         day: last.day,
         loggedAt: new Date(last.logged_at),
-        pairs: entries.map(({ metric, value }) => ({ metric, value })),
+        pairs: entries.map(toPair),
         dayTotals: await readDayTotals(tx, teamId, userId, last.day),
       };
     });
@@ -253,8 +265,22 @@ export class Activity {
     };
   }
 
+  /**
+   * Meetings a person handed to someone else over a span, and the wins others credited back to them
+   * (logged with `→ @person` and `← @person`): an inside rep's downstream win rate.
+   */
+  async handoffs(teamId: string, userId: string, from: Day, to: Day): Promise<{ handed: number; won: number }> {
+    const row = await this.db.read.get<{ handed: number; won: number }>(
+      `SELECT
+         (SELECT coalesce(sum(value), 0) FROM entries WHERE team_id = ? AND user_id = ? AND day BETWEEN ? AND ? AND direction = 'to' AND metric = 'meetings' AND undone_at IS NULL) AS handed,
+         (SELECT coalesce(sum(value), 0) FROM entries WHERE team_id = ? AND counterpart = ? AND day BETWEEN ? AND ? AND direction = 'from' AND metric = 'wins' AND undone_at IS NULL) AS won`,
+      [teamId, userId, from, to, teamId, userId, from, to],
+    );
+    return { handed: row?.handed ?? 0, won: row?.won ?? 0 };
+  }
+
   /** Active (not undone) entries of a person, newest first: for tests and audits. */
-  entriesOf(teamId: string, userId: string): Promise<{ metric: LoggedMetric; value: number; day: Day; note: string | null }[]> {
+  entriesOf(teamId: string, userId: string): Promise<{ metric: string; value: number; day: Day; note: string | null }[]> {
     return this.db.read.all(
       'SELECT metric, value, day, note FROM entries WHERE team_id = ? AND user_id = ? AND undone_at IS NULL ORDER BY id DESC',
       [teamId, userId],

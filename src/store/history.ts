@@ -1,14 +1,14 @@
 import type { Db } from './db.js';
 import type { Day } from '../domain/days.js';
-import type { LoggedMetric } from '../domain/metrics.js';
-import { keepsRecords, recomputeBest } from './activity.js';
+import { recomputeBestsOf } from './activity.js';
+import { ensureWorkspace } from './metrics.js';
 
 
 /** One entry as CSV carries it: `date,user_id,metric,value,note,logged_at`. */
 export interface HistoryRow {
   readonly day: Day;
   readonly userId: string;
-  readonly metric: LoggedMetric;
+  readonly metric: string;
   readonly value: number;
   readonly note: string | null;
   readonly loggedAt: Date;
@@ -50,7 +50,7 @@ export class History {
       where.push('day <= ?');
       params.push(filter.to);
     }
-    return this.db.read.each<{ day: Day; user_id: string; metric: LoggedMetric; value: number; note: string | null; logged_at: string }>(
+    return this.db.read.each<{ day: Day; user_id: string; metric: string; value: number; note: string | null; logged_at: string }>(
       `SELECT day, user_id, metric, value, note, logged_at FROM entries WHERE ${where.join(' AND ')} ORDER BY day, user_id, logged_at, id`,
       params,
       (r) => onRow({ day: r.day, userId: r.user_id, metric: r.metric, value: r.value, note: r.note, loggedAt: new Date(r.logged_at) }),
@@ -64,7 +64,7 @@ export class History {
   import(teamId: string, fileName: string, rows: readonly HistoryRow[], at: Date): Promise<number> {
     return this.db.write(async (tx) => {
       const when = at.toISOString();
-      await tx.run('INSERT INTO workspaces (team_id, created_at) VALUES (?, ?) ON CONFLICT DO NOTHING', [teamId, when]);
+      await ensureWorkspace(tx, teamId, at);
       const { lastId: importId } = await tx.run('INSERT INTO imports (team_id, file_name, row_count, imported_at) VALUES (?, ?, ?, ?)', [
         teamId,
         fileName,
@@ -83,8 +83,8 @@ export class History {
       }
       // The entries_into_totals trigger added every row to its daily total; the bests, filled in
       // the file's row order, are worked out again in day order.
-      const touched = await tx.all<{ user_id: string; metric: LoggedMetric }>('SELECT DISTINCT user_id, metric FROM entries WHERE import_id = ?', [importId]);
-      for (const t of touched) if (keepsRecords(t.metric)) await recomputeBest(tx, teamId, t.user_id, t.metric);
+      const touched = await tx.all<{ user_id: string; metric: string }>('SELECT DISTINCT user_id, metric FROM entries WHERE import_id = ?', [importId]);
+      for (const t of touched) await recomputeBestsOf(tx, teamId, t.user_id, t.metric);
       return importId;
     });
   }

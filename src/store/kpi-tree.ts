@@ -1,12 +1,11 @@
 import type { Db } from './db.js';
-import type { MetricKey } from '../domain/metrics.js';
 import type { PeriodKind } from '../domain/periods.js';
 
 export interface TreeNodeRow {
-  readonly metric: MetricKey;
+  readonly metric: string;
   readonly value: number;
   readonly period: PeriodKind;
-  readonly parent: MetricKey | null;
+  readonly parent: string | null;
 }
 
 const NODES = 'SELECT metric, value, period, parent_metric AS parent FROM kpi_tree_nodes WHERE kpi_team = ? ORDER BY id';
@@ -36,6 +35,24 @@ export class KpiTrees {
         [kpiTeam, node.metric, node.value, node.period, node.parent, setBy, at.toISOString()],
       );
       return null;
+    });
+  }
+
+  /** Replaces the whole tree with `nodes` (parents first), in one transaction: how a team adopts an example tree. */
+  async replace(kpiTeam: number, nodes: readonly TreeNodeRow[], setBy: string, at: Date): Promise<void> {
+    await this.db.write(async (tx) => {
+      await tx.run('DELETE FROM kpi_tree_nodes WHERE kpi_team = ?', [kpiTeam]);
+      for (const n of nodes) {
+        await tx.run('INSERT INTO kpi_tree_nodes (kpi_team, metric, value, period, parent_metric, set_by, set_at) VALUES (?, ?, ?, ?, ?, ?, ?)', [
+          kpiTeam,
+          n.metric,
+          n.value,
+          n.period,
+          n.parent,
+          setBy,
+          at.toISOString(),
+        ]);
+      }
     });
   }
 

@@ -1,5 +1,6 @@
 import type { Tx } from './connection.js';
 import type { Db } from './db.js';
+import { ensureWorkspace } from './metrics.js';
 import type { Locale } from '../domain/locale.js';
 
 export type Role = 'rep' | 'manager';
@@ -61,9 +62,8 @@ const toPerson = (r: PersonRow): Person => ({
 
 /** Inside a write: makes sure the workspace and the person exist, so entries can refer to them. */
 export async function ensurePerson(tx: Tx, teamId: string, userId: string, now: Date): Promise<void> {
-  const at = now.toISOString();
-  await tx.run('INSERT INTO workspaces (team_id, created_at) VALUES (?, ?) ON CONFLICT DO NOTHING', [teamId, at]);
-  await tx.run('INSERT INTO people (team_id, user_id, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING', [teamId, userId, at]);
+  await ensureWorkspace(tx, teamId, now);
+  await tx.run('INSERT INTO people (team_id, user_id, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING', [teamId, userId, now.toISOString()]);
 }
 
 export class People {

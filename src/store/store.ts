@@ -1,12 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { Activity, writeMetricRules } from './activity.js';
+import { Activity } from './activity.js';
 import { Connection, type Queryable } from './connection.js';
 import { DailyTotals } from './daily-totals.js';
 import { Deliveries } from './deliveries.js';
 import type { Db } from './db.js';
 import { History } from './history.js';
 import { KpiTrees } from './kpi-tree.js';
+import { Metrics, seedBuiltInMetrics } from './metrics.js';
 import { OneOnOnes } from './oneonones.js';
 import { migrate } from './migrate.js';
 import { People } from './people.js';
@@ -45,6 +46,8 @@ export class Store {
   readonly trees: KpiTrees;
   readonly deliveries: Deliveries;
   readonly oneonones: OneOnOnes;
+  /** Each workspace's metric definitions. */
+  readonly metrics: Metrics;
 
   private constructor(
     readonly path: string,
@@ -62,6 +65,7 @@ export class Store {
     this.trees = new KpiTrees(db);
     this.deliveries = new Deliveries(db);
     this.oneonones = new OneOnOnes(db);
+    this.metrics = new Metrics(db);
   }
 
   static async open(path: string, options: StoreOptions = {}): Promise<Store> {
@@ -77,7 +81,7 @@ export class Store {
       await writer.exec('PRAGMA foreign_keys = ON');
       if (options.migrate !== false) {
         await migrate(writer);
-        await queue.enqueue(writeMetricRules);
+        await queue.enqueue((tx) => seedBuiltInMetrics(tx, new Date()));
       }
     } catch (error) {
       await writer.close().catch(() => undefined);

@@ -1,25 +1,27 @@
 import type { Db } from './db.js';
 import type { Day } from '../domain/days.js';
-import type { MetricKey } from '../domain/metrics.js';
 import type { PeriodKind } from '../domain/periods.js';
+import { stepOn, type TargetSchedule, type TargetStep } from '../domain/targets.js';
 
 /** A person's own target, or a team's target on its total (subject: the team's ID). */
 export type TargetScope = 'person' | 'team';
 
+/** A target in force on a day, with the subject's history for the metric up to that day (day-by-day periods read it). */
 export interface Target {
   readonly scope: TargetScope;
   readonly subject: string;
-  readonly metric: MetricKey;
+  readonly metric: string;
   readonly value: number;
   readonly period: PeriodKind;
   readonly effectiveFrom: Day;
   readonly setBy: string;
+  readonly schedule: TargetSchedule;
 }
 
 export interface TargetChange {
   readonly scope: TargetScope;
   readonly subject: string;
-  readonly metric: MetricKey;
+  readonly metric: string;
   /** Null takes the target away from `effectiveFrom` on. */
   readonly value: number | null;
   readonly period: PeriodKind;
@@ -27,24 +29,22 @@ export interface TargetChange {
 }
 
 interface TargetRow {
-  scope: TargetScope;
   subject: string;
-  metric: MetricKey;
+  metric: string;
   value: number | null;
   period: PeriodKind;
   effective_from: Day;
   set_by: string;
 }
 
-/** The latest row per metric that is in force on a day, for the subjects asked. */
-const IN_FORCE = `
-  SELECT t.scope, t.subject, t.metric, t.value, t.period, t.effective_from, t.set_by FROM targets t
-  WHERE t.team_id = ? AND t.scope = ? AND t.subject IN (SELECT value FROM json_each(?)) AND t.effective_from <= ?
-    AND t.id = (SELECT t2.id FROM targets t2
-                WHERE t2.team_id = t.team_id AND t2.scope = t.scope AND t2.subject = t.subject AND t2.metric = t.metric
-                  AND t2.effective_from <= ?
-                ORDER BY t2.effective_from DESC, t2.id DESC LIMIT 1)
-  ORDER BY t.subject, t.id`;
+/**
+ * Every row of the subjects asked, in the order they were set: `stepOn` reads which is in force on a
+ * day (a subject's first target counts for the whole of its own period, so it may start after the day).
+ */
+const ROWS = `
+  SELECT subject, metric, value, period, effective_from, set_by FROM targets
+  WHERE team_id = ? AND scope = ? AND subject IN (SELECT value FROM json_each(?))
+  ORDER BY subject, metric, effective_from, id`;
 
 /**
  * Effective-dated targets: setting one applies from a day on, and every earlier day keeps the
@@ -66,29 +66,30 @@ export class Targets {
     });
   }
 
-  /** The targets in force on a day for each subject (subjects with none are absent). */
+  /**
+   * The targets in force on a day for each subject (subjects with none are absent), each with the
+   * subject's history for its metric up to that day.
+   */
   async inForce(workspace: string, scope: TargetScope, subjects: readonly string[], d: Day): Promise<Map<string, Target[]>> {
-    const rows = await this.db.read.all<TargetRow>(IN_FORCE, [workspace, scope, JSON.stringify(subjects), d, d]);
-    const out = new Map<string, Target[]>();
+    const rows = await this.db.read.all<TargetRow>(ROWS, [workspace, scope, JSON.stringify(subjects)]);
+    const schedules = new Map<string, { subject: string; metric: string; steps: (TargetStep & { setBy: string })[] }>();
     for (const r of rows) {
-      if (r.value === null) continue;
-      const list = out.get(r.subject) ?? [];
-      list.push({ scope: r.scope, subject: r.subject, metric: r.metric, value: r.value, period: r.period, effectiveFrom: r.effective_from, setBy: r.set_by });
-      out.set(r.subject, list);
+      const key = `${r.subject}\u0000${r.metric}`;
+      const entry = schedules.get(key) ?? { subject: r.subject, metric: r.metric, steps: [] };
+      entry.steps.push({ value: r.value, period: r.period, effectiveFrom: r.effective_from, setBy: r.set_by });
+      schedules.set(key, entry);
+    }
+    const out = new Map<string, Target[]>();
+    for (const { subject, metric, steps } of schedules.values()) {
+      const now = stepOn(steps, d) as (TargetStep & { value: number; setBy: string }) | null;
+      if (!now) continue;
+      // What a report as of `d` knows: the steps up to it (and a first one that counts back to it).
+      const schedule = steps.filter((s) => s.effectiveFrom <= d || s === steps[0]).map(({ value, period, effectiveFrom }) => ({ value, period, effectiveFrom }));
+      const list = out.get(subject) ?? [];
+      list.push({ scope, subject, metric, value: now.value, period: now.period, effectiveFrom: now.effectiveFrom, setBy: now.setBy, schedule });
+      out.set(subject, list);
     }
     return out;
-  }
-
-  /**
-   * Whether any of these subjects' targets is set or taken away with effect from a day in
-   * (after, upTo]: when none is, the targets in force on `upTo` were in force on every day since `after`.
-   */
-  async changedBetween(workspace: string, scope: TargetScope, subjects: readonly string[], after: Day, upTo: Day): Promise<boolean> {
-    const row = await this.db.read.get<{ n: number }>(
-      `SELECT count(*) AS n FROM targets WHERE team_id = ? AND scope = ? AND subject IN (SELECT value FROM json_each(?)) AND effective_from > ? AND effective_from <= ?`,
-      [workspace, scope, JSON.stringify(subjects), after, upTo],
-    );
-    return (row?.n ?? 0) > 0;
   }
 
   /** One subject's targets in force on a day. */

@@ -44,6 +44,7 @@ interface TeamRow {
   morning_dm: number;
   oneonone_lead_hours: number | null;
   oneonone_checkin: number;
+  funnel: string;
   created_by: string;
 }
 
@@ -65,6 +66,7 @@ const toTeam = (r: TeamRow): Team => ({
     morningDm: r.morning_dm === 1,
     oneOnOneLeadHours: r.oneonone_lead_hours,
     checkIn: r.oneonone_checkin === 1,
+    funnel: JSON.parse(r.funnel) as string[],
   },
 });
 
@@ -81,6 +83,7 @@ function settingsColumns(s: TeamSettings): (string | number | null)[] {
     s.morningDm ? 1 : 0,
     s.oneOnOneLeadHours,
     s.checkIn ? 1 : 0,
+    JSON.stringify(s.funnel),
   ];
 }
 
@@ -118,8 +121,8 @@ export class Teams {
       if (taken) return null;
       const { lastId } = await tx.run(
         `INSERT INTO teams (team_id, name, channel_id, timezone, locale, daily_time, weekly_day, weekly_time, workdays, holidays,
-           catchup_hours, morning_dm, oneonone_lead_hours, oneonone_checkin, created_by, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           catchup_hours, morning_dm, oneonone_lead_hours, oneonone_checkin, funnel, created_by, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         [input.workspace, input.name, input.channelId, ...settingsColumns(input.settings), input.createdBy, at],
       );
       if (input.creatorJoinsAsManager) {
@@ -238,7 +241,7 @@ export class Teams {
       const next: TeamSettings = { ...team.settings, ...patch };
       await tx.run(
         `UPDATE teams SET timezone = ?, locale = ?, daily_time = ?, weekly_day = ?, weekly_time = ?, workdays = ?, holidays = ?,
-           catchup_hours = ?, morning_dm = ?, oneonone_lead_hours = ?, oneonone_checkin = ?, channel_id = ? WHERE id = ?`,
+           catchup_hours = ?, morning_dm = ?, oneonone_lead_hours = ?, oneonone_checkin = ?, funnel = ?, channel_id = ? WHERE id = ?`,
         [...settingsColumns(next), channelId === undefined ? team.channelId : channelId, team.id],
       );
       return (await teamById(tx, team.id))!;

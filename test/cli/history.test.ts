@@ -46,7 +46,7 @@ describe('kpi-bot export and import', () => {
     const again = await cli(['export'], { KPI_DB_PATH: second });
     expect(again.stdout).toBe(exported.stdout);
     const store = await Store.open(second);
-    expect(await store.totals.dayTotals('T0001', 'U0001', day('2026-11-19'))).toEqual({ calls: 45, meetings: 3 });
+    expect((await store.totals.dayTotals('T0001', 'U0001', day('2026-11-19'))).values).toEqual({ calls: 45, meetings: 3 });
     await store.close();
   });
 
@@ -67,7 +67,7 @@ describe('kpi-bot export and import', () => {
     const out = await cli(['import', csv], { KPI_DB_PATH: path });
     expect(out.stdout).toBe(`Loaded 2 rows from ${csv} into workspace T0001.\n`);
     const store = await Store.open(path);
-    expect(await store.totals.dayTotals('T0001', 'U0003', day('2026-10-01'))).toEqual({ calls: 1200, wins: 2 });
+    expect((await store.totals.dayTotals('T0001', 'U0003', day('2026-10-01'))).values).toEqual({ calls: 1200, wins: 2 });
     await store.close();
   });
 
@@ -80,7 +80,7 @@ describe('kpi-bot export and import', () => {
     expect(out.code).toBe(1);
     expect(out.stderr).toBe(`${csv}, line 3: metric “cals” is not one we know (did you mean calls?). Nothing was imported.\n`);
     const store = await Store.open(path);
-    expect(await store.totals.dayTotals('T0001', 'U0003', day('2026-10-01'))).toEqual({});
+    expect((await store.totals.dayTotals('T0001', 'U0003', day('2026-10-01'))).values).toEqual({});
     await store.close();
   });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sampleHistory, type SamplePerson } from '../../src/cli/sample-data.js';
 import { workdaysBetween } from '../../src/domain/calendar.js';
 import { day, isoWeekday } from '../../src/domain/days.js';
-import { LOGGED } from '../../src/domain/metrics.js';
+import { BUILT_INS } from '../harness/metrics.js';
 import { calendarOf, defaultTeamSettings } from '../../src/domain/team-settings.js';
 
 const calendar = calendarOf(defaultTeamSettings('Asia/Tokyo', 'ja'));
@@ -59,7 +59,7 @@ describe('sample history (demo and benchmark seeds)', () => {
     expect(byDay(split)).toEqual(byDay(once));
     expect(split.length).toBeGreaterThan(once.length);
     for (const r of split) {
-      if (LOGGED[r.metric].aggregation === 'latest') expect(split.filter((x) => x.userId === r.userId && x.day === r.day && x.metric === r.metric)).toHaveLength(1);
+      if (BUILT_INS.def(r.metric).kind === 'snapshot') expect(split.filter((x) => x.userId === r.userId && x.day === r.day && x.metric === r.metric)).toHaveLength(1);
       else if (r.metric !== 'calls') expect(r.value).toBeGreaterThan(0);
     }
   });

@@ -1,16 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { formatCommand } from '../../src/commands/format.js';
 import { parseCommand } from '../../src/commands/parse.js';
+import { BUILT_INS, keyed } from '../harness/metrics.js';
 
-const ok = (text: string) => {
-  const r = parseCommand(text);
+const raw = (text: string) => {
+  const r = parseCommand(text, BUILT_INS);
   if (!r.ok) throw new Error(`${text}: ${JSON.stringify(r.problem)}`);
   return r.value;
 };
+/** The request with each metric as its key. */
+const ok = (text: string) => keyed(raw(text));
 const problem = (text: string) => {
-  const r = parseCommand(text);
+  const r = parseCommand(text, BUILT_INS);
   if (r.ok) throw new Error(`${text} parsed as ${JSON.stringify(r.value)}`);
-  return r.problem;
+  return keyed(r.problem);
 };
 
 describe('the management grammar', () => {
@@ -58,7 +61,10 @@ describe('the management grammar', () => {
   });
 
   it('reads templates, status, settings, tree and plan', () => {
-    expect(ok('template フィールドセールス <@U1>')).toEqual({ kind: 'template', role: 'field', userIds: ['U1'] });
+    expect(ok('template フィールドセールス <@U1>')).toEqual({ kind: 'template', role: 'field', userIds: ['U1'], withSecondary: false });
+    expect(ok('template cs <@U1> all')).toEqual({ kind: 'template', role: 'cs', userIds: ['U1'], withSecondary: true });
+    expect(ok('tree example')).toEqual({ kind: 'treeExample', use: false });
+    expect(ok('tree example use')).toEqual({ kind: 'treeExample', use: true });
     expect(problem('template wizard <@U1>')).toEqual({ code: 'unknownRole', word: 'wizard' });
     expect(ok('status <@U1> week')).toEqual({ kind: 'status', userId: 'U1', period: 'week' });
     expect(ok('status 四半期')).toEqual({ kind: 'status', userId: null, period: 'quarter' });
@@ -91,8 +97,19 @@ describe('the management grammar', () => {
     'tree set meeting_rate 20%/month under meetings',
     'tree clear',
     'plan 7000000/month deal 140000 win 50% meeting 20%',
+    'template cs <@U1> all',
+    'tree example use',
+    'settings funnel calls meetings wins',
+    'metric',
+    'metric add 有効商談 count aliases valid-meetings,VM',
+    'metric rate 有効商談率 = 有効商談 / 商談',
+    'metric rate churn share = churns / customers at start lower',
+    'metric add open deals snapshot currency en open deals ja 見込み案件 max 1000',
+    'metric edit 有効商談 aliases VM',
+    'metric retire 有効商談',
+    'metric restore 有効商談',
   ])('“%s” round-trips through format and parse', (text) => {
-    const request = ok(text);
-    expect(parseCommand(formatCommand(request))).toEqual({ ok: true, value: request });
+    const request = raw(text);
+    expect(parseCommand(formatCommand(request), BUILT_INS)).toEqual({ ok: true, value: request });
   });
 });

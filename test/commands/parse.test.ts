@@ -4,17 +4,19 @@ import { formatCommand } from '../../src/commands/format.js';
 import { parseCommand, type KpiRequest } from '../../src/commands/parse.js';
 import type { DateSpec } from '../../src/commands/dates.js';
 import { dayFromParts } from '../../src/domain/days.js';
-import { LOGGED, LOGGED_METRICS } from '../../src/domain/metrics.js';
+import { BUILT_INS, keyed } from '../harness/metrics.js';
 
-const parsed = (text: string) => {
-  const r = parseCommand(text);
+const raw = (text: string) => {
+  const r = parseCommand(text, BUILT_INS);
   if (!r.ok) throw new Error(`expected ${text} to parse, got ${JSON.stringify(r.problem)}`);
   return r.value;
 };
+/** The request with each metric as its key. */
+const parsed = (text: string) => keyed(raw(text));
 const problem = (text: string) => {
-  const r = parseCommand(text);
+  const r = parseCommand(text, BUILT_INS);
   if (r.ok) throw new Error(`expected ${text} to fail, got ${JSON.stringify(r.value)}`);
-  return r.problem;
+  return keyed(r.problem);
 };
 
 describe('the /kpi grammar', () => {
@@ -77,7 +79,7 @@ describe('the /kpi grammar', () => {
   });
 
   it('treats a leading metric as a log without the word log', () => {
-    expect(parsed('架電 45').kind).toBe('log');
+    expect(raw('架電 45').kind).toBe('log');
   });
 
   it('reads undo, help and the bare command', () => {
@@ -105,10 +107,10 @@ describe('the /kpi grammar', () => {
     });
     it('refuses an absurd value: over 100,000 calls in a day', () => {
       expect(problem('log calls 100001')).toEqual({ code: 'tooLarge', metric: 'calls', value: 100_001, max: 100_000 });
-      expect(parsed('log calls 100000').kind).toBe('log');
+      expect(raw('log calls 100000').kind).toBe('log');
     });
     it('refuses a derived rate, which is computed from sums', () => {
-      expect(problem('log 受注率 20%')).toEqual({ code: 'derivedMetric', metric: 'win_rate' });
+      expect(problem('log 受注率 20%')).toEqual({ code: 'derivedMetric', metric: 'win_rate', numerator: ['wins'], denominator: 'meetings' });
     });
     it('refuses a metric without a number, and a number without a metric', () => {
       expect(problem('log calls')).toEqual({ code: 'missingValue', metric: 'calls' });
@@ -149,7 +151,7 @@ const note = fc
 const logRequest: fc.Arbitrary<KpiRequest> = fc.record({
   kind: fc.constant('log' as const),
   pairs: fc.array(
-    fc.constantFrom(...LOGGED_METRICS).chain((metric) => fc.record({ metric: fc.constant(metric), value: fc.integer({ min: 0, max: LOGGED[metric].dailyMax }) })),
+    fc.constantFrom(...BUILT_INS.logged).chain((metric) => fc.record({ metric: fc.constant(metric), value: fc.integer({ min: 0, max: metric.dailyMax! }) })),
     { minLength: 1, maxLength: 6 },
   ),
   date: dateSpec,
@@ -169,7 +171,7 @@ describe('properties of the grammar', () => {
       .map((words) => words.join(' '));
     fc.assert(
       fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 300 }), grammarish), (text) => {
-        const result = parseCommand(text);
+        const result = parseCommand(text, BUILT_INS);
         expect(typeof result.ok).toBe('boolean');
       }),
       { numRuns: 2000 },
@@ -179,15 +181,15 @@ describe('properties of the grammar', () => {
   it('parsing the formatted text of a valid log gives the same log back', () => {
     fc.assert(
       fc.property(logRequest, (request) => {
-        expect(parseCommand(formatCommand(request))).toEqual({ ok: true, value: request });
+        expect(parseCommand(formatCommand(request), BUILT_INS)).toEqual({ ok: true, value: request });
       }),
       { numRuns: 1000 },
     );
   });
 
   it('round-trips undo, help and the bare command too', () => {
-    for (const request of [parsed(''), parsed('undo'), parsed('help'), parsed('help log'), parsed('help nothing')]) {
-      expect(parseCommand(formatCommand(request))).toEqual({ ok: true, value: request });
+    for (const request of [raw(''), raw('undo'), raw('help'), raw('help log'), raw('help nothing')]) {
+      expect(parseCommand(formatCommand(request), BUILT_INS)).toEqual({ ok: true, value: request });
     }
   });
 });
@@ -196,7 +198,7 @@ describe('words that are names of every JavaScript object', () => {
   it.each(['help constructor', 'help __proto__', 'constructor', 'log calls 5 constructor', 'log calls 5 __proto__', 'settings toString 1', 'team hasOwnProperty', 'plan 1000/month valueOf 3'])(
     '“%s” is read as a plain word',
     (text) => {
-      const result = parseCommand(text);
+      const result = parseCommand(text, BUILT_INS);
       if (text.startsWith('help')) expect(result).toEqual({ ok: true, value: { kind: 'help', topic: null, unknownTopic: text.split(' ')[1] } });
       else expect(result.ok).toBe(false);
     },

@@ -1,3 +1,5 @@
+import { DEFAULT_FUNNEL, funnelStages } from '../../src/domain/funnel.js';
+import { BUILT_INS } from '../harness/metrics.js';
 import { describe, expect, it } from 'vitest';
 import { day } from '../../src/domain/days.js';
 import { coachingQuestions, firstWeekdayFrom, isMeetingDay, nextMeetingDay, prepMinutes, prepTime, situationOf } from '../../src/domain/oneonone.js';
@@ -34,7 +36,7 @@ describe('1on1 schedules', () => {
 
 describe('the read of a 1on1', () => {
   it('puts quality vs quantity first, then the stage, else steady, and quiet when little was logged', () => {
-    const stage = { stage: 'win' as const, from: 'meetings' as const, to: 'wins' as const, current: 0.1, baseline: 0.2, change: -0.5 };
+    const stage = { stage: funnelStages(DEFAULT_FUNNEL, BUILT_INS)[2]!, current: 0.1, baseline: 0.2, change: -0.5 };
     expect(situationOf({ balance: 'quality', stage, loggedDays: 8 })).toBe('volumeNeedsQuality');
     expect(situationOf({ balance: 'volume', stage: null, loggedDays: 8 })).toBe('qualityNeedsVolume');
     expect(situationOf({ balance: null, stage, loggedDays: 8 })).toBe('stageToCoach');

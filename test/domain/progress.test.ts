@@ -1,25 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { countWorkdays, type WorkCalendar } from '../../src/domain/calendar.js';
-import { addDays, day, dayInZone, instantAt, type Day } from '../../src/domain/days.js';
+import { addDays, day, dayInZone, instantAt } from '../../src/domain/days.js';
 import { periodOf, type Period } from '../../src/domain/periods.js';
-import {
-  attainment,
-  ceilCount,
-  convertsWithWorkdays,
-  elapsedWorkdays,
-  expectedByNow,
-  forecast,
-  isReached,
-  neededPerWorkday,
-  periodTarget,
-  periodTotals,
-  periodValue,
-  progress,
-  remainingWorkdays,
-  targetForPeriod,
-  totalWorkdays,
-} from '../../src/domain/progress.js';
+import { attainment, ceilCount, elapsedWorkdays, forecast, isPaced, isReached, neededPerWorkday, progress, remainingWorkdays, totalWorkdays } from '../../src/domain/progress.js';
+import { metricValue } from '../../src/domain/rates.js';
+import { periodTarget, type TargetSchedule } from '../../src/domain/targets.js';
+import { def, totals } from '../harness/metrics.js';
 
 const JP: WorkCalendar = { workdays: [1, 2, 3, 4, 5], holidays: 'jp' };
 const MON_FRI: WorkCalendar = { workdays: [1, 2, 3, 4, 5], holidays: 'none' };
@@ -133,83 +120,7 @@ describe('attainment', () => {
   });
 });
 
-describe('targets across periods', () => {
-  it('a day target is per workday: 50 calls a day is 950 over November’s 19 workdays', () => {
-    expect(targetForPeriod(50, 'day', NOVEMBER, JP)).toBe(950);
-  });
-
-  it('a day target is 200 over the 4-workday week of 2026-11-23', () => {
-    expect(targetForPeriod(50, 'day', periodOf(day('2026-11-23'), 'week'), JP)).toBe(200);
-  });
-
-  it('a day target asks nothing of a day off', () => {
-    expect(targetForPeriod(50, 'day', periodOf(day('2026-11-23'), 'week'), { workdays: [], holidays: 'none' })).toBe(0);
-  });
-
-  it('a target for the same kind of period is unchanged', () => {
-    expect(targetForPeriod(1000, 'month', NOVEMBER, JP)).toBe(1000);
-    expect(targetForPeriod(50, 'day', periodOf(day('2026-11-23'), 'day'), JP)).toBe(50);
-  });
-
-  it('a month target spreads over its workdays: 1,900 a month is 400 in the 4-workday week of the 23rd', () => {
-    expect(targetForPeriod(1900, 'month', periodOf(day('2026-11-23'), 'week'), JP)).toBe(400);
-    expect(targetForPeriod(1900, 'month', periodOf(day('2026-11-20'), 'day'), JP)).toBe(100);
-    expect(targetForPeriod(1900, 'month', periodOf(day('2026-11-23'), 'day'), JP)).toBe(0);
-  });
-
-  it('a week target grows into a month through the workdays of the week the month starts in', () => {
-    // The week of 2026-10-26 has 5 workdays: 10 visits a week is 2 a workday, 38 over November.
-    expect(targetForPeriod(10, 'week', NOVEMBER, JP)).toBe(38);
-  });
-
-  it('has no value when the target’s own period has no workday to spread it from', () => {
-    const onlyMondays: WorkCalendar = { workdays: [1], holidays: 'jp' };
-    // The week of the 23rd has only its Monday, a holiday, to work.
-    const week = periodOf(day('2026-11-23'), 'week');
-    expect(totalWorkdays(week, onlyMondays)).toBe(0);
-    // A span with no workday of its own asks for nothing; one with a workday has nothing to scale from.
-    expect(targetForPeriod(10, 'week', { kind: 'month', start: day('2026-11-23'), end: day('2026-11-29') }, onlyMondays)).toBe(0);
-    expect(targetForPeriod(10, 'week', { kind: 'month', start: day('2026-11-23'), end: day('2026-11-30') }, onlyMondays)).toBeNull();
-  });
-
-  it('the days of a month share out the month target exactly', () => {
-    fc.assert(
-      fc.property(fc.integer({ min: 1, max: 100_000 }), fc.integer({ min: 0, max: 11 }), (value, monthIndex) => {
-        const month = periodOf(addDays(day('2026-01-15'), monthIndex * 30), 'month');
-        let sum = 0;
-        for (let d: Day = month.start; d <= month.end; d = addDays(d, 1)) sum += targetForPeriod(value, 'month', periodOf(d, 'day'), JP)!;
-        expect(sum).toBeCloseTo(value, 6);
-      }),
-    );
-  });
-
-  it('counts and amounts convert with workdays; rates, scores and the pipeline snapshot do not', () => {
-    expect(convertsWithWorkdays('calls')).toBe(true);
-    expect(convertsWithWorkdays('revenue')).toBe(true);
-    expect(convertsWithWorkdays('win_rate')).toBe(false);
-    expect(convertsWithWorkdays('avg_deal_size')).toBe(false);
-    expect(convertsWithWorkdays('csat')).toBe(false);
-    expect(convertsWithWorkdays('pipeline')).toBe(false);
-  });
-
-  it('a 20% win rate is 20% in any period', () => {
-    expect(periodTarget('win_rate', 0.2, 'month', periodOf(day('2026-11-23'), 'week'), JP)).toBe(0.2);
-    expect(periodTarget('pipeline', 30_000_000, 'month', periodOf(day('2026-11-23'), 'week'), JP)).toBe(30_000_000);
-    expect(periodTarget('calls', 50, 'day', NOVEMBER, JP)).toBe(950);
-  });
-});
-
 describe('pace, forecast and what remains', () => {
-  it('expected by now is target × elapsed ÷ total workdays', () => {
-    expect(expectedByNow(1000, 13, 19)).toBeCloseTo(684.2105, 4);
-    expect(expectedByNow(1000, 0, 19)).toBe(0);
-    expect(expectedByNow(1000, 19, 19)).toBe(1000);
-  });
-
-  it('a period without workdays has no pace', () => {
-    expect(expectedByNow(1000, 0, 0)).toBeNull();
-  });
-
   it('the forecast holds the pace so far to the end of the period', () => {
     expect(forecast(600, 13, 19)).toBeCloseTo(876.923, 3);
   });
@@ -222,7 +133,7 @@ describe('pace, forecast and what remains', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 1_000_000 }), fc.integer({ min: 1, max: 260 }), fc.integer({ min: 1, max: 260 }), (target, a, b) => {
         const [elapsed, total] = a <= b ? [a, b] : [b, a];
-        expect(forecast(expectedByNow(target, elapsed, total)!, elapsed, total)).toBeCloseTo(target, 6);
+        expect(forecast((target * elapsed) / total, elapsed, total)).toBeCloseTo(target, 6);
       }),
     );
   });
@@ -248,65 +159,43 @@ describe('pace, forecast and what remains', () => {
     expect(ceilCount(1_000_000_000.01)).toBe(1_000_000_001);
     expect(ceilCount(0)).toBe(0);
   });
+
+  it('flows are paced over workdays; snapshots and rates are not', () => {
+    expect(isPaced(def('calls'))).toBe(true);
+    expect(isPaced(def('revenue'))).toBe(true);
+    expect(isPaced(def('win_rate'))).toBe(false);
+    expect(isPaced(def('pipeline'))).toBe(false);
+  });
 });
 
-describe('periodValue', () => {
-  const d = (text: string) => day(text);
-
-  it('sums a counted metric over the days', () => {
-    expect(periodValue('calls', [{ day: d('2026-11-02'), totals: { calls: 40 } }, { day: d('2026-11-04'), totals: { calls: 25 } }])).toBe(65);
-  });
-
-  it('a counted metric with no entries is 0', () => {
-    expect(periodValue('calls', [{ day: d('2026-11-02'), totals: { meetings: 2 } }])).toBe(0);
-  });
-
-  it('takes the pipeline from the last day that has a value, whatever order the days come in', () => {
-    const days = [
-      { day: d('2026-11-05'), totals: { pipeline: 28_000_000 } },
-      { day: d('2026-11-09'), totals: { calls: 30 } },
-      { day: d('2026-11-02'), totals: { pipeline: 25_000_000 } },
-    ];
-    expect(periodValue('pipeline', days)).toBe(28_000_000);
-  });
-
-  it('a snapshot never logged in the period has no value', () => {
-    expect(periodValue('pipeline', [{ day: d('2026-11-02'), totals: { calls: 3 } }])).toBeNull();
+describe('a metric’s value in a period', () => {
+  it('a flow with no entries is 0, a snapshot never logged has no value', () => {
+    expect(metricValue(def('calls'), totals({ meetings: 2 }))).toBe(0);
+    expect(metricValue(def('pipeline'), totals({ calls: 3 }))).toBeNull();
   });
 
   it('a rate is the ratio of the period’s sums, not the average of daily rates', () => {
     // Daily rates 50% and 0% would average 25%; the period made 1 win from 10 meetings.
-    const days = [
-      { day: d('2026-11-02'), totals: { wins: 1, meetings: 2 } },
-      { day: d('2026-11-04'), totals: { wins: 0, meetings: 8 } },
-    ];
-    expect(periodValue('win_rate', days)).toBe(0.1);
+    expect(metricValue(def('win_rate'), totals({ wins: 1, meetings: 10 }))).toBe(0.1);
   });
 
   it('CSAT is the period’s points over its responses', () => {
-    const days = [
-      { day: d('2026-11-02'), totals: { csat_points: 9, csat_responses: 2 } },
-      { day: d('2026-11-04'), totals: { csat_points: 14, csat_responses: 3 } },
-    ];
-    expect(periodValue('csat', days)).toBe(4.6);
+    expect(metricValue(def('csat'), totals({ csat_points: 23, csat_responses: 5 }))).toBe(4.6);
   });
 
   it('a rate with nothing to divide by has no value', () => {
-    expect(periodValue('churn_rate', [{ day: d('2026-11-02'), totals: { churns: 1 } }])).toBeNull();
-  });
-
-  it('periodTotals sums what sums and keeps the latest of what is a snapshot', () => {
-    const days = [
-      { day: d('2026-11-03'), totals: { calls: 10, pipeline: 8_000_000 } },
-      { day: d('2026-11-02'), totals: { calls: 40, pipeline: 9_000_000 } },
-    ];
-    expect(periodTotals(days)).toEqual({ calls: 50, pipeline: 8_000_000 });
+    expect(metricValue(def('win_rate'), totals({ wins: 1 }))).toBeNull();
   });
 });
 
+/** One target from the first of the period on. */
+const steady = (value: number, period: 'day' | 'week' | 'month' | 'year', from = '2026-10-01'): TargetSchedule => [{ value, period, effectiveFrom: day(from) }];
+
 describe('progress', () => {
-  const calls = (asOf: string, actual: number) =>
-    progress({ metric: 'calls', targetValue: 1000, period: NOVEMBER, asOf: day(asOf), actual, calendar: JP });
+  const calls = (asOf: string, actual: number) => {
+    const at = day(asOf);
+    return progress({ metric: def('calls'), target: periodTarget(def('calls'), [steady(1000, 'month')], NOVEMBER, at, JP), period: NOVEMBER, asOf: at, actual, calendar: JP });
+  };
 
   it('1,000 calls a month, 600 made through the 19th: 84 under the pace, on course for 877, 67 a day to go', () => {
     const p = calls('2026-11-19', 600);
@@ -332,14 +221,16 @@ describe('progress', () => {
   });
 
   it('a day has no forecast (it would only repeat the actual), but still what it takes to reach the day’s target', () => {
-    const today = progress({ metric: 'calls', targetValue: 50, period: periodOf(day('2026-11-20'), 'day'), asOf: day('2026-11-20'), actual: 30, calendar: JP });
+    const period = periodOf(day('2026-11-20'), 'day');
+    const today = progress({ metric: def('calls'), target: periodTarget(def('calls'), [steady(50, 'day')], period, day('2026-11-20'), JP), period, asOf: day('2026-11-20'), actual: 30, calendar: JP });
     expect(today.forecast).toBeNull();
     expect(today.target).toBe(50);
     expect(today.attainment).toBe(0.6);
     expect(today.paceGap).toBe(-20);
     // A week of five workdays still projects.
-    const week = progress({ metric: 'calls', targetValue: 50, targetKind: 'day', period: periodOf(day('2026-11-16'), 'week'), asOf: day('2026-11-17'), actual: 120, calendar: JP });
-    expect(week.forecast).toBe(300);
+    const week = periodOf(day('2026-11-16'), 'week');
+    const w = progress({ metric: def('calls'), target: periodTarget(def('calls'), [steady(50, 'day')], week, day('2026-11-17'), JP), period: week, asOf: day('2026-11-17'), actual: 120, calendar: JP });
+    expect(w.forecast).toBe(300);
   });
 
   it('ahead of the pace shows a positive gap', () => {
@@ -353,37 +244,39 @@ describe('progress', () => {
   });
 
   it('a day target is judged against its share of the month', () => {
-    const p = progress({ metric: 'calls', targetValue: 50, targetKind: 'day', period: NOVEMBER, asOf: day('2026-11-19'), actual: 600, calendar: JP });
+    const p = progress({ metric: def('calls'), target: periodTarget(def('calls'), [steady(50, 'day')], NOVEMBER, day('2026-11-19'), JP), period: NOVEMBER, asOf: day('2026-11-19'), actual: 600, calendar: JP });
     expect(p.target).toBe(950);
     expect(p.expected).toBe(650);
     expect(p.paceGap).toBe(-50);
   });
 
   it('a rate has attainment but no pace, forecast or daily need', () => {
-    const p = progress({ metric: 'win_rate', targetValue: 0.2, period: NOVEMBER, asOf: day('2026-11-19'), actual: 0.25, calendar: JP });
+    const p = progress({ metric: def('win_rate'), target: periodTarget(def('win_rate'), [steady(0.2, 'month')], NOVEMBER, day('2026-11-19'), JP), period: NOVEMBER, asOf: day('2026-11-19'), actual: 0.25, calendar: JP });
     expect(p).toMatchObject({ target: 0.2, actual: 0.25, attainment: 1.25, expected: null, paceGap: null, forecast: null, neededPerWorkday: null, reached: true });
     expect(p.remainingWorkdays).toBe(6);
   });
 
   it('a rate with nothing to divide by yet has no attainment and is not reached', () => {
-    const p = progress({ metric: 'win_rate', targetValue: 0.2, period: NOVEMBER, asOf: day('2026-11-02'), actual: null, calendar: JP });
+    const p = progress({ metric: def('win_rate'), target: periodTarget(def('win_rate'), [steady(0.2, 'month')], NOVEMBER, day('2026-11-02'), JP), period: NOVEMBER, asOf: day('2026-11-02'), actual: null, calendar: JP });
     expect(p).toMatchObject({ actual: null, attainment: null, reached: false });
   });
 
-  it('the pipeline is judged on its latest value with no pace', () => {
+  it('the pipeline is judged on its latest value with no pace, and says when that value was logged', () => {
     const week = periodOf(day('2026-11-23'), 'week');
-    const p = progress({ metric: 'pipeline', targetValue: 30_000_000, targetKind: 'month', period: week, asOf: day('2026-11-24'), actual: 24_000_000, calendar: JP });
-    expect(p).toMatchObject({ target: 30_000_000, attainment: 0.8, expected: null, forecast: null, neededPerWorkday: null, reached: false });
-  });
-
-  it('a churn rate at or under its ceiling is reached', () => {
-    const year = periodOf(day('2026-11-19'), 'year');
-    const p = progress({ metric: 'churn_rate', targetValue: 0.05, period: year, asOf: day('2026-11-19'), actual: 0.04, calendar: JP });
-    expect(p).toMatchObject({ attainment: 1, reached: true });
+    const p = progress({
+      metric: def('pipeline'),
+      target: periodTarget(def('pipeline'), [steady(30_000_000, 'month')], week, day('2026-11-24'), JP),
+      period: week,
+      asOf: day('2026-11-24'),
+      actual: 24_000_000,
+      actualAsOf: day('2026-11-16'),
+      calendar: JP,
+    });
+    expect(p).toMatchObject({ target: 30_000_000, attainment: 0.8, expected: null, forecast: null, neededPerWorkday: null, reached: false, actualAsOf: '2026-11-16' });
   });
 
   it('fewer churns than the pace allows is ahead: the gap is positive', () => {
-    const p = progress({ metric: 'churns', targetValue: 19, period: NOVEMBER, asOf: day('2026-11-19'), actual: 10, calendar: JP });
+    const p = progress({ metric: def('churns'), target: periodTarget(def('churns'), [steady(19, 'month')], NOVEMBER, day('2026-11-19'), JP), period: NOVEMBER, asOf: day('2026-11-19'), actual: 10, calendar: JP });
     expect(p.expected).toBe(13);
     expect(p.paceGap).toBe(3);
     expect(p.reached).toBe(true);

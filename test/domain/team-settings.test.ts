@@ -1,3 +1,4 @@
+import { BUILT_INS } from '../harness/metrics.js';
 import { describe, expect, it } from 'vitest';
 import { parseClock, parseSetting, parseWeekday, parseWorkdays } from '../../src/domain/team-settings.js';
 
@@ -38,8 +39,11 @@ describe('team settings as typed', () => {
     ['1on1-lead', ['3'], { oneOnOneLeadHours: 3 }],
     ['1on1-lead', ['default'], { oneOnOneLeadHours: null }],
     ['1on1-lead', ['デフォルト'], { oneOnOneLeadHours: null }],
+    ['funnel', ['calls', 'connects', 'meetings', 'wins'], { funnel: ['calls', 'connects', 'meetings', 'wins'] }],
+    ['funnel', ['リード', '→', '商談', '→', '受注'], { funnel: ['leads', 'meetings', 'wins'] }],
+    ['funnel', ['架電→アポ→受注'], { funnel: ['calls', 'meetings', 'wins'] }],
   ] as const)('%s %j', (key, words, patch) => {
-    expect(parseSetting(key, words)).toEqual({ ok: true, patch });
+    expect(parseSetting(key, words, BUILT_INS)).toEqual({ ok: true, patch });
   });
 
   it.each([
@@ -55,8 +59,11 @@ describe('team settings as typed', () => {
     ['morning-dm', ['maybe'], 'badSwitch'],
     ['daily', [], 'missingValue'],
     ['channel', ['#sales'], 'badChannel'],
+    ['funnel', ['calls', 'win_rate'], 'badFunnelMetric'],
+    ['funnel', ['calls', 'pipeline'], 'badFunnelMetric'],
+    ['funnel', ['calls'], 'funnelTooShort'],
   ] as const)('refuses %s %j', (key, words, code) => {
-    const result = parseSetting(key, words);
+    const result = parseSetting(key, words, BUILT_INS);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.problem.code).toBe(code);
   });

@@ -86,7 +86,8 @@ describe('App Home and the forms through the real Bolt receiver', () => {
       expect(shown).toContain('*This week* (Mon 16 Nov – Sun 22 Nov)');
       expect(shown).toContain('*This month* (November 2026)');
       expect(shown).toContain('*calls* 40 / 50 (80%)  ████████░░');
-      expect(shown).toContain('*calls* 120 / 950');
+      // A day target set today (Friday the 20th) counts from today: the month's 6 workdays from it on.
+      expect(shown).toContain('*calls* 120 / 300');
       expect(shown).toContain('🔥 3 workdays in a row with a log');
       expect(shown).toMatch(/heading for [\d,]+ by Mon 30 Nov/u);
       expect(shown).toContain('Updated 12:00');
@@ -105,11 +106,12 @@ describe('App Home and the forms through the real Bolt receiver', () => {
       const view = await openHome(MANAGER);
       const shown = textOf(view.blocks);
       expect(shown).toContain('Your team: Tokyo');
+      // A first month target is the month's, even set on the 20th.
       expect(shown).toContain('*revenue* ¥300,000 / ¥10,000,000 (3%)');
       expect(shown).toContain('*calls* 45 / ');
       expect(shown).toContain('1 of 3 members at 80% of their targets or more (33.3%)');
       expect(shown).toContain(`<@${REP2}>: 100%  ██████████`);
-      expect(shown).toContain(`<@${REP}>: 4.2%`);
+      expect(shown).toContain(`<@${REP}>: 13.3%`);
       expect(shown).toContain(`<@${REP_JA}>: 0%`);
       expect(team.name).toBe('Tokyo');
       // The rep's own Home has no team panel, and the messages tab publishes nothing.
@@ -194,7 +196,7 @@ describe('App Home and the forms through the real Bolt receiver', () => {
         { metric: 'meetings', value: 2, day: day('2026-11-19'), note: 'tried a new opener' },
         { metric: 'calls', value: 30, day: day('2026-11-19'), note: 'tried a new opener' },
       ]);
-      expect(await t.bot.store.totals.dayTotals('T0001', REP, day('2026-11-19'))).toEqual({ calls: 30, meetings: 2 });
+      expect((await t.bot.store.totals.dayTotals('T0001', REP, day('2026-11-19'))).values).toEqual({ calls: 30, meetings: 2 });
       const home = await t.slack.waitFor('views.publish', (c: RecordedCall) => c.body.user_id === REP && t.slack.calls.indexOf(c) >= before);
       expect(textOf((home.body.view as Loose).blocks)).toContain('30 calls · 2 meetings');
     });
@@ -245,7 +247,7 @@ describe('App Home and the forms through the real Bolt receiver', () => {
       expect(res.body?.response_action).toBe('errors');
       expect(Object.keys(res.body!.errors!)).toEqual(['amount1']);
       expect(res.body!.errors!.amount1).toContain('100,000 calls');
-      expect(await t.bot.store.totals.dayTotals('T0001', REP, day('2026-11-20'))).toEqual({ calls: 99_999 });
+      expect((await t.bot.store.totals.dayTotals('T0001', REP, day('2026-11-20'))).values).toEqual({ calls: 99_999 });
     });
 
     it('stores the same view submitted twice once', async () => {
@@ -255,7 +257,7 @@ describe('App Home and the forms through the real Bolt receiver', () => {
       const again = await submit();
       expect(again.body?.response_action).toBe('update');
       expect(textOf(again.body!.view!.blocks)).toContain('already stored');
-      expect(await t.bot.store.totals.dayTotals('T0001', REP, day('2026-11-20'))).toEqual({ calls: 30 });
+      expect((await t.bot.store.totals.dayTotals('T0001', REP, day('2026-11-20'))).values).toEqual({ calls: 30 });
     });
 
     it('speaks Japanese to a Japanese user', async () => {

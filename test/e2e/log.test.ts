@@ -18,7 +18,7 @@ describe('/kpi log and /kpi undo through the real Bolt receiver', () => {
     await t.stop();
   });
 
-  const totals = (userId = 'U0001', d = TODAY) => t.bot.store.totals.dayTotals('T0001', userId, d);
+  const totals = async (userId = 'U0001', d = TODAY) => (await t.bot.store.totals.dayTotals('T0001', userId, d)).values;
 
   it('stores calls 30 and answers well inside Slack’s 3 seconds', async () => {
     const started = Date.now();

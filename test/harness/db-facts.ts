@@ -52,8 +52,8 @@ export async function dbFacts(path: string): Promise<DbFacts> {
       const totals = await tx.get<{ bad: number }>(
         `SELECT count(*) AS bad FROM (
            SELECT team_id, user_id, day, metric, sum(value) AS total, count(*) AS n FROM entries
-           WHERE undone_at IS NULL AND metric <> 'pipeline' GROUP BY team_id, user_id, day, metric
-         ) e FULL OUTER JOIN (SELECT * FROM daily_totals WHERE metric <> 'pipeline') d USING (team_id, user_id, day, metric)
+           WHERE undone_at IS NULL AND metric NOT IN (SELECT key FROM metrics WHERE kind = 'snapshot') GROUP BY team_id, user_id, day, metric
+         ) e FULL OUTER JOIN (SELECT * FROM daily_totals WHERE metric NOT IN (SELECT key FROM metrics WHERE kind = 'snapshot')) d USING (team_id, user_id, day, metric)
          WHERE e.total IS NOT d.total OR e.n IS NOT d.entries`,
       );
       const integrity = await tx.get<{ integrity_check: string }>('PRAGMA integrity_check');

@@ -7,8 +7,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestBot, type TestBot } from '../harness/bot.js';
 import { COMMAND_NAMES, parseCommand } from '../../src/commands/parse.js';
-import { metricNames } from '../../src/domain/metric-names.js';
-import { DERIVED_METRICS, LOGGED_METRICS } from '../../src/domain/metrics.js';
+import { metricNames } from '../../src/domain/metrics.js';
+import { BUILT_INS } from '../harness/metrics.js';
 import { messages } from '../../src/i18n/index.js';
 
 const EN_USERS = ['U0001', 'U0002', 'U0003'];
@@ -20,7 +20,7 @@ const RUNS = 100;
 const words = <T extends string>(...w: T[]) => fc.constantFrom(...w);
 const commandWord = fc.constantFrom(...COMMAND_NAMES, 'add', '記録', 'ログ', '取消', 'とりけし', '?', 'ヘルプ', '状況', '目標', 'チーム', '設定', 'ツリー', 'エクスポート', 'lgo', 'undoo', 'stauts');
 const metricWord = fc.oneof(
-  fc.constantFrom(...[...LOGGED_METRICS, ...DERIVED_METRICS].flatMap((m) => metricNames(m))),
+  fc.constantFrom(...BUILT_INS.all.flatMap((m) => metricNames(m))),
   words('cals', 'meeting', 'revenu', '架電数', 'アポイントメント', 'dials', 'Calls', 'CALLS', 'ｃａｌｌｓ'),
 );
 const numberWord = fc.oneof(
@@ -154,9 +154,9 @@ describe('10,000 generated /kpi texts (property-based)', () => {
           const confirmed = /Logged for|の分として記録しました/u.test(s.answer);
           expect(log !== undefined, `“${s.text}”: stored ${log !== undefined}, answered “${s.answer.slice(0, 200)}”`).toBe(confirmed);
           if (!log) continue;
-          const parsed = parseCommand(s.text);
+          const parsed = parseCommand(s.text, BUILT_INS);
           expect(parsed.ok && parsed.value.kind === 'log').toBe(true);
-          if (parsed.ok && parsed.value.kind === 'log') expect(log.pairs).toEqual(parsed.value.pairs.map((p) => ({ metric: p.metric, value: p.value })));
+          if (parsed.ok && parsed.value.kind === 'log') expect(log.pairs).toEqual(parsed.value.pairs.map((p) => ({ metric: p.metric.key, value: p.value })));
         }
       }),
       { numRuns: RUNS },
@@ -167,8 +167,8 @@ describe('10,000 generated /kpi texts (property-based)', () => {
       outOfStep: (await tx.get<{ n: number }>(
         `SELECT count(*) AS n FROM (
            SELECT team_id, user_id, day, metric, sum(value) AS total, count(*) AS k FROM entries
-           WHERE undone_at IS NULL AND metric <> 'pipeline' GROUP BY team_id, user_id, day, metric
-         ) e FULL OUTER JOIN (SELECT * FROM daily_totals WHERE metric <> 'pipeline') d USING (team_id, user_id, day, metric)
+           WHERE undone_at IS NULL AND metric NOT IN (SELECT key FROM metrics WHERE kind = 'snapshot') GROUP BY team_id, user_id, day, metric
+         ) e FULL OUTER JOIN (SELECT * FROM daily_totals WHERE metric NOT IN (SELECT key FROM metrics WHERE kind = 'snapshot')) d USING (team_id, user_id, day, metric)
          WHERE e.total IS NOT d.total OR e.k IS NOT d.entries`,
       ))!.n,
       integrity: (await tx.get<{ integrity_check: string }>('PRAGMA integrity_check'))!.integrity_check,

@@ -1,32 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { assertWithinLimits } from '../harness/block-kit.js';
 import { day, type Day } from '../../src/domain/days.js';
-import { LOGGED_METRICS, type MetricKey } from '../../src/domain/metrics.js';
 import type { PeriodKind } from '../../src/domain/periods.js';
-import type { Totals } from '../../src/domain/rates.js';
+import { flowTotals } from '../../src/domain/rates.js';
 import type { Locale } from '../../src/i18n/index.js';
 import { HOME_PERIODS, memberAttainment, type HomeModel, type TeamPanel } from '../../src/reports/home.js';
-import { statusModel, type StatusModel } from '../../src/reports/status.js';
+import { statusModel, type KpiTarget, type StatusModel } from '../../src/reports/status.js';
 import { homeView, OPEN_LOG_ACTION } from '../../src/reports/views/home.js';
-import type { Target } from '../../src/store/index.js';
+import { BUILT_INS } from '../harness/metrics.js';
 
 const TODAY = day('2026-11-20');
 const CAL = { workdays: [1, 2, 3, 4, 5], holidays: 'jp' as const };
 
-const target = (metric: MetricKey, value: number, period: PeriodKind): Target => ({
-  scope: 'person',
-  subject: 'U1',
-  metric,
-  value,
-  period,
-  effectiveFrom: day('2026-11-01'),
-  setBy: 'UMGR',
-});
+type Values = Record<string, number>;
+const target = (metric: string, value: number, period: PeriodKind): KpiTarget => ({ metric, schedules: [[{ value, period, effectiveFrom: day('2026-11-01') }]] });
 
-const status = (kind: PeriodKind, totals: Totals, targets: readonly Target[], asOf: Day = TODAY): StatusModel =>
-  statusModel({ userId: 'U1', kind, asOf, totals, targets, calendar: CAL });
+const status = (kind: PeriodKind, values: Values, targets: readonly KpiTarget[], asOf: Day = TODAY): StatusModel =>
+  statusModel({ userId: 'U1', role: null, kind, asOf, totals: flowTotals(values), targets, calendar: CAL, catalog: BUILT_INS });
 
-function model(overrides: Partial<HomeModel> = {}, targets: readonly Target[] = [target('calls', 50, 'day')], totals: Totals = { calls: 40 }): HomeModel {
+function model(overrides: Partial<HomeModel> = {}, targets: readonly KpiTarget[] = [target('calls', 50, 'day')], totals: Values = { calls: 40 }): HomeModel {
   return {
     userId: 'U1',
     name: 'Aiko',
@@ -37,6 +29,7 @@ function model(overrides: Partial<HomeModel> = {}, targets: readonly Target[] = 
     periods: HOME_PERIODS.map((k) => status(k, totals, targets)),
     streak: { days: 4, loggedToday: true, todayIsWorkday: true },
     team: null,
+    catalog: BUILT_INS,
     ...overrides,
   };
 }
@@ -98,8 +91,8 @@ describe('homeView: a person’s App Home from its model', () => {
   });
 
   it.each<Locale>(['en', 'ja'])('stays inside Block Kit’s limits with every metric targeted and 60 members (%s)', (locale) => {
-    const targets = LOGGED_METRICS.map((m) => target(m, 1_000, 'month'));
-    const totals = Object.fromEntries(LOGGED_METRICS.map((m) => [m, 123])) as Totals;
+    const targets = BUILT_INS.logged.map((m) => target(m.key, 1_000, 'month'));
+    const totals = Object.fromEntries(BUILT_INS.logged.map((m) => [m.key, 123]));
     const members = Array.from({ length: 60 }, (_, i) => ({ userId: `UMEMBER${i}`, attainment: i % 3 === 0 ? null : i / 60 }));
     const team: TeamPanel = { name: 'T'.repeat(200), month: status('month', totals, targets), members, withTargets: 40, atTarget: 10 };
     const view = homeView(model({ locale, team }, targets, totals));
@@ -112,7 +105,7 @@ describe('homeView: a person’s App Home from its model', () => {
   it('shows the team panel only when the model has one, with the share of members at 80%', () => {
     const team: TeamPanel = {
       name: 'Tokyo',
-      month: status('month', { revenue: 3_000_000 }, [{ ...target('revenue', 10_000_000, 'month'), scope: 'team', subject: '1' }]),
+      month: status('month', { revenue: 3_000_000 }, [target('revenue', 10_000_000, 'month')]),
       members: [
         { userId: 'U1', attainment: 0.9 },
         { userId: 'U2', attainment: null },

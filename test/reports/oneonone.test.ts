@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, day, type Day } from '../../src/domain/days.js';
 
+import { DEFAULT_FUNNEL, funnelStages } from '../../src/domain/funnel.js';
 import type { Locale } from '../../src/i18n/index.js';
 import { buildOneOnOne, renderOneOnOne, type OneOnOneInput } from '../../src/reports/oneonone.js';
 import type { Target } from '../../src/store/index.js';
+import { BUILT_INS, keyed, totals as t } from '../harness/metrics.js';
 
 const TO = day('2026-11-19');
 const target = (metric: Target['metric'], value: number, period: Target['period'] = 'month'): Target => ({
@@ -14,7 +16,9 @@ const target = (metric: Target['metric'], value: number, period: Target['period'
   period,
   effectiveFrom: day('2026-10-01'),
   setBy: 'UM',
+  schedule: [{ value, period, effectiveFrom: day('2026-10-01') }],
 });
+const mate = (values: Record<string, number>) => ({ salesRole: 'sdr', totals: t(values) });
 
 function input(over: Partial<OneOnOneInput>): OneOnOneInput {
   const logged = new Set<Day>(Array.from({ length: 12 }, (_, i) => addDays(TO, -i)));
@@ -27,11 +31,13 @@ function input(over: Partial<OneOnOneInput>): OneOnOneInput {
     from: day('2026-11-06'),
     to: TO,
     calendar: { workdays: [1, 2, 3, 4, 5], holidays: 'jp' },
-    current: { calls: 500, connects: 125, meetings: 25 },
-    previous: { calls: 500, connects: 125, meetings: 25 },
-    baseline: { calls: 1000, connects: 250, meetings: 50 },
-    teammates: [{ calls: 480, connects: 120, meetings: 24 }],
-    monthTotals: { calls: 700, meetings: 35 },
+    catalog: BUILT_INS,
+    stages: funnelStages(DEFAULT_FUNNEL, BUILT_INS),
+    current: t({ calls: 500, connects: 125, meetings: 25 }),
+    previous: t({ calls: 500, connects: 125, meetings: 25 }),
+    baseline: t({ calls: 1000, connects: 250, meetings: 50 }),
+    teammates: [mate({ calls: 480, connects: 120, meetings: 24 })],
+    monthTotals: t({ calls: 700, meetings: 35 }),
     targets: [target('calls', 50, 'day'), target('meetings', 50)],
     loggedDays: logged,
     lastLogged: new Map([
@@ -50,8 +56,8 @@ function input(over: Partial<OneOnOneInput>): OneOnOneInput {
 }
 
 /** Three contrasting reps over the same two weeks. */
-const busyButLeaking = input({ current: { calls: 800, connects: 200, meetings: 16 }, previous: { calls: 500, connects: 125, meetings: 25 } });
-const fewButGood = input({ current: { calls: 250, connects: 70, meetings: 20 }, previous: { calls: 500, connects: 125, meetings: 25 } });
+const busyButLeaking = input({ current: t({ calls: 800, connects: 200, meetings: 16 }), previous: t({ calls: 500, connects: 125, meetings: 25 }) });
+const fewButGood = input({ current: t({ calls: 250, connects: 70, meetings: 20 }), previous: t({ calls: 500, connects: 125, meetings: 25 }) });
 const steady = input({});
 
 describe('the 1on1 prep', () => {
@@ -77,17 +83,19 @@ describe('the 1on1 prep', () => {
   it('picks the stage that fell most against the rep’s own baseline, with the team median beside it', () => {
     const m = buildOneOnOne(
       input({
-        current: { calls: 500, connects: 125, meetings: 10 },
-        previous: { calls: 500, connects: 125, meetings: 10 },
-        baseline: { calls: 1000, connects: 250, meetings: 50 },
+        current: t({ calls: 500, connects: 125, meetings: 10 }),
+        previous: t({ calls: 500, connects: 125, meetings: 10 }),
+        baseline: t({ calls: 1000, connects: 250, meetings: 50 }),
         teammates: [
-          { calls: 500, connects: 120, meetings: 24 },
-          { calls: 400, connects: 100, meetings: 18 },
-          { calls: 300, connects: 90, meetings: 20 },
+          mate({ calls: 500, connects: 120, meetings: 24 }),
+          mate({ calls: 400, connects: 100, meetings: 18 }),
+          mate({ calls: 300, connects: 90, meetings: 20 }),
         ],
       }),
     );
-    expect(m.stage).toMatchObject({ stage: 'meeting', current: 0.08, baseline: 0.2 });
+    // Meetings per connect fell: the stage named by its own rate, the connect-to-meeting rate (アポ率).
+    expect(m.stage!.stage.rate.key).toBe('connect_meeting_rate');
+    expect(m.stage).toMatchObject({ current: 0.08, baseline: 0.2 });
     expect(m.stage!.teamMedian).toBeCloseTo(0.2);
     expect(m.situation).toBe('stageToCoach');
     expect(m.plan).toMatchObject({ measure: 'meeting', actions: ['rolePlay', 'proposeSlots', 'followUpSameDay'] });
@@ -97,8 +105,8 @@ describe('the 1on1 prep', () => {
     const m = buildOneOnOne(
       input({
         salesRole: 'sdr',
-        current: { calls: 500, connects: 125, meetings: 25, wins: 0 },
-        baseline: { calls: 1000, connects: 250, meetings: 50, wins: 10 },
+        current: t({ calls: 500, connects: 125, meetings: 25, wins: 0 }),
+        baseline: t({ calls: 1000, connects: 250, meetings: 50, wins: 10 }),
       }),
     );
     expect(m.stage).toBeNull();
@@ -106,8 +114,8 @@ describe('the 1on1 prep', () => {
 
   it('names the traps: a KPI quiet for two weeks, a target far from the recent pace', () => {
     const m = buildOneOnOne(input({ lastLogged: new Map([['calls', TO]]), paces: new Map([['calls', 20]]) }));
-    expect(m.quiet).toEqual(['meetings']);
-    expect(m.targetOff).toMatchObject([{ metric: 'calls', high: true }]);
+    expect(keyed(m.quiet)).toEqual([{ metric: 'meetings', kpis: ['meetings'] }]);
+    expect(keyed(m.targetOff)).toMatchObject([{ metric: 'calls', high: true }]);
   });
 
   it('celebrates first and pairs every point to work on with a suggestion, in both languages', () => {
@@ -129,7 +137,7 @@ describe('the 1on1 prep', () => {
     const m = buildOneOnOne(
       input({
         lastPlan: { text: '10 new leads a day', savedBy: 'UM', savedAt: new Date('2026-11-06T06:00:00Z'), day: day('2026-11-06') },
-        sincePlan: { before: { calls: 400, meetings: 20 }, after: { calls: 550, meetings: 30 }, beforeDays: 10, afterDays: 10 },
+        sincePlan: { before: t({ calls: 400, meetings: 20 }), after: t({ calls: 550, meetings: 30 }), beforeDays: 10, afterDays: 10 },
         checkIn: { wentWell: 'two new logos', wantHelp: 'pricing objections', answeredAt: new Date() },
       }),
     );

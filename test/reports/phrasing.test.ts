@@ -1,12 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, day, type Day } from '../../src/domain/days.js';
-import { LOGGED_METRICS, type LoggedMetric } from '../../src/domain/metrics.js';
 import { periodOf } from '../../src/domain/periods.js';
-import { stageRates } from '../../src/domain/funnel.js';
-import { sumTotals, type Totals } from '../../src/domain/rates.js';
+import { DEFAULT_FUNNEL, funnelStages, stageRates } from '../../src/domain/funnel.js';
+import { flowTotals, NO_TOTALS, type Totals } from '../../src/domain/rates.js';
+import { teamStageTotals } from '../../src/domain/team-rates.js';
 import { defaultTeamSettings } from '../../src/domain/team-settings.js';
-import { ROLES, ROLE_TEMPLATES, type Role } from '../../src/domain/templates.js';
+import { ROLES, templateItems, type Role } from '../../src/domain/templates.js';
+import { BUILT_INS } from '../harness/metrics.js';
 import type { Locale } from '../../src/i18n/index.js';
 import { buildDailyDigest, renderDailyDigest } from '../../src/reports/digest/daily.js';
 import { buildMorningDm, renderMorningDm } from '../../src/reports/digest/dm.js';
@@ -28,14 +29,14 @@ const CALENDAR = { workdays: [1, 2, 3, 4, 5], holidays: 'jp' } as const;
 type Scenario = 'good' | 'terrible' | 'empty' | 'mixed';
 
 const totalsFor = (scenario: Scenario, scale: number, random: () => number): Totals => {
-  if (scenario === 'empty') return {};
+  if (scenario === 'empty') return NO_TOTALS;
   const level = scenario === 'good' ? 2 : scenario === 'terrible' ? 0.05 : random() * 1.5;
-  const out: Totals = {};
-  for (const m of LOGGED_METRICS) {
+  const out: Record<string, number> = {};
+  for (const m of BUILT_INS.logged.filter((d) => d.kind === 'flow')) {
     if (random() < 0.35) continue;
-    out[m] = Math.round(random() * 60 * level * scale);
+    out[m.key] = Math.round(random() * 60 * level * scale);
   }
-  return out;
+  return flowTotals(out);
 };
 
 function snapshot(scenario: Scenario, size: number, seed: number): TeamSnapshot {
@@ -58,9 +59,18 @@ function snapshot(scenario: Scenario, size: number, seed: number): TeamSnapshot 
   const memberTargets = new Map<string, Target[]>(
     members.map((m, i) => [
       m.userId,
-      ROLE_TEMPLATES[roleOf(i)]
+      templateItems(roleOf(i), true)
         .filter((t) => t.scope === 'member')
-        .map((t) => ({ scope: 'person' as const, subject: m.userId, metric: t.metric, value: t.value, period: t.period, effectiveFrom: day('2026-10-01'), setBy: 'UMGR' })),
+        .map((t) => ({
+          scope: 'person' as const,
+          subject: m.userId,
+          metric: t.metric,
+          value: t.value,
+          period: t.period,
+          effectiveFrom: day('2026-10-01'),
+          setBy: 'UMGR',
+          schedule: [{ value: t.value, period: t.period, effectiveFrom: day('2026-10-01') }],
+        })),
     ]),
   );
   const per = (scale: number) => new Map(members.map((m) => [m.userId, totalsFor(scenario, scale, random)]));
@@ -75,16 +85,18 @@ function snapshot(scenario: Scenario, size: number, seed: number): TeamSnapshot 
   const loggedDays = new Map<string, Set<Day>>(
     members.map((m) => [m.userId, new Set(Array.from({ length: Math.floor(random() * 45) }, (_, i) => addDays(REPORT, -i)))]),
   );
-  const snapshot: Omit<TeamSnapshot, 'teamStageRates'> = {
+  const schedule = (value: number, period: 'day' | 'month') => [[{ value, period, effectiveFrom: day('2026-10-01') }]];
+  const snapshot: Omit<TeamSnapshot, 'teamStageRates' | 'stages'> = {
     team,
+    catalog: BUILT_INS,
     calendar: CALENDAR,
     members,
     reportDay: REPORT,
     month: periodOf(REPORT, 'month'),
     teamTargets: [
-      { metric: 'revenue', value: 10_000_000 * (scenario === 'terrible' ? 10 : 1), period: 'month', source: 'team' },
-      { metric: 'calls', value: 50 * size, period: 'day', source: 'members' },
-      { metric: 'meetings', value: 30 * size, period: 'month', source: 'members' },
+      { metric: 'revenue', schedules: schedule(10_000_000 * (scenario === 'terrible' ? 10 : 1), 'month'), source: 'team' },
+      { metric: 'calls', schedules: schedule(50 * size, 'day'), source: 'members' },
+      { metric: 'meetings', schedules: schedule(30 * size, 'month'), source: 'members' },
     ],
     memberTargets,
     dayTotals: per(1),
@@ -95,9 +107,10 @@ function snapshot(scenario: Scenario, size: number, seed: number): TeamSnapshot 
     earlier: per(5),
     fourWeeks: per(20),
     notes: members.slice(0, 3).map((m, i) => ({ userId: m.userId, day: REPORT, note: i === 0 ? 'tried a new opener' : i === 1 ? '新しいトークを試した' : 'sick day' })),
-    bests: members.slice(0, 2).map((m) => ({ userId: m.userId, metric: 'calls' as LoggedMetric, best: 90, previous: 70 })),
+    bests: members.slice(0, 2).map((m) => ({ userId: m.userId, metric: 'calls', best: 90, previous: 70 })),
   };
-  return { ...snapshot, teamStageRates: stageRates(sumTotals(snapshot.fourWeeks.values())) };
+  const stages = funnelStages(DEFAULT_FUNNEL, BUILT_INS);
+  return { ...snapshot, stages, teamStageRates: stageRates(stages, teamStageTotals(members, snapshot.fourWeeks)) };
 }
 
 /** Every rule a message must keep, checked on its sentences and on its text. */
@@ -147,10 +160,12 @@ describe('the phrasing rules on generated reports (DOMAIN.md, feedback that grow
     fc.assert(
       fc.property(scenarios, ({ scenario, size, seed, locale }) => {
         const s = snapshot(scenario, size, seed);
-        const lastLogged = new Map<LoggedMetric, Day>(scenario === 'empty' ? [] : [['calls', REPORT]]);
+        const lastLogged = new Map<string, Day>(scenario === 'empty' ? [] : [['calls', REPORT]]);
         const model = buildWeeklyReview({
           teamName: 'Sales',
           calendar: CALENDAR,
+          catalog: BUILT_INS,
+          funnel: DEFAULT_FUNNEL,
           slotDay: SLOT,
           members: s.members,
           targets: s.teamTargets,

@@ -130,7 +130,7 @@ describe('the weekly review with its charts, through the sender to a fake Slack'
   it('uploads the trend and the funnel as PNGs where the workspace refuses the chart block, and the posted review shows them by file ID', async () => {
     const team = await seedTokyo(store, 'ja');
     const review = await loadWeeklyReview(store, team, day('2026-11-24'));
-    const charts = weeklyCharts(review, await loadWeeklyTrend(store, team, review.week), 'ja');
+    const charts = weeklyCharts(review, await loadWeeklyTrend(store, team, review), 'ja');
     expect(charts.map((c) => c.kind)).toEqual(['trend', 'funnel']);
     const rendered = renderWeeklyReview(review, 'ja');
     const message: Message = { ...rendered, charts: charts.map((chart) => ({ at: 2, chart })) };

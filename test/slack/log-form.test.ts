@@ -5,6 +5,7 @@ import { FIELD, type FormValues } from '../../src/reports/views/form.js';
 import { LOG_NOTE_MAX, logModal } from '../../src/reports/views/log-modal.js';
 import { readLogForm } from '../../src/slack/log-form.js';
 import { assertWithinLimits } from '../harness/block-kit.js';
+import { BUILT_INS, keyed } from '../harness/metrics.js';
 
 const TODAY = day('2026-11-20');
 
@@ -27,7 +28,7 @@ function values(fields: Record<string, { text?: string; choice?: string; date?: 
 describe('the log form', () => {
   it('fits Block Kit’s modal limits and offers only metrics that are logged', () => {
     for (const locale of ['en', 'ja'] as const) {
-      const view = logModal(locale, TODAY);
+      const view = logModal(locale, TODAY, BUILT_INS);
       expect(() => assertWithinLimits(view as never, 'modal')).not.toThrow();
       const metric = view.blocks[0] as { element: { options: { value: string }[] } };
       expect(metric.element.options.map((o) => o.value)).toContain('calls');
@@ -43,8 +44,9 @@ describe('readLogForm: the log form read like /kpi log', () => {
       values({ metric1: { choice: 'calls' }, amount1: { text: '３０件' }, metric2: { choice: 'revenue' }, amount2: { text: '30万' }, metric3: { choice: 'emails' }, amount3: { text: '1.5k' }, day: { date: '2026-11-19' }, note: { text: ' new opener ' } }),
       TODAY,
       'en',
+      BUILT_INS,
     );
-    expect(read).toEqual({
+    expect(keyed(read)).toEqual({
       ok: true,
       request: {
         kind: 'log',
@@ -61,7 +63,7 @@ describe('readLogForm: the log form read like /kpi log', () => {
   });
 
   it('takes today when the day is missing, and the second and third pairs are optional', () => {
-    const read = readLogForm(values({ metric1: { choice: 'meetings' }, amount1: { text: '2' } }), TODAY, 'en');
+    const read = readLogForm(values({ metric1: { choice: 'meetings' }, amount1: { text: '2' } }), TODAY, 'en', BUILT_INS);
     expect(read.ok && read.request.date).toEqual({ kind: 'day', day: TODAY });
   });
 
@@ -70,6 +72,7 @@ describe('readLogForm: the log form read like /kpi log', () => {
       values({ metric1: { choice: 'win_rate' }, amount1: { text: '3' }, metric2: { choice: 'nonsense' }, amount2: { text: '1' }, day: { date: '2026-02-30' }, note: { text: 'x'.repeat(501) } }),
       TODAY,
       'en',
+      BUILT_INS,
     );
     expect(read.ok).toBe(false);
     if (read.ok) return;
@@ -79,7 +82,7 @@ describe('readLogForm: the log form read like /kpi log', () => {
   });
 
   it('answers in Japanese', () => {
-    const read = readLogForm(values({ metric1: { choice: 'calls' }, amount1: { text: '-3' }, day: { date: '2026-11-20' } }), TODAY, 'ja');
+    const read = readLogForm(values({ metric1: { choice: 'calls' }, amount1: { text: '-3' }, day: { date: '2026-11-20' } }), TODAY, 'ja', BUILT_INS);
     expect(read.ok ? null : read.errors.amount1).toContain('マイナスの数');
   });
 });

@@ -56,22 +56,22 @@ describe('the store', () => {
 
   it('stores every pair of a log with the day totals beside it', async () => {
     const stored = await store.activity.log(input({ pairs: [{ metric: 'calls', value: 30 }, { metric: 'emails', value: 5 }] }));
-    expect(stored.dayTotals).toEqual({ calls: 30, emails: 5 });
+    expect(stored.dayTotals.values).toEqual({ calls: 30, emails: 5 });
     await store.activity.log(input({ pairs: [{ metric: 'calls', value: 12 }] }));
-    expect(await store.totals.dayTotals('T1', 'U1', D)).toEqual({ calls: 42, emails: 5 });
+    expect((await store.totals.dayTotals('T1', 'U1', D)).values).toEqual({ calls: 42, emails: 5 });
   });
 
   it('a rejected log stores none of its pairs', async () => {
     await store.activity.log(input());
     const attempt = store.activity.log(input({ pairs: [{ metric: 'emails', value: 3 }, { metric: 'calls', value: 95 }] }), (totals) =>
-      (totals.calls ?? 0) > 100 ? 'over' : null,
+      (totals.values.calls ?? 0) > 100 ? 'over' : null,
     );
     await expect(attempt).resolves.toBeTruthy();
     const over = store.activity.log(input({ pairs: [{ metric: 'emails', value: 3 }, { metric: 'calls', value: 1 }] }), (totals) =>
-      (totals.calls ?? 0) > 100 ? 'over' : null,
+      (totals.values.calls ?? 0) > 100 ? 'over' : null,
     );
     await expect(over).rejects.toBeInstanceOf(Rejected);
-    expect(await store.totals.dayTotals('T1', 'U1', D)).toEqual({ calls: 100, emails: 3 });
+    expect((await store.totals.dayTotals('T1', 'U1', D)).values).toEqual({ calls: 100, emails: 3 });
     const entries = await rawQuery<{ n: number }>(path, 'SELECT count(*) AS n FROM entries');
     expect(entries[0]!.n).toBe(3);
   });
@@ -80,7 +80,7 @@ describe('the store', () => {
     const first = await store.activity.log(input({ requestKey: 'trigger-1' }));
     const again = await store.activity.log(input({ requestKey: 'trigger-1', pairs: [{ metric: 'calls', value: 500 }] }));
     expect(again).toMatchObject({ duplicate: true, commandId: first.commandId, pairs: [{ metric: 'calls', value: 5 }] });
-    expect(await store.totals.dayTotals('T1', 'U1', D)).toEqual({ calls: 5 });
+    expect((await store.totals.dayTotals('T1', 'U1', D)).values).toEqual({ calls: 5 });
   });
 
   it('keeps 200 concurrent logs apart: every one stored, totals equal to the entries', async () => {
@@ -101,7 +101,7 @@ describe('the store', () => {
     await store.activity.log(input({ pairs: [{ metric: 'calls', value: 10 }] }));
     await store.activity.log(input({ pairs: [{ metric: 'calls', value: 7 }, { metric: 'meetings', value: 2 }] }));
     const undone = await store.activity.undoLast('T1', 'U1', new Date('2026-11-20T05:00:00Z'), 'undo-1');
-    expect(undone).toMatchObject({ pairs: [{ metric: 'calls', value: 7 }, { metric: 'meetings', value: 2 }], dayTotals: { calls: 10 } });
+    expect(undone).toMatchObject({ pairs: [{ metric: 'calls', value: 7 }, { metric: 'meetings', value: 2 }], dayTotals: { values: { calls: 10 } } });
     const rows = await rawQuery<{ metric: string; undone: number }>(path, 'SELECT metric, undone_at IS NOT NULL AS undone FROM entries ORDER BY id');
     expect(rows).toEqual([
       { metric: 'calls', undone: 0 },
@@ -116,7 +116,7 @@ describe('the store', () => {
     await store.activity.log(input({ pairs: [{ metric: 'calls', value: 7 }] }));
     await store.activity.undoLast('T1', 'U1', new Date(), 'undo-1');
     await store.activity.undoLast('T1', 'U1', new Date(), 'undo-1');
-    expect(await store.totals.dayTotals('T1', 'U1', D)).toEqual({ calls: 10 });
+    expect((await store.totals.dayTotals('T1', 'U1', D)).values).toEqual({ calls: 10 });
   });
 
   it('undo with nothing left says so', async () => {

@@ -2,13 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { storeEach } from '../harness/bot.js';
 import { day, type Day } from '../../src/domain/days.js';
 import { defaultTeamSettings } from '../../src/domain/team-settings.js';
-import type { LoggedMetric } from '../../src/domain/metrics.js';
 
 describe('period values and personal bests from the daily totals', () => {
   const db = storeEach();
   let n = 0;
 
-  const log = (userId: string, d: string, pairs: [LoggedMetric, number][], hour = 3) => {
+  const log = (userId: string, d: string, pairs: [string, number][], hour = 3) => {
     n += 1;
     return db.store.activity.log({
       teamId: 'T1',
@@ -22,6 +21,16 @@ describe('period values and personal bests from the daily totals', () => {
       note: null,
     });
   };
+
+  it('a snapshot’s value at the period’s start is the latest on or before its first day, else the first inside it', async () => {
+    await log('U1', '2026-10-28', [['customers', 100]]);
+    await log('U1', '2026-11-10', [['customers', 96], ['churns', 4]]);
+    await log('U2', '2026-11-05', [['customers', 50]]);
+    const nov = await db.store.totals.rangeTotals('T1', 'U1', day('2026-11-01'), day('2026-11-30'));
+    expect(nov).toEqual({ values: { customers: 96, churns: 4 }, atStart: { customers: 100 }, asOf: { customers: '2026-11-10' } });
+    // U2 started logging mid-month: the first value inside it stands in for the start.
+    expect((await db.store.totals.rangeTotals('T1', 'U2', day('2026-11-01'), day('2026-11-30'))).atStart).toEqual({ customers: 50 });
+  });
 
   it('keep each person’s best day and the best before it through logs, undos and imports', async () => {
     const bests = async () =>
@@ -54,7 +63,7 @@ describe('period values and personal bests from the daily totals', () => {
     ]);
   });
 
-  it('sum counts over the range, and take a snapshot metric (pipeline) from its last day in the range', async () => {
+  it('sum counts over the range, and carry a snapshot (the pipeline) forward from its last value on or before the range’s end, with its day', async () => {
     await log('U1', '2026-11-02', [['calls', 10], ['pipeline', 5_000_000]]);
     await log('U1', '2026-11-03', [['calls', 20]]);
     await log('U1', '2026-11-04', [['pipeline', 7_000_000], ['calls', 5]]);
@@ -63,10 +72,15 @@ describe('period values and personal bests from the daily totals', () => {
     await log('U2', '2026-11-03', [['calls', 7], ['pipeline', 1_000_000]]);
 
     const range = (from: string, to: string) => db.store.totals.rangeTotals('T1', 'U1', day(from), day(to));
-    expect(await range('2026-11-01', '2026-11-30')).toEqual({ calls: 35, pipeline: 9_000_000 });
-    expect(await range('2026-11-01', '2026-11-05')).toEqual({ calls: 35, pipeline: 6_000_000 });
-    expect(await range('2026-11-03', '2026-11-03')).toEqual({ calls: 20 });
-    expect(await range('2026-11-07', '2026-11-30')).toEqual({});
+    expect(await range('2026-11-01', '2026-11-30')).toEqual({ values: { calls: 35, pipeline: 9_000_000 }, atStart: { pipeline: 5_000_000 }, asOf: { pipeline: '2026-11-06' } });
+    expect(await range('2026-11-01', '2026-11-05')).toEqual({ values: { calls: 35, pipeline: 6_000_000 }, atStart: { pipeline: 5_000_000 }, asOf: { pipeline: '2026-11-04' } });
+    // A day without a new value still has the last one, dated when it was logged.
+    expect(await range('2026-11-03', '2026-11-03')).toEqual({ values: { calls: 20, pipeline: 5_000_000 }, atStart: { pipeline: 5_000_000 }, asOf: { pipeline: '2026-11-02' } });
+    expect(await range('2026-11-07', '2026-11-30')).toEqual({ values: { pipeline: 9_000_000 }, atStart: { pipeline: 9_000_000 }, asOf: { pipeline: '2026-11-06' } });
+    // Logged on 16 November, read on 2 December: the latest value, dated.
+    await log('U1', '2026-11-16', [['pipeline', 11_000_000]]);
+    expect(await range('2026-12-01', '2026-12-02')).toEqual({ values: { pipeline: 11_000_000 }, atStart: { pipeline: 11_000_000 }, asOf: { pipeline: '2026-11-16' } });
+    await db.store.activity.undoLast('T1', 'U1', new Date('2026-11-16T09:00:00Z'), 'undo-pipeline');
 
     const team = (await db.store.teams.create({
       workspace: 'T1',
@@ -79,7 +93,8 @@ describe('period values and personal bests from the daily totals', () => {
     }))!;
     await db.store.teams.addMembers(team, ['U1', 'U2'], 'rep', new Date('2026-11-01T00:00:00Z'));
     const members = await db.store.totals.memberTotals(team.id, day('2026-11-01'), day('2026-11-05'));
-    expect(Object.fromEntries(members)).toEqual({ U1: { calls: 35, pipeline: 6_000_000 }, U2: { calls: 7, pipeline: 1_000_000 } });
+    const values = (m: Map<string, { values: unknown }>) => Object.fromEntries([...m].map(([u, t]) => [u, t.values]));
+    expect(values(members)).toEqual({ U1: { calls: 35, pipeline: 6_000_000 }, U2: { calls: 7, pipeline: 1_000_000 } });
 
     const logged = await db.store.totals.memberLoggedDays(team.id, day('2026-11-01'), day('2026-11-30'));
     expect(Object.fromEntries([...logged].map(([u, days]) => [u, [...days].sort()]))).toEqual({
@@ -93,9 +108,10 @@ describe('period values and personal bests from the daily totals', () => {
       { from: day('2026-11-02'), to: day('2026-11-05') },
       { from: day('2026-11-01'), to: day('2026-11-30') },
     ]);
-    expect(Object.fromEntries(yesterday!)).toEqual({ U1: { calls: 20 }, U2: { calls: 7, pipeline: 1_000_000 } });
-    expect(Object.fromEntries(week!)).toEqual({ U1: { calls: 35, pipeline: 6_000_000 }, U2: { calls: 7, pipeline: 1_000_000 } });
-    expect(Object.fromEntries(month!)).toEqual({ U1: { calls: 35, pipeline: 9_000_000 }, U2: { calls: 7, pipeline: 1_000_000 } });
+    expect(values(yesterday!)).toEqual({ U1: { calls: 20, pipeline: 5_000_000 }, U2: { calls: 7, pipeline: 1_000_000 } });
+    expect(values(week!)).toEqual({ U1: { calls: 35, pipeline: 6_000_000 }, U2: { calls: 7, pipeline: 1_000_000 } });
+    expect(values(month!)).toEqual({ U1: { calls: 35, pipeline: 9_000_000 }, U2: { calls: 7, pipeline: 1_000_000 } });
+    expect(yesterday!.get('U1')!.asOf).toEqual({ pipeline: '2026-11-02' });
     expect(await db.store.totals.memberRanges(team.id, [])).toEqual([]);
   });
 });

@@ -58,8 +58,9 @@ export const core: CoreCatalog = {
       details: [
         'Several pairs go in one log; they are stored together or not at all.',
         'A note after `--` is kept with the log (say what you tried; reviews celebrate new approaches).',
+        'Hand a meeting to field sales with `→ @person`, and credit a win to the inside rep who set it with `← @person`: inside reps then see the wins their meetings became.',
       ],
-      examples: ['/kpi log calls 45 meetings 3', '/kpi log 架電 45 商談 3', '/kpi log wins 1 revenue 1,200,000 yesterday', '/kpi log calls 30 -- tried the new opener'],
+      examples: ['/kpi log calls 45 meetings 3', '/kpi log 架電 45 商談 3', '/kpi log wins 1 revenue 1,200,000 yesterday', '/kpi log calls 30 -- tried the new opener', '/kpi log meetings 1 → @chika'],
     },
     undo: {
       usage: '/kpi undo',
@@ -82,7 +83,10 @@ export const core: CoreCatalog = {
     status: {
       usage: '/kpi status [@person] [day|week|month|quarter]',
       summary: 'where you stand on each KPI: attainment, pace, forecast, what each workday still needs',
-      details: ['Rates are shown beside the counts they come from. Managers can ask for their members, admins for anyone.'],
+      details: [
+        'Rates are shown beside the counts they come from, with their formulas (`/kpi help rates`). Snapshots such as the pipeline show their latest value and its date.',
+        'Managers can ask for their members, admins for anyone.',
+      ],
       examples: ['/kpi status', '/kpi status week', '/kpi status @aki month'],
     },
     target: {
@@ -91,7 +95,7 @@ export const core: CoreCatalog = {
       details: [
         '`members` (the default) sets it for each member of your team; `team` sets it on the team’s total.',
         'A day target is per workday. A change applies from today; past periods keep their target. `off` removes one.',
-        'Rates take a percentage: `/kpi target win_rate 20%/month`.',
+        'Rates take a percentage: `/kpi target win_rate 20%/month`. A share of a base per period (churn) may be set for a year: `/kpi target churn_rate 5%/year`; a month is then judged on its compounded share.',
       ],
       examples: ['/kpi target calls 50/day', '/kpi target meetings 30/month @aki', '/kpi target revenue 10,000,000/month team'],
     },
@@ -102,10 +106,12 @@ export const core: CoreCatalog = {
       examples: ['/kpi targets', '/kpi targets @aki'],
     },
     template: {
-      usage: '/kpi template <sdr|bdr|field|cs|manager> @person…',
-      summary: 'apply a role’s KPIs and example targets (managers and admins)',
-      details: ['Field sales, for example: meetings 30/month, visits 10/week, key-person contact rate 80%, win rate 20%, average deal ¥500,000.'],
-      examples: ['/kpi template field @aki @ben', '/kpi template sdr @chika'],
+      usage: '/kpi template <sdr|bdr|field|cs|manager> @person… [all]',
+      summary: 'apply a role’s main KPIs (1–3) with the seeds’ example targets (managers and admins)',
+      details: [
+        'Field sales, for example: meetings 30/month, win rate 20%, average deal ¥500,000. `all` adds the secondary ones too (visits 10/week, key-person contact rate 80%).',
+      ],
+      examples: ['/kpi template field @aki @ben', '/kpi template sdr @chika', '/kpi template cs @dan all'],
     },
     team: {
       usage: '/kpi team · /kpi team create <name> [#channel] · /kpi team add @person… [as manager] · /kpi team remove @person…',
@@ -117,15 +123,18 @@ export const core: CoreCatalog = {
       usage: '/kpi settings [<key> <value>]',
       summary: 'your team’s settings; without arguments, opens a form (its managers and admins)',
       details: [
-        'Keys: `timezone <IANA>` · `language <ja|en>` · `daily <HH:MM|off>` · `weekly <weekday> <HH:MM|off>` · `workdays <mon-fri|…>` · `holidays <jp|none>` · `catchup <hours>` · `morning-dm <on|off>` · `1on1-lead <hours|default>`.',
+        'Keys: `timezone <IANA>` · `language <ja|en>` · `daily <HH:MM|off>` · `weekly <weekday> <HH:MM|off>` · `workdays <mon-fri|…>` · `holidays <jp|none>` · `catchup <hours>` · `morning-dm <on|off>` · `1on1-lead <hours|default>` · `funnel <metric> <metric>…`.',
       ],
       examples: ['/kpi settings daily 08:30', '/kpi settings weekly mon 09:00', '/kpi settings timezone America/New_York'],
     },
     tree: {
-      usage: '/kpi tree · /kpi tree set <metric> <n>/<period> [under <metric>] · /kpi tree clear',
+      usage: '/kpi tree · /kpi tree set <metric> <n>/<period> [under <metric>] · /kpi tree clear · /kpi tree example [use]',
       summary: 'the KGI → KPI tree with attainment on every node; managers define it node by node',
-      details: ['The first node without `under` is the KGI. Without a tree of your own, one is derived from the team’s targets along the funnel.'],
-      examples: ['/kpi tree', '/kpi tree set revenue 10,000,000/month', '/kpi tree set wins 50/month under revenue'],
+      details: [
+        'The first node without `under` is the KGI. Without a tree of your own, one is derived from the team’s targets along the funnel.',
+        '`/kpi tree example` shows seed 000’s tree (MRR ¥10,000,000) with your numbers; `use` adopts it.',
+      ],
+      examples: ['/kpi tree', '/kpi tree set revenue 10,000,000/month', '/kpi tree set wins 50/month under revenue', '/kpi tree example'],
     },
     '1on1': {
       usage: '/kpi 1on1 @person · /kpi 1on1 schedule [@person <weekday> <HH:MM> [every 1|2 weeks]] · /kpi 1on1 unschedule @person · /kpi 1on1 plan @person <plan>',
@@ -148,10 +157,21 @@ export const core: CoreCatalog = {
       details: ['The team’s setting (`/kpi settings morning-dm`) applies to everyone; this is your own choice on top.'],
       examples: ['/kpi morning-dm off'],
     },
+    metric: {
+      usage: '/kpi metric · /kpi metric add <name> [count|currency] [snapshot] [aliases a,b] · /kpi metric rate <name> = <metric> / <metric> [at start] · /kpi metric edit <name> … · /kpi metric retire|restore <name>',
+      summary: 'the workspace’s metrics and their formulas; managers add their own, revise and retire them',
+      details: [
+        'A count is added up over a period; a snapshot (customers, pipeline) keeps its latest value until the next; a rate is worked out from two metrics and never logged.',
+        'Every name means one metric. Retiring keeps the history; `/kpi metric add` alone opens a form.',
+      ],
+      examples: ['/kpi metric add 有効商談 count aliases valid-meetings', '/kpi metric rate 有効商談率 = 有効商談 / 商談', '/kpi metric add open-deals snapshot', '/kpi metric'],
+    },
     plan: {
       usage: '/kpi plan <amount>/<period> [deal <amount>] [win <rate>] [meeting <rate>]',
       summary: 'reverse planning: the wins, meetings and calls a revenue goal takes, in total and per workday',
-      details: ['Uses your team’s last 90 days (or template defaults when there is too little history). Override any rate to try a scenario.'],
+      details: [
+        'Uses your team’s last 90 days (or template defaults when there is too little history): the win rate and deal size of field sales, the meeting rate of inside sales. Override any rate to try a scenario.',
+      ],
       examples: ['/kpi plan 7,000,000/month', '/kpi plan 7,000,000/month deal 140000 win 50% meeting 20%'],
     },
   },
@@ -191,6 +211,9 @@ export const core: CoreCatalog = {
     unknownSettingKey: ({ word, keys }) => `“${word}” is not a setting. The settings are: ${keys}.`,
     unknownWord: ({ word }) => `I did not understand “${word}” here.`,
     badRate: ({ word }) => `“${word}” is not a value I can use (a rate as a percentage such as 20%, a deal size as an amount).`,
+    retiredMetric: ({ metric }) => `${metric} was retired in this workspace: its history is kept, but it takes no new logs or targets. A manager can bring it back with \`/kpi metric restore\`.`,
+    handoffNotAPerson: ({ word }) => `After → or ← comes the person, as a mention (“${word}” is not one): \`/kpi log meetings 1 → @chika\`.`,
+    badFormula: ({ word }) => `“${word}” is not a formula I can read: write the metric on top, a slash, and the one below, as in \`meetings / calls\` (add several on top with +).`,
   },
   rightForm: ({ usage, example }) => `Form: \`${usage}\`  e.g. \`${example}\``,
 };

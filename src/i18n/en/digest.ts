@@ -94,6 +94,9 @@ export const digest: DigestCatalog = {
     change: ({ change }) => `${change} on the week before`,
     changeNew: 'new this week',
     funnelTitle: 'Funnel',
+    funnelStep: ({ from, to, rate, group }) => `${from} → ${to} (${rate}${group ? `, ${group}` : ''})`,
+    rateTooFew: ({ rate }) => `${rate}: too few tries last week to read`,
+    formulas: ({ formulas }) => `How the rates are counted: ${formulas}`,
     bottleneck: [
       ({ stage, current, baseline }) => `The ${stage} moved from ${baseline} to ${current} against the team’s previous four weeks; it is the stage to coach this week.`,
       ({ stage, current, baseline }) => `Where the funnel narrowed most: ${stage}, ${current} last week after ${baseline} over the four weeks before.`,
@@ -135,7 +138,8 @@ export const digest: DigestCatalog = {
     },
     fix: 'To use another channel: `/kpi settings channel #channel`. Other teams are not affected; this notice comes once.',
   },
-  stageNames: { connect: 'connect rate', meeting: 'meeting conversion', win: 'win rate' },
+  quietInput: ({ metric, kpis }) => `${metric} (what ${kpis} is worked out from)`,
+  roleGroups: { inside: 'inside sales', field: 'field sales', cs: 'customer success', manager: 'managers' },
   advice: {
     metric: {
       calls: [
@@ -191,6 +195,10 @@ export const digest: DigestCatalog = {
       win: [
         () => 'Review proposals together before sending, and confirm the decision maker and timeline in each meeting.',
         () => 'Ride along on two late-stage meetings and agree one change to the closing conversation.',
+      ],
+      other: [
+        () => 'Look at three recent cases of this step together and agree one thing to do differently at it.',
+        () => 'Write down what the cases that passed this step had in common, and try it on the next ones.',
       ],
     },
     quality: [

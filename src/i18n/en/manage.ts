@@ -14,6 +14,7 @@ export const manage: ManageCatalog = {
     manageMembers: 'Adding and removing team members',
     changeSettings: 'Changing team settings',
     createTeam: 'Creating teams',
+    defineMetrics: 'Defining the workspace’s metrics',
   },
   noTeam: 'You are not in a team yet. An admin can create one with `/kpi team create <name> [#channel]` and add you with `/kpi team add @you`.',
 
@@ -46,6 +47,7 @@ export const manage: ManageCatalog = {
     morningDm: ({ on }) => `Morning DMs: ${on ? 'on' : 'off'}`,
     oneOnOneLead: ({ value }) => `1on1 prep: ${value}`,
     checkIn: ({ on }) => `Check-in questions to the rep the day before a 1on1: ${on ? 'on' : 'off'}`,
+    funnel: ({ value }) => `Funnel: ${value}`,
   },
   settingsUpdated: ({ team, what }) => `Updated *${team}*: ${what}.`,
   off: 'off',
@@ -63,6 +65,8 @@ export const manage: ManageCatalog = {
     badSwitch: ({ word }) => `“${word}”: use on or off.`,
     missingValue: ({ key }) => `Give a value for ${key}.`,
     badChannel: ({ word }) => `“${word}” is not a channel: mention it, as in #sales.`,
+    badFunnelMetric: ({ word }) => `“${word}” is not a counted metric of this workspace; a funnel lists counts such as calls, meetings and wins (see \`/kpi metric\`).`,
+    funnelTooShort: 'A funnel needs at least two metrics, in order: for example `calls connects meetings wins`.',
   },
 
   perPeriod: {
@@ -86,6 +90,7 @@ export const manage: ManageCatalog = {
   templateApplied: ({ role, people, items }) => `Applied the ${role} template to ${people}: ${items}.`,
   templateTeamPart: ({ team, items }) => `On the total of *${team}*: ${items}.`,
   templateComputed: 'Tracked for you, no target to set: the share of members at 80% attainment or more.',
+  templateSecondary: ({ items, command }) => `Kept to the main KPIs (the seeds advise 1–3). Secondary ones, when you want them too: ${items} (\`${command}\`).`,
   roleNames: { sdr: 'SDR (inbound inside sales)', bdr: 'BDR (outbound inside sales)', field: 'field sales', cs: 'customer success', manager: 'manager' },
   targetsTitle: ({ subject, when }) => `Targets of ${subject} in force ${when}`,
   targetsLine: ({ metric, target, since, by }) => `*${metric}*: ${target} (since ${since}, set by ${by})`,
@@ -114,6 +119,16 @@ export const manage: ManageCatalog = {
   statusOverLimit: ({ amount }) => `${amount} above the limit; worth a look at what is driving it`,
   statusAlsoLogged: ({ items }) => `Also logged: ${items}`,
   statusRates: ({ items }) => `Rates: ${items}`,
+  statusRateFromStart: ({ numerator, denominator }) => `from ${numerator} of ${denominator} at the period's start`,
+  statusStated: ({ target }) => `the target as set: ${target}`,
+  statusAsOf: ({ day }) => `as of ${day}`,
+  statusHandoffs: ({ days, handed, won, rate }) =>
+    `Meetings you handed to field sales in the last ${days} days: ${handed}; ${won === 1 ? '1 win was' : `${won} wins were`} credited back to you (${rate}).`,
+  statusFormulas: ({ formulas }) => `How the rates are counted: ${formulas}`,
+  formulas: {
+    atStart: ({ name }) => `${name} at the period's start`,
+    atEnd: ({ name }) => `${name} at the period's end`,
+  },
   statusNoTargets: 'No targets yet. Your manager can set them with `/kpi target` or `/kpi template`.',
   statusLead: [
     ({ items }) => `Progress so far: ${items}.`,
@@ -133,6 +148,11 @@ export const manage: ManageCatalog = {
   exportTeam: ({ team }) => `the team ${team}`,
 
   treeTitle: ({ team }) => `KPI tree of ${team}`,
+  treeExampleTitle: 'Example KPI tree (seed 000: MRR ¥10,000,000)',
+  treeExampleNote:
+    'The article’s example, with your team’s numbers this month beside its targets. Adopt it as your tree with `/kpi tree example use`, then change any node with `/kpi tree set`.',
+  treeExampleAdopted: ({ team, count }) => `*${team}* now uses the example tree (${count} nodes). Change any node with \`/kpi tree set\`, or go back to the tree from your targets with \`/kpi tree clear\`.`,
+  treeExampleRetired: ({ metrics }) => `The example uses ${metrics}, which this workspace has retired. Bring it back with \`/kpi metric restore\`, or build your tree with \`/kpi tree set\`.`,
   treeDerived: 'Derived from the team’s targets along the funnel. Define your own with `/kpi tree set <metric> <n>/<period> [under <metric>]`.',
   treeNone: 'No tree yet: set team targets (`/kpi target revenue 10,000,000/month team`) or define one with `/kpi tree set`.',
   treeNodeSet: ({ metric, target, parent }) => (parent ? `Tree: ${metric} (${target}) now sits under ${parent}.` : `Tree: ${metric} (${target}) is the KGI at the top.`),
@@ -155,6 +175,7 @@ export const manage: ManageCatalog = {
     given: 'as you gave it',
     history: ({ days }) => `your team’s last ${days} days`,
     fallback: ({ why }) => `template default: ${why}`,
+    over: ({ source, group }) => `${source}, ${group}`,
   },
   planTooLittle: ({ count }) => `too little history yet (${count} in 90 days)`,
   planTry: 'Try other rates: `/kpi plan 7,000,000/month deal 140000 win 50% meeting 20%`.',

@@ -51,6 +51,7 @@ export const oneonone: OneOnOneCatalog = {
     planKpi: ({ kpi }) => `KPI: ${kpi}`,
     planMeasure: ({ measure }) => `Measure: ${measure}`,
     planActions: 'Concrete actions:',
+    defaultStage: 'meeting-setting',
     measures: {
       volumeNeedsQuality: 'raise the quality of each conversation',
       qualityNeedsVolume: 'have more conversations',
@@ -60,6 +61,7 @@ export const oneonone: OneOnOneCatalog = {
       connect: 'reach more of the people called',
       meeting: 'turn more conversations into meetings',
       win: 'close more of the meetings',
+      other: 'lift the conversion of this step',
     },
     actions: {
       callTimes: 'Try two new calling windows this week (early morning, late afternoon) and compare.',

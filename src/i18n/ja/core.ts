@@ -58,8 +58,9 @@ export const core: CoreCatalog = {
       details: [
         '1回で複数の指標を記録できます。すべて保存されるか、何も保存されないかのどちらかです。',
         '`--` の後ろに書いたメモは記録と一緒に残ります(試したことを書いておくと、レビューで新しい取り組みとして紹介されます)。',
+        '商談をフィールドセールスに引き継ぐときは `→ @メンバー`、受注をアポを取ったインサイドセールスに紐づけるときは `← @メンバー` と書くと、インサイドセールスに自分の商談の受注率が表示されます。',
       ],
-      examples: ['/kpi log 架電 45 商談 3', '/kpi log calls 45 meetings 3', '/kpi log 受注 1 売上 120万 昨日', '/kpi log 架電 30 -- 新しいトークを試した'],
+      examples: ['/kpi log 架電 45 商談 3', '/kpi log calls 45 meetings 3', '/kpi log 受注 1 売上 120万 昨日', '/kpi log 架電 30 -- 新しいトークを試した', '/kpi log 商談 1 → @千葉'],
     },
     undo: {
       usage: '/kpi undo',
@@ -82,7 +83,10 @@ export const core: CoreCatalog = {
     status: {
       usage: '/kpi status [@メンバー] [day|week|month|quarter]',
       summary: 'KPIごとの現在地: 達成率、ペース、着地見込み、残り営業日1日あたりに必要な数',
-      details: ['率は元になった件数と並べて表示します。マネージャーは自チームのメンバーの、管理者は全員の状況を見られます。'],
+      details: [
+        '率は元になった件数と計算式と並べて表示します(`/kpi help rates`)。パイプラインなどのスナップショットは最新の値と日付を表示します。',
+        'マネージャーは自チームのメンバーの、管理者は全員の状況を見られます。',
+      ],
       examples: ['/kpi status', '/kpi status 週', '/kpi status @aki 月'],
     },
     target: {
@@ -91,7 +95,7 @@ export const core: CoreCatalog = {
       details: [
         '`members`(省略時)はチームの各メンバーに、`team` はチーム合計に設定します。',
         '日の目標は営業日1日あたりです。変更は今日から適用され、過去の期間は当時の目標のままです。`off` で目標を外せます。',
-        '率はパーセントで指定します: `/kpi target 受注率 20%/月`。',
+        '率はパーセントで指定します: `/kpi target 受注率 20%/月`。解約率のような期間ごとの割合は年で設定でき(`/kpi target 解約率 5%/年`)、月は複利換算した割合で判定します。',
       ],
       examples: ['/kpi target 架電 50/日', '/kpi target 商談 30/月 @aki', '/kpi target 売上 1000万/月 team'],
     },
@@ -102,10 +106,10 @@ export const core: CoreCatalog = {
       examples: ['/kpi targets', '/kpi targets @aki'],
     },
     template: {
-      usage: '/kpi template <sdr|bdr|field|cs|manager> @メンバー…',
-      summary: '役割ごとのKPIと目標例をまとめて設定(マネージャー・管理者)',
-      details: ['例: フィールドセールスは 商談 30件/月、訪問 10件/週、キーマン接触率 80%、受注率 20%、平均受注単価 50万円。'],
-      examples: ['/kpi template field @aki @ben', '/kpi template sdr @chika'],
+      usage: '/kpi template <sdr|bdr|field|cs|manager> @メンバー… [all]',
+      summary: '役割ごとの主要KPI(1〜3個)と記事の目標例をまとめて設定(マネージャー・管理者)',
+      details: ['例: フィールドセールスは 商談 30件/月、受注率 20%、平均受注単価 50万円。`all` を付けると補助KPI(訪問 10件/週、キーマン接触率 80%)も設定します。'],
+      examples: ['/kpi template field @aki @ben', '/kpi template sdr @chika', '/kpi template cs @dan all'],
     },
     team: {
       usage: '/kpi team · /kpi team create <名前> [#チャンネル] · /kpi team add @メンバー… [as manager] · /kpi team remove @メンバー…',
@@ -117,15 +121,18 @@ export const core: CoreCatalog = {
       usage: '/kpi settings [<項目> <値>]',
       summary: 'チームの設定。引数なしでフォームが開きます(そのチームのマネージャー・管理者)',
       details: [
-        '項目: `timezone <IANA名>` · `language <ja|en>` · `daily <HH:MM|off>` · `weekly <曜日> <HH:MM|off>` · `workdays <mon-fri|…>` · `holidays <jp|none>` · `catchup <時間>` · `morning-dm <on|off>` · `1on1-lead <時間|default>`。',
+        '項目: `timezone <IANA名>` · `language <ja|en>` · `daily <HH:MM|off>` · `weekly <曜日> <HH:MM|off>` · `workdays <mon-fri|…>` · `holidays <jp|none>` · `catchup <時間>` · `morning-dm <on|off>` · `1on1-lead <時間|default>` · `funnel <指標> <指標>…`。',
       ],
       examples: ['/kpi settings daily 08:30', '/kpi settings weekly 月 09:00', '/kpi settings timezone Asia/Tokyo'],
     },
     tree: {
-      usage: '/kpi tree · /kpi tree set <指標> <数>/<期間> [under <指標>] · /kpi tree clear',
+      usage: '/kpi tree · /kpi tree set <指標> <数>/<期間> [under <指標>] · /kpi tree clear · /kpi tree example [use]',
       summary: 'KGI → KPIツリーと各ノードの達成率。マネージャーがノードごとに定義できます',
-      details: ['`under` なしで最初に設定したノードがKGIです。ツリーを定義していない場合は、チームの目標からファネルに沿って自動で組み立てます。'],
-      examples: ['/kpi tree', '/kpi tree set 売上 1000万/月', '/kpi tree set 受注 50/月 under 売上'],
+      details: [
+        '`under` なしで最初に設定したノードがKGIです。ツリーを定義していない場合は、チームの目標からファネルに沿って自動で組み立てます。',
+        '`/kpi tree example` で記事の例(MRR 1,000万円)をチームの実績と一緒に表示し、`use` で採用できます。',
+      ],
+      examples: ['/kpi tree', '/kpi tree set 売上 1000万/月', '/kpi tree set 受注 50/月 under 売上', '/kpi tree example'],
     },
     '1on1': {
       usage: '/kpi 1on1 @メンバー · /kpi 1on1 schedule [@メンバー <曜日> <HH:MM> [every 1|2 weeks]] · /kpi 1on1 unschedule @メンバー · /kpi 1on1 plan @メンバー <プラン>',
@@ -148,10 +155,19 @@ export const core: CoreCatalog = {
       details: ['チームの設定(`/kpi settings morning-dm`)は全員に適用されます。こちらはあなた個人の選択です。'],
       examples: ['/kpi morning-dm off'],
     },
+    metric: {
+      usage: '/kpi metric · /kpi metric add <名前> [count|currency] [snapshot] [aliases a,b] · /kpi metric rate <名前> = <指標> / <指標> [at start] · /kpi metric edit <名前> … · /kpi metric retire|restore <名前>',
+      summary: 'ワークスペースの指標と計算式。マネージャーが独自の指標を追加・見直し・廃止できます',
+      details: [
+        '件数は期間で合計し、スナップショット(担当顧客数、パイプライン)は次の記録まで最新の値を引き継ぎ、率は2つの指標から計算します(記録はしません)。',
+        'ひとつの名前はひとつの指標だけを表します。廃止しても履歴は残ります。`/kpi metric add` だけでフォームが開きます。',
+      ],
+      examples: ['/kpi metric add 有効商談 count aliases valid-meetings', '/kpi metric rate 有効商談率 = 有効商談 / 商談', '/kpi metric add 見込み案件 snapshot', '/kpi metric'],
+    },
     plan: {
       usage: '/kpi plan <金額>/<期間> [deal <単価>] [win <率>] [meeting <率>]',
       summary: '逆算: 売上目標に必要な受注・商談・架電の数(合計と営業日1日あたり)',
-      details: ['チームの直近90日の実績(履歴が少ないときはテンプレートの標準値)を使います。率を指定してシナリオを試せます。'],
+      details: ['チームの直近90日の実績(履歴が少ないときはテンプレートの標準値)を使います。受注率と平均単価はフィールドセールス、商談化率はインサイドセールスの実績です。率を指定してシナリオを試せます。'],
       examples: ['/kpi plan 700万/月', '/kpi plan 700万/月 deal 14万 win 50% meeting 20%'],
     },
   },
@@ -191,6 +207,9 @@ export const core: CoreCatalog = {
     unknownSettingKey: ({ word, keys }) => `「${word}」という設定項目はありません。設定できる項目: ${keys}`,
     unknownWord: ({ word }) => `「${word}」の部分が読み取れませんでした。`,
     badRate: ({ word }) => `「${word}」は使える値ではありません(率は 20% のようなパーセント、単価は金額で指定してください)。`,
+    retiredMetric: ({ metric }) => `${metric}はこのワークスペースで廃止されています。履歴は残っていますが、新しい記録や目標は受け付けません。マネージャーが \`/kpi metric restore\` で戻せます。`,
+    handoffNotAPerson: ({ word }) => `→ や ← の後ろには相手をメンションで書いてください(「${word}」はメンションではありません)。例: \`/kpi log 商談 1 → @千葉\``,
+    badFormula: ({ word }) => `「${word}」は計算式として読み取れません。分子の指標、スラッシュ、分母の指標の順に書いてください。例: \`商談 / 架電\`(分子は + で足せます)。`,
   },
   rightForm: ({ usage, example }) => `書き方: \`${usage}\`  例: \`${example}\``,
 };

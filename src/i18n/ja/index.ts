@@ -3,7 +3,8 @@ import { core } from './core.js';
 import { digest } from './digest.js';
 import { forms } from './forms.js';
 import { manage } from './manage.js';
+import { metrics } from './metrics.js';
 import { oneonone } from './oneonone.js';
 import type { Catalog } from '../catalog.js';
 
-export const ja: Catalog = { ...core, ...manage, ...forms, ...digest, ...oneonone, ...charts };
+export const ja: Catalog = { ...core, ...manage, ...forms, ...digest, ...oneonone, ...metrics, ...charts };

@@ -51,6 +51,7 @@ export const oneonone: OneOnOneCatalog = {
     planKpi: ({ kpi }) => `KPI: ${kpi}`,
     planMeasure: ({ measure }) => `施策: ${measure}`,
     planActions: '具体的なアクション:',
+    defaultStage: 'アポ獲得',
     measures: {
       volumeNeedsQuality: '一件一件の会話の質を高める',
       qualityNeedsVolume: '会話の件数を増やす',
@@ -60,6 +61,7 @@ export const oneonone: OneOnOneCatalog = {
       connect: '架電した相手とつながる率を上げる',
       meeting: '会話から商談につなげる率を上げる',
       win: '商談から受注につなげる率を上げる',
+      other: 'この段階の転換率を上げる',
     },
     actions: {
       callTimes: '今週は新しい架電時間帯(早朝・夕方)を2つ試して比べる',

@@ -1,8 +1,8 @@
 import { hasValues, makeChart, type ChartModel } from './model.js';
 import type { HomeModel } from '../home.js';
 import type { StatusModel } from '../status.js';
-import { metricBetter, metricLabel } from '../../domain/metrics.js';
-import { convertsWithWorkdays } from '../../domain/progress.js';
+import { metricLabel } from '../amounts.js';
+import { isPaced } from '../../domain/progress.js';
 import { ratio } from '../../domain/rates.js';
 import { formatMonth, messages, type Locale } from '../../i18n/index.js';
 
@@ -11,14 +11,15 @@ const PACE_KPIS = 6;
 
 /**
  * The month so far against the pace for today: each summed KPI's total as a share of the month's
- * target, with the share an even spread over the workdays reaches by today (the pace) and the
- * target. `team` names a team's panel (team totals); without it the chart is a person's own.
+ * target, beside the share the target asked of the workdays so far (the pace, day by day as the
+ * targets were in force), as the status lines read them. `team` names a team's chart (the team's
+ * month as the manager's panel reads it); without it the chart is a person's own.
  */
 export function monthPaceChart(month: StatusModel, locale: Locale, team?: { name: string }): ChartModel | null {
   const t = messages(locale).charts;
   const lines = month.lines
     .map((l) => l.progress)
-    .filter((p) => convertsWithWorkdays(p.metric) && metricBetter(p.metric) === 'higher' && p.target !== null && p.target > 0)
+    .filter((p) => isPaced(p.metric) && p.metric.better === 'higher' && p.target !== null && p.target > 0)
     .slice(0, PACE_KPIS);
   if (lines.length === 0) return null;
   const monthName = formatMonth(month.period.start, locale);

@@ -1,46 +1,58 @@
 import { hasValues, makeChart, type ChartModel } from './model.js';
-import type { OneOnOneModel } from '../oneonone.js';
-import { countWorkdays } from '../../domain/calendar.js';
-import { addDays } from '../../domain/days.js';
-import { median, stageRate, stagesFor, stagesOfRole } from '../../domain/funnel.js';
-import { metricBetter, metricLabel, metricUnit } from '../../domain/metrics.js';
-import { convertsWithWorkdays, metricValue } from '../../domain/progress.js';
-import { ratio } from '../../domain/rates.js';
+import { metricLabel } from '../amounts.js';
+import { stageTeamMedian, type OneOnOneModel } from '../oneonone.js';
+import type { WorkCalendar } from '../../domain/calendar.js';
+import { addDays, type Day } from '../../domain/days.js';
+import { stageRate, stagesOfRole } from '../../domain/funnel.js';
+import type { MetricDef } from '../../domain/metrics.js';
+import { periodOf } from '../../domain/periods.js';
+import { metricValue, ratio } from '../../domain/rates.js';
+import { flowTarget, periodTarget, type TargetSchedule } from '../../domain/targets.js';
 import { formatDay, messages, type Locale } from '../../i18n/index.js';
 
 /** The most KPIs a prep's chart draws: the main ones. */
 const PERIOD_KPIS = 5;
 
+/** The days before the prep's period its own baseline covers (the prep reads the same four weeks). */
+const BASELINE_DAYS = 28;
+
 /**
- * The rep's KPIs over the prep's period as a share of their target for the same workdays (the
- * month's target spread over its workdays; a rate's target as set), beside their own four weeks
- * before the period measured the same way. For the manager's 1on1 prep only. Null without targets.
+ * A person's target over the days `from`…`to`: a flow's workdays each at the target in force that
+ * day (`flowTarget`, as every period is read); a rate or a snapshot as in force on `to`, as the
+ * month's line states it.
+ */
+function spanTarget(def: MetricDef, schedule: TargetSchedule, from: Day, to: Day, calendar: WorkCalendar): number | null {
+  if (def.kind === 'flow') return flowTarget(schedule, from, to, to, calendar);
+  return periodTarget(def, [schedule], periodOf(to, 'month'), to, calendar).value;
+}
+
+/**
+ * The rep's KPIs over the prep's period as a share of their target for the same days, beside their
+ * own four weeks before the period against the target those weeks had. The values are the prep's
+ * (`metricValue` of its period and baseline totals); the KPIs are the month's, where more is better.
+ * For the manager's 1on1 prep only. Null without targets.
  */
 export function periodChart(m: OneOnOneModel, locale: Locale): ChartModel | null {
   const t = messages(locale).charts;
-  const { from, to, calendar, current, baseline } = m.input;
-  const spanDays = countWorkdays(from, to, calendar);
-  const baselineDays = countWorkdays(addDays(from, -28), addDays(from, -1), calendar);
+  const { from, to, calendar, current, baseline, targets } = m.input;
+  const baseFrom = addDays(from, -BASELINE_DAYS);
+  const baseTo = addDays(from, -1);
   const lines = m.month.lines
     .map((l) => l.progress)
-    .filter((p) => p.target !== null && p.target > 0 && metricBetter(p.metric) === 'higher' && (convertsWithWorkdays(p.metric) || metricUnit(p.metric) === 'ratio'))
+    .filter((p) => p.target !== null && p.target > 0 && p.metric.better === 'higher')
+    .flatMap((p) => {
+      const schedule = targets.find((x) => x.metric === p.metric.key)?.schedule;
+      return schedule ? [{ def: p.metric, schedule }] : [];
+    })
     .slice(0, PERIOD_KPIS);
   if (lines.length === 0) return null;
-  const shares = lines.map((p) => {
-    const summed = convertsWithWorkdays(p.metric);
-    const target = summed ? (p.totalWorkdays > 0 ? (p.target! * spanDays) / p.totalWorkdays : null) : p.target!;
-    const now = metricValue(p.metric, current);
-    const before = metricValue(p.metric, baseline);
-    const scaledBefore = before === null ? null : summed ? (baselineDays > 0 ? (before * spanDays) / baselineDays : null) : before;
-    const share = (v: number | null) => (v === null || target === null ? null : ratio(v, target));
-    return { now: share(now), before: share(scaledBefore) };
-  });
+  const share = (value: number | null, target: number | null) => (value === null || target === null ? null : ratio(value, target));
   const content = {
     kind: 'period' as const,
     audience: 'person' as const,
     locale,
     title: t.periodTitle({ from: formatDay(from, locale), to: formatDay(to, locale) }),
-    categories: lines.map((p) => metricLabel(p.metric, locale)),
+    categories: lines.map((l) => metricLabel(l.def, locale)),
     panels: [
       {
         title: null,
@@ -48,8 +60,8 @@ export function periodChart(m: OneOnOneModel, locale: Locale): ChartModel | null
         mark: 'bar' as const,
         labels: 'all' as const,
         series: [
-          { name: t.periodSeries, role: 'actual' as const, values: shares.map((s) => s.now) },
-          { name: t.ownBaseline, role: 'comparison' as const, values: shares.map((s) => s.before) },
+          { name: t.periodSeries, role: 'actual' as const, values: lines.map((l) => share(metricValue(l.def, current), spanTarget(l.def, l.schedule, from, to, calendar))) },
+          { name: t.ownBaseline, role: 'comparison' as const, values: lines.map((l) => share(metricValue(l.def, baseline), spanTarget(l.def, l.schedule, baseFrom, baseTo, calendar))) },
         ],
         references: [{ name: t.target, role: 'target' as const, values: lines.map(() => 1) }],
       },
@@ -59,45 +71,36 @@ export function periodChart(m: OneOnOneModel, locale: Locale): ChartModel | null
 }
 
 /**
- * The rep's conversion at each stage of the funnel their role works, beside the team's median for
- * the same period. For the manager's 1on1 prep only. Null when no stage has enough volume.
+ * The rep's rate at each stage of the funnel their role works, beside the team's median for the same
+ * period, read as the prep reads the stage it coaches (`stageRate`, `stageTeamMedian`). For the
+ * manager's 1on1 prep only. Null when no stage has enough volume.
  */
 export function stagesChart(m: OneOnOneModel, locale: Locale): ChartModel | null {
-  const c = messages(locale);
-  const t = c.charts;
-  const { current, teammates, salesRole, from, to } = m.input;
-  const worked = stagesOfRole(salesRole);
-  const defs = stagesFor(current).filter((d) => worked.includes(d.stage));
-  if (defs.length === 0) return null;
-  const teamMedian = (stage: (typeof defs)[number]['stage']) =>
-    median(
-      teammates.flatMap((totals) => {
-        const def = stagesFor(totals).find((d) => d.stage === stage);
-        const rate = def ? stageRate(def, totals) : null;
-        return rate === null ? [] : [rate];
-      }),
-    );
-  const content = {
-    kind: 'stages' as const,
-    audience: 'person' as const,
+  const t = messages(locale).charts;
+  const { current, teammates, salesRole, stages, from, to } = m.input;
+  const worked = stagesOfRole(stages, salesRole);
+  const own = worked.map((s) => stageRate(s, current));
+  if (own.every((v) => v === null)) return null;
+  return makeChart({
+    kind: 'stages',
+    audience: 'person',
     locale,
     title: t.stagesTitle({ from: formatDay(from, locale), to: formatDay(to, locale) }),
-    categories: defs.map((d) => c.stageNames[d.stage]),
+    categories: worked.map((s) => metricLabel(s.rate, locale)),
     panels: [
       {
         title: null,
-        unit: 'ratio' as const,
-        mark: 'bar' as const,
-        labels: 'all' as const,
+        unit: 'ratio',
+        mark: 'bar',
+        labels: 'all',
         series: [
-          { name: t.repSeries, role: 'actual' as const, values: defs.map((d) => stageRate(d, current)) },
-          { name: t.teamMedian, role: 'comparison' as const, values: defs.map((d) => teamMedian(d.stage)) },
+          { name: t.repSeries, role: 'actual', values: own },
+          { name: t.teamMedian, role: 'comparison', values: worked.map((s) => stageTeamMedian(s, teammates)) },
         ],
         references: [],
       },
     ],
-  };
-  return content.panels[0]!.series[0]!.values.some((v) => v !== null) ? makeChart(content) : null;
+  });
 }
 
 /** The 1on1 prep's charts; each is left out when it has nothing to show. */

@@ -1,13 +1,16 @@
-import { hasValues, makeChart, type ChartModel, type ChartUnit } from './model.js';
+import { hasValues, makeChart, type ChartModel, type ChartStep, type ChartUnit } from './model.js';
+import { metricLabel } from '../amounts.js';
 import type { WeeklyReviewModel } from '../digest/weekly.js';
-import { calendarFor } from '../status.js';
-import { loadTeamTargets, type TeamTarget } from '../tree.js';
+import { calendarFor, type KpiTarget } from '../status.js';
+import { teamProgress } from '../team-progress.js';
+import { loadTeamTargets } from '../tree.js';
 import type { WorkCalendar } from '../../domain/calendar.js';
-import { stageRate, stagesFor } from '../../domain/funnel.js';
-import { metricLabel, metricUnit, type MetricKey } from '../../domain/metrics.js';
+import type { MetricDef } from '../../domain/metrics.js';
 import { previousPeriod, type Period } from '../../domain/periods.js';
-import { metricValue, periodTarget } from '../../domain/progress.js';
-import { sumTotals, type Totals } from '../../domain/rates.js';
+import type { Progress } from '../../domain/progress.js';
+import type { Totals } from '../../domain/rates.js';
+import type { RoleGroup } from '../../domain/roles.js';
+import type { TeamMember } from '../../domain/team-rates.js';
 import { formatDay, formatShortDay, messages, type Locale } from '../../i18n/index.js';
 import type { Store, Team } from '../../store/index.js';
 
@@ -16,111 +19,168 @@ export const TREND_WEEKS = 8;
 /** The most KPIs the trend draws, two plots to a row: the main ones (DOMAIN.md: 3–5, ideally 1–3). */
 export const TREND_KPIS = 4;
 
-/** A team's totals week by week, oldest first, with the team-level targets in force at each week's end. */
+/**
+ * A team's main KPIs week by week, oldest week first, each read as the weekly review reads its own
+ * week (`teamProgress`): counts and snapshots over everyone, a rate over the people whose role works
+ * it, the target day by day as it was in force. Team readings only: no person's numbers are in it.
+ */
 export interface WeeklyTrend {
-  readonly calendar: WorkCalendar;
-  readonly weeks: readonly { readonly week: Period; readonly totals: Totals; readonly targets: readonly TeamTarget[] }[];
+  readonly metrics: readonly MetricDef[];
+  readonly weeks: readonly { readonly week: Period; readonly kpis: readonly Progress[] }[];
 }
 
-/** The units a chart draws a metric in; scores (CSAT) stay in the text. */
-function chartUnit(metric: MetricKey): ChartUnit | null {
-  const unit = metricUnit(metric);
-  return unit === 'count' || unit === 'currency' || unit === 'ratio' ? unit : null;
+/** The unit a chart draws a metric in; scores (CSAT) stay in the text. */
+export function chartUnit(def: MetricDef): ChartUnit | null {
+  switch (def.unit) {
+    case 'count':
+    case 'currency':
+      return def.unit;
+    case 'percent':
+      return 'ratio';
+    case 'score':
+      return null;
+  }
+}
+
+/** The review's KPIs a trend draws: the first `TREND_KPIS` of them in a unit a chart has. */
+export const trendMetrics = (review: WeeklyReviewModel): MetricDef[] =>
+  review.kpis
+    .map((k) => k.metric)
+    .filter((m) => chartUnit(m) !== null)
+    .slice(0, TREND_KPIS);
+
+/** What a trend is read from: the review's KPIs with their team-level targets, the team, and each week's totals by member. */
+export interface WeeklyTrendInput {
+  readonly metrics: readonly MetricDef[];
+  readonly targets: readonly KpiTarget[];
+  /** The people the review reads (its active members), with their roles for rates. */
+  readonly members: readonly TeamMember[];
+  readonly calendar: WorkCalendar;
+  readonly weeks: readonly { readonly week: Period; readonly byMember: ReadonlyMap<string, Totals> }[];
 }
 
 /**
- * Reads the team's last `weeks` weeks up to the week a review covers: the members' totals summed
- * per week in one query, and the targets in force at the end of each week (targets are
- * effective-dated, so an old week is measured against the target it had). Targets rarely change:
- * when none took effect since the first week's end, the last week's serve every week.
+ * Each KPI in each week as the review reads its own week (`teamProgress` as of the week's end), so
+ * the last week's reading is the review's. A past week is measured against the targets that were in
+ * force on each of its workdays: a target changed since does not rewrite an old week, and a week
+ * before any target has none. KPIs without a team-level target are left out.
  */
-export async function loadWeeklyTrend(store: Store, team: Team, reviewed: Period, weeks = TREND_WEEKS): Promise<WeeklyTrend> {
-  const periods: Period[] = [reviewed];
-  while (periods.length < weeks) periods.unshift(previousPeriod(periods[0]!));
-  const first = periods[0]!.end;
-  const [ranges, last] = await Promise.all([
-    store.totals.memberRanges(
-      team.id,
-      periods.map((p) => ({ from: p.start, to: p.end })),
-    ),
-    loadTeamTargets(store, team, reviewed.end),
-  ]);
-  const changed =
-    (await store.targets.changedBetween(team.workspace, 'team', [String(team.id)], first, reviewed.end)) ||
-    (await store.targets.changedBetween(
-      team.workspace,
-      'person',
-      last.members.map((m) => m.userId),
-      first,
-      reviewed.end,
-    ));
-  const targets = changed ? await Promise.all(periods.map((p) => (p === reviewed ? last : loadTeamTargets(store, team, p.end)))) : periods.map(() => last);
+export function buildWeeklyTrend(input: WeeklyTrendInput): WeeklyTrend {
+  const kpis = input.metrics.flatMap((def) => {
+    const target = input.targets.find((t) => t.metric === def.key);
+    return target ? [{ def, target }] : [];
+  });
   return {
-    calendar: calendarFor(team),
-    weeks: periods.map((week, i) => ({ week, totals: sumTotals(ranges[i]!.values()), targets: targets[i]!.targets })),
+    metrics: kpis.map((k) => k.def),
+    weeks: input.weeks.map(({ week, byMember }) => ({
+      week,
+      kpis: kpis.map(({ def, target }) => teamProgress(def, target, week, week.end, input.members, byMember, input.calendar).progress),
+    })),
   };
 }
 
 /**
- * The weekly review's trend: each of the team's main KPIs (the review's own, at most four) week by
- * week against the target each week had. Team totals only, so it may go to the channel. Null when
- * nothing was logged in the weeks shown.
+ * Reads the team's last `weeks` weeks up to the week the review covers (one query for their totals),
+ * with the members and team-level targets the review reads: the targets as of the review's week,
+ * whose schedules hold every change up to it, so each past week reads the ones it had.
  */
-export function weeklyTrendChart(review: WeeklyReviewModel, trend: WeeklyTrend, locale: Locale): ChartModel | null {
+export async function loadWeeklyTrend(store: Store, team: Team, review: WeeklyReviewModel, weeks = TREND_WEEKS): Promise<WeeklyTrend> {
+  const periods: Period[] = [review.week];
+  while (periods.length < weeks) periods.unshift(previousPeriod(periods[0]!));
+  const [{ members, targets }, ranges] = await Promise.all([
+    loadTeamTargets(store, team, review.week.end, review.catalog),
+    store.totals.memberRanges(
+      team.id,
+      periods.map((p) => ({ from: p.start, to: p.end })),
+    ),
+  ]);
+  return buildWeeklyTrend({
+    metrics: trendMetrics(review),
+    targets,
+    members: members.filter((m) => m.isActive),
+    calendar: calendarFor(team),
+    weeks: periods.map((week, i) => ({ week, byMember: ranges[i]! })),
+  });
+}
+
+/**
+ * The weekly review's trend: each of the team's main KPIs week by week against the target each week
+ * had. Team readings only, so it may go to the channel. Null when nothing was logged in the weeks shown.
+ */
+export function weeklyTrendChart(trend: WeeklyTrend, locale: Locale): ChartModel | null {
   const t = messages(locale).charts;
-  const metrics = review.kpis.map((k) => k.metric).filter((m) => chartUnit(m) !== null).slice(0, TREND_KPIS);
-  if (metrics.length === 0 || trend.weeks.length === 0) return null;
+  if (trend.metrics.length === 0 || trend.weeks.length === 0) return null;
   const content = {
     kind: 'trend' as const,
     audience: 'team' as const,
     locale,
     title: t.trendTitle({ weeks: trend.weeks.length }),
     categories: trend.weeks.map((w) => formatShortDay(w.week.start, locale)),
-    panels: metrics.map((metric) => ({
-      title: metricLabel(metric, locale),
-      unit: chartUnit(metric)!,
-      mark: metricUnit(metric) === 'ratio' ? ('line' as const) : ('bar' as const),
+    panels: trend.metrics.map((def, k) => ({
+      title: metricLabel(def, locale),
+      unit: chartUnit(def)!,
+      mark: def.kind === 'rate' ? ('line' as const) : ('bar' as const),
       labels: 'last' as const,
-      series: [{ name: t.weekTotal, role: 'actual' as const, values: trend.weeks.map((w) => metricValue(metric, w.totals)) }],
-      references: [
-        {
-          name: t.target,
-          role: 'target' as const,
-          values: trend.weeks.map((w) => {
-            const target = w.targets.find((x) => x.metric === metric);
-            return target ? periodTarget(metric, target.value, target.period, w.week, trend.calendar) : null;
-          }),
-        },
-      ],
+      series: [{ name: t.weekTotal, role: 'actual' as const, values: trend.weeks.map((w) => w.kpis[k]!.actual) }],
+      references: [{ name: t.target, role: 'target' as const, values: trend.weeks.map((w) => w.kpis[k]!.target) }],
     })),
   };
   return hasValues(content) ? makeChart(content) : null;
 }
 
+/** One bar of the funnel: a metric's count as one stage read it. */
+interface FunnelBar {
+  readonly metric: MetricDef;
+  readonly group: RoleGroup | null;
+  readonly value: number;
+}
+
 /**
- * The funnel of the week reviewed: the count at each step (calls → connects → meetings → wins) and
- * the conversion from each step to the next, as the funnel's stages define it. Null without a funnel.
+ * The funnel of the week reviewed, from the review's own steps: the count at each step and each
+ * stage's rate as the review states it. A stage read over other people than the one before it (field
+ * sales' meetings after inside sales' meetings) starts a bar of its own, named with whom it was read
+ * over, and no rate joins the two. Stages the review leaves out (nothing either side) are left out.
+ * Null without a stage.
  */
 export function weeklyFunnelChart(review: WeeklyReviewModel, locale: Locale): ChartModel | null {
-  if (review.funnel.length < 2) return null;
-  const t = messages(locale).charts;
-  const stages = stagesFor(review.totals);
-  const steps = review.funnel.slice(1).map((to, i) => {
-    const def = stages.find((s) => s.from === review.funnel[i]!.metric && s.to === to.metric);
-    return def ? stageRate(def, review.totals) : null;
-  });
+  const t = messages(locale);
+  const bars: FunnelBar[] = [];
+  const steps: (ChartStep | null)[] = [];
+  for (const f of review.funnel.filter((s) => s.from > 0 || s.to > 0)) {
+    const last = bars.at(-1);
+    if (!last || last.metric.key !== f.stage.from.key || last.value !== f.from || last.group !== f.group) {
+      if (last) steps.push(null);
+      bars.push({ metric: f.stage.from, group: f.group, value: f.from });
+    }
+    bars.push({ metric: f.stage.to, group: f.group, value: f.to });
+    steps.push({ name: metricLabel(f.stage.rate, locale), value: f.rate });
+  }
+  if (bars.length < 2) return null;
   return makeChart({
     kind: 'funnel',
     audience: 'team',
     locale,
-    title: t.funnelTitle({ week: formatDay(review.week.start, locale) }),
-    categories: review.funnel.map((f) => metricLabel(f.metric, locale)),
-    panels: [{ title: null, unit: 'count', mark: 'bar', labels: 'all', series: [{ name: t.funnelSeries, role: 'actual', values: review.funnel.map((f) => f.value) }], references: [], steps }],
+    title: t.charts.funnelTitle({ week: formatDay(review.week.start, locale) }),
+    categories: funnelCategories(bars, locale),
+    panels: [{ title: null, unit: 'count', mark: 'bar', labels: 'all', series: [{ name: t.charts.funnelSeries, role: 'actual', values: bars.map((b) => b.value) }], references: [], steps }],
   });
+}
+
+/** Each bar's name: the metric's, with whom it was read over where the metric has two bars; unique. */
+function funnelCategories(bars: readonly FunnelBar[], locale: Locale): string[] {
+  const t = messages(locale);
+  const names: string[] = [];
+  for (const bar of bars) {
+    const label = metricLabel(bar.metric, locale);
+    const twice = bars.filter((b) => b.metric.key === bar.metric.key).length > 1;
+    let name = twice ? t.charts.readOver({ metric: label, group: bar.group ? t.roleGroups[bar.group] : t.charts.wholeTeam }) : label;
+    if (names.includes(name)) name = `${name} ${names.length + 1}`;
+    names.push(name);
+  }
+  return names;
 }
 
 /** The weekly review's charts, trend first; each is left out when it has nothing to show. */
 export function weeklyCharts(review: WeeklyReviewModel, trend: WeeklyTrend, locale: Locale): ChartModel[] {
-  return [weeklyTrendChart(review, trend, locale), weeklyFunnelChart(review, locale)].filter((c): c is ChartModel => c !== null);
+  return [weeklyTrendChart(trend, locale), weeklyFunnelChart(review, locale)].filter((c): c is ChartModel => c !== null);
 }
-

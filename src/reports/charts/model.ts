@@ -33,6 +33,13 @@ export interface ChartReference {
   readonly values: readonly (number | null)[];
 }
 
+/** A funnel's conversion between two neighbouring bars, named by the rate it is. */
+export interface ChartStep {
+  readonly name: string;
+  /** Null when the stage had too few to say (the report says so in words). */
+  readonly value: number | null;
+}
+
 /** One plot: its series and references over the chart's categories, in one unit. */
 export interface ChartPanel {
   /** The panel's name when a chart has several (a metric's name); null for a single plot. */
@@ -41,8 +48,8 @@ export interface ChartPanel {
   readonly mark: 'bar' | 'line';
   readonly series: readonly ChartSeries[];
   readonly references: readonly ChartReference[];
-  /** A funnel's conversion from each category to the next (one fewer than the categories). */
-  readonly steps?: readonly (number | null)[];
+  /** A funnel's conversion from each category to the next (one fewer than the categories); null between bars no stage joins. */
+  readonly steps?: readonly (ChartStep | null)[];
   /** Label every value on the plot, or only the last category's (a long trend). */
   readonly labels: 'all' | 'last';
 }

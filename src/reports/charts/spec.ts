@@ -99,7 +99,9 @@ function panelSpec(chart: ChartModel, panel: ChartPanel, size: { width: number; 
     mark: { type: 'text', dy: -7, fontSize: 11, color: TEXT },
     encoding: { x, y, text: { field: 'label' }, ...offset },
   });
-  const steps = (panel.steps ?? []).flatMap((rate, i) => (rate === null ? [] : [{ cat: categories[i + 1]!, order: i + 1, step: `→ ${formatPercent(rate, locale)}`, value: panel.series[0]?.values[i + 1] ?? 0 }]));
+  const steps = (panel.steps ?? []).flatMap((step, i) =>
+    step === null || step.value === null ? [] : [{ cat: categories[i + 1]!, order: i + 1, step: `→ ${formatPercent(step.value, locale)}`, value: panel.series[0]?.values[i + 1] ?? 0 }],
+  );
   if (steps.length) {
     layers.push({ data: { values: steps }, mark: { type: 'text', dy: -23, fontSize: 11, color: MUTED }, encoding: { x, y, text: { field: 'step' } } });
   }

@@ -52,7 +52,7 @@ function describePanel(panel: ChartPanel, categories: readonly string[], locale:
   const t = messages(locale);
   const indexes = which === 'all' ? categories.map((_, i) => i) : [categories.length - 1];
   const parts = indexes.map((i) => entry(panel, categories[i]!, i, locale));
-  const steps = (panel.steps ?? []).flatMap((rate, i) => (rate === null ? [] : [t.charts.step({ from: categories[i]!, to: categories[i + 1]!, rate: formatPercent(rate, locale) })]));
+  const steps = (panel.steps ?? []).flatMap((step) => (step === null || step.value === null ? [] : [t.charts.step({ name: step.name, rate: formatPercent(step.value, locale) })]));
   const body = [...parts, ...steps].join(t.separators.details);
   return panel.title ? `${panel.title}: ${body}` : body;
 }

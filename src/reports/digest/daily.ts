@@ -2,27 +2,29 @@ import { say, gapWithSuggestion, paragraph, type Sentence, type Written } from '
 import type { TeamSnapshot } from './snapshot.js';
 import { adviceFor, headlineItems, isHeadlineMetric, kpiCell, mainActivityOf, teamFocus, type Focus } from './shared.js';
 import { context, fieldSections, header, section, type KnownBlock, type Message } from '../blocks.js';
-import { formatAmount, formatItems } from '../amounts.js';
-import { metricValue } from '../../domain/progress.js';
+import { formatAmount, formatItems, metricLabel } from '../amounts.js';
+import { teamProgress, teamTotalsFor } from '../team-progress.js';
 import { isNewApproachNote, isStreakMilestone, mostImproved } from '../../domain/celebrations.js';
 import type { Day } from '../../domain/days.js';
-import { metricBetter, metricLabel, type MetricKey } from '../../domain/metrics.js';
+import type { MetricCatalog } from '../../domain/metric-catalog.js';
+import type { MetricDef } from '../../domain/metrics.js';
 import { periodOf } from '../../domain/periods.js';
-import { convertsWithWorkdays, isReached, periodTarget, progress, targetForPeriod, type Progress } from '../../domain/progress.js';
-import { sumTotals, type Totals } from '../../domain/rates.js';
+import { isPaced, isReached, type Progress } from '../../domain/progress.js';
+import { loggedSince, metricValue, sumTotals, type Totals } from '../../domain/rates.js';
+import { periodTarget } from '../../domain/targets.js';
 import { workdayStreak } from '../../domain/streaks.js';
 import { formatDay, formatMonth, formatPercent, messages, pick, type Locale } from '../../i18n/index.js';
 
 export type Celebration =
-  | { readonly kind: 'teamGoal'; readonly metric: MetricKey; readonly value: number }
-  | { readonly kind: 'personalGoal'; readonly userId: string; readonly metric: MetricKey }
+  | { readonly kind: 'teamGoal'; readonly metric: MetricDef; readonly value: number }
+  | { readonly kind: 'personalGoal'; readonly userId: string; readonly metric: MetricDef }
   | { readonly kind: 'streak'; readonly userId: string; readonly days: number }
-  | { readonly kind: 'personalBest'; readonly userId: string; readonly metric: MetricKey; readonly best: number; readonly previous: number }
-  | { readonly kind: 'mostImproved'; readonly userId: string; readonly metric: MetricKey; readonly rise: number }
+  | { readonly kind: 'personalBest'; readonly userId: string; readonly metric: MetricDef; readonly best: number; readonly previous: number }
+  | { readonly kind: 'mostImproved'; readonly userId: string; readonly metric: MetricDef; readonly rise: number }
   | { readonly kind: 'newApproach'; readonly userId: string; readonly note: string };
 
 export interface KpiStanding {
-  readonly metric: MetricKey;
+  readonly metric: MetricDef;
   /** The report day's team value and its share of the month target, per workday. */
   readonly day: { readonly actual: number | null; readonly target: number | null };
   readonly month: Progress;
@@ -39,41 +41,44 @@ export interface DailyDigestModel {
   readonly kpis: readonly KpiStanding[];
   readonly celebrations: readonly Celebration[];
   readonly focus: Focus | null;
+  readonly catalog: MetricCatalog;
 }
 
 /** The most a channel message celebrates by name; the rest are counted. */
 const MAX_CELEBRATIONS = 8;
 
-/** The metric a person's activity is measured by: their first summed target, else calls. */
-function mainActivity(s: TeamSnapshot, userId: string): MetricKey {
-  return mainActivityOf(s.memberTargets.get(userId) ?? []);
+/** The metric a person's activity is measured by: their first flow target, else calls. */
+function mainActivity(s: TeamSnapshot, userId: string): MetricDef {
+  return mainActivityOf(s.memberTargets.get(userId) ?? [], s.catalog);
 }
 
-function celebrationsOf(s: TeamSnapshot, teamMonth: Totals, teamBefore: Totals): Celebration[] {
+const NONE: Totals = { values: {}, atStart: {}, asOf: {} };
+
+function celebrationsOf(s: TeamSnapshot): Celebration[] {
   const out: Celebration[] = [];
   for (const t of s.teamTargets) {
-    if (!convertsWithWorkdays(t.metric)) continue;
-    const now = metricValue(t.metric, teamMonth);
-    const before = metricValue(t.metric, teamBefore);
-    const target = targetForPeriod(t.value, t.period, s.month, s.calendar);
+    const def = s.catalog.get(t.metric);
+    if (!def || !isPaced(def)) continue;
+    const target = periodTarget(def, t.schedules, s.month, s.reportDay, s.calendar).value;
+    const now = metricValue(def, teamTotalsFor(def, s.members, s.monthTotals));
+    const before = metricValue(def, teamTotalsFor(def, s.members, s.monthTotalsBefore));
     if (target === null || now === null) continue;
-    if (isReached(now, target, metricBetter(t.metric)) && !(before !== null && isReached(before, target, metricBetter(t.metric)))) {
-      out.push({ kind: 'teamGoal', metric: t.metric, value: now });
-    }
+    if (isReached(now, target, def.better) && !(before !== null && isReached(before, target, def.better))) out.push({ kind: 'teamGoal', metric: def, value: now });
   }
   for (const m of s.members) {
     for (const t of s.memberTargets.get(m.userId) ?? []) {
-      if (!convertsWithWorkdays(t.metric) || metricBetter(t.metric) !== 'higher') continue;
-      const target = targetForPeriod(t.value, t.period, s.month, s.calendar);
-      const now = metricValue(t.metric, s.monthTotals.get(m.userId) ?? {}) ?? 0;
-      const before = metricValue(t.metric, s.monthTotalsBefore.get(m.userId) ?? {}) ?? 0;
-      if (target !== null && target > 0 && now >= target && before < target) out.push({ kind: 'personalGoal', userId: m.userId, metric: t.metric });
+      const def = s.catalog.get(t.metric);
+      if (!def || !isPaced(def) || def.better !== 'higher') continue;
+      const target = periodTarget(def, [t.schedule], s.month, s.reportDay, s.calendar).value;
+      const now = metricValue(def, s.monthTotals.get(m.userId) ?? NONE) ?? 0;
+      const before = metricValue(def, s.monthTotalsBefore.get(m.userId) ?? NONE) ?? 0;
+      if (target !== null && target > 0 && now >= target && before < target) out.push({ kind: 'personalGoal', userId: m.userId, metric: def });
     }
   }
   // One personal best a person, in a metric worth a headline.
   const bestBy = new Map<string, (typeof s.bests)[number]>();
-  for (const b of s.bests) if (isHeadlineMetric(b.metric) && !bestBy.has(b.userId)) bestBy.set(b.userId, b);
-  for (const b of bestBy.values()) out.push({ kind: 'personalBest', userId: b.userId, metric: b.metric, best: b.best, previous: b.previous });
+  for (const b of s.bests) if (isHeadlineMetric(b.metric) && !bestBy.has(b.userId) && s.catalog.get(b.metric)) bestBy.set(b.userId, b);
+  for (const b of bestBy.values()) out.push({ kind: 'personalBest', userId: b.userId, metric: s.catalog.def(b.metric), best: b.best, previous: b.previous });
   for (const m of s.members) {
     const days = s.loggedDays.get(m.userId);
     if (!days?.has(s.reportDay)) continue;
@@ -83,7 +88,7 @@ function celebrationsOf(s: TeamSnapshot, teamMonth: Totals, teamBefore: Totals):
   const improved = mostImproved(
     s.members.map((m) => {
       const metric = mainActivity(s, m.userId);
-      return { userId: m.userId, before: metricValue(metric, s.earlier.get(m.userId) ?? {}) ?? 0, recent: metricValue(metric, s.recent.get(m.userId) ?? {}) ?? 0 };
+      return { userId: m.userId, before: metricValue(metric, s.earlier.get(m.userId) ?? NONE) ?? 0, recent: metricValue(metric, s.recent.get(m.userId) ?? NONE) ?? 0 };
     }),
   );
   if (improved) out.push({ kind: 'mostImproved', userId: improved.userId, metric: mainActivity(s, improved.userId), rise: improved.rise });
@@ -94,27 +99,29 @@ function celebrationsOf(s: TeamSnapshot, teamMonth: Totals, teamBefore: Totals):
 /** Builds the daily digest for the morning of `slotDay` from the team's snapshot. */
 export function buildDailyDigest(s: TeamSnapshot, slotDay: Day): DailyDigestModel {
   const teamDay = sumTotals(s.dayTotals.values());
-  const teamMonth = sumTotals(s.monthTotals.values());
-  const teamBefore = sumTotals(s.monthTotalsBefore.values());
   const day = periodOf(s.reportDay, 'day');
-  const kpis = s.teamTargets.map((t) => ({
-    metric: t.metric,
-    day: {
-      actual: metricValue(t.metric, teamDay),
-      target: periodTarget(t.metric, t.value, t.period, day, s.calendar),
-    },
-    month: progress({ metric: t.metric, targetValue: t.value, targetKind: t.period, period: s.month, asOf: s.reportDay, actual: metricValue(t.metric, teamMonth), calendar: s.calendar }),
-  }));
+  const kpis = s.teamTargets.flatMap((t) => {
+    const def = s.catalog.get(t.metric);
+    if (!def) return [];
+    return [
+      {
+        metric: def,
+        day: { actual: metricValue(def, teamTotalsFor(def, s.members, s.dayTotals)), target: periodTarget(def, t.schedules, day, s.reportDay, s.calendar).value },
+        month: teamProgress(def, t, s.month, s.reportDay, s.members, s.monthTotals, s.calendar).progress,
+      },
+    ];
+  });
   return {
     teamName: s.team.name,
     slotDay,
     reportDay: s.reportDay,
     teamDay,
-    loggedYesterday: [...s.dayTotals.values()].filter((t) => Object.keys(t).length > 0).length,
+    loggedYesterday: [...s.dayTotals.values()].filter((t) => loggedSince(t, s.reportDay)).length,
     memberCount: s.members.length,
     kpis,
-    celebrations: celebrationsOf(s, teamMonth, teamBefore),
-    focus: teamFocus(s, slotDay, teamMonth),
+    celebrations: celebrationsOf(s),
+    focus: teamFocus(s, slotDay, s.monthTotals),
+    catalog: s.catalog,
   };
 }
 
@@ -122,7 +129,7 @@ const who = (userId: string) => `<@${userId}>`;
 
 function celebrationSentence(c: Celebration, locale: Locale, seed: string, month: string): Sentence {
   const t = messages(locale).digest;
-  const name = (m: MetricKey) => metricLabel(m, locale);
+  const name = (m: MetricDef) => metricLabel(m, locale);
   switch (c.kind) {
     case 'teamGoal':
       return say('celebration', pick(t.teamGoal, seed, { metric: name(c.metric), amount: formatAmount(c.metric, c.value, locale), period: month }));
@@ -148,7 +155,7 @@ export function phraseDailyDigest(m: DailyDigestModel, locale: Locale): { lead: 
   const t = messages(locale).digest;
   const seed = `${m.slotDay}:daily:${m.teamName}`;
   const day = formatDay(m.reportDay, locale);
-  const items = headlineItems(m.teamDay);
+  const items = headlineItems(m.teamDay, m.catalog);
   const lead = [
     items.length
       ? say('progress', pick(t.leadActive, seed, { items: formatItems(items, locale), day, people: m.loggedYesterday, members: m.memberCount }))

@@ -2,10 +2,11 @@ import type { WorkCalendar } from '../../domain/calendar.js';
 import { workdaysBetween, previousWorkday } from '../../domain/calendar.js';
 import { addDays, type Day } from '../../domain/days.js';
 import { periodOf, type Period } from '../../domain/periods.js';
-import { stageRates, type FunnelStage } from '../../domain/funnel.js';
+import { funnelStages, stageRates, type Stage } from '../../domain/funnel.js';
+import type { MetricCatalog } from '../../domain/metric-catalog.js';
 import { sumTotals, type Totals } from '../../domain/rates.js';
+import { teamStageTotals } from '../../domain/team-rates.js';
 import type { Member, Store, Target, Team } from '../../store/index.js';
-import type { LoggedMetric } from '../../domain/metrics.js';
 import { calendarFor } from '../status.js';
 import { loadTeamTargets, type TeamTarget } from '../tree.js';
 import { digestKpis } from './shared.js';
@@ -13,6 +14,7 @@ import { digestKpis } from './shared.js';
 /** Everything the morning messages say about a team, read once for the digest and every DM. */
 export interface TeamSnapshot {
   readonly team: Team;
+  readonly catalog: MetricCatalog;
   readonly calendar: WorkCalendar;
   /** Active members, managers included. */
   readonly members: readonly Member[];
@@ -32,10 +34,12 @@ export interface TeamSnapshot {
   readonly earlier: ReadonlyMap<string, Totals>;
   /** Four weeks up to the report day, per member: each person's funnel against the team's. */
   readonly fourWeeks: ReadonlyMap<string, Totals>;
-  /** The team's stage rates over those four weeks: the reference every member's funnel is read against. */
-  readonly teamStageRates: Partial<Record<FunnelStage, number>>;
+  /** The team's funnel stages, over the metrics it logged in those four weeks. */
+  readonly stages: readonly Stage[];
+  /** The team's stage rates over those four weeks, each over the people whose role works it: the reference every member's funnel is read against. */
+  readonly teamStageRates: ReadonlyMap<string, number>;
   readonly notes: readonly { userId: string; day: Day; note: string }[];
-  readonly bests: readonly { userId: string; metric: LoggedMetric; best: number; previous: number }[];
+  readonly bests: readonly { userId: string; metric: string; best: number; previous: number }[];
 }
 
 /** The first and last day of the `n` workdays ending at `end`. */
@@ -51,8 +55,9 @@ export async function loadTeamSnapshot(store: Store, team: Team, reportDay: Day)
   const recentSpan = lastWorkdays(reportDay, 5, calendar);
   const earlierSpan = lastWorkdays(addDays(recentSpan.from, -1), 5, calendar);
   const monthBefore = reportDay > month.start ? { from: month.start, to: addDays(reportDay, -1) } : null;
+  const catalog = await store.metrics.catalog(team.workspace);
   const [{ members: all, byPerson: memberTargets, targets: allTargets }, ranges, loggedDays, notes, bests] = await Promise.all([
-    loadTeamTargets(store, team, reportDay),
+    loadTeamTargets(store, team, reportDay, catalog),
     store.totals.memberRanges(team.id, [
       { from: reportDay, to: reportDay },
       { from: month.start, to: reportDay },
@@ -68,9 +73,11 @@ export async function loadTeamSnapshot(store: Store, team: Team, reportDay: Day)
   const members = all.filter((m) => m.isActive);
   const [dayTotals, monthTotals, recent, earlier, fourWeeks, before] = ranges as [Map<string, Totals>, Map<string, Totals>, Map<string, Totals>, Map<string, Totals>, Map<string, Totals>, Map<string, Totals> | undefined];
   const monthTotalsBefore = before ?? new Map<string, Totals>();
-  const teamTargets = digestKpis(allTargets);
-  const teamStageRates = stageRates(sumTotals(fourWeeks.values()));
-  return { team, calendar, members, reportDay, month, teamTargets, memberTargets, dayTotals, monthTotals, monthTotalsBefore, loggedDays, recent, earlier, fourWeeks, teamStageRates, notes, bests };
+  const teamTargets = digestKpis(allTargets, catalog);
+  const logged = sumTotals(fourWeeks.values()).values;
+  const stages = funnelStages(team.settings.funnel, catalog, (key) => (logged[key] ?? 0) > 0);
+  const teamStageRates = stageRates(stages, teamStageTotals(members, fourWeeks));
+  return { team, catalog, calendar, members, reportDay, month, teamTargets, memberTargets, dayTotals, monthTotals, monthTotalsBefore, loggedDays, recent, earlier, fourWeeks, stages, teamStageRates, notes, bests };
 }
 
 /** The workday a morning message reports on: the one before the slot's day. */

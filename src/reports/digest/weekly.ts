@@ -1,28 +1,38 @@
 import { gapWithSuggestion, paragraph, say, type Sentence, type Written } from './sentences.js';
 import { adviceFor, digestKpis, headlineItems, kpiCell, mainActivityOf } from './shared.js';
 import { context, fieldSections, header, section, type KnownBlock, type Message } from '../blocks.js';
-import { formatAmount, formatItems, formatValue } from '../amounts.js';
-import { calendarFor } from '../status.js';
-import { metricValue } from '../../domain/progress.js';
+import { formatAmount, formatItems, formatValue, metricLabel } from '../amounts.js';
+import { formatFormula } from '../formulas.js';
+import { calendarFor, kpiProgress } from '../status.js';
+import { teamProgress, teamTotalsFor } from '../team-progress.js';
 import { loadTeamTargets, type TeamTarget } from '../tree.js';
-import { inputsOf, mostImproved, quietKpis, type Improvement } from '../../domain/celebrations.js';
+import { mostImproved, quietInputs, type Improvement, type QuietInput } from '../../domain/celebrations.js';
 import { countWorkdays, type WorkCalendar } from '../../domain/calendar.js';
 import { addDays, maxDay, minDay, type Day } from '../../domain/days.js';
-import { bottleneckStage, qualityOrVolume, type Balance, type StageChange } from '../../domain/funnel.js';
-import { metricLabel, type DerivedMetric, type LoggedMetric, type MetricKey } from '../../domain/metrics.js';
+import { bottleneckStage, funnelStages, qualityOrVolume, stageKind, stageRate, type Balance, type Stage, type StageChange } from '../../domain/funnel.js';
+import type { MetricCatalog } from '../../domain/metric-catalog.js';
+import type { MetricDef } from '../../domain/metrics.js';
 import { periodOf, previousPeriod, type Period } from '../../domain/periods.js';
-import { ceilCount, convertsWithWorkdays, progress, type Progress } from '../../domain/progress.js';
-import { derivedValue, sumTotals, type Totals } from '../../domain/rates.js';
-import { formatDay, formatPercent, messages, pick, type Locale } from '../../i18n/index.js';
+import { ceilCount, isPaced, type Progress } from '../../domain/progress.js';
+import { metricValue, rateParts, scaleTotals, sumTotals, type Totals } from '../../domain/rates.js';
+import type { RoleGroup } from '../../domain/roles.js';
+import { readOver, teamStageTotals, type TeamMember } from '../../domain/team-rates.js';
+import { formatDay, formatList, formatPercent, messages, pick, type Locale } from '../../i18n/index.js';
 import type { Store, Team } from '../../store/index.js';
 
-const FUNNEL_STEPS: readonly LoggedMetric[] = ['calls', 'connects', 'meetings', 'wins'];
-const FUNNEL_RATES: readonly DerivedMetric[] = ['connect_rate', 'meeting_rate', 'win_rate'];
-
 export interface WeeklyKpi {
-  readonly metric: MetricKey;
+  readonly metric: MetricDef;
   readonly week: Progress;
   readonly previous: number | null;
+}
+
+/** One step of the week's funnel, read over the people whose role works it. */
+export interface FunnelStep {
+  readonly stage: Stage;
+  readonly from: number;
+  readonly to: number;
+  readonly rate: number | null;
+  readonly group: RoleGroup | null;
 }
 
 /** The weekly review: last week against target and the week before, the funnel, what to coach. */
@@ -32,18 +42,19 @@ export interface WeeklyReviewModel {
   readonly week: Period;
   readonly totals: Totals;
   readonly kpis: readonly WeeklyKpi[];
-  readonly funnel: readonly { metric: LoggedMetric; value: number }[];
-  readonly rates: readonly { metric: DerivedMetric; value: number }[];
+  readonly funnel: readonly FunnelStep[];
   readonly bottleneck: StageChange | null;
   readonly balance: Balance;
-  readonly quiet: readonly MetricKey[];
-  readonly goalsReached: readonly MetricKey[];
-  readonly improved: (Improvement & { metric: MetricKey }) | null;
-  readonly focus: { metric: MetricKey; amount: number; target: number } | null;
+  readonly quiet: readonly QuietInput[];
+  readonly goalsReached: readonly MetricDef[];
+  readonly improved: (Improvement & { metric: MetricDef }) | null;
+  readonly focus: { metric: MetricDef; amount: number; target: number } | null;
+  readonly catalog: MetricCatalog;
 }
 
 /** What this week asks of the KPI furthest under the month's pace, as of the end of last week. */
-function weekFocus(targets: readonly { metric: MetricKey; value: number; period: Period['kind'] }[], monthTotals: Totals, slotDay: Day, asOf: Day, calendar: WorkCalendar): WeeklyReviewModel['focus'] {
+function weekFocus(input: WeeklyInput, targets: readonly TeamTarget[], slotDay: Day, asOf: Day): WeeklyReviewModel['focus'] {
+  const { calendar, catalog } = input;
   const month = periodOf(slotDay, 'month');
   const week = periodOf(slotDay, 'week');
   const left = countWorkdays(slotDay, month.end, calendar);
@@ -51,11 +62,12 @@ function weekFocus(targets: readonly { metric: MetricKey; value: number; period:
   if (left === 0 || thisWeek === 0) return null;
   let best: { focus: NonNullable<WeeklyReviewModel['focus']>; share: number } | null = null;
   for (const t of targets) {
-    if (!convertsWithWorkdays(t.metric)) continue;
-    const p = progress({ metric: t.metric, targetValue: t.value, targetKind: t.period, period: month, asOf: asOf < month.start ? slotDay : asOf, actual: metricValue(t.metric, monthTotals), calendar });
+    const def = catalog.get(t.metric);
+    if (!def || !isPaced(def)) continue;
+    const p = kpiProgress(def, t.schedules, month, asOf < month.start ? slotDay : asOf, teamTotalsFor(def, input.members, input.monthToDate), calendar);
     if (p.target === null || p.actual === null || p.reached || p.target === 0) continue;
     const share = (p.paceGap ?? 0) / p.target;
-    if (!best || share < best.share) best = { focus: { metric: t.metric, amount: ceilCount(((p.target - p.actual) * thisWeek) / left), target: p.target }, share };
+    if (!best || share < best.share) best = { focus: { metric: def, amount: ceilCount(((p.target - p.actual) * thisWeek) / left), target: p.target }, share };
   }
   return best?.focus ?? null;
 }
@@ -64,62 +76,72 @@ function weekFocus(targets: readonly { metric: MetricKey; value: number; period:
 export interface WeeklyInput {
   readonly teamName: string;
   readonly calendar: WorkCalendar;
+  readonly catalog: MetricCatalog;
+  readonly funnel: readonly string[];
   readonly slotDay: Day;
-  readonly members: readonly { readonly userId: string }[];
+  readonly members: readonly TeamMember[];
   readonly targets: readonly TeamTarget[];
   /** Each member's targets: for the quiet-KPI check, and the activity their improvement is measured on. */
-  readonly memberTargets: ReadonlyMap<string, readonly { readonly metric: MetricKey }[]>;
+  readonly memberTargets: ReadonlyMap<string, readonly { readonly metric: string }[]>;
   readonly lastWeek: ReadonlyMap<string, Totals>;
   readonly weekBefore: ReadonlyMap<string, Totals>;
   /** The four weeks before last week, per member. */
   readonly baseline: ReadonlyMap<string, Totals>;
   /** The month of the slot day up to the end of last week, per member. */
   readonly monthToDate: ReadonlyMap<string, Totals>;
-  readonly lastLogged: ReadonlyMap<LoggedMetric, Day>;
+  readonly lastLogged: ReadonlyMap<string, Day>;
 }
 
 /** The week a review on `slotDay` covers: the ISO week before. */
 export const reviewedWeek = (slotDay: Day): Period => previousPeriod(periodOf(slotDay, 'week'));
 
+const NONE: Totals = { values: {}, atStart: {}, asOf: {} };
+
+/** Four weeks' values per member as one average week, so volumes compare with a single week. */
+const asOneWeek = (byMember: ReadonlyMap<string, Totals>) => new Map([...byMember].map(([u, t]) => [u, scaleTotals(t, 1 / 4)] as const));
+
 /** Builds the review that goes out on `slotDay`, about the week before it. */
 export function buildWeeklyReview(input: WeeklyInput): WeeklyReviewModel {
-  const { calendar, slotDay } = input;
+  const { calendar, slotDay, catalog, members } = input;
   const week = reviewedWeek(slotDay);
-  const targets = digestKpis(input.targets);
+  const targets = digestKpis(input.targets, catalog);
   const totals = sumTotals(input.lastWeek.values());
-  const previous = sumTotals(input.weekBefore.values());
-  const baseline = sumTotals(input.baseline.values());
-  const kpis = targets.map((t) => ({
-    metric: t.metric,
-    week: progress({ metric: t.metric, targetValue: t.value, targetKind: t.period, period: week, asOf: week.end, actual: metricValue(t.metric, totals), calendar }),
-    previous: metricValue(t.metric, previous),
-  }));
-  const targeted = [...input.targets.map((t) => t.metric), ...[...input.memberTargets.values()].flat().map((t) => t.metric)];
+  const baselineWeek = asOneWeek(input.baseline);
+  const kpis = targets.flatMap((t) => {
+    const def = catalog.get(t.metric);
+    if (!def) return [];
+    return [{ metric: def, week: teamProgress(def, t, week, week.end, members, input.lastWeek, calendar).progress, previous: metricValue(def, teamTotalsFor(def, members, input.weekBefore)) }];
+  });
+  const targeted = [...input.targets.map((t) => t.metric), ...[...input.memberTargets.values()].flat().map((t) => t.metric)].flatMap((k) => catalog.get(k) ?? []);
   // Each person against their own main activity, so the sentence names what actually rose.
-  const activityOf = (userId: string) => mainActivityOf(input.memberTargets.get(userId) ?? []);
+  const activityOf = (userId: string) => mainActivityOf(input.memberTargets.get(userId) ?? [], catalog);
   const improved = mostImproved(
-    input.members.map((m) => {
+    members.map((m) => {
       const metric = activityOf(m.userId);
-      return { userId: m.userId, before: metricValue(metric, input.weekBefore.get(m.userId) ?? {}) ?? 0, recent: metricValue(metric, input.lastWeek.get(m.userId) ?? {}) ?? 0 };
+      return { userId: m.userId, before: metricValue(metric, input.weekBefore.get(m.userId) ?? NONE) ?? 0, recent: metricValue(metric, input.lastWeek.get(m.userId) ?? NONE) ?? 0 };
     }),
   );
+  const logged = (k: string) => (totals.values[k] ?? 0) > 0 || (sumTotals(input.baseline.values()).values[k] ?? 0) > 0;
+  const stages = funnelStages(input.funnel, catalog, logged);
+  const current = teamStageTotals(members, input.lastWeek);
   return {
     teamName: input.teamName,
     slotDay,
     week,
     totals,
     kpis,
-    funnel: FUNNEL_STEPS.filter((m) => totals[m] !== undefined).map((m) => ({ metric: m, value: totals[m]! })),
-    rates: FUNNEL_RATES.flatMap((m) => {
-      const v = derivedValue(m, totals);
-      return v === null || inputsOf(m).some((i) => totals[i] === undefined) ? [] : [{ metric: m, value: v }];
+    funnel: stages.map((stage) => {
+      const t = current(stage);
+      const { numerator, denominator } = rateParts(stage.rate, t);
+      return { stage, from: denominator ?? 0, to: numerator, rate: stageRate(stage, t), group: readOver([stage.from.key, stage.to.key], members) };
     }),
-    bottleneck: bottleneckStage(totals, scaleToWeek(baseline)),
-    balance: qualityOrVolume(totals, scaleToWeek(baseline)),
-    quiet: quietKpis(targeted, input.lastLogged, week.end),
-    goalsReached: kpis.filter((k) => k.week.reached && convertsWithWorkdays(k.metric)).map((k) => k.metric),
+    bottleneck: bottleneckStage(stages, current, teamStageTotals(members, baselineWeek)),
+    balance: qualityOrVolume(totals, sumTotals(baselineWeek.values())),
+    quiet: quietInputs(targeted, input.lastLogged, week.end, catalog),
+    goalsReached: kpis.filter((k) => k.week.reached && isPaced(k.metric)).map((k) => k.metric),
     improved: improved ? { ...improved, metric: activityOf(improved.userId) } : null,
-    focus: weekFocus(targets, sumTotals(input.monthToDate.values()), slotDay, week.end, calendar),
+    focus: weekFocus(input, targets, slotDay, week.end),
+    catalog,
   };
 }
 
@@ -129,8 +151,9 @@ export async function loadWeeklyReview(store: Store, team: Team, slotDay: Day): 
   const before = previousPeriod(week);
   const month = periodOf(slotDay, 'month');
   const monthSpan = month.start <= week.end ? { from: month.start, to: week.end } : null;
+  const catalog = await store.metrics.catalog(team.workspace);
   const [{ members: all, byPerson: memberTargets, targets }, ranges, lastLogged] = await Promise.all([
-    loadTeamTargets(store, team, week.end),
+    loadTeamTargets(store, team, week.end, catalog),
     store.totals.memberRanges(team.id, [
       { from: week.start, to: week.end },
       { from: before.start, to: before.end },
@@ -144,6 +167,8 @@ export async function loadWeeklyReview(store: Store, team: Team, slotDay: Day): 
   return buildWeeklyReview({
     teamName: team.name,
     calendar: calendarFor(team),
+    catalog,
+    funnel: team.settings.funnel,
     slotDay,
     members,
     targets,
@@ -156,16 +181,23 @@ export async function loadWeeklyReview(store: Store, team: Team, slotDay: Day): 
   });
 }
 
-/** Four weeks' sums as one average week, so volumes compare with a single week. */
-function scaleToWeek(fourWeeks: Totals): Totals {
-  return Object.fromEntries(Object.entries(fourWeeks).map(([k, v]) => [k, v / 4])) as Totals;
+/** The names of quiet inputs, each with the KPIs it is behind when it is not a KPI itself. */
+export function quietNames(quiet: readonly QuietInput[], locale: Locale): string {
+  const t = messages(locale);
+  return quiet
+    .map((q) => {
+      const name = metricLabel(q.metric, locale);
+      const behind = q.kpis.filter((k) => k.key !== q.metric.key);
+      return behind.length ? t.quietInput({ metric: name, kpis: formatList(behind.map((k) => metricLabel(k, locale)), locale) }) : name;
+    })
+    .join(t.separators.names);
 }
 
 export function phraseWeeklyReview(m: WeeklyReviewModel, locale: Locale): { lead: Sentence[]; coaching: Sentence[]; focus: Sentence[] } {
   const t = messages(locale);
   const w = t.weekly;
   const seed = `${m.slotDay}:weekly:${m.teamName}`;
-  const items = headlineItems(m.totals, 5);
+  const items = headlineItems(m.totals, m.catalog, 5);
   const lead: Sentence[] = [items.length ? say('progress', pick(w.lead, seed, { items: formatItems(items, locale) })) : say('progress', pick(w.leadQuiet, seed, undefined))];
   if (m.goalsReached.length) lead.push(say('celebration', pick(w.goalsReached, seed, { metrics: m.goalsReached.map((x) => metricLabel(x, locale)).join(t.separators.names) })));
   if (m.improved) {
@@ -178,19 +210,24 @@ export function phraseWeeklyReview(m: WeeklyReviewModel, locale: Locale): { lead
     const b = m.bottleneck;
     coaching.push(
       ...gapWithSuggestion(
-        pick(w.bottleneck, seed, { stage: t.stageNames[b.stage], current: formatPercent(b.current, locale), baseline: formatPercent(b.baseline, locale) }),
-        pick(t.advice.stage[b.stage], seed, undefined),
+        pick(w.bottleneck, seed, { stage: metricLabel(b.stage.rate, locale), current: formatPercent(b.current, locale), baseline: formatPercent(b.baseline, locale) }),
+        pick(t.advice.stage[stageKind(b.stage)], seed, undefined),
       ),
     );
   } else if (m.funnel.length) coaching.push(say('info', pick(w.noBottleneck, seed, undefined)));
   if (m.balance === 'quality') coaching.push(...gapWithSuggestion(pick(w.quality, seed, undefined), pick(t.advice.quality, seed, undefined)));
   if (m.balance === 'volume') coaching.push(...gapWithSuggestion(pick(w.volume, seed, undefined), pick(t.advice.volume, seed, undefined)));
   if (m.quiet.length) {
-    const metrics = m.quiet.map((x) => metricLabel(x, locale)).join(t.separators.names);
+    const metrics = quietNames(m.quiet, locale);
     coaching.push(...gapWithSuggestion(pick(w.quiet, seed, { metrics }), pick(t.advice.quiet, seed, { metrics })));
   }
   const focus: Sentence[] = [];
-  if (m.bottleneck) focus.push(say('focus', pick(w.focusStage, seed, { stage: t.stageNames[m.bottleneck.stage] })), say('suggestion', pick(t.advice.stage[m.bottleneck.stage], `${seed}:focus`, undefined)));
+  if (m.bottleneck) {
+    focus.push(
+      say('focus', pick(w.focusStage, seed, { stage: metricLabel(m.bottleneck.stage.rate, locale) })),
+      say('suggestion', pick(t.advice.stage[stageKind(m.bottleneck.stage)], `${seed}:focus`, undefined)),
+    );
+  }
   else if (m.focus) {
     focus.push(
       say('focus', pick(w.focus, seed, { metric: metricLabel(m.focus.metric, locale), amount: formatAmount(m.focus.metric, m.focus.amount, locale), target: formatAmount(m.focus.metric, Math.round(m.focus.target), locale) })),
@@ -198,6 +235,16 @@ export function phraseWeeklyReview(m: WeeklyReviewModel, locale: Locale): { lead
     );
   } else focus.push(say('focus', pick(t.digest.focusOnPace, seed, undefined)), say('suggestion', pick(t.advice.momentum, seed, undefined)));
   return { lead, coaching, focus };
+}
+
+/** `calls 439 → connects 116 (connect rate 26.4%)`, with the role group the step was read over. */
+function funnelLine(f: FunnelStep, locale: Locale): string {
+  const w = messages(locale).weekly;
+  const from = `${metricLabel(f.stage.from, locale)} ${formatValue(f.stage.from, f.from, locale)}`;
+  const to = `${metricLabel(f.stage.to, locale)} ${formatValue(f.stage.to, f.to, locale)}`;
+  const rate = f.rate === null ? w.rateTooFew({ rate: metricLabel(f.stage.rate, locale) }) : formatAmount(f.stage.rate, f.rate, locale);
+  const group = f.group ? messages(locale).roleGroups[f.group] : null;
+  return w.funnelStep({ from, to, rate, group });
 }
 
 function changeText(k: WeeklyKpi, locale: Locale): string {
@@ -216,22 +263,24 @@ export function renderWeeklyReview(m: WeeklyReviewModel, locale: Locale): Messag
   const phrased = phraseWeeklyReview(m, locale);
   const weekName = w.lastWeek;
   const cells = m.kpis.map((k) => [kpiCell(k.metric, null, k.week, weekName, locale), changeText(k, locale)].filter(Boolean).join('\n'));
-  const steps = m.funnel.map((f) => `${metricLabel(f.metric, locale)} ${formatValue(f.metric, f.value, locale)}`).join(' → ');
-  const rates = formatItems(m.rates, locale);
-  const funnelText = [steps, ...(rates ? [rates] : [])].join('\n');
+  const steps = m.funnel.filter((f) => f.from > 0 || f.to > 0).map((f) => funnelLine(f, locale));
+  const funnelText = steps.join('\n');
+  const formulas = [...new Map([...m.funnel.map((f) => f.stage.rate), ...m.kpis.map((k) => k.metric)].filter((d) => d.formula).map((d) => [d.key, d])).values()];
+  const footnote = formulas.length ? w.formulas({ formulas: formulas.map((d) => formatFormula(d, m.catalog, locale)).join(t.separators.details) }) : null;
   const blocks: KnownBlock[] = [header(title), section(paragraph(phrased.lead, locale))];
   blocks.push(...fieldSections(cells));
-  if (steps) blocks.push(section(`*${w.funnelTitle}*\n${funnelText}`));
+  if (steps.length) blocks.push(section(`*${w.funnelTitle}*\n${funnelText}`));
   if (phrased.coaching.length) blocks.push(section(paragraph(phrased.coaching, locale)));
-  blocks.push(section(`*${w.focusTitle}*\n${paragraph(phrased.focus, locale)}`), context(w.footer));
+  blocks.push(section(`*${w.focusTitle}*\n${paragraph(phrased.focus, locale)}`), context(...(footnote ? [footnote] : []), w.footer));
   const text = [
     title,
     paragraph(phrased.lead, locale),
     ...cells,
-    ...(steps ? [w.funnelTitle, funnelText] : []),
+    ...(steps.length ? [w.funnelTitle, funnelText] : []),
     ...(phrased.coaching.length ? [paragraph(phrased.coaching, locale)] : []),
     w.focusTitle,
     paragraph(phrased.focus, locale),
+    ...(footnote ? [footnote] : []),
   ].join('\n');
   return { text, blocks, sentences: [...phrased.lead, ...phrased.coaching, ...phrased.focus] };
 }

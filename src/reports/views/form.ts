@@ -1,6 +1,6 @@
 import type { InputBlock, ModalView, PlainTextOption } from '@slack/types';
 import { clip, section, type Message } from '../blocks.js';
-import { DERIVED_METRICS, LOGGED_METRICS, metricLabel } from '../../domain/metrics.js';
+import type { MetricCatalog } from '../../domain/metric-catalog.js';
 import { messages, type Locale } from '../../i18n/index.js';
 
 /** What Slack sends back for a modal's inputs: `view.state.values[block_id][action_id]`. */
@@ -44,8 +44,9 @@ export const option = (text: string, value: string): PlainTextOption => ({ text:
  * Metrics as select options named in the reader's language, the key as the value: every metric a
  * target can be set on by default, only the logged ones for the log form (`derived` false).
  */
-export function metricOptions(locale: Locale, logged = true, derived = true): PlainTextOption[] {
-  return [...(logged ? LOGGED_METRICS : []), ...(derived ? DERIVED_METRICS : [])].map((m) => option(metricLabel(m, locale), m));
+export function metricOptions(catalog: MetricCatalog, locale: Locale, logged = true, derived = true): PlainTextOption[] {
+  // A static select holds 100 options.
+  return [...(logged ? catalog.logged : []), ...(derived ? catalog.rates : [])].slice(0, 100).map((d) => option(d.label[locale], d.key));
 }
 
 export function textInput(block: string, label: string, initial: string, options: { hint?: string; optional?: boolean; placeholder?: string; multiline?: boolean; maxLength?: number } = {}): InputBlock {

@@ -3,6 +3,7 @@ import { formatItems, progressBar, totalsInOrder } from '../amounts.js';
 import { actions, button, context, divider, header, LIMITS, section, type KnownBlock } from '../blocks.js';
 import type { HomeModel, TeamPanel } from '../home.js';
 import { progressText, type StatusModel } from '../status.js';
+import type { MetricCatalog } from '../../domain/metric-catalog.js';
 import { formatDay, formatMonth, formatPercent, formatTime, messages, type Locale } from '../../i18n/index.js';
 
 /** The button on App Home that opens the log form. */
@@ -29,12 +30,12 @@ function periodHeading(status: StatusModel, locale: Locale): string {
 }
 
 /** One period: what was logged first, then each KPI with its bar, pace and forecast. */
-function periodBlocks(status: StatusModel, locale: Locale, seed: string): KnownBlock[] {
+function periodBlocks(status: StatusModel, locale: Locale, seed: string, catalog: MetricCatalog): KnownBlock[] {
   const t = messages(locale);
-  const items = totalsInOrder(status.totals);
+  const items = totalsInOrder(status.totals, catalog);
   const logged = items.length > 0 ? formatItems(items, locale) : t.home.nothingLogged;
   const blocks: KnownBlock[] = [section(`${periodHeading(status, locale)}\n${logged}`)];
-  for (const line of status.lines.slice(0, MAX_KPI_LINES)) blocks.push(section(progressText(line, status.totals, locale, `${seed}:${status.period.kind}`)));
+  for (const line of status.lines.slice(0, MAX_KPI_LINES)) blocks.push(section(progressText(line, status.totals, locale, `${seed}:${status.period.kind}`, 'you', catalog)));
   return blocks;
 }
 
@@ -51,14 +52,14 @@ function attainmentText(attainment: number | null, locale: Locale): string {
 }
 
 /** The manager's panel: the team's month against team-level KPIs, then each member's attainment. */
-function teamBlocks(panel: TeamPanel, locale: Locale, seed: string): KnownBlock[] {
+function teamBlocks(panel: TeamPanel, locale: Locale, seed: string, catalog: MetricCatalog): KnownBlock[] {
   const h = messages(locale).home;
   const blocks: KnownBlock[] = [divider(), header(h.teamTitle({ team: panel.name }))];
   const month = panel.month;
   if (month.lines.length > 0) {
-    for (const line of month.lines.slice(0, MAX_KPI_LINES)) blocks.push(section(progressText(line, month.totals, locale, `${seed}:team`, 'team')));
+    for (const line of month.lines.slice(0, MAX_KPI_LINES)) blocks.push(section(progressText(line, month.totals, locale, `${seed}:team`, 'team', catalog)));
   } else {
-    const items = totalsInOrder(month.totals);
+    const items = totalsInOrder(month.totals, catalog);
     blocks.push(section(items.length > 0 ? h.teamMonthTotals({ items: formatItems(items, locale) }) : h.nothingLogged));
   }
   if (panel.withTargets === 0) {
@@ -90,9 +91,9 @@ export function homeView(model: HomeModel): HomeView {
     streakBlock(model),
     actions(button(h.logButton, OPEN_LOG_ACTION, 'home', 'primary')),
   ];
-  for (const status of model.periods) blocks.push(divider(), ...periodBlocks(status, model.locale, seed));
+  for (const status of model.periods) blocks.push(divider(), ...periodBlocks(status, model.locale, seed, model.catalog));
   if (model.periods.every((p) => p.lines.length === 0)) blocks.push(context(h.noTargets));
-  if (model.team) blocks.push(...teamBlocks(model.team, model.locale, seed));
+  if (model.team) blocks.push(...teamBlocks(model.team, model.locale, seed, model.catalog));
   blocks.push(context(h.updated({ time: formatTime(model.at, model.zone) })));
   // Every count above is capped; this only guards the view against a future block that is not.
   const kept = blocks.length > LIMITS.blocksPerView ? [...blocks.slice(0, LIMITS.blocksPerView - 1), blocks[blocks.length - 1]!] : blocks;

@@ -1,6 +1,7 @@
 import type { InputBlock, ModalView } from '@slack/types';
 import { FIELD, metricOptions, selectInput, textInput } from './form.js';
 import type { Day } from '../../domain/days.js';
+import type { MetricCatalog } from '../../domain/metric-catalog.js';
 import { messages, type Locale } from '../../i18n/index.js';
 
 export const LOG_CALLBACK = 'kpi_log';
@@ -17,10 +18,10 @@ export const DAY_BLOCK = 'day';
 export const NOTE_BLOCK = 'note';
 
 /** The log form behind App Home's button: up to three metric and number pairs, the day, a note. */
-export function logModal(locale: Locale, today: Day): ModalView {
+export function logModal(locale: Locale, today: Day, catalog: MetricCatalog): ModalView {
   const t = messages(locale);
   const f = t.logForm;
-  const options = metricOptions(locale, true, false);
+  const options = metricOptions(catalog, locale, true, false);
   const pairs: InputBlock[] = [];
   for (let n = 1; n <= LOG_FORM_PAIRS; n += 1) {
     pairs.push(

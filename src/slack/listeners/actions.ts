@@ -12,7 +12,7 @@ export async function onOpenLog(deps: SlackDeps, args: SlackActionMiddlewareArgs
   const teamId = body.team?.id ?? body.user.team_id ?? '';
   try {
     const caller = await resolveCaller(deps, teamId, body.user.id, body.channel?.id ?? null);
-    await deps.chat.openView(body.trigger_id, logModal(caller.locale, dayInZone(deps.clock(), caller.zone)));
+    await deps.chat.openView(body.trigger_id, logModal(caller.locale, dayInZone(deps.clock(), caller.zone), await deps.store.metrics.catalog(teamId)));
   } catch (error) {
     deps.logger.error(`opening the log form for ${body.user.id} in ${teamId} failed:`, error);
   }

@@ -6,12 +6,14 @@ import { publishHome } from '../home.js';
 import { submitLogForm } from '../log-form.js';
 import { check, peopleIfAllowed, standingOf, workingTeam } from '../../commands/authority.js';
 import type { Caller, CommandContext } from '../../commands/context.js';
+import { submitMetricForm } from '../../commands/metrics.js';
 import { submitSettingsForm } from '../../commands/settings.js';
 import { submitTargetForm } from '../../commands/targets.js';
 import { messages, type Locale } from '../../i18n/index.js';
 import { plain, type Message } from '../../reports/blocks.js';
 import { choiceOf, confirmationModal, usersOf, type FormValues } from '../../reports/views/form.js';
 import { LOG_CALLBACK } from '../../reports/views/log-modal.js';
+import { METRIC_CALLBACK } from '../../reports/views/metric-modal.js';
 import { SETTINGS_CALLBACK } from '../../reports/views/settings-modal.js';
 import { TARGET_CALLBACK } from '../../reports/views/target-modal.js';
 
@@ -137,7 +139,18 @@ export async function onTargetSubmission(deps: SlackDeps, args: SubmissionArgs):
   });
 }
 
+/** A metric definition from the form: checked field by field like `/kpi metric add`, then saved and said back. */
+export async function onMetricSubmission(deps: SlackDeps, args: SubmissionArgs): Promise<void> {
+  const { ack, view } = args;
+  await submission(deps, args, 'name', async (caller, ctx) => {
+    const outcome = await submitMetricForm(ctx, view.state.values as FormValues);
+    if (!outcome.ok) await ack({ response_action: 'errors', errors: outcome.errors });
+    else await ack({ response_action: 'update', view: confirmationModal(messages(caller.locale).metricForm.title, outcome.message, caller.locale) });
+  });
+}
+
 export function registerViews(app: App, deps: SlackDeps): void {
+  app.view<ViewSubmitAction>({ callback_id: METRIC_CALLBACK, type: 'view_submission' }, (args) => onMetricSubmission(deps, args));
   app.view<ViewSubmitAction>({ callback_id: LOG_CALLBACK, type: 'view_submission' }, (args) => onLogSubmission(deps, args));
   app.view<ViewSubmitAction>({ callback_id: SETTINGS_CALLBACK, type: 'view_submission' }, (args) => onSettingsSubmission(deps, args));
   app.view<ViewSubmitAction>({ callback_id: TARGET_CALLBACK, type: 'view_submission' }, (args) => onTargetSubmission(deps, args));

@@ -3,6 +3,7 @@ import { sql as teamsTargets } from './002_teams_targets.js';
 import { sql as deliveries } from './003_deliveries.js';
 import { sql as oneonones } from './004_oneonones.js';
 import { sql as totalsTriggers } from './005_totals_triggers.js';
+import { sql as metricDefinitions } from './006_metric_definitions.js';
 
 export interface Migration {
   readonly version: number;
@@ -17,4 +18,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'deliveries and personal bests', sql: deliveries },
   { version: 4, name: '1on1 schedules, action plans and check-ins', sql: oneonones },
   { version: 5, name: 'daily totals and personal bests kept by triggers', sql: totalsTriggers },
+  { version: 6, name: 'metric definitions per workspace, team funnels, handoffs', sql: metricDefinitions },
 ];

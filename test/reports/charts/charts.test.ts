@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { CALENDAR, knownCharts, lastWeek, weeklyReview, weeklyTrend } from './known.js';
+import { CALENDAR, MEMBERS, TEAM_TARGETS, knownCharts, lastWeek, month, oneOnOne, trendWeeks, weeklyReview, weeklyTrend } from './known.js';
+import { totals } from '../../harness/metrics.js';
 import { decodePng, inkPixels, pixelsOfColor } from '../../harness/png.js';
 import { day } from '../../../src/domain/days.js';
 import { formatShortDay, type Locale } from '../../../src/i18n/index.js';
-import { weeklyTrendChart } from '../../../src/reports/charts/from-weekly.js';
+import { metricLabel } from '../../../src/reports/amounts.js';
+import { stagesChart } from '../../../src/reports/charts/from-oneonone.js';
+import { buildWeeklyTrend, trendMetrics, weeklyFunnelChart, weeklyTrendChart } from '../../../src/reports/charts/from-weekly.js';
 import { makeChart, type ChartModel } from '../../../src/reports/charts/model.js';
 import { renderChartPng, renderChartSvg } from '../../../src/reports/charts/render.js';
 import { formatChartValue } from '../../../src/reports/charts/text.js';
+import { buildOneOnOne } from '../../../src/reports/oneonone.js';
 
 const LOCALES: readonly Locale[] = ['en', 'ja'];
 /** The colour the numbers themselves are drawn in (spec.ts). */
@@ -25,48 +29,87 @@ describe('charts from known data', () => {
     expect(trend.categories).toHaveLength(8);
     expect(trend.categories.at(-1)).toBe(formatShortDay(lastWeek.start, 'en'));
     expect(trend.panels.map((p) => p.title)).toEqual(['meetings', 'calls']);
-    expect(values(trend, 1)).toEqual([410, 420, 430, 440, 450, 460, 470, 480]);
-    // 2,000 calls a month over November's 19 workdays: 5 of them in the week of the 16th, 4 in the week of the 3rd (a holiday).
+    expect(values(trend, 1)).toEqual([310, 320, 330, 340, 350, 360, 370, 359]);
+    // 2,000 calls a month from 1 October, day by day: October's 21 workdays (the 12th a holiday) and
+    // November's 19 (the 3rd and the 23rd). The week of 28 September has two October workdays and
+    // none under a target before them; the week of 12 October four; the week of 2 November four.
     const targets = reference(trend, 'target', 1);
-    expect(round([targets.at(-1)!])).toEqual([round([(2000 * 5) / 19])[0]]);
-    expect(round([targets[5]!])).toEqual([round([(2000 * 4) / 19])[0]]);
-    expect(trend.text.line).toBe('meetings: 16 Nov 28 (target 32). calls: 16 Nov 480 (target 526).');
+    expect(round(targets)).toEqual(round([(2000 * 2) / 21, (2000 * 5) / 21, (2000 * 4) / 21, (2000 * 5) / 21, (2000 * 5) / 21, (2000 * 4) / 19, (2000 * 5) / 19, (2000 * 5) / 19]));
+    expect(trend.text.line).toBe('meetings: 16 Nov 32 (target 32). calls: 16 Nov 359 (target 526).');
   });
 
-  it('the funnel gives each step’s count and the conversion from each step to the next', () => {
-    expect(values(en.funnel)).toEqual([459, 120, 32, 5]);
-    expect(round(en.funnel.panels[0]!.steps!)).toEqual([round([120 / 459])[0], 0.267, 0.156]);
-    expect(en.funnel.text.alt).toBe('Chart: The funnel of the week of Mon 16 Nov. calls 459 · connects 120 · meetings 32 · wins 5 · calls → connects 26.1% · connects → meetings 26.7% · meetings → wins 15.6%.');
-    expect(knownCharts('ja').funnel.text.alt).toBe('グラフ: 11月16日(月)からの週のファネル。架電 459、有効架電 120、商談 32、受注 5、架電→有効架電 26.1%、有効架電→商談 26.7%、商談→受注 15.6%。');
+  it('the trend’s week reviewed is the review’s own reading of it: the same actual and target for every KPI', () => {
+    const review = weeklyReview();
+    const trend = weeklyTrend(review);
+    const last = trend.weeks.at(-1)!;
+    expect(trend.metrics).toEqual(review.kpis.map((k) => k.metric));
+    last.kpis.forEach((p, i) => {
+      expect(p.actual).toBe(review.kpis[i]!.week.actual);
+      expect(p.target).toBe(review.kpis[i]!.week.target);
+    });
   });
 
-  it('the 1on1 period chart measures the rep and their own four weeks before against the target for the same workdays', () => {
-    // calls: 500 against 50 × 10 workdays; before: 1,000 over 18 workdays is 555.6 for 10.
-    // meetings: 25 against 50 × 10/19 = 26.3; before: 50 × 10/18 = 27.8.
+  it('the funnel draws the review’s own steps: each count as its stage read it, each rate as the review states it', () => {
+    const review = weeklyReview();
+    // Inside sales' meetings (24) and field sales' (8) are two bars: each stage is read over the people who work it.
+    expect(en.funnel.categories).toEqual(['calls', 'connects', 'meetings (inside sales)', 'meetings (field sales)', 'wins']);
+    expect(values(en.funnel)).toEqual([359, 90, 24, 8, 5]);
+    expect(en.funnel.panels[0]!.steps!.map((s) => s && s.value)).toEqual([review.funnel[0]!.rate, review.funnel[1]!.rate, null, review.funnel[2]!.rate]);
+    expect(en.funnel.panels[0]!.steps!.map((s) => s && s.name)).toEqual(['connect rate', 'connect-to-meeting rate', null, 'win rate']);
+    expect(en.funnel.text.alt).toBe(
+      'Chart: The funnel of the week of Mon 16 Nov. calls 359 · connects 90 · meetings (inside sales) 24 · meetings (field sales) 8 · wins 5 · connect rate 25.1% · connect-to-meeting rate 26.7% · win rate 62.5%.',
+    );
+    expect(knownCharts('ja').funnel.text.alt).toBe('グラフ: 11月16日(月)からの週のファネル。架電 359、有効架電 90、商談(インサイドセールス) 24、商談(フィールドセールス) 8、受注 5、接続率 25.1%、アポ率 26.7%、受注率 62.5%。');
+  });
+
+  it('the funnel chains a team where everyone works every stage into one bar per metric', () => {
+    const review = weeklyReview();
+    const everyone = { ...review, funnel: review.funnel.map((f, i) => ({ ...f, group: null, from: [400, 100, 25][i]!, to: [100, 25, 5][i]! })) };
+    const chart = weeklyFunnelChart(everyone, 'en')!;
+    expect(chart.categories).toEqual(['calls', 'connects', 'meetings', 'wins']);
+    expect(values(chart)).toEqual([400, 100, 25, 5]);
+    expect(chart.panels[0]!.steps!.every((s) => s !== null)).toBe(true);
+  });
+
+  it('the 1on1 period chart measures the rep and their own four weeks before, each against the target those days had', () => {
+    // calls: 500 against 50 × 10 workdays; before: 1,000 against 50 × 18 workdays.
+    // meetings: 25 against 50 × 10/19; before: 50 against 50 × 15/21 (October) + 50 × 3/19 (November).
     expect(en.period.audience).toBe('person');
     expect(en.period.categories).toEqual(['calls', 'meetings']);
     expect(round(values(en.period))).toEqual([1, 0.95]);
-    expect(round(values(en.period, 0, 1))).toEqual([round([1000 / 18 / 50])[0], round([(50 * 19) / 18 / 50])[0]]);
-    expect(en.period.text.line).toBe('calls this period 100%, own 4 weeks before 111.1% (target 100%) · meetings this period 95%, own 4 weeks before 105.6% (target 100%).');
+    expect(round(values(en.period, 0, 1))).toEqual(round([1000 / 900, 50 / ((50 * 15) / 21 + (50 * 3) / 19)]));
+    expect(en.period.text.line).toBe('calls this period 100%, own 4 weeks before 111.1% (target 100%) · meetings this period 95%, own 4 weeks before 114.7% (target 100%).');
   });
 
-  it('the stage chart puts the rep’s conversion beside the team’s median, for the stages their role works', () => {
-    expect(en.stages.categories).toEqual(['connect rate', 'meeting conversion']);
+  it('the stage chart puts the rep’s rate beside the team’s median, for the stages their role works, as the prep reads the stage it coaches', () => {
+    expect(en.stages.categories).toEqual(['connect rate', 'connect-to-meeting rate']);
     expect(values(en.stages)).toEqual([0.25, 0.2]);
     expect(values(en.stages, 0, 1)).toEqual([0.2, 0.25]);
+    // Meetings fell against the rep's own four weeks: the prep coaches that stage, and the chart says the same numbers.
+    const prep = oneOnOne();
+    const fell = buildOneOnOne({ ...prep.input, baseline: totals({ calls: 1000, connects: 250, meetings: 80 }) });
+    expect(fell.stage).not.toBeNull();
+    const chart = stagesChart(fell, 'en')!;
+    const at = chart.categories.indexOf(metricLabel(fell.stage!.stage.rate, 'en'));
+    expect(values(chart)[at]).toBe(fell.stage!.current);
+    expect(values(chart, 0, 1)[at]).toBe(fell.stage!.teamMedian);
   });
 
-  it('the month chart shows each KPI so far against the pace for today and the target', () => {
-    expect(round(values(en.pace))).toEqual([round([700 / 950])[0], 0.7, 0.3]);
+  it('the month chart shows each KPI so far against the pace for today and the target, as the status lines read them', () => {
+    const lines = month().lines.map((l) => l.progress);
+    expect(round(values(en.pace))).toEqual(round(lines.map((p) => p.actual! / p.target!)));
+    expect(round(values(en.pace))).toEqual(round([700 / 950, 0.7, 0.3]));
+    expect(round(reference(en.pace, 'pace'))).toEqual(round(lines.map((p) => p.expected! / p.target!)));
     expect(round(reference(en.pace, 'pace'))).toEqual(Array(3).fill(round([13 / 19])[0]));
     expect(en.pace.text.line).toBe('calls 73.7% (target 100%), pace for today 68.4% · meetings 70% (target 100%), pace for today 68.4% · revenue 30% (target 100%), pace for today 68.4%.');
   });
 
-  it('a team that logged nothing in the weeks shown gets no trend', () => {
-    const empty = { ...weeklyTrend(), weeks: weeklyTrend().weeks.map((w) => ({ ...w, totals: {} })) };
-    // Summed counts are 0 when nothing was logged: the chart still draws the weeks, at zero.
-    expect(weeklyTrendChart(weeklyReview(), empty, 'en')).not.toBeNull();
-    expect(weeklyTrendChart({ ...weeklyReview(), kpis: [] }, empty, 'en')).toBeNull();
+  it('a team that logged nothing in the weeks shown still gets its weeks, at zero; without KPIs there is no trend', () => {
+    const review = weeklyReview();
+    const weeks = trendWeeks().map((week) => ({ week, byMember: new Map() }));
+    const empty = weeklyTrendChart(buildWeeklyTrend({ metrics: trendMetrics(review), targets: TEAM_TARGETS, members: MEMBERS, calendar: CALENDAR, weeks }), 'en')!;
+    expect(values(empty, 1)).toEqual(Array(8).fill(0));
+    expect(weeklyTrendChart(weeklyTrend({ ...review, kpis: [] }), 'en')).toBeNull();
   });
 
   it('a chart whose series does not match its categories is a bug, not a chart', () => {

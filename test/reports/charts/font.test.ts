@@ -6,8 +6,7 @@ import { knownCharts } from './known.js';
 import { decodePng, inkPixels, regionBytes, type Pixels } from '../../harness/png.js';
 import { CHART_FONT_SHA256, chartFontCodePoints } from '../../../scripts/chart-font-charset.js';
 import { addDays, day } from '../../../src/domain/days.js';
-import { FUNNEL_STAGES } from '../../../src/domain/funnel.js';
-import { DERIVED_METRICS, LOGGED_METRICS, metricLabel } from '../../../src/domain/metrics.js';
+import { BUILT_IN_METRICS } from '../../../src/domain/builtin-metrics.js';
 import { formatDay, formatMonth, formatShortDay, formatYen, messages, type Locale } from '../../../src/i18n/index.js';
 import { CHART_FONT_PATH } from '../../../src/reports/charts/render.js';
 import { CHART_FONT_FAMILY } from '../../../src/reports/charts/spec.js';
@@ -43,8 +42,9 @@ function chartWording(): string[] {
   for (const locale of ['en', 'ja'] as const satisfies readonly Locale[]) {
     const t = messages(locale);
     for (const entry of Object.values(t.charts)) out.push(typeof entry === 'function' ? (entry as (p: unknown) => string)(anything) : entry);
-    for (const m of [...LOGGED_METRICS, ...DERIVED_METRICS]) out.push(metricLabel(m, locale));
-    for (const s of FUNNEL_STAGES) out.push(t.stageNames[s]);
+    // Built-in metric and rate names (a funnel stage is named by its rate), and whom a funnel bar was read over.
+    for (const m of BUILT_IN_METRICS) out.push(m.label[locale]);
+    out.push(...Object.values(t.roleGroups));
     for (let i = 0; i < 366; i += 1) {
       const d = addDays(day('2026-01-01'), i);
       out.push(formatDay(d, locale), formatShortDay(d, locale), formatMonth(d, locale));
@@ -80,7 +80,7 @@ describe('the vendored chart font', () => {
     expect(inkPixels(grid, cell(codePoints.length))).toBeLessThan(3);
   });
 
-  it('covers every character of the charts’ own wording, metric and stage names, dates and amounts, in both languages', () => {
+  it('covers every character of the charts’ own wording, metric, rate and role names, dates and amounts, in both languages', () => {
     const covered = new Set(chartFontCodePoints());
     const outside = new Set<string>();
     for (const text of chartWording()) for (const ch of text) if (!covered.has(ch.codePointAt(0)!)) outside.add(ch);

@@ -11,29 +11,39 @@ const at = new Date('2026-11-01T00:00:00Z');
 describe('the weekly trend read from the store', () => {
   const s = storeEach();
 
-  it('measures each week against the target it had: none before the targets were set, the new value after a change', async () => {
+  it('measures each week against the targets in force on each of its workdays, as set at the time', async () => {
     const team = await seedTokyo(s.store);
-    // From 9 November the reps are on 60 calls a workday instead of 50.
-    await s.store.targets.set('T0001', REPS.map((u) => ({ scope: 'person' as const, subject: u, metric: 'calls' as const, value: 60, period: 'day' as const, effectiveFrom: day('2026-11-09') })), MANAGER, at, 'command');
+    // The reps start on 50 calls a workday from Sunday 1 November; 60 from Monday the 9th; 10 from
+    // Friday the 13th; 40 from the 16th.
+    const calls = (value: number, from: string) => REPS.map((u) => ({ scope: 'person' as const, subject: u, metric: 'calls' as const, value, period: 'day' as const, effectiveFrom: day(from) }));
+    await s.store.targets.set('T0001', [...calls(60, '2026-11-09'), ...calls(10, '2026-11-13'), ...calls(40, '2026-11-16')], MANAGER, at, 'command');
     const review = await loadWeeklyReview(s.store, team, SLOT);
-    const trend = await loadWeeklyTrend(s.store, team, review.week);
+    const trend = await loadWeeklyTrend(s.store, team, review);
     expect(trend.weeks.map((w) => w.week.start)).toEqual(['2026-09-28', '2026-10-05', '2026-10-12', '2026-10-19', '2026-10-26', '2026-11-02', '2026-11-09', '2026-11-16']);
-    const chart = weeklyTrendChart(review, trend, 'en')!;
-    const calls = chart.panels.find((p) => p.title === 'calls')!;
-    // Three reps: 50 a workday in the week of 2 November (4 workdays, the 3rd a holiday), 60 after.
-    // The targets took effect on Sunday 1 November, the last day of the week of 26 October: that week
-    // has November's 2,850 spread over October's 21 workdays, 5 of them in the week.
-    const targets = calls.references[0]!.values.map((v) => (v === null ? null : Math.round(v)));
-    expect(targets).toEqual([null, null, null, null, Math.round((3 * 50 * 19 * 5) / 21), 3 * 50 * 4, 3 * 60 * 5, 3 * 60 * 5]);
-    expect(calls.series[0]!.values).toEqual([0, 0, 0, 0, 0, 0, 0, 135]);
+    const chart = weeklyTrendChart(trend, 'en')!;
+    const panel = chart.panels.find((p) => p.title === 'calls')!;
+    // Three reps: no target before November; 50 a workday in the week of 2 November (4 workdays, the
+    // 3rd a holiday); in the week of 9 November four days at 60 and the Friday at 10; 40 after.
+    expect(panel.references[0]!.values).toEqual([null, null, null, null, null, 3 * 50 * 4, 3 * (60 * 4 + 10), 3 * 40 * 5]);
+    expect(panel.series[0]!.values).toEqual([0, 0, 0, 0, 0, 0, 0, 135]);
+    // The week reviewed reads as the review reads it.
+    const callsKpi = review.kpis.find((k) => k.metric.key === 'calls')!;
+    expect(trend.weeks.at(-1)!.kpis[trend.metrics.indexOf(callsKpi.metric)]).toEqual(callsKpi.week);
   });
 
-  it('gives every week the targets in force at the end when none changed in the weeks shown', async () => {
+  it('reads a rate KPI over the people whose role works it, as the review does', async () => {
     const team = await seedTokyo(s.store);
-    await s.store.targets.set('T0001', REPS.map((u) => ({ scope: 'person' as const, subject: u, metric: 'calls' as const, value: 50, period: 'day' as const, effectiveFrom: day('2026-09-01') })), MANAGER, at, 'command');
-    const review = await loadWeeklyReview(s.store, team, day('2026-12-29'));
-    const trend = await loadWeeklyTrend(s.store, team, review.week);
-    expect(trend.weeks.every((w) => w.targets === trend.weeks.at(-1)!.targets)).toBe(true);
-    expect(trend.weeks.at(-1)!.targets.find((t) => t.metric === 'calls')!.value).toBeGreaterThan(0);
+    const catalog = await s.store.metrics.catalog('T0001');
+    await s.store.targets.set('T0001', [{ scope: 'team', subject: String(team.id), metric: 'meeting_rate', value: 0.05, period: 'month', effectiveFrom: day('2026-11-01') }], MANAGER, at, 'command');
+    // One rep becomes field sales: their calls and meetings leave the inside sales' meeting rate.
+    await s.store.teams.setSalesRole('T0001', [REPS[2]!], 'field', at);
+    const review = await loadWeeklyReview(s.store, team, SLOT);
+    const trend = await loadWeeklyTrend(s.store, team, review);
+    const rate = catalog.def('meeting_rate');
+    const k = trend.metrics.indexOf(rate);
+    expect(k).toBeGreaterThanOrEqual(0);
+    const last = trend.weeks.at(-1)!.kpis[k]!;
+    expect(last.actual).toBeCloseTo(5 / 105);
+    expect(last).toEqual(review.kpis.find((x) => x.metric.key === 'meeting_rate')!.week);
   });
 });
