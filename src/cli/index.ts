@@ -255,7 +255,7 @@ async function commandOneOnOne(argv: readonly string[], io: CliIo): Promise<numb
       return 1;
     }
     const chat = await slackClientFor(config, createLogger(config.logLevel));
-    io.stdout(`${await sendPrep(chat, prep.manager, prep.message)}\n`);
+    io.stdout(`${await sendPrep(chat, workspace, prep.manager, prep.message)}\n`);
     return 0;
   });
 }

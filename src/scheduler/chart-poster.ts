@@ -140,3 +140,24 @@ function figure(native: DataVisualizationBlock | null, fileId: string | undefine
   if (fileId === undefined) throw new Error('a chart without a native form needs its image uploaded first');
   return { fileId };
 }
+
+/**
+ * One `ChartPoster` per workspace, shared by every path that shows charts there (the scheduler's
+ * sender, `/kpi 1on1`, App Home), so what a workspace's Slack takes and the files already uploaded
+ * to it carry over from one message to the next.
+ */
+export class ChartPosters {
+  private readonly byWorkspace = new Map<string, ChartPoster>();
+
+  constructor(
+    private readonly chat: ChatPort,
+    private readonly options: ChartPosterOptions = {},
+  ) {}
+
+  /** The workspace's poster, made on first use. */
+  of(workspace: string): ChartPoster {
+    let poster = this.byWorkspace.get(workspace);
+    if (!poster) this.byWorkspace.set(workspace, (poster = new ChartPoster(this.chat, this.options)));
+    return poster;
+  }
+}

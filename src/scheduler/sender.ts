@@ -1,4 +1,4 @@
-import { ChartPoster, type ChartPosterOptions } from './chart-poster.js';
+import { ChartPosters } from './chart-poster.js';
 import { slackErrorOf, type ChatPort, type SlackCallError } from './chat-port.js';
 import type { Message } from '../reports/blocks.js';
 
@@ -72,8 +72,11 @@ export interface SenderOptions {
   readonly maxAttempts?: number;
   /** Longer a Retry-After than this and the message waits for a later tick instead. */
   readonly maxWaitMs?: number;
-  /** How charts are drawn: Slack's native block, falling back to uploaded PNGs (see `ChartPoster`). */
-  readonly charts?: ChartPosterOptions;
+  /**
+   * How charts are drawn, per workspace: Slack's native block, falling back to uploaded PNGs (see
+   * `ChartPoster`). Shared with the other paths that show charts; by default the sender's own.
+   */
+  readonly charts?: ChartPosters;
 }
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -92,8 +95,8 @@ export class Sender {
   private readonly gap: number;
   private readonly maxAttempts: number;
   private readonly maxWait: number;
-  /** Draws the charts of the messages this sender posts; one per workspace, as the sender is. */
-  readonly charts: ChartPoster;
+  /** Draws the charts of the messages this sender posts, one poster per workspace. */
+  readonly charts: ChartPosters;
 
   constructor(
     private readonly chat: ChatPort,
@@ -104,10 +107,11 @@ export class Sender {
     this.gap = options.channelGapMs ?? 1100;
     this.maxAttempts = options.maxAttempts ?? 5;
     this.maxWait = options.maxWaitMs ?? 60_000;
-    this.charts = new ChartPoster(chat, { sleep: this.sleep, now: this.now, ...options.charts });
+    this.charts = options.charts ?? new ChartPosters(chat, { sleep: this.sleep, now: this.now });
   }
 
-  async send(to: Recipient, message: Message, mark?: DeliveryMark): Promise<SendResult> {
+  /** Sends a message; `workspace` picks whose chart poster draws its charts (one workspace by default). */
+  async send(to: Recipient, message: Message, mark?: DeliveryMark, workspace = ''): Promise<SendResult> {
     // DOMAIN.md rule 5: a channel sees team totals; a person's chart goes to them or their manager.
     if ('channel' in to && (message.charts ?? []).some((c) => c.chart.audience !== 'team')) throw new Error(`a person's chart was addressed to channel ${to.channel}`);
     let channel: string;
@@ -125,7 +129,7 @@ export class Sender {
           if (found) return found;
         }
         await this.spaceOut(channel);
-        return this.charts.post(channel, message, mark?.key);
+        return this.charts.of(workspace).post(channel, message, mark?.key);
       },
       (error) => {
         if (error.kind === 'network') maybePosted = true;

@@ -9,7 +9,7 @@ import { createLogger } from '../../src/log.js';
 import { section, type Message } from '../../src/reports/blocks.js';
 import { loadWeeklyTrend, weeklyCharts } from '../../src/reports/charts/from-weekly.js';
 import { loadWeeklyReview, renderWeeklyReview } from '../../src/reports/digest/weekly.js';
-import type { ChartPosterOptions } from '../../src/scheduler/chart-poster.js';
+import { ChartPosters, type ChartPosterOptions } from '../../src/scheduler/chart-poster.js';
 import { Sender } from '../../src/scheduler/sender.js';
 import { SlackClient } from '../../src/slack/client.js';
 import { Store } from '../../src/store/index.js';
@@ -29,7 +29,9 @@ describe('charts on the way to Slack', () => {
   let sleeps: number[];
   const senderFor = (charts: ChartPosterOptions = {}) => {
     const chat = new SlackClient({ token: 'xoxb-test', apiUrl: slack.url, logger });
-    return new Sender(chat, { sleep: async (ms) => void sleeps.push(ms), now: () => clock.now, channelGapMs: 0, charts });
+    const sleep = async (ms: number) => void sleeps.push(ms);
+    const now = () => clock.now;
+    return new Sender(chat, { sleep, now, channelGapMs: 0, charts: new ChartPosters(chat, { sleep, now, ...charts }) });
   };
 
   beforeEach(async () => {
@@ -70,7 +72,7 @@ describe('charts on the way to Slack', () => {
     expect(blocksOf(posted).map((b) => b.type)).toEqual(['section', 'image', 'context']);
     expect(blocksOf(posted)[1]).toMatchObject({ slack_file: { id: fileId }, alt_text: funnel.text.alt });
     expect(slack.imagesIn(posted).map((f) => f.id)).toEqual([fileId]);
-    expect(sender.charts.triesNative).toBe(false);
+    expect(sender.charts.of('').triesNative).toBe(false);
 
     // The next message goes straight to images, and the same chart is not uploaded again.
     expect((await sender.send({ userId: 'U1' }, withFunnel('again'))).ok).toBe(true);
@@ -83,7 +85,7 @@ describe('charts on the way to Slack', () => {
     slack.nativeCharts = true;
     expect((await sender.send({ channel: 'CSALES1' }, withFunnel('a day later'))).ok).toBe(true);
     expect(blocksOf(slack.accepted('chat.postMessage')[2]!).map((b) => b.type)).toContain('data_visualization');
-    expect(sender.charts.triesNative).toBe(true);
+    expect(sender.charts.of('').triesNative).toBe(true);
   });
 
   it('posts again after a short wait when Slack does not know a just-uploaded file yet', async () => {
@@ -100,7 +102,7 @@ describe('charts on the way to Slack', () => {
     const sender = senderFor();
     const result = await sender.send({ channel: 'CSALES1' }, withFunnel());
     expect(result).toMatchObject({ ok: false, permanent: true, reason: 'invalid_blocks' });
-    expect(sender.charts.triesNative).toBe(true);
+    expect(sender.charts.of('').triesNative).toBe(true);
   });
 
   it('sends a person’s chart to them or their manager by DM, and never to a channel (DOMAIN.md rule 5)', async () => {
