@@ -8,13 +8,10 @@ import type { Locale } from '../domain/locale.js';
 import { calendarOf, defaultTeamSettings } from '../domain/team-settings.js';
 import { plain, type Message } from '../reports/blocks.js';
 import { homeCharts } from '../reports/charts/from-home.js';
-import { oneOnOneCharts } from '../reports/charts/from-oneonone.js';
-import { loadWeeklyTrend, weeklyCharts } from '../reports/charts/from-weekly.js';
-import type { ChartModel } from '../reports/charts/model.js';
+import type { ChartKind, ChartModel } from '../reports/charts/model.js';
 import { renderChartPng } from '../reports/charts/render.js';
-import { loadWeeklyReview } from '../reports/digest/weekly.js';
 import { loadHome } from '../reports/home.js';
-import { loadOneOnOne, prepareOneOnOne } from '../reports/oneonone-load.js';
+import { prepareOneOnOne } from '../reports/oneonone-load.js';
 import { planDaily, planWeekly } from '../scheduler/plans.js';
 import { weeklyReviewDay } from '../scheduler/slots.js';
 import { Store, type Team } from '../store/index.js';
@@ -96,21 +93,29 @@ export async function runDemo(options: { locale: Locale; zone: string; now: Date
     const daily = planDaily(store, team, slotDay);
     section(ja ? 'デイリーダイジェスト(チームチャンネル)' : 'Daily digest (team channel)', await daily.build({ kind: 'daily', subject: String(team.id), channel: CHANNEL }));
     section(ja ? `朝のDM(${DEMO_PEOPLE[0]!.name.ja}さん、SDR)` : `Morning DM (${DEMO_PEOPLE[0]!.name.en}, SDR)`, await daily.build({ kind: 'dm', subject: rep.userId, member: rep }));
-    section(ja ? '週次レビュー(チームチャンネル)' : 'Weekly review (team channel)', await planWeekly(store, team, reviewDay).build({ kind: 'weekly', subject: String(team.id), channel: CHANNEL }));
+    const weekly = await planWeekly(store, team, reviewDay).build({ kind: 'weekly', subject: String(team.id), channel: CHANNEL });
+    section(ja ? '週次レビュー(チームチャンネル)' : 'Weekly review (team channel)', weekly);
     const coached = DEMO_PEOPLE[1]!;
     await store.oneonones.savePlan(DEMO_WORKSPACE, coached.userId, ja ? '毎日新規リード10件にアプローチ、金曜にロールプレイ' : '10 new leads a day; role-play every Friday', 'UDEMO05', options.now, addDays(today, -14));
     const prep = await prepareOneOnOne(store, team, { workspace: DEMO_WORKSPACE, rep: coached.userId, meetingDay: slotDay, meetingMinutes: 15 * 60 }, locale);
     section(ja ? `1on1準備メモ(${coached.name.ja}さん・BDRとの1on1の前にマネージャーへDM)` : `1on1 prep (DM to the manager before the 1on1 with ${coached.name.en}, BDR)`, prep);
     if (options.chartsDir) {
-      const review = await loadWeeklyReview(store, team, reviewDay);
-      const prepModel = await loadOneOnOne(store, team, { workspace: DEMO_WORKSPACE, rep: coached.userId, meetingDay: slotDay, meetingMinutes: 15 * 60 });
-      const home = (userId: string) => loadHome(store, { workspace: DEMO_WORKSPACE, userId, locale, zone, at: options.now });
-      const charts: Record<string, ChartModel | undefined> = {};
-      [charts['weekly-trend'], charts['weekly-funnel']] = weeklyCharts(review, await loadWeeklyTrend(store, team, review), locale);
-      [charts['oneonone-period'], charts['oneonone-stages']] = oneOnOneCharts(prepModel, locale);
-      [charts['home-month']] = homeCharts(await home(rep.userId));
-      charts['home-team-month'] = homeCharts(await home('UDEMO05')).find((c) => c.audience === 'team');
-      await writeCharts(options.chartsDir, charts, locale, write);
+      // The charts the messages above carry, and App Home's for a rep and for the manager.
+      const home = async (userId: string) => homeCharts(await loadHome(store, { workspace: DEMO_WORKSPACE, userId, locale, zone, at: options.now }));
+      const of = (message: Message, kind: ChartKind) => message.charts?.find((c) => c.chart.kind === kind)?.chart;
+      await writeCharts(
+        options.chartsDir,
+        {
+          'weekly-trend': of(weekly, 'trend'),
+          'weekly-funnel': of(weekly, 'funnel'),
+          'oneonone-period': of(prep, 'period'),
+          'oneonone-stages': of(prep, 'stages'),
+          'home-month': (await home(rep.userId)).find((c) => c.audience === 'person'),
+          'home-team-month': (await home('UDEMO05')).find((c) => c.audience === 'team'),
+        },
+        locale,
+        write,
+      );
     }
   } finally {
     await store.close();

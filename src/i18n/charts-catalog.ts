@@ -3,9 +3,9 @@ export interface ChartsCatalog {
   readonly charts: {
     /** Weekly review: the team's main KPIs week by week. */
     readonly trendTitle: (p: { weeks: number }) => string;
-    /** Weekly review: the funnel of the week reviewed. */
-    /** The series of a trend: each week's total. */
+    /** The series of a trend: each week's value (a sum, a snapshot's level or a rate). */
     readonly weekTotal: string;
+    /** Weekly review: the funnel of the week reviewed. */
     readonly funnelTitle: (p: { week: string }) => string;
     readonly funnelSeries: string;
     /** 1on1 prep: the rep's KPIs over the period as a share of the target for the same workdays. */

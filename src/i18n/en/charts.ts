@@ -3,7 +3,7 @@ import type { ChartsCatalog } from '../charts-catalog.js';
 export const charts: ChartsCatalog = {
   charts: {
     trendTitle: ({ weeks }) => `Team KPIs, week by week (last ${weeks} weeks)`,
-    weekTotal: 'week total',
+    weekTotal: 'each week',
     funnelTitle: ({ week }) => `The funnel of the week of ${week}`,
     funnelSeries: 'last week',
     periodTitle: ({ from, to }) => `Share of target, ${from} – ${to}`,

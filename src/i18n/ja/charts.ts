@@ -3,7 +3,7 @@ import type { ChartsCatalog } from '../charts-catalog.js';
 export const charts: ChartsCatalog = {
   charts: {
     trendTitle: ({ weeks }) => `チームのKPI 週ごとの推移(直近${weeks}週)`,
-    weekTotal: '週の合計',
+    weekTotal: '週ごとの実績',
     funnelTitle: ({ week }) => `${week}からの週のファネル`,
     funnelSeries: '先週',
     periodTitle: ({ from, to }) => `目標に対する割合(${from}〜${to})`,

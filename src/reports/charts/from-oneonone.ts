@@ -1,6 +1,9 @@
+import { sectionStarting, withCharts, type ChartPlacement } from './attach.js';
 import { hasValues, makeChart, type ChartModel } from './model.js';
 import { metricLabel } from '../amounts.js';
-import { stageTeamMedian, type OneOnOneModel } from '../oneonone.js';
+import type { Message } from '../blocks.js';
+import type { Written } from '../digest/sentences.js';
+import { renderOneOnOne, stageTeamMedian, type OneOnOneModel } from '../oneonone.js';
 import type { WorkCalendar } from '../../domain/calendar.js';
 import { addDays, type Day } from '../../domain/days.js';
 import { stageRate, stagesOfRole } from '../../domain/funnel.js';
@@ -106,4 +109,18 @@ export function stagesChart(m: OneOnOneModel, locale: Locale): ChartModel | null
 /** The 1on1 prep's charts; each is left out when it has nothing to show. */
 export function oneOnOneCharts(m: OneOnOneModel, locale: Locale): ChartModel[] {
   return [periodChart(m, locale), stagesChart(m, locale)].filter((x): x is ChartModel => x !== null);
+}
+
+/**
+ * The 1on1 prep as it is sent to the manager: the period chart after the month's KPIs, the stage
+ * chart after what to work on, each chart's numbers in the plain text too.
+ */
+export function oneOnOneMessage(m: OneOnOneModel, locale: Locale, meetingLabel: string): Message & Written {
+  const t = messages(locale).oneonone;
+  const period = periodChart(m, locale);
+  const stages = stagesChart(m, locale);
+  const placements: ChartPlacement[] = [];
+  if (period) placements.push({ chart: period, after: sectionStarting(`*${t.kpisTitle}*`) });
+  if (stages) placements.push({ chart: stages, after: sectionStarting(`*${t.workOnTitle}*`) });
+  return withCharts(renderOneOnOne(m, locale, meetingLabel), placements);
 }

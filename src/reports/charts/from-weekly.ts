@@ -1,6 +1,9 @@
+import { fieldsSection, sectionStarting, withCharts, type ChartPlacement } from './attach.js';
 import { hasValues, makeChart, type ChartModel, type ChartStep, type ChartUnit } from './model.js';
 import { metricLabel } from '../amounts.js';
-import type { WeeklyReviewModel } from '../digest/weekly.js';
+import type { Message } from '../blocks.js';
+import type { Written } from '../digest/sentences.js';
+import { renderWeeklyReview, type WeeklyReviewModel } from '../digest/weekly.js';
 import { calendarFor, type KpiTarget } from '../status.js';
 import { teamProgress } from '../team-progress.js';
 import { loadTeamTargets } from '../tree.js';
@@ -183,4 +186,17 @@ function funnelCategories(bars: readonly FunnelBar[], locale: Locale): string[] 
 /** The weekly review's charts, trend first; each is left out when it has nothing to show. */
 export function weeklyCharts(review: WeeklyReviewModel, trend: WeeklyTrend, locale: Locale): ChartModel[] {
   return [weeklyTrendChart(trend, locale), weeklyFunnelChart(review, locale)].filter((c): c is ChartModel => c !== null);
+}
+
+/**
+ * The weekly review as it is posted: the trend after the KPIs it draws, the funnel after the funnel's
+ * lines, each chart's numbers in the plain text too.
+ */
+export function weeklyReviewMessage(review: WeeklyReviewModel, trend: WeeklyTrend, locale: Locale): Message & Written {
+  const trendChart = weeklyTrendChart(trend, locale);
+  const funnel = weeklyFunnelChart(review, locale);
+  const placements: ChartPlacement[] = [];
+  if (trendChart) placements.push({ chart: trendChart, after: fieldsSection });
+  if (funnel) placements.push({ chart: funnel, after: sectionStarting(`*${messages(locale).weekly.funnelTitle}*`) });
+  return withCharts(renderWeeklyReview(review, locale), placements);
 }

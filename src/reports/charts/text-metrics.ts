@@ -24,7 +24,7 @@ export function textWidth(text: string, fontSize: number): number {
 
 /**
  * A label broken onto at most two lines to fit a width: at spaces where there are some (English),
- * anywhere otherwise; what still does not fit ends in `…`. `split` breaks at the first space even
+ * else before a bracket, anywhere otherwise; what still does not fit ends in `…`. `split` breaks at the first space even
  * when the label fits, so labels of one axis can all take two lines alike.
  */
 export function wrapLabel(text: string, width: number, fontSize: number, split = false): string | string[] {
@@ -46,7 +46,9 @@ export function wrapLabel(text: string, width: number, fontSize: number, split =
       first = next;
     }
   } else {
-    first = fit(text).replace(/…$/u, '');
+    // A name with whom it was read over (`商談(インサイドセールス)`) breaks before the bracket.
+    const bracket = text.search(/[(（]/u);
+    first = bracket > 0 && textWidth(text.slice(0, bracket), fontSize) <= width ? text.slice(0, bracket) : fit(text).replace(/…$/u, '');
   }
   const rest = text.slice(first.length).trim();
   return rest ? [fit(first), fit(rest)] : fit(first);
