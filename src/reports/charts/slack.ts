@@ -1,7 +1,7 @@
 import type { ContextBlock, ImageBlock } from '@slack/types';
 import type { ChartModel, ChartPanel } from './model.js';
 import { ALT_TEXT_MAX } from './text.js';
-import { LIMITS, clip, type Message, type SlackBlock } from '../blocks.js';
+import { LIMITS, clip, type KnownBlock, type Message, type SlackBlock } from '../blocks.js';
 import { messages } from '../../i18n/index.js';
 
 /**
@@ -111,7 +111,12 @@ export type ChartFigure = { readonly native: DataVisualizationBlock } | { readon
 
 /** A chart's blocks: the figure, then its numbers as a text line. */
 export function chartBlocks(chart: ChartModel, figure: ChartFigure): SlackBlock[] {
-  return ['native' in figure ? figure.native : chartImageBlock(chart, figure.fileId), chartTextBlock(chart)];
+  return 'native' in figure ? [figure.native, chartTextBlock(chart)] : chartImageBlocks(chart, figure.fileId);
+}
+
+/** A chart's blocks as the image of its uploaded PNG, then its numbers as a text line: what a view (App Home) takes. */
+export function chartImageBlocks(chart: ChartModel, fileId: string): KnownBlock[] {
+  return [chartImageBlock(chart, fileId), chartTextBlock(chart)];
 }
 
 /**
