@@ -33,7 +33,8 @@ export interface StartOptions {
 export async function startBot({ config, logger, clock = systemClock, autoTick = true, slackTimeoutMs, socketStartMs }: StartOptions): Promise<RunningBot> {
   const botToken = config.slack.botToken;
   if (!botToken) throw new Error('startBot needs SLACK_BOT_TOKEN');
-  const store = await Store.open(config.dbPath);
+  // A damaged file stops the start here, before anything reads from it or writes to it.
+  const store = await Store.open(config.dbPath, { check: true });
   try {
     const chat = new SlackClient({ token: botToken, apiUrl: config.slack.apiUrl, logger, timeoutMs: slackTimeoutMs });
     // One sender for the scheduler and the commands: what each workspace's Slack takes for charts, and the charts uploaded, carry over.

@@ -1,43 +1,34 @@
-import { readFileSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
-import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { buildSlot, offDayReason, printPayloads, sendSlot } from './digest.js';
-import { parseHistoryCsv } from './history-csv.js';
-import { csvHeaderLine, csvLine } from '../reports/csv.js';
+import { runCheck } from './check.js';
+import { args, CommandFailure, pickWorkspace, UsageError, withStore, type CliIo } from './common.js';
+import { buildSlot, digestSummary, offDayReason, printPayloads, sendSlot, type DeliveryLine } from './digest.js';
+import { commandExport, commandImport } from './history-commands.js';
+import { storeFailureLine } from './store-failures.js';
 import { prepFor, printPrep, sendPrep } from './oneonone.js';
-import { systemClock, type Clock } from '../clock.js';
+import { systemClock } from '../clock.js';
 import { ConfigError, loadConfig, type Config } from '../config.js';
-import { parseDay, type Day } from '../domain/days.js';
 import { isLocale } from '../domain/locale.js';
 import { createLogger } from '../log.js';
 import type { Outgoing } from '../scheduler/plans.js';
 import type { ChatPort } from '../scheduler/chat-port.js';
-import { Store } from '../store/index.js';
 
-export interface CliIo {
-  readonly stdout: (text: string) => void;
-  readonly stderr: (text: string) => void;
-  readonly env: Readonly<Record<string, string | undefined>>;
-  readonly clock?: Clock;
-  /** Resolves when the process is asked to stop (SIGTERM/SIGINT); `start` waits on it. */
-  readonly stopSignal?: Promise<string>;
-}
-
-/** A mistake in how the command line was typed: printed as one line with the usage, exit code 2. */
-class UsageError extends Error {}
+export type { CliIo } from './common.js';
 
 const USAGE = `Usage: kpi-bot <command> [options]
 
 Commands:
   start                                   run the bot (what \`npm start\` runs)
   migrate                                 apply pending database migrations and exit
+  check                                   check the database file for damage (SQLite's quick_check) and exit
   export [--user U…] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--workspace T…]
                                           print history as CSV: date,user_id,metric,value,note,logged_at
-  import FILE.csv [--workspace T…]        load history from CSV (date,user_id,metric,value[,note[,logged_at]]),
-                                          every row or none
+  import FILE.csv [--workspace T… [--create]]
+                                          load history from CSV (date,user_id,metric,value[,note[,logged_at]]),
+                                          UTF-8 or Shift-JIS, every row or none; the same rows twice are refused;
+                                          --create starts a workspace the database does not hold yet
   digest <daily|weekly> [--team NAME|ID] [--at ISO-8601] [--dry-run] [--format text|json] [--force]
                                           build the digest as of --at and post it, claimed like the scheduler
-                                          does (--dry-run prints it instead)
+                                          does (--dry-run prints it instead; a future --at needs --dry-run);
+                                          exits 1 when a delivery failed or waits for its retry
   oneonone --rep USER [--at ISO-8601] [--dry-run] [--format text|json] [--workspace T…]
                                           the 1on1 prep for one rep, DM'd to their manager (or printed)
   demo [--lang en|ja] [--charts DIR]      a sample team with two months of history in a temporary database:
@@ -47,47 +38,6 @@ Commands:
   help                                    this text
 
 Configuration comes from the environment or .env (see .env.example).`;
-
-function args<O extends NonNullable<ParseArgsConfig['options']>>(argv: readonly string[], options: O) {
-  try {
-    return parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-}
-
-function dayOption(value: string | undefined, name: string): Day | undefined {
-  if (value === undefined) return undefined;
-  const d = parseDay(value);
-  if (!d) throw new UsageError(`--${name} must be a date in the form YYYY-MM-DD (got “${value}”)`);
-  return d;
-}
-
-/** The workspace a command works on: the one named, or the only one in the database. */
-async function pickWorkspace(store: Store, named: string | undefined, allowNew: boolean): Promise<string> {
-  const known = await store.people.workspaces();
-  if (named) {
-    if (!/^[TE][A-Z0-9]+$/u.test(named)) throw new UsageError(`--workspace must be a Slack workspace ID such as T012AB3CD (got “${named}”)`);
-    if (!allowNew && !known.includes(named)) throw new UsageError(`workspace ${named} is not in the database (it has: ${known.join(', ') || 'none'})`);
-    return named;
-  }
-  if (known.length === 1) return known[0]!;
-  if (known.length === 0) {
-    throw new UsageError(
-      allowNew ? 'the database has no workspace yet; name the one to load into with --workspace T…' : 'the database has no history yet',
-    );
-  }
-  throw new UsageError(`the database holds several workspaces (${known.join(', ')}); choose one with --workspace T…`);
-}
-
-async function withStore<T>(config: Config, run: (store: Store) => Promise<T>): Promise<T> {
-  const store = await Store.open(config.dbPath);
-  try {
-    return await run(store);
-  } finally {
-    await store.close();
-  }
-}
 
 const REFUSED_TOKEN = new Set(['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'not_allowed_token_type']);
 
@@ -109,12 +59,8 @@ function startFailure(error: unknown, config: Config, unreachable: string | null
     return `could not reach Slack's Web API at ${config.slack.apiUrl ?? 'https://slack.com/api/'} (${unreachable}): check the network or proxy, or SLACK_API_URL.`;
   }
   if (socketMode) return `could not open Socket Mode: ${e.message ?? String(error)}`;
-  if (e.code === 'SQLITE_NOTADB' || e.code === 'SQLITE_CORRUPT') {
-    return `the file at KPI_DB_PATH=${config.dbPath} is not a KPI database or is damaged (${e.code}): restore it from a backup, or point KPI_DB_PATH at the right file.`;
-  }
-  if (e.code === 'SQLITE_READONLY') return `the database at KPI_DB_PATH=${config.dbPath} is read-only (${e.code}): the bot must be able to write the file and its folder.`;
-  if (e.code === 'SQLITE_FULL') return `the disk holding KPI_DB_PATH=${config.dbPath} is full (${e.code}): free some space and start again.`;
-  if (e.code?.startsWith('SQLITE_')) return `cannot open the database at KPI_DB_PATH=${config.dbPath} (${e.code}): check the path and its permissions.`;
+  const store = storeFailureLine(error, config.dbPath);
+  if (store !== null) return store;
   return `could not start: ${e.message ?? String(error)}`;
 }
 
@@ -143,55 +89,9 @@ async function commandStart(io: CliIo): Promise<number> {
 
 async function commandMigrate(io: CliIo): Promise<number> {
   const config = loadConfig(io.env, { needsSlack: false });
-  const version = await withStore(config, (store) => store.schemaVersion());
+  const version = await withStore(config, (store) => store.schemaVersion(), { check: true });
   io.stdout(`Database ${config.dbPath} is at schema version ${version}.\n`);
   return 0;
-}
-
-async function commandExport(argv: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals } = args(argv, {
-    user: { type: 'string' },
-    from: { type: 'string' },
-    to: { type: 'string' },
-    workspace: { type: 'string' },
-  } as const);
-  if (positionals.length > 0) throw new UsageError(`export takes no arguments besides options (got “${positionals[0]}”)`);
-  const from = dayOption(values.from, 'from');
-  const to = dayOption(values.to, 'to');
-  const config = loadConfig(io.env, { needsSlack: false });
-  await withStore(config, async (store) => {
-    const teamId = await pickWorkspace(store, values.workspace, false);
-    io.stdout(csvHeaderLine());
-    await store.history.export({ teamId, userId: values.user, from, to }, (row) => io.stdout(csvLine(row)));
-  });
-  return 0;
-}
-
-async function commandImport(argv: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals } = args(argv, { workspace: { type: 'string' } } as const);
-  const file = positionals[0];
-  if (!file || positionals.length > 1) throw new UsageError('import takes one file: kpi-bot import FILE.csv [--workspace T…]');
-  let text: string;
-  try {
-    text = readFileSync(resolve(file), 'utf8');
-  } catch (error) {
-    io.stderr(`Cannot read ${file}: ${(error as Error).message}\n`);
-    return 1;
-  }
-  const now = (io.clock ?? systemClock)();
-  const config = loadConfig(io.env, { needsSlack: false });
-  return withStore(config, async (store) => {
-    const team = await pickWorkspace(store, values.workspace, true);
-    // Metric names are read with the workspace's own definitions (a new workspace has the built-in ones).
-    const parsed = parseHistoryCsv(text, now, await store.metrics.catalog(team));
-    if (!parsed.ok) {
-      io.stderr(`${file}, line ${parsed.line}: ${parsed.reason}. Nothing was imported.\n`);
-      return 1;
-    }
-    await store.history.import(team, basename(file), parsed.rows, now);
-    io.stdout(`Loaded ${parsed.rows.length.toLocaleString('en-US')} rows from ${file} into workspace ${team}.\n`);
-    return 0;
-  });
 }
 
 function instantOption(value: string | undefined, now: Date): Date {
@@ -240,7 +140,7 @@ async function commandOneOnOne(argv: readonly string[], io: CliIo): Promise<numb
   if (!values.rep || !/^[UW][A-Z0-9]+$/u.test(values.rep)) throw new UsageError('oneonone needs --rep with a Slack user ID, such as --rep U012AB3CD');
   const { format, dryRun, config, at } = outputOptions(values, io);
   return withStore(config, async (store) => {
-    const workspace = await pickWorkspace(store, values.workspace, false);
+    const workspace = await pickWorkspace(store, values.workspace);
     if (!(await store.people.get(workspace, values.rep!))) {
       io.stderr(`kpi-bot: ${values.rep} has no history in workspace ${workspace}.\n`);
       return 1;
@@ -271,6 +171,12 @@ async function commandDigest(argv: readonly string[], io: CliIo): Promise<number
   const kind = positionals[0];
   if ((kind !== 'daily' && kind !== 'weekly') || positionals.length > 1) throw new UsageError('digest takes daily or weekly: kpi-bot digest daily [--dry-run]');
   const { format, dryRun, config, at } = outputOptions(values, io);
+  const now = (io.clock ?? systemClock)();
+  if (!dryRun && at.getTime() > now.getTime()) {
+    throw new UsageError(
+      `--at ${values.at} is in the future (it is now ${now.toISOString()}): a digest is posted only once its time has come, so that it does not take the place of the real one; add --dry-run to preview it`,
+    );
+  }
   const force = values.force === true;
   const run = { kind, at, defaultLocale: config.locale, defaultZone: config.timezone } as const;
   return withStore(config, async (store) => {
@@ -283,6 +189,7 @@ async function commandDigest(argv: readonly string[], io: CliIo): Promise<number
     const logger = createLogger(config.logLevel);
     const chat = dryRun ? null : await slackClientFor(config, logger);
     const printed: Outgoing[] = [];
+    const lines: DeliveryLine[] = [];
     for (const team of teams) {
       const off = offDayReason(team, run);
       if (off && !force) {
@@ -290,10 +197,20 @@ async function commandDigest(argv: readonly string[], io: CliIo): Promise<number
         continue;
       }
       if (dryRun) printed.push(...(await buildSlot(store, team, run)));
-      else for (const line of await sendSlot(store, chat!, logger, team, run)) io.stdout(`${line}\n`);
+      else {
+        for (const line of await sendSlot(store, chat!, logger, team, run)) {
+          io.stdout(`${line.text}\n`);
+          lines.push(line);
+        }
+      }
     }
-    if (dryRun && (printed.length > 0 || format === 'json')) io.stdout(printPayloads(printed, format));
-    return 0;
+    if (dryRun) {
+      if (printed.length > 0 || format === 'json') io.stdout(printPayloads(printed, format));
+      return 0;
+    }
+    const summary = digestSummary(lines);
+    (summary.finished ? io.stdout : io.stderr)(`${summary.text}\n`);
+    return summary.finished ? 0 : 1;
   });
 }
 
@@ -306,6 +223,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return await commandStart(io);
       case 'migrate':
         return await commandMigrate(io);
+      case 'check':
+        if (rest.length > 0) throw new UsageError(`check takes no arguments (got “${rest[0]}”)`);
+        return await runCheck(loadConfig(io.env, { needsSlack: false }).dbPath, io);
       case 'export':
         return await commandExport(rest, io);
       case 'import':
@@ -330,7 +250,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.stderr(`kpi-bot: ${error.message}\n\n${USAGE}\n`);
       return 2;
     }
-    if (error instanceof ConfigError) {
+    if (error instanceof ConfigError || error instanceof CommandFailure) {
       io.stderr(`kpi-bot: ${error.message}\n`);
       return 1;
     }

@@ -207,6 +207,9 @@ export async function submitMetricForm(ctx: CommandContext, values: FormValues):
   const numerator = choicesOf(values, 'numerator');
   const denominator = choiceOf(values, 'denominator');
   const at = choiceOf(values, 'denominatorAt');
+  // Re-checked on every submission: the form may come from someone who lost the right since it opened.
+  const refused = await refusal(ctx);
+  if (refused) return { ok: false, errors: { name: refused.text } };
   const errors: Record<string, string> = {};
   if (kind === 'rate' && (numerator.length === 0 || !denominator)) errors[numerator.length === 0 ? 'numerator' : 'denominator'] = f.needFormula;
   if (kind !== 'rate' && (numerator.length > 0 || denominator)) errors[numerator.length > 0 ? 'numerator' : 'denominator'] = f.formulaOnlyForRates;
@@ -226,8 +229,6 @@ export async function submitMetricForm(ctx: CommandContext, values: FormValues):
     counter: null,
     formula: kind === 'rate' ? { numerator, denominator: denominator!, at: at === 'start' || at === 'end' ? at : null } : null,
   };
-  const refused = await refusal(ctx);
-  if (refused) return { ok: false, errors: { name: refused.text } };
   const catalog = await ctx.store.metrics.catalog(ctx.caller.teamId);
   const built = buildDefinition(draft, catalog);
   if (!built.ok) return { ok: false, errors: { [formBlock(built.problem, draft)]: explainMetricProblem(built.problem, locale, catalog) } };

@@ -3,11 +3,12 @@ import type { CommandContext } from './context.js';
 import { dayInZone, type Day } from '../domain/days.js';
 import { firstWeekdayFrom, prepTime } from '../domain/oneonone.js';
 import { formatClock } from '../domain/team-settings.js';
-import { messages } from '../i18n/index.js';
+import { formatNumber, messages } from '../i18n/index.js';
 import type { Message } from '../reports/blocks.js';
 import { prepareOneOnOne } from '../reports/oneonone-load.js';
 import { textMessage } from '../reports/receipts.js';
 import { weekdayName } from '../reports/team.js';
+import { CHECK_IN_MAX_LENGTH, PLAN_MAX_LENGTH } from '../reports/views/oneonone-modals.js';
 import type { Team } from '../store/index.js';
 
 export type OneOnOneRequest =
@@ -16,6 +17,9 @@ export type OneOnOneRequest =
   | { readonly kind: 'oneononeSchedule'; readonly userId: string; readonly weekday: number; readonly minutes: number; readonly everyWeeks: 1 | 2 }
   | { readonly kind: 'oneononeUnschedule'; readonly userId: string }
   | { readonly kind: 'oneononePlan'; readonly userId: string; readonly text: string };
+
+/** A text's length as people count it: characters, not UTF-16 units. */
+const characters = (text: string): number => [...text].length;
 
 /** The caller may prepare a 1on1 with this rep (their manager, or an admin): the rep's team, or a refusal. */
 async function mayPrepare(ctx: CommandContext, rep: string): Promise<{ team: Team | null } | { refused: Message }> {
@@ -86,13 +90,53 @@ export async function handleOneOnOne(ctx: CommandContext, r: OneOnOneRequest): P
   }
 }
 
-/** Saves the plan agreed with a rep (from the command or the prep's button), for the next prep to show. */
+/**
+ * Whether the caller may open or save the plan of a rep named by a button or a form (not typed):
+ * the rep must be a person of the caller's own workspace, and one the caller may prepare a 1on1 for.
+ */
+export async function planAccess(ctx: CommandContext, rep: string): Promise<{ team: Team | null } | { refused: Message }> {
+  if (!(await ctx.store.people.get(ctx.caller.teamId, rep))) return { refused: textMessage(messages(ctx.caller.locale).oneonone.planNobody({ rep: mention(rep) })) };
+  return mayPrepare(ctx, rep);
+}
+
+/**
+ * Saves the plan agreed with a rep (from the command or the prep's button), for the next prep to
+ * show. A request sent twice (the same `ctx.requestKey`) saves one plan; a plan over
+ * `PLAN_MAX_LENGTH` is refused with the bound, not cut short.
+ */
 export async function saveActionPlan(ctx: CommandContext, rep: string, text: string): Promise<{ saved: boolean; message: Message }> {
   const t = messages(ctx.caller.locale).oneonone;
   const allowed = await mayPrepare(ctx, rep);
   if ('refused' in allowed) return { saved: false, message: allowed.refused };
   const plan = text.trim();
   if (!plan) return { saved: false, message: textMessage(t.planEmpty) };
-  await ctx.store.oneonones.savePlan(ctx.caller.teamId, rep, plan.slice(0, 2000), ctx.caller.userId, ctx.clock(), dayInZone(ctx.clock(), ctx.caller.zone));
+  if (characters(plan) > PLAN_MAX_LENGTH) {
+    return { saved: false, message: textMessage(t.planTooLong({ max: formatNumber(PLAN_MAX_LENGTH, ctx.caller.locale), length: formatNumber(characters(plan), ctx.caller.locale) })) };
+  }
+  await ctx.store.oneonones.savePlan(ctx.caller.teamId, rep, plan, ctx.caller.userId, ctx.clock(), dayInZone(ctx.clock(), ctx.caller.zone), ctx.requestKey);
   return { saved: true, message: textMessage(t.planSaved({ rep: mention(rep) })) };
+}
+
+/** Whether the caller has a check-in to answer: their own, before a 1on1 scheduled for them. */
+export async function checkInAccess(ctx: CommandContext): Promise<{ ok: true } | { refused: Message }> {
+  const schedule = await ctx.store.oneonones.of(ctx.caller.teamId, ctx.caller.userId);
+  return schedule ? { ok: true } : { refused: textMessage(messages(ctx.caller.locale).oneonone.noCheckIn) };
+}
+
+export type CheckInOutcome = { readonly ok: true } | { readonly ok: false; readonly errors: Record<string, string> } | { readonly ok: false; readonly refused: Message };
+
+/** The rep's check-in answers, each at most `CHECK_IN_MAX_LENGTH`, saved for their manager's prep. */
+export async function saveCheckIn(ctx: CommandContext, meetingDay: Day, answers: { readonly wentWell: string; readonly wantHelp: string }): Promise<CheckInOutcome> {
+  const access = await checkInAccess(ctx);
+  if ('refused' in access) return { ok: false, refused: access.refused };
+  const t = messages(ctx.caller.locale).oneonone;
+  const errors: Record<string, string> = {};
+  for (const [block, answer] of Object.entries(answers)) {
+    if (characters(answer) > CHECK_IN_MAX_LENGTH) {
+      errors[block] = t.answerTooLong({ max: formatNumber(CHECK_IN_MAX_LENGTH, ctx.caller.locale), length: formatNumber(characters(answer), ctx.caller.locale) });
+    }
+  }
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  await ctx.store.oneonones.saveCheckIn(ctx.caller.teamId, ctx.caller.userId, meetingDay, { wentWell: answers.wentWell || null, wantHelp: answers.wantHelp || null }, ctx.clock());
+  return { ok: true };
 }

@@ -87,9 +87,13 @@ export type FormOutcome = { readonly ok: true } | { readonly ok: false; readonly
  */
 export async function submitSettingsForm(ctx: CommandContext, teamId: number, values: FormValues): Promise<FormOutcome> {
   const standing = await standingOf(ctx);
-  const team = await ctx.store.teams.byId(teamId);
+  // The team comes from the form's metadata: one of another workspace is no team of the caller's
+  // (an admin's rights hold in their own workspace only).
+  const found = await ctx.store.teams.byId(teamId);
+  const team = found?.workspace === ctx.caller.teamId ? found : null;
+  if (!team) return { ok: false, refused: textMessage(messages(ctx.caller.locale).noTeam) };
   const refused = await check(ctx, standing, 'changeSettings', team);
-  if (refused || !team) return { ok: false, refused: refused ?? textMessage(messages(ctx.caller.locale).noTeam) };
+  if (refused) return { ok: false, refused };
   const errors: Record<string, string> = {};
   const catalog = await ctx.store.metrics.catalog(ctx.caller.teamId);
   let patch: Partial<TeamSettings> = {};

@@ -30,6 +30,8 @@ export interface CoreCatalog {
   readonly nothingStored: string;
   readonly internalError: string;
   readonly storeUnavailable: string;
+  /** What a command met a damaged database file: nothing was changed, and the admin knows. */
+  readonly storeDamaged: string;
   readonly stillWorking: string;
   readonly itemSeparator: string;
   /** How other pieces are joined, so no renderer has to choose by language. */

@@ -4,6 +4,8 @@ export interface FormsCatalog {
   readonly cancel: string;
   /** The button that closes a form after it has been saved. */
   readonly close: string;
+  /** Under a field whose value came in a shape the form does not have (a number for text, a list for one choice). */
+  readonly badField: string;
   readonly settingsForm: {
     readonly title: string;
     readonly timezone: string;

@@ -127,7 +127,7 @@ export interface ManageCatalog {
   readonly morningDmSet: (p: { on: boolean }) => string;
   readonly exportSent: (p: { file: string; rows: string }) => string;
   readonly exportNone: string;
-  readonly exportComment: (p: { who: string; period: string; rows: string }) => string;
+  readonly exportComment: (p: { who: string; period: string; rows: string; columns: string }) => string;
   readonly exportAll: string;
   readonly exportTeam: (p: { team: string }) => string;
 

@@ -60,6 +60,14 @@ export interface OneOnOneCatalog {
     readonly sentByDm: (p: { rep: string }) => string;
     readonly planSaved: (p: { rep: string }) => string;
     readonly planEmpty: string;
+    /** A plan longer than the bound: nothing is saved, and the bound is said. */
+    readonly planTooLong: (p: { max: string; length: string }) => string;
+    /** The plan form for someone the bot does not know in this workspace. */
+    readonly planNobody: (p: { rep: string }) => string;
+    /** A check-in from someone with no 1on1 scheduled. */
+    readonly noCheckIn: string;
+    /** A check-in answer longer than the bound. */
+    readonly answerTooLong: (p: { max: string; length: string }) => string;
     readonly weekdayTime: (p: { weekday: string; time: string }) => string;
     readonly prepAt: (p: { time: string; daysBefore: number }) => string;
 

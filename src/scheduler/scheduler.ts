@@ -30,7 +30,7 @@ export interface SchedulerOptions {
 const idOf = (key: DeliveryKey): string => `${key.workspace}|${key.subject}|${key.kind}|${key.periodKey}`;
 
 /** A claim older than this belongs to a process that stopped in the middle of sending. */
-const CLAIM_LEASE_MS = 15 * 60 * 1000;
+export const CLAIM_LEASE_MS = 15 * 60 * 1000;
 /** When Slack cannot take a message now, the next try comes this much later (within the catch-up window). */
 const RETRY_AFTER_MS = 5 * 60 * 1000;
 /** How far before its slot a delivery's earlier post is looked for (clocks differ a little). */

@@ -8,7 +8,10 @@ import { registerActions } from './listeners/actions.js';
 import { registerCommands } from './listeners/commands.js';
 import { registerEvents } from './listeners/events.js';
 import { registerOneOnOne } from './listeners/oneonone.js';
+import { registerUnknown } from './listeners/unknown.js';
 import { registerViews } from './listeners/views.js';
+import { acknowledgeBadRequests, answerBadRequests, BadRequestError, reportUnanswered, requireOrigin } from './origin.js';
+import { refuseRequestsOutsideWindow } from './request-window.js';
 
 export interface SlackApp {
   readonly app: App;
@@ -17,6 +20,9 @@ export interface SlackApp {
   start(): Promise<number>;
   stop(): Promise<void>;
 }
+
+/** Where Slack posts commands, clicks and events in HTTP mode. */
+const EVENTS_PATH = '/slack/events';
 
 /** How long stopping waits for open connections after the last answer before cutting them. */
 const STOP_GRACE_MS = 2000;
@@ -105,6 +111,25 @@ async function listenForHealth(deps: SlackDeps, port: number): Promise<Server> {
   return server;
 }
 
+/** Socket Mode: its `apps.connections.open` goes to SLACK_API_URL too; it keeps its own retries, which carry it through a network blip when it reconnects. */
+function socketReceiver(appToken: string, logger: Logger, apiUrl: string | null): SocketModeReceiver {
+  return new SocketModeReceiver({ appToken, logger, installerOptions: { clientOptions: slackEndpoint(apiUrl) }, processEventErrorHandler: acknowledgeBadRequests });
+}
+
+/** HTTP mode: Slack posts to `/slack/events`; each request's signature is checked and its timestamp held to five minutes either way. */
+function httpReceiver(deps: SlackDeps): HTTPReceiver {
+  const receiver = new HTTPReceiver({
+    signingSecret: deps.config.slack.signingSecret ?? '',
+    endpoints: EVENTS_PATH,
+    customRoutes: [{ path: '/healthz', method: ['GET'], handler: (_req, res) => answerHealth(deps, res) }],
+    logger: deps.logger,
+    processEventErrorHandler: answerBadRequests,
+    unhandledRequestHandler: reportUnanswered,
+  });
+  refuseRequestsOutsideWindow(receiver, EVENTS_PATH, deps.logger);
+  return receiver;
+}
+
 /**
  * The Bolt app with every listener registered. `SLACK_APP_TOKEN` set: Socket Mode (no public URL;
  * `/healthz` still served on `port`). Otherwise HTTP mode: Slack posts to `/slack/events` on `port`,
@@ -119,23 +144,14 @@ export function createSlackApp(deps: SlackDeps, port: number, socketStartMs = SO
   const appToken = config.slack.appToken;
   const socketLog = appToken ? watchedLogger(logger) : null;
   const mode = socketLog ? 'socket' : 'http';
-  const receiver =
-    appToken && socketLog
-      ? // Its `apps.connections.open` goes to SLACK_API_URL too; it keeps its own retries, which
-        // carry it through a network blip when it reconnects.
-        new SocketModeReceiver({ appToken, logger: socketLog.logger, installerOptions: { clientOptions: slackEndpoint(config.slack.apiUrl) } })
-      : new HTTPReceiver({
-          signingSecret: config.slack.signingSecret ?? '',
-          endpoints: '/slack/events',
-          customRoutes: [{ path: '/healthz', method: ['GET'], handler: (_req, res) => answerHealth(deps, res) }],
-          logger,
-        });
+  const receiver = appToken && socketLog ? socketReceiver(appToken, socketLog.logger, config.slack.apiUrl) : httpReceiver(deps);
   // Bolt resets a given logger to its own level unless told the level too.
   // Deferred, so a token Slack refuses fails `start()` with its reason instead of crashing later.
   // No conversation store: nothing keeps state per conversation, and Bolt's in-memory one costs every request an error thrown and caught.
   const app = new App({ token: botToken, receiver, logger, logLevel: logger.getLevel(), clientOptions, deferInitialization: true, convoStore: false });
   // A listener may go on after its acknowledgement (a Home republished after a log): stopping waits for it.
   const inFlight = new Set<Promise<void>>();
+  app.use(requireOrigin(logger));
   app.use(async ({ next }) => {
     const run = next();
     inFlight.add(run);
@@ -150,7 +166,10 @@ export function createSlackApp(deps: SlackDeps, port: number, socketStartMs = SO
   registerViews(app, deps);
   registerEvents(app, deps);
   registerOneOnOne(app, deps);
+  registerUnknown(app, deps);
   app.error(async (error) => {
+    // Thrown on to the receiver, which answers it as a bad request.
+    if (error instanceof BadRequestError) throw error;
     logger.error('Unhandled error in a Slack listener:', error);
   });
 

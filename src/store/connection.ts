@@ -22,13 +22,19 @@ export function sqliteCode(error: unknown): string | null {
   return typeof code === 'string' && code.startsWith('SQLITE_') ? code : null;
 }
 
+/** Codes that say the file itself is damaged: what it holds cannot be trusted until it is repaired. */
+const DAMAGE_CODES: ReadonlySet<string> = new Set(['SQLITE_CORRUPT', 'SQLITE_NOTADB']);
+
+/** Whether an error says the database file is damaged (corrupt, or not a database at all). */
+export function isDamage(error: unknown): boolean {
+  const code = sqliteCode(error);
+  return code !== null && DAMAGE_CODES.has(code);
+}
+
 /** What a call gets once its connection is closing or closed: an outage of the store, never a crash or a hang. */
 function closedError(): Error {
   return Object.assign(new Error('SQLITE_MISUSE: the database connection is closed'), { code: 'SQLITE_MISUSE' });
 }
-
-/** Codes that say the file itself is damaged: what it holds cannot be trusted until it is repaired. */
-const DAMAGE_CODES: ReadonlySet<string> = new Set(['SQLITE_CORRUPT', 'SQLITE_NOTADB']);
 
 interface CachedStatement {
   readonly stmt: sqlite3.Statement;
@@ -90,8 +96,7 @@ export class Connection implements Tx {
       },
       (error: unknown) => {
         this.settle();
-        const code = sqliteCode(error);
-        if (code !== null && DAMAGE_CODES.has(code)) this.damageSeen ??= error as Error;
+        if (isDamage(error)) this.damageSeen ??= error as Error;
         throw error;
       },
     );
@@ -152,22 +157,50 @@ export class Connection implements Tx {
     return (await this.all<T>(sql, params))[0];
   }
 
+  /**
+   * Streams rows to `onRow`. A read that fails part way (a damaged page) rejects with SQLite's
+   * error, never resolves with the rows read so far: node-sqlite3 calls an `each`'s completion
+   * callback without the error and hands the error to the row callback, before or after it. So the
+   * statement is finalized behind the read, and the outcome is known only once both have called back.
+   */
   each<T>(sql: string, params: Params, onRow: (row: T) => void): Promise<number> {
     return this.track((resolve, reject) => {
       let failure: unknown = null;
-      this.db.each(
-        sql,
+      let count: number | null = null;
+      let finalized = false;
+      const settle = () => {
+        if (failure !== null) reject(failure);
+        else if (count !== null && finalized) resolve(count);
+      };
+      const stmt = this.db.prepare(sql, (err: Error | null) => {
+        if (!err) return;
+        // A statement that does not compile runs nothing queued on it.
+        failure ??= err;
+        reject(failure);
+      });
+      stmt.each(
         params,
         (err: Error | null, row: T) => {
-          if (err || failure) return;
-          try {
-            onRow(row);
-          } catch (e) {
-            failure = e;
+          if (failure !== null) return;
+          if (err) failure = err;
+          else {
+            try {
+              onRow(row);
+            } catch (e) {
+              failure = e;
+            }
           }
         },
-        (err: Error | null, count: number) => (err ? reject(err) : failure ? reject(failure) : resolve(count)),
+        (err: Error | null, n: number) => {
+          if (err) failure ??= err;
+          count = n;
+          settle();
+        },
       );
+      stmt.finalize(() => {
+        finalized = true;
+        settle();
+      });
     });
   }
 

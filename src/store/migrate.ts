@@ -1,6 +1,9 @@
 import type { Connection } from './connection.js';
 import { MIGRATIONS, type Migration } from './migrations/index.js';
 
+/** The schema version this bot's migrations bring a database to. */
+export const SCHEMA_VERSION = Math.max(0, ...MIGRATIONS.map((m) => m.version));
+
 export class SchemaTooNewError extends Error {
   constructor(readonly found: number, readonly known: number) {
     super(`the database is at schema version ${found}, newer than this bot knows (${known}); run a newer kpi-bot`);

@@ -79,9 +79,17 @@ export class OneOnOnes {
     return rows.map(toSchedule);
   }
 
-  savePlan(workspace: string, rep: string, text: string, by: string, at: Date, d: Day): Promise<void> {
+  /**
+   * Keeps a plan agreed with a rep. `requestKey` (Slack's trigger ID, or the form's view ID) makes a
+   * request sent twice save once; returns false when this request had saved it already.
+   */
+  savePlan(workspace: string, rep: string, text: string, by: string, at: Date, d: Day, requestKey: string | null): Promise<boolean> {
     return this.db.write(async (tx) => {
-      await tx.run('INSERT INTO action_plans (team_id, rep, text, saved_by, saved_at, day) VALUES (?, ?, ?, ?, ?, ?)', [workspace, rep, text, by, at.toISOString(), d]);
+      const { changes } = await tx.run(
+        'INSERT INTO action_plans (team_id, rep, text, saved_by, saved_at, day, request_key) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
+        [workspace, rep, text, by, at.toISOString(), d, requestKey],
+      );
+      return changes > 0;
     });
   }
 

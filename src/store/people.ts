@@ -74,9 +74,14 @@ export class People {
     return row ? toPerson(row) : null;
   }
 
-  /** Records what Slack says about someone, creating them when new. */
-  saveProfile(profile: SlackProfile, checkedAt: Date): Promise<void> {
+  /**
+   * Records what Slack says about someone, creating them when new, in a workspace the bot already
+   * holds. Reading a profile does not create a workspace: one appears with the first thing stored
+   * for it (a log, a team), so a request that is refused leaves no trace. False when not kept.
+   */
+  saveProfile(profile: SlackProfile, checkedAt: Date): Promise<boolean> {
     return this.db.write(async (tx) => {
+      if (!(await tx.get('SELECT 1 FROM workspaces WHERE team_id = ?', [profile.teamId]))) return false;
       await ensurePerson(tx, profile.teamId, profile.userId, checkedAt);
       await tx.run(
         `UPDATE people SET name = ?, locale = ?, time_zone = ?, is_slack_admin = ?, is_active = ?, profile_checked_at = ?
@@ -92,6 +97,7 @@ export class People {
           profile.userId,
         ],
       );
+      return true;
     });
   }
 

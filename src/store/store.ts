@@ -6,10 +6,12 @@ import { DailyTotals } from './daily-totals.js';
 import { Deliveries } from './deliveries.js';
 import type { Db } from './db.js';
 import { History } from './history.js';
+import { DamagedDatabaseError, quickCheck } from './integrity.js';
 import { KpiTrees } from './kpi-tree.js';
 import { Metrics, seedBuiltInMetrics } from './metrics.js';
 import { OneOnOnes } from './oneonones.js';
 import { migrate } from './migrate.js';
+import { assertOurs } from './ownership.js';
 import { People } from './people.js';
 import { Targets } from './targets.js';
 import { Teams } from './teams.js';
@@ -28,6 +30,11 @@ export interface StoreOptions {
   readonly busyTimeoutMs?: number;
   /** Apply pending migrations on open (the bot does; `kpi-bot migrate` does it explicitly). */
   readonly migrate?: boolean;
+  /**
+   * Run SQLite's `quick_check` before anything else touches the file, and refuse a damaged one
+   * with `DamagedDatabaseError` (the bot's start and `kpi-bot migrate` do; it reads every page).
+   */
+  readonly check?: boolean;
 }
 
 /**
@@ -76,9 +83,15 @@ export class Store {
     try {
       writer.configureBusyTimeout(busyTimeoutMs);
       await writer.exec(`PRAGMA busy_timeout = ${busyTimeoutMs}`);
+      // Before anything writes to the file: even switching it to WAL rewrites its header.
+      await assertOurs(writer);
       await writer.exec('PRAGMA journal_mode = WAL');
       await writer.exec('PRAGMA synchronous = FULL');
       await writer.exec('PRAGMA foreign_keys = ON');
+      if (options.check) {
+        const problems = await quickCheck(writer);
+        if (problems.length > 0) throw new DamagedDatabaseError(problems);
+      }
       if (options.migrate !== false) {
         await migrate(writer);
         await queue.enqueue((tx) => seedBuiltInMetrics(tx, new Date()));
@@ -142,8 +155,15 @@ export class Store {
     return { ...writer, readerCacheKiB: -cache };
   }
 
+  /** SQLite's `quick_check` on the file as it is now: the problems found, none for a sound file (`kpi-bot check`). */
+  quickCheck(): Promise<string[]> {
+    return quickCheck(this.reader);
+  }
+
   /** The schema version, for `kpi-bot migrate` to report. */
   async schemaVersion(): Promise<number> {
+    const table = await this.reader.get("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations'");
+    if (!table) return 0;
     const row = await this.reader.get<{ v: number | null }>('SELECT max(version) AS v FROM schema_migrations');
     return row?.v ?? 0;
   }

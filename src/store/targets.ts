@@ -1,4 +1,5 @@
 import type { Db } from './db.js';
+import { ensurePerson } from './people.js';
 import type { Day } from '../domain/days.js';
 import type { PeriodKind } from '../domain/periods.js';
 import { stepOn, type TargetSchedule, type TargetStep } from '../domain/targets.js';
@@ -56,6 +57,7 @@ export class Targets {
   /** Records target changes in one transaction (a template sets several at once). */
   set(workspace: string, changes: readonly TargetChange[], setBy: string, at: Date, source: 'command' | 'modal' | 'template'): Promise<void> {
     return this.db.write(async (tx) => {
+      await ensurePerson(tx, workspace, setBy, at);
       for (const c of changes) {
         await tx.run(
           `INSERT INTO targets (team_id, scope, subject, metric, value, period, effective_from, set_by, set_at, source)

@@ -26,6 +26,9 @@ describe('kpi-bot export and import', () => {
     const base = { teamId: 'T0001', requestKey: null, source: 'slash' as const, text: '', loggedAt: at };
     await store.activity.log({ ...base, userId: 'U0001', day: day('2026-11-19'), pairs: [{ metric: 'calls', value: 45 }, { metric: 'meetings', value: 3 }], note: 'new opener, "quoted", 改行なし' });
     await store.activity.log({ ...base, userId: 'U0002', day: day('2026-11-20'), pairs: [{ metric: 'revenue', value: 1_200_000 }], note: null });
+    // An SDR hands a meeting to the closer; the closer logs the deal it became, received from the SDR.
+    await store.activity.log({ ...base, userId: 'U0001', day: day('2026-11-20'), pairs: [{ metric: 'meetings', value: 1, handoff: { userId: 'U0002', direction: 'to' } }], note: null });
+    await store.activity.log({ ...base, userId: 'U0002', day: day('2026-11-20'), pairs: [{ metric: 'wins', value: 1, handoff: { userId: 'U0001', direction: 'from' } }], note: null });
     await store.activity.log({ ...base, userId: 'U0002', day: day('2026-11-20'), pairs: [{ metric: 'calls', value: 999 }], note: null });
     await store.activity.undoLast('T0001', 'U0002', at, null);
     await store.close();
@@ -37,16 +40,20 @@ describe('kpi-bot export and import', () => {
     await seed(first);
     const exported = await cli(['export'], { KPI_DB_PATH: first });
     expect(exported.code).toBe(0);
-    expect(exported.stdout.split('\n')[0]).toBe('date,user_id,metric,value,note,logged_at');
+    expect(exported.stdout.split('\n')[0]).toBe('date,user_id,metric,value,note,logged_at,handoff');
     expect(exported.stdout).not.toContain('999');
+    expect(exported.stdout).toContain('2026-11-20,U0001,meetings,1,,2026-11-20T01:02:03.456Z,to:U0002');
+    expect(exported.stdout).toContain('2026-11-20,U0002,wins,1,,2026-11-20T01:02:03.456Z,from:U0001');
     const csv = `${dir.path}/history.csv`;
     writeFileSync(csv, exported.stdout);
-    const imported = await cli(['import', csv, '--workspace', 'T0001'], { KPI_DB_PATH: second });
-    expect(imported).toMatchObject({ code: 0, stdout: expect.stringContaining('Loaded 3 rows') });
+    const imported = await cli(['import', csv, '--workspace', 'T0001', '--create'], { KPI_DB_PATH: second });
+    expect(imported).toMatchObject({ code: 0, stdout: expect.stringContaining('Loaded 5 rows') });
     const again = await cli(['export'], { KPI_DB_PATH: second });
     expect(again.stdout).toBe(exported.stdout);
     const store = await Store.open(second);
     expect((await store.totals.dayTotals('T0001', 'U0001', day('2026-11-19'))).values).toEqual({ calls: 45, meetings: 3 });
+    // The handoffs came across: the SDR handed one meeting, which was won.
+    expect(await store.activity.handoffs('T0001', 'U0001', day('2026-11-01'), day('2026-11-30'))).toEqual({ handed: 1, won: 1 });
     await store.close();
   });
 
@@ -92,11 +99,13 @@ describe('kpi-bot export and import', () => {
     ['2026-10-01,U0003,win_rate,1', 'computed from other metrics'],
     ['2026-10-01,U0003,calls,200000', 'more than a day can hold'],
     ['2026-10-01,U0003,calls,1,,yesterday', 'logged_at “yesterday” is not an ISO 8601 time'],
+    ['2026-10-01,U0003,meetings,1,,,to U0004', 'handoff “to U0004” is not to:USER_ID or from:USER_ID'],
+    ['2026-10-01,U0003,meetings,1,,,to:U0003', 'handoff to:U0003 names the person who logged the row'],
   ])('explains a bad row: %s', async (row, reason) => {
     const path = `${dir.path}/kpi.sqlite`;
     const csv = `${dir.path}/bad.csv`;
-    writeFileSync(csv, `date,user_id,metric,value,note,logged_at\n${row}\n`);
-    const out = await cli(['import', csv, '--workspace', 'T0001'], { KPI_DB_PATH: path });
+    writeFileSync(csv, `date,user_id,metric,value,note,logged_at,handoff\n${row}\n`);
+    const out = await cli(['import', csv, '--workspace', 'T0001', '--create'], { KPI_DB_PATH: path });
     expect(out.code).toBe(1);
     expect(out.stderr).toContain('line 2');
     expect(out.stderr).toContain(reason);
@@ -110,7 +119,7 @@ describe('kpi-bot export and import', () => {
     expect(out.code).toBe(2);
     expect(out.stderr).toContain('name the one to load into with --workspace');
     writeFileSync(csv, 'day,user,metric,value\n2026-10-01,U0003,calls,1\n');
-    const header = await cli(['import', csv, '--workspace', 'T0001'], { KPI_DB_PATH: path });
+    const header = await cli(['import', csv, '--workspace', 'T0001', '--create'], { KPI_DB_PATH: path });
     expect(header.stderr).toContain('line 1: the header must start with date,user_id,metric,value');
   });
 

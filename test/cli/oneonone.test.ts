@@ -24,7 +24,7 @@ describe('kpi-bot oneonone', () => {
   async function seed(locale: 'en' | 'ja') {
     const store = await Store.open(env.KPI_DB_PATH!);
     await seedTokyo(store, locale);
-    await store.oneonones.savePlan('T0001', REPS[1]!, locale === 'ja' ? '毎日新規リード10件' : '10 new leads a day', MANAGER, new Date('2026-11-10T00:00:00Z'), '2026-11-10' as never);
+    await store.oneonones.savePlan('T0001', REPS[1]!, locale === 'ja' ? '毎日新規リード10件' : '10 new leads a day', MANAGER, new Date('2026-11-10T00:00:00Z'), '2026-11-10' as never, null);
     await store.close();
   }
 

@@ -54,7 +54,9 @@ describe('/kpi log and /kpi undo through the real Bolt receiver', () => {
     expect(wrong.text).toContain('書き方:');
   });
 
-  it('reads a person’s language once and keeps it', async () => {
+  it('reads a person’s language once and keeps it, in a workspace the bot holds', async () => {
+    // A profile read alone does not create a workspace (issue 11): the workspace's first log does.
+    await t.reply('log calls 1', { userId: 'U0001' });
     t.slack.users.set('U0002', { id: 'U0002', locale: 'ja-JP', tz: 'Asia/Tokyo' });
     await t.reply('log calls 1', { userId: 'U0002' });
     await t.reply('log calls 1', { userId: 'U0002' });

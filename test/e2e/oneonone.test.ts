@@ -90,6 +90,8 @@ describe('1on1 preps through the real Bolt receiver', () => {
   it('/kpi 1on1 plan saves a plan too, and the rep’s check-in answers reach the prep', async () => {
     expect((await t.reply(`1on1 plan <@${REP}> 10 new leads a day &amp; a Friday role-play`, { userId: MANAGER })).text).toContain('Saved the plan');
     expect((await t.bot.store.oneonones.latestPlan('T0001', REP))?.text).toBe('10 new leads a day & a Friday role-play');
+    // The check-in is the scheduled rep's (the scheduler sends its button the day before).
+    await t.reply(`1on1 schedule <@${REP}> tue 15:00`, { userId: MANAGER });
     await t.interact(blockAction('kpi_checkin', { userId: REP, value: '2026-11-24', triggerId: 'trig-checkin' }));
     const opened = await t.slack.waitFor('views.open', (c) => c.body.trigger_id === 'trig-checkin');
     await t.interact(viewSubmission(opened.body.view as Record<string, unknown>, { wentWell: text('two new logos'), wantHelp: text('pricing objections') }, { userId: REP }));

@@ -54,6 +54,19 @@ describe('Socket Mode (SLACK_APP_TOKEN set): no public URL, the same bot', () =>
     expect((form.body.view as { callback_id: string }).callback_id).toBe('kpi_log');
   });
 
+  it('acknowledges a payload that does not say who sent it, without acting on it (Slack would send it again otherwise)', async () => {
+    const click = blockAction('kpi_open_log', { userId: 'U0001', triggerId: 'socket-anonymous' }) as Record<string, Record<string, unknown>>;
+    delete click.team;
+    delete click.user!.team_id;
+    // Acknowledged, with nothing to show.
+    expect((await t.slack.sendEnvelope('interactive', click, 2000)) ?? {}).toEqual({});
+    const command = slashCommand('log calls 5');
+    delete command.team_id;
+    expect((await t.slack.sendEnvelope('slash_commands', command, 2000)) ?? {}).toEqual({});
+    expect(t.slack.callsTo('views.open')).toHaveLength(0);
+    expect(await t.bot.store.activity.entriesOf('T0001', 'U0001')).toEqual([]);
+  });
+
   it('reconnects when Slack refreshes the connection, and goes on answering', async () => {
     t.slack.askToReconnect();
     await t.slack.waitFor('apps.connections.open', () => t.slack.callsTo('apps.connections.open').length === 2, 15_000);

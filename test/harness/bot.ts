@@ -7,7 +7,8 @@ import { FakeSlack } from './fake-slack.js';
 import { eventCallbackBody, interactivityBody, postSigned, SIGNING_SECRET, slashCommandBody, type SlashCommand } from './signing.js';
 import type { Clock } from '../../src/clock.js';
 import { loadConfig, type Config } from '../../src/config.js';
-import { createLogger } from '../../src/log.js';
+import { createLogger, type Logger } from '../../src/log.js';
+import { LogLevel } from '@slack/logger';
 import { startBot, type RunningBot } from '../../src/main.js';
 import { Store } from '../../src/store/index.js';
 
@@ -77,6 +78,29 @@ export interface TestBotOptions {
   readonly slackTimeoutMs?: number;
   /** How long a Socket Mode start may take (the bot's default is 30 s). */
   readonly socketStartMs?: number;
+  /** The bot's logger (a test that reads the log lines passes its own); by default one at `LOG_LEVEL`. */
+  readonly logger?: Logger;
+}
+
+/** A logger that keeps every line it is given at `warn` and `error`, for a test to read. */
+export function recordingLogger(): Logger & { readonly lines: string[] } {
+  const lines: string[] = [];
+  const keep = (level: string) => (...m: unknown[]) => {
+    lines.push(`${level} ${m.map((x) => (x instanceof Error ? `${x.name}: ${x.message}` : String(x))).join(' ')}`);
+  };
+  let level = LogLevel.WARN;
+  return {
+    lines,
+    debug: () => undefined,
+    info: () => undefined,
+    warn: keep('warn'),
+    error: keep('error'),
+    setLevel: (l: LogLevel) => {
+      level = l;
+    },
+    getLevel: () => level,
+    setName: () => undefined,
+  };
 }
 
 /**
@@ -104,7 +128,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
   };
   const bot = await startBot({
     config,
-    logger: createLogger(config.logLevel),
+    logger: options.logger ?? createLogger(config.logLevel),
     autoTick: false,
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.slackTimeoutMs ? { slackTimeoutMs: options.slackTimeoutMs } : {}),

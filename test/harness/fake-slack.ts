@@ -46,7 +46,7 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-/** The bytes of an uploaded file: the first part of a multipart body, or the body itself. */
+/** The bytes of an uploaded file, as Slack keeps them (a byte-order mark too): the first part of a multipart body, or the body itself. */
 async function uploadedBytes(body: Buffer, contentType: string | undefined): Promise<Buffer> {
   if (!contentType?.startsWith('multipart/')) return body;
   const form = await new Response(body, { headers: { 'content-type': contentType } }).formData();

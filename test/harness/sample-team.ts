@@ -11,10 +11,10 @@ export const REPS = ['UREP0001', 'UREP0002', 'UREP0003'];
  * three reps on 50 calls a workday and 30 meetings a month; the team on ¥10,000,000 a month; on
  * Friday 2026-11-20 the reps logged 60, 45 and 30 calls, 3, 2 and 1 meetings, and one win of ¥1,200,000.
  */
-export async function seedTokyo(store: Store, locale: Locale = 'en'): Promise<Team> {
+export async function seedTokyo(store: Store, locale: Locale = 'en', workspace = 'T0001'): Promise<Team> {
   const at = new Date('2026-11-01T00:00:00Z');
   const team = (await store.teams.create({
-    workspace: 'T0001',
+    workspace,
     name: 'Tokyo',
     channelId: 'CTOKYO1',
     settings: defaultTeamSettings('Asia/Tokyo', locale),
@@ -25,7 +25,7 @@ export async function seedTokyo(store: Store, locale: Locale = 'en'): Promise<Te
   await store.teams.addMembers(team, REPS, 'rep', at);
   const from = '2026-11-01' as Day;
   await store.targets.set(
-    'T0001',
+    workspace,
     [
       ...REPS.flatMap((u) => [
         { scope: 'person' as const, subject: u, metric: 'calls' as const, value: 50, period: 'day' as const, effectiveFrom: from },
@@ -40,7 +40,7 @@ export async function seedTokyo(store: Store, locale: Locale = 'en'): Promise<Te
   const d = '2026-11-20' as Day;
   const loggedAt = new Date('2026-11-20T08:00:00Z');
   await store.history.import(
-    'T0001',
+    workspace,
     'seed',
     [
       { day: d, userId: REPS[0]!, metric: 'calls', value: 60, note: null, loggedAt },

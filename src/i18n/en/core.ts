@@ -7,6 +7,8 @@ export const core: CoreCatalog = {
   internalError: 'Something went wrong on our side and nothing was stored. Please try again in a minute.',
   storeUnavailable:
     'The KPI database is not available right now, so nothing was stored. Please try again in a few minutes; your admin has been told in the bot log.',
+  storeDamaged:
+    'Part of the KPI database is damaged, so I could not do this and nothing was changed. Your admin has been told in the bot log; `kpi-bot check` shows them what is wrong.',
   stillWorking: 'Working on it — the answer follows in a moment.',
   itemSeparator: ' · ',
   separators: { names: ', ', details: ' · ', changes: '; ', dateRange: ' – ', dayRange: '–', sentences: ' ' },

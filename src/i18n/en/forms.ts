@@ -4,6 +4,7 @@ export const forms: FormsCatalog = {
   save: 'Save',
   cancel: 'Cancel',
   close: 'Close',
+  badField: 'This answer could not be read, so nothing was saved. Please enter it again.',
   settingsForm: {
     title: 'Team settings',
     timezone: 'Time zone',

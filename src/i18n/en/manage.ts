@@ -143,7 +143,7 @@ export const manage: ManageCatalog = {
     on ? 'Morning DMs are on: your plan for the day arrives each workday morning.' : 'Morning DMs are off for you. `/kpi morning-dm on` brings them back.',
   exportSent: ({ file, rows }) => `Your CSV is in your DMs: ${file} (${rows} rows).`,
   exportNone: 'There is nothing to export for that period.',
-  exportComment: ({ who, period, rows }) => `History of ${who}, ${period}: ${rows} rows (date, user_id, metric, value, note, logged_at). \`kpi-bot import\` loads this format.`,
+  exportComment: ({ who, period, rows, columns }) => `History of ${who}, ${period}: ${rows} rows (${columns}). \`kpi-bot import\` loads this format.`,
   exportAll: 'all history',
   exportTeam: ({ team }) => `the team ${team}`,
 

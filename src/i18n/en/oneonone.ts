@@ -99,6 +99,10 @@ export const oneonone: OneOnOneCatalog = {
     sentByDm: ({ rep }) => `The 1on1 prep for ${rep} is in your DMs.`,
     planSaved: ({ rep }) => `Saved the plan for ${rep}; the next prep shows it and how the numbers moved.`,
     planEmpty: 'Write the plan after the command: `/kpi 1on1 plan @person <plan>`.',
+    planTooLong: ({ max, length }) => `A plan can be up to ${max} characters; this one has ${length}. Nothing was saved: shorten it to the KPI, the measure and two or three actions.`,
+    planNobody: ({ rep }) => `${rep} is not someone the bot knows in this workspace, so there is no plan to open for them.`,
+    noCheckIn: 'No 1on1 is scheduled for you right now, so there is no check-in to answer. Your manager can schedule one with `/kpi 1on1 schedule`.',
+    answerTooLong: ({ max, length }) => `An answer can be up to ${max} characters; this one has ${length}. Nothing was saved yet: a few lines are plenty.`,
     weekdayTime: ({ weekday, time }) => `${weekday} ${time}`,
     prepAt: ({ time, daysBefore }) => `at ${time} ${daysBefore === 0 ? 'on the day' : daysBefore === 1 ? 'the day before' : `${daysBefore} days before`}`,
 

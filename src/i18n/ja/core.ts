@@ -7,6 +7,8 @@ export const core: CoreCatalog = {
   internalError: 'こちら側で問題が起きたため、何も記録していません。少し時間をおいてもう一度お試しください。',
   storeUnavailable:
     'いまKPIデータベースに接続できないため、何も記録していません。数分後にもう一度お試しください(管理者向けにログへ記録済みです)。',
+  storeDamaged:
+    'KPIデータベースの一部が破損しているため、この操作はできませんでした(何も変更していません)。管理者にはボットのログでお知らせしています。`kpi-bot check` で状態を確認できます。',
   stillWorking: '処理しています。まもなく結果をお送りします。',
   itemSeparator: '・',
   separators: { names: '・', details: '、', changes: '、', dateRange: '〜', dayRange: '〜', sentences: '' },

@@ -4,6 +4,7 @@ export const forms: FormsCatalog = {
   save: '保存',
   cancel: 'キャンセル',
   close: '閉じる',
+  badField: 'この欄の内容を読み取れなかったため、まだ保存していません。もう一度入力してください。',
   settingsForm: {
     title: 'チーム設定',
     timezone: 'タイムゾーン',

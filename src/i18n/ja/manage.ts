@@ -137,7 +137,7 @@ export const manage: ManageCatalog = {
   morningDmSet: ({ on }) => (on ? '朝のDMをオンにしました。営業日の朝に今日のプランが届きます。' : '朝のDMをオフにしました。`/kpi morning-dm on` でまた受け取れます。'),
   exportSent: ({ file, rows }) => `CSVをDMでお送りしました: ${file}(${rows}行)`,
   exportNone: 'その期間に書き出す記録はありません。',
-  exportComment: ({ who, period, rows }) => `${who}の記録(${period}): ${rows}行(date, user_id, metric, value, note, logged_at)。\`kpi-bot import\` で取り込める形式です。`,
+  exportComment: ({ who, period, rows, columns }) => `${who}の記録(${period}): ${rows}行(${columns})。\`kpi-bot import\` で取り込める形式です。`,
   exportAll: '全期間',
   exportTeam: ({ team }) => `チーム ${team}`,
 

@@ -99,6 +99,10 @@ export const oneonone: OneOnOneCatalog = {
     sentByDm: ({ rep }) => `${rep} さんの1on1準備メモをDMでお送りしました。`,
     planSaved: ({ rep }) => `${rep} さんのプランを保存しました。次回の準備メモに、その後の数字の変化と一緒に表示されます。`,
     planEmpty: 'コマンドの後ろにプランを書いてください: `/kpi 1on1 plan @メンバー <プラン>`',
+    planTooLong: ({ max, length }) => `プランは${max}文字までです(いまは${length}文字)。まだ保存していません。KPI・施策・アクション2〜3個に絞ってみましょう。`,
+    planNobody: ({ rep }) => `${rep} さんはこのワークスペースでまだボットに登録されていないため、開けるプランはありません。`,
+    noCheckIn: 'いまあなたの1on1は予定されていないため、回答するチェックインはありません。マネージャーが `/kpi 1on1 schedule` で設定できます。',
+    answerTooLong: ({ max, length }) => `回答は${max}文字までです(いまは${length}文字)。まだ保存していません。数行で十分です。`,
     weekdayTime: ({ weekday, time }) => `${weekday}曜 ${time}`,
     prepAt: ({ time, daysBefore }) => `${daysBefore === 0 ? '当日' : daysBefore === 1 ? '前日' : `${daysBefore}日前`}の${time}`,
 

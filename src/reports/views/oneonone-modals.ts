@@ -6,6 +6,11 @@ import { messages, type Locale } from '../../i18n/index.js';
 export const PLAN_CALLBACK = 'kpi_1on1_plan';
 export const CHECK_IN_CALLBACK = 'kpi_checkin';
 
+/** The longest plan kept, in characters (the form holds no more; the command is told so). */
+export const PLAN_MAX_LENGTH = 2000;
+/** The longest check-in answer kept, in characters. */
+export const CHECK_IN_MAX_LENGTH = 1000;
+
 /** The form behind "Save the agreed plan": the proposed plan to edit; the rep in `private_metadata`. */
 export function planModal(rep: string, proposed: string, locale: Locale): ModalView {
   const t = messages(locale);
@@ -17,7 +22,7 @@ export function planModal(rep: string, proposed: string, locale: Locale): ModalV
     title: { type: 'plain_text', text: f.title.slice(0, 24) },
     submit: { type: 'plain_text', text: t.save },
     close: { type: 'plain_text', text: t.cancel },
-    blocks: [textInput('plan', f.label, proposed.slice(0, 2000), { hint: f.hint, multiline: true, maxLength: 2000 })],
+    blocks: [textInput('plan', f.label, proposed.slice(0, PLAN_MAX_LENGTH), { hint: f.hint, multiline: true, maxLength: PLAN_MAX_LENGTH })],
   };
 }
 
@@ -33,8 +38,8 @@ export function checkInModal(meetingDay: Day, locale: Locale): ModalView {
     submit: { type: 'plain_text', text: t.save },
     close: { type: 'plain_text', text: t.cancel },
     blocks: [
-      textInput('wentWell', f.wentWell, '', { optional: true, multiline: true, maxLength: 1000 }),
-      textInput('wantHelp', f.wantHelp, '', { optional: true, multiline: true, maxLength: 1000 }),
+      textInput('wentWell', f.wentWell, '', { optional: true, multiline: true, maxLength: CHECK_IN_MAX_LENGTH }),
+      textInput('wantHelp', f.wantHelp, '', { optional: true, multiline: true, maxLength: CHECK_IN_MAX_LENGTH }),
     ],
   };
 }

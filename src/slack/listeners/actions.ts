@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, App, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { resolveCaller } from '../callers.js';
 import type { SlackDeps } from '../deps.js';
+import { originOfChecked } from '../origin.js';
 import { dayInZone } from '../../domain/days.js';
 import { OPEN_LOG_ACTION } from '../../reports/views/home.js';
 import { logModal } from '../../reports/views/log-modal.js';
@@ -9,12 +10,13 @@ import { logModal } from '../../reports/views/log-modal.js';
 export async function onOpenLog(deps: SlackDeps, args: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs): Promise<void> {
   const { ack, body } = args;
   await ack();
-  const teamId = body.team?.id ?? body.user.team_id ?? '';
+  // The form logs for the one who opens it, in their own workspace: nothing else to check.
+  const { workspace, userId } = originOfChecked(body);
   try {
-    const caller = await resolveCaller(deps, teamId, body.user.id, body.channel?.id ?? null);
-    await deps.chat.openView(body.trigger_id, logModal(caller.locale, dayInZone(deps.clock(), caller.zone), await deps.store.metrics.catalog(teamId)));
+    const caller = await resolveCaller(deps, workspace, userId, body.channel?.id ?? null);
+    await deps.chat.openView(body.trigger_id, logModal(caller.locale, dayInZone(deps.clock(), caller.zone), await deps.store.metrics.catalog(workspace)));
   } catch (error) {
-    deps.logger.error(`opening the log form for ${body.user.id} in ${teamId} failed:`, error);
+    deps.logger.error(`opening the log form for ${userId} in ${workspace} failed:`, error);
   }
 }
 

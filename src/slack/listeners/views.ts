@@ -2,7 +2,9 @@ import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction 
 import { outageMessage } from './commands.js';
 import { commandContext, resolveCaller } from '../callers.js';
 import type { SlackDeps } from '../deps.js';
+import { readFormValues } from '../form-values.js';
 import { publishHome } from '../home.js';
+import { originOfChecked } from '../origin.js';
 import { submitLogForm } from '../log-form.js';
 import { check, peopleIfAllowed, standingOf, workingTeam } from '../../commands/authority.js';
 import type { Caller, CommandContext } from '../../commands/context.js';
@@ -38,40 +40,53 @@ function firstBlock(args: SubmissionArgs, fallback: string): string {
   return (first && 'block_id' in first && first.block_id) || fallback;
 }
 
-function workspaceOf(body: ViewSubmitAction): string {
-  return body.team?.id ?? body.user.team_id ?? body.view.team_id;
-}
+/** The acknowledgement a form's submission answers with: nothing (close it), errors under fields, or a view in its place. */
+export type FormAnswer = (response?: Parameters<SubmissionArgs['ack']>[0]) => Promise<void>;
 
 /**
- * Runs a form's submission: the caller resolved, the work done, and on an outage the form kept
- * open with the reason under its first field (nothing is lost; the person can submit again).
+ * Runs a form's submission: the caller resolved from the payload's workspace and user, the values
+ * read once (an input of the wrong type is reported under its own field, and nothing runs), the
+ * work done; on an outage the form is kept open with the reason under its first field (nothing is
+ * lost; the person can submit again). The work answers through `answer`, once: a failure after
+ * the answer went out (Slack's 3 seconds passed, say) is logged, not answered a second time.
  */
 export async function submission(
   deps: SlackDeps,
   args: SubmissionArgs,
   fallbackBlock: string,
-  work: (caller: Caller, ctx: CommandContext) => Promise<void>,
+  work: (caller: Caller, ctx: CommandContext, values: FormValues, answer: FormAnswer) => Promise<void>,
 ): Promise<void> {
   const { body, ack } = args;
-  const workspace = workspaceOf(body);
+  const { workspace, userId } = originOfChecked(body);
+  let answered = false;
+  const answer: FormAnswer = (response) => {
+    answered = true;
+    return ack(response);
+  };
   let locale: Locale = deps.config.locale;
   try {
-    const caller = await resolveCaller(deps, workspace, body.user.id, null);
+    const caller = await resolveCaller(deps, workspace, userId, null);
     locale = caller.locale;
-    await work(caller, commandContext(deps, caller, body.trigger_id || null));
+    const read = readFormValues(body.view.state?.values, firstBlock(args, fallbackBlock));
+    if (!read.ok) {
+      deps.logger.warn(`the ${body.view.callback_id} form from ${userId} in ${workspace} came with unreadable fields: ${read.badBlocks.join(', ')}`);
+      await answer({ response_action: 'errors', errors: Object.fromEntries(read.badBlocks.map((block) => [block, messages(locale).badField])) });
+      return;
+    }
+    await work(caller, commandContext(deps, caller, body.trigger_id || null), read.values, answer);
   } catch (error) {
-    deps.logger.error(`the ${body.view.callback_id} form from ${body.user.id} in ${workspace} failed:`, error);
-    await ack({ response_action: 'errors', errors: { [firstBlock(args, fallbackBlock)]: outageMessage(error, locale).text } });
+    deps.logger.error(`the ${body.view.callback_id} form from ${userId} in ${workspace} failed${answered ? ' after it was answered' : ''}:`, error);
+    if (!answered) await answer({ response_action: 'errors', errors: { [firstBlock(args, fallbackBlock)]: outageMessage(error, locale).text } });
   }
 }
 
 /** The log form: checked field by field, stored like `/kpi log` once per view, then the receipt and a fresh Home. */
 export async function onLogSubmission(deps: SlackDeps, args: SubmissionArgs): Promise<void> {
-  const { ack, view, body } = args;
+  const { view, body } = args;
   let stored: Caller | null = null;
-  await submission(deps, args, 'amount1', async (caller, base) => {
+  await submission(deps, args, 'amount1', async (caller, base, values, ack) => {
     const ctx: CommandContext = { ...base, requestKey: `view:${view.id}` };
-    const outcome = await submitLogForm(ctx, view.state.values as FormValues);
+    const outcome = await submitLogForm(ctx, values);
     if (!outcome.ok) {
       await ack({ response_action: 'errors', errors: outcome.errors });
       return;
@@ -79,21 +94,24 @@ export async function onLogSubmission(deps: SlackDeps, args: SubmissionArgs): Pr
     stored = caller;
     await ack({ response_action: 'update', view: confirmationModal(messages(caller.locale).logForm.title, outcome.receipt, caller.locale) });
   });
-  if (stored) await publishHome(deps, workspaceOf(body), body.user.id, stored);
+  if (stored) {
+    const { workspace, userId } = originOfChecked(body);
+    await publishHome(deps, workspace, userId, stored);
+  }
 }
 
 /** Team settings: every field checked on its own; saved and closed only when none has a problem. */
 export async function onSettingsSubmission(deps: SlackDeps, args: SubmissionArgs): Promise<void> {
-  const { ack, view, body } = args;
-  await submission(deps, args, 'timezone', async (caller, ctx) => {
+  const { view } = args;
+  await submission(deps, args, 'timezone', async (caller, ctx, values, ack) => {
     const first = firstBlock(args, 'timezone');
     const teamId = teamOfMetadata(view.private_metadata);
     if (teamId === null) {
-      deps.logger.warn(`settings form from ${body.user.id} without a team in private_metadata`);
+      deps.logger.warn(`settings form from ${caller.userId} without a team in private_metadata`);
       await ack({ response_action: 'errors', errors: { [first]: messages(caller.locale).noTeam } });
       return;
     }
-    const outcome = await submitSettingsForm(ctx, teamId, view.state.values as FormValues);
+    const outcome = await submitSettingsForm(ctx, teamId, values);
     if (outcome.ok) await ack();
     else if ('errors' in outcome) await ack({ response_action: 'errors', errors: outcome.errors });
     else await ack({ response_action: 'errors', errors: { [first]: await errorText(deps, caller.teamId, outcome.refused) } });
@@ -101,9 +119,9 @@ export async function onSettingsSubmission(deps: SlackDeps, args: SubmissionArgs
 }
 
 /** The team a settings form was opened for: `{"team": 3}` in `private_metadata`. */
-function teamOfMetadata(metadata: string): number | null {
+function teamOfMetadata(metadata: unknown): number | null {
   try {
-    const team = (JSON.parse(metadata) as { team?: unknown }).team;
+    const team = (JSON.parse(String(metadata ?? '')) as { team?: unknown } | null)?.team;
     return typeof team === 'number' && Number.isInteger(team) && team > 0 ? team : null;
   } catch {
     return null;
@@ -125,9 +143,7 @@ async function targetFormRefusal(ctx: CommandContext, values: FormValues, first:
 
 /** A target from the form: refused under the first field, or checked field by field, or saved and said back. */
 export async function onTargetSubmission(deps: SlackDeps, args: SubmissionArgs): Promise<void> {
-  const { ack, view } = args;
-  await submission(deps, args, 'metric', async (caller, ctx) => {
-    const values = view.state.values as FormValues;
+  await submission(deps, args, 'metric', async (caller, ctx, values, ack) => {
     const refused = await targetFormRefusal(ctx, values, firstBlock(args, 'metric'));
     if (refused) {
       await ack({ response_action: 'errors', errors: { [refused.block]: await errorText(deps, caller.teamId, refused.message) } });
@@ -141,9 +157,8 @@ export async function onTargetSubmission(deps: SlackDeps, args: SubmissionArgs):
 
 /** A metric definition from the form: checked field by field like `/kpi metric add`, then saved and said back. */
 export async function onMetricSubmission(deps: SlackDeps, args: SubmissionArgs): Promise<void> {
-  const { ack, view } = args;
-  await submission(deps, args, 'name', async (caller, ctx) => {
-    const outcome = await submitMetricForm(ctx, view.state.values as FormValues);
+  await submission(deps, args, 'name', async (caller, ctx, values, ack) => {
+    const outcome = await submitMetricForm(ctx, values);
     if (!outcome.ok) await ack({ response_action: 'errors', errors: outcome.errors });
     else await ack({ response_action: 'update', view: confirmationModal(messages(caller.locale).metricForm.title, outcome.message, caller.locale) });
   });

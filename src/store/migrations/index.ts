@@ -4,6 +4,9 @@ import { sql as deliveries } from './003_deliveries.js';
 import { sql as oneonones } from './004_oneonones.js';
 import { sql as totalsTriggers } from './005_totals_triggers.js';
 import { sql as metricDefinitions } from './006_metric_definitions.js';
+import { sql as applicationId } from './007_application_id.js';
+import { sql as planRequests } from './008_plan_requests.js';
+import { sql as importContent } from './009_import_content.js';
 
 export interface Migration {
   readonly version: number;
@@ -19,4 +22,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: '1on1 schedules, action plans and check-ins', sql: oneonones },
   { version: 5, name: 'daily totals and personal bests kept by triggers', sql: totalsTriggers },
   { version: 6, name: 'metric definitions per workspace, team funnels, handoffs', sql: metricDefinitions },
+  { version: 7, name: 'the file marked as the KPI bot’s (application_id)', sql: applicationId },
+  { version: 8, name: 'action plans keyed by the request that saved them', sql: planRequests },
+  { version: 9, name: 'imports remember a digest of their rows', sql: importContent },
 ];
