@@ -25,8 +25,6 @@ export interface ChartsCatalog {
     readonly shareOfTarget: string;
     /** A value with the target it is set against: `"459 (target 500)"`. */
     readonly withTarget: (p: { value: string; target: string }) => string;
-    /** A value against a target as an amount: `"601 of 950"`. */
-    readonly ofTarget: (p: { value: string; target: string }) => string;
     /** A stage's conversion between two bars, by the rate's name: `"connect rate 26%"`. */
     readonly step: (p: { name: string; rate: string }) => string;
     /** A funnel bar of a metric read over some of the team (a metric with two bars): `"meetings (field sales)"`. */

@@ -7,8 +7,8 @@ import { knownCharts } from '../reports/charts/known.js';
 import { day } from '../../src/domain/days.js';
 import { createLogger } from '../../src/log.js';
 import { section, type Message } from '../../src/reports/blocks.js';
-import { loadWeeklyTrend, weeklyCharts } from '../../src/reports/charts/from-weekly.js';
-import { loadWeeklyReview, renderWeeklyReview } from '../../src/reports/digest/weekly.js';
+import { loadWeeklyTrend, weeklyReviewMessage } from '../../src/reports/charts/from-weekly.js';
+import { loadWeeklyReview } from '../../src/reports/digest/weekly.js';
 import { ChartPosters, type ChartPosterOptions } from '../../src/scheduler/chart-poster.js';
 import { Sender } from '../../src/scheduler/sender.js';
 import { SlackClient } from '../../src/slack/client.js';
@@ -132,10 +132,9 @@ describe('the weekly review with its charts, through the sender to a fake Slack'
   it('uploads the trend and the funnel as PNGs where the workspace refuses the chart block, and the posted review shows them by file ID', async () => {
     const team = await seedTokyo(store, 'ja');
     const review = await loadWeeklyReview(store, team, day('2026-11-24'));
-    const charts = weeklyCharts(review, await loadWeeklyTrend(store, team, review), 'ja');
+    const message = weeklyReviewMessage(review, await loadWeeklyTrend(store, team, review), 'ja');
+    const charts = message.charts!.map((c) => c.chart);
     expect(charts.map((c) => c.kind)).toEqual(['trend', 'funnel']);
-    const rendered = renderWeeklyReview(review, 'ja');
-    const message: Message = { ...rendered, charts: charts.map((chart) => ({ at: 2, chart })) };
     slack.nativeCharts = false;
     const chat = new SlackClient({ token: 'xoxb-test', apiUrl: slack.url, logger });
     const sender = new Sender(chat, { sleep: async () => undefined });

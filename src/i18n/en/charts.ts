@@ -19,7 +19,6 @@ export const charts: ChartsCatalog = {
     target: 'target',
     shareOfTarget: '% of target',
     withTarget: ({ value, target }) => `${value} (target ${target})`,
-    ofTarget: ({ value, target }) => `${value} of ${target}`,
     step: ({ name, rate }) => `${name} ${rate}`,
     readOver: ({ metric, group }) => `${metric} (${group})`,
     wholeTeam: 'whole team',

@@ -19,7 +19,6 @@ export const charts: ChartsCatalog = {
     target: '目標',
     shareOfTarget: '目標比(%)',
     withTarget: ({ value, target }) => `${value}(目標 ${target})`,
-    ofTarget: ({ value, target }) => `${value} / ${target}`,
     step: ({ name, rate }) => `${name} ${rate}`,
     readOver: ({ metric, group }) => `${metric}(${group})`,
     wholeTeam: 'チーム全体',

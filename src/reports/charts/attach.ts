@@ -17,7 +17,7 @@ export const sectionStarting =
 export const fieldsSection = (block: SlackBlock): boolean => block.type === 'section' && (block.fields?.length ?? 0) > 0;
 
 /** The chart's words for the plain text: its title, then its numbers. */
-export const chartText = (chart: ChartModel): string => `📈 ${chart.title}\n${chart.text.line}`;
+const chartText = (chart: ChartModel): string => `📈 ${chart.title}\n${chart.text.line}`;
 
 /**
  * The message with its charts placed: each is drawn where it goes when the message is posted (the

@@ -106,11 +106,6 @@ export function stagesChart(m: OneOnOneModel, locale: Locale): ChartModel | null
   });
 }
 
-/** The 1on1 prep's charts; each is left out when it has nothing to show. */
-export function oneOnOneCharts(m: OneOnOneModel, locale: Locale): ChartModel[] {
-  return [periodChart(m, locale), stagesChart(m, locale)].filter((x): x is ChartModel => x !== null);
-}
-
 /**
  * The 1on1 prep as it is sent to the manager: the period chart after the month's KPIs, the stage
  * chart after what to work on, each chart's numbers in the plain text too.

@@ -183,11 +183,6 @@ function funnelCategories(bars: readonly FunnelBar[], locale: Locale): string[] 
   return names;
 }
 
-/** The weekly review's charts, trend first; each is left out when it has nothing to show. */
-export function weeklyCharts(review: WeeklyReviewModel, trend: WeeklyTrend, locale: Locale): ChartModel[] {
-  return [weeklyTrendChart(trend, locale), weeklyFunnelChart(review, locale)].filter((c): c is ChartModel => c !== null);
-}
-
 /**
  * The weekly review as it is posted: the trend after the KPIs it draws, the funnel after the funnel's
  * lines, each chart's numbers in the plain text too.
