@@ -22,7 +22,9 @@ export interface PrepRequest {
 export async function prepFor(store: Store, r: PrepRequest): Promise<{ manager: string | null; message: Message }> {
   const team = await store.teams.ofPerson(r.workspace, r.rep);
   const schedule = await store.oneonones.of(r.workspace, r.rep);
-  const managerId = schedule?.manager ?? (team ? ((await store.teams.members(team.id)).find((m) => m.role === 'manager' && m.userId !== r.rep)?.userId ?? null) : null);
+  // A schedule an admin made for the whole team's managers names the admin, who is no recipient.
+  const own = schedule && schedule.recipients !== 'team' ? schedule.manager : null;
+  const managerId = own ?? (team ? ((await store.teams.members(team.id)).find((m) => m.role === 'manager' && m.userId !== r.rep)?.userId ?? null) : null);
   const manager = managerId ? await store.people.get(r.workspace, managerId) : null;
   const zone = zoneOf(manager, team, r.defaultZone);
   const locale = manager?.locale ?? team?.settings.locale ?? r.defaultLocale;

@@ -67,6 +67,10 @@ export function formatCommand(request: KpiRequest): string {
       return request.month ? `export ${request.month}` : 'export';
     case 'morningDm':
       return `morning-dm ${request.on ? 'on' : 'off'}`;
+    case 'reminder':
+      return `reminder ${request.on ? 'on' : 'off'}`;
+    case 'daysOff':
+      return request.action === 'list' ? 'off' : request.action === 'cancel' ? `off cancel ${request.text}` : `off ${request.text}`;
     case 'help':
       return request.topic ? `help ${request.topic}` : request.unknownTopic ? `help ${request.unknownTopic}` : 'help';
     case 'log': {
@@ -88,7 +92,7 @@ export function formatCommand(request: KpiRequest): string {
     case 'teamShow':
       return 'team';
     case 'teamCreate':
-      return ['team create', escapeSlack(request.name), ...(request.channelId ? [`<#${request.channelId}>`] : [])].join(' ');
+      return ['team create', escapeSlack(request.name), ...(request.channelId ? [`<#${request.channelId}>`] : []), ...(request.asManager ? ['as manager'] : [])].join(' ');
     case 'teamAdd':
       return ['team add', ...mentions(request.userIds), ...(request.asManager ? ['as manager'] : [])].join(' ');
     case 'teamRemove':

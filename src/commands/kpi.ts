@@ -4,6 +4,7 @@ import { renderHelp, renderRatesHelp } from './help.js';
 import { addMetric, editMetric, openMetricForm, renderMetricList, retireMetric } from './metrics.js';
 import { DEFAULT_FUNNEL } from '../domain/funnel.js';
 import { handleExport } from './export.js';
+import { handlePeople } from './days-off.js';
 import { handleLog } from './log.js';
 import { handleOneOnOne } from './oneonone.js';
 import { parseCommand } from './parse.js';
@@ -54,7 +55,7 @@ export async function handleKpi(ctx: CommandContext, text: string): Promise<Mess
     case 'teamShow':
       return showTeam(ctx);
     case 'teamCreate':
-      return createTeam(ctx, r.name, r.channelId);
+      return createTeam(ctx, r.name, r.channelId, r.asManager);
     case 'teamAdd':
       return addMembers(ctx, r.userIds, r.asManager);
     case 'teamRemove':
@@ -91,6 +92,9 @@ export async function handleKpi(ctx: CommandContext, text: string): Promise<Mess
       return handleOneOnOne(ctx, r);
     case 'export':
       return handleExport(ctx, r.month);
+    case 'daysOff':
+    case 'reminder':
+      return handlePeople(ctx, r);
     case 'morningDm': {
       await ctx.store.people.setMorningDm(ctx.caller.teamId, ctx.caller.userId, r.on, ctx.clock());
       return textMessage(messages(ctx.caller.locale).morningDmSet({ on: r.on }));

@@ -3,13 +3,13 @@ import type { CommandContext } from './context.js';
 import { dayInZone, type Day } from '../domain/days.js';
 import { firstWeekdayFrom, prepTime } from '../domain/oneonone.js';
 import { formatClock } from '../domain/team-settings.js';
-import { formatNumber, messages } from '../i18n/index.js';
+import { formatList, formatNumber, messages } from '../i18n/index.js';
 import type { Message } from '../reports/blocks.js';
 import { prepareOneOnOne } from '../reports/oneonone-load.js';
 import { textMessage } from '../reports/receipts.js';
 import { weekdayName } from '../reports/team.js';
 import { CHECK_IN_MAX_LENGTH, PLAN_MAX_LENGTH } from '../reports/views/oneonone-modals.js';
-import type { Team } from '../store/index.js';
+import type { PrepRecipients, Team } from '../store/index.js';
 
 export type OneOnOneRequest =
   | { readonly kind: 'oneonone'; readonly userId: string }
@@ -44,28 +44,61 @@ async function prepNow(ctx: CommandContext, rep: string): Promise<Message> {
   return textMessage(t.sentByDm({ rep: mention(rep) }));
 }
 
+/**
+ * Who gets a scheduled prep: the caller when they manage the rep's team (or the rep has no team and
+ * an admin schedules it); for an admin outside the team, every manager of it, said so; none when the
+ * team has no manager yet.
+ */
+async function prepRecipients(ctx: CommandContext, team: Team | null): Promise<{ recipients: PrepRecipients; managers: string[] } | null> {
+  const standing = await standingOf(ctx);
+  if (!team || (standing.actor.role === 'manager' && standing.team?.id === team.id)) return { recipients: 'manager', managers: [ctx.caller.userId] };
+  const managers = (await ctx.store.teams.members(team.id)).filter((m) => m.role === 'manager' && m.isActive).map((m) => m.userId);
+  return managers.length ? { recipients: 'team', managers } : null;
+}
+
 async function schedule(ctx: CommandContext, r: Extract<OneOnOneRequest, { kind: 'oneononeSchedule' }>): Promise<Message> {
   const t = messages(ctx.caller.locale).oneonone;
   const allowed = await mayPrepare(ctx, r.userId);
   if ('refused' in allowed) return allowed.refused;
+  const to = await prepRecipients(ctx, allowed.team);
+  if (!to) return textMessage(messages(ctx.caller.locale).people.noManagerForPrep({ team: allowed.team?.name ?? '' }));
   const today: Day = dayInZone(ctx.clock(), ctx.caller.zone);
   await ctx.store.oneonones.schedule(
-    { workspace: ctx.caller.teamId, rep: r.userId, manager: ctx.caller.userId, weekday: r.weekday, minutes: r.minutes, everyWeeks: r.everyWeeks, anchor: firstWeekdayFrom(r.weekday, today) },
+    {
+      workspace: ctx.caller.teamId,
+      rep: r.userId,
+      manager: ctx.caller.userId,
+      weekday: r.weekday,
+      minutes: r.minutes,
+      everyWeeks: r.everyWeeks,
+      anchor: firstWeekdayFrom(r.weekday, today),
+      recipients: to.recipients,
+    },
     ctx.caller.userId,
     ctx.clock(),
   );
   const settings = allowed.team?.settings;
   const prep = prepTime(r.minutes, settings?.oneOnOneLeadHours ?? null, settings?.dailyTime ?? null);
   const prepText = t.prepAt({ time: formatClock(prep.minutes), daysBefore: prep.daysBefore });
-  return textMessage(t.scheduled({ rep: mention(r.userId), when: whenText(ctx, r.weekday, r.minutes), every: r.everyWeeks, prep: prepText }));
+  const reply = t.scheduled({ rep: mention(r.userId), when: whenText(ctx, r.weekday, r.minutes), every: r.everyWeeks, prep: prepText });
+  if (to.recipients === 'manager') return textMessage(reply);
+  return textMessage(reply, messages(ctx.caller.locale).people.scheduledToManagers({ team: allowed.team!.name, managers: formatList(to.managers.map(mention), ctx.caller.locale) }));
 }
 
 async function list(ctx: CommandContext): Promise<Message> {
   const t = messages(ctx.caller.locale).oneonone;
   const all = await ctx.store.oneonones.all(ctx.caller.teamId);
-  const mine = ctx.caller.isAdmin ? all : all.filter((s) => s.manager === ctx.caller.userId);
+  const standing = await standingOf(ctx);
+  const teamOf = new Map(await Promise.all(all.map(async (s) => [s.rep, await ctx.store.teams.ofPerson(ctx.caller.teamId, s.rep)] as const)));
+  // A manager sees the 1on1s they scheduled, and those whose preps go to every manager of their team.
+  const managesTeamOf = (rep: string) => standing.actor.role === 'manager' && standing.team !== null && teamOf.get(rep)?.id === standing.team.id;
+  const mine = ctx.caller.isAdmin ? all : all.filter((s) => s.manager === ctx.caller.userId || (s.recipients === 'team' && managesTeamOf(s.rep)));
   if (mine.length === 0) return textMessage(t.listNone);
-  const lines = mine.map((s) => t.listLine({ rep: mention(s.rep), when: whenText(ctx, s.weekday, s.minutes), every: s.everyWeeks, manager: mention(s.manager) }));
+  const withWhom = (s: (typeof all)[number]) => {
+    const team = teamOf.get(s.rep);
+    return s.recipients === 'team' && team ? messages(ctx.caller.locale).people.listToManagers({ team: team.name }) : mention(s.manager);
+  };
+  const lines = mine.map((s) => t.listLine({ rep: mention(s.rep), when: whenText(ctx, s.weekday, s.minutes), every: s.everyWeeks, manager: withWhom(s) }));
   return textMessage(`*${t.listTitle}*\n${lines.join('\n')}`);
 }
 

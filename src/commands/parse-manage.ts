@@ -18,7 +18,7 @@ export type ManageRequest =
   | { readonly kind: 'targets'; readonly userId: string | null }
   | { readonly kind: 'template'; readonly role: SalesRole; readonly userIds: readonly string[]; readonly withSecondary: boolean }
   | { readonly kind: 'teamShow' }
-  | { readonly kind: 'teamCreate'; readonly name: string; readonly channelId: string | null }
+  | { readonly kind: 'teamCreate'; readonly name: string; readonly channelId: string | null; readonly asManager: boolean }
   | { readonly kind: 'teamAdd'; readonly userIds: readonly string[]; readonly asManager: boolean }
   | { readonly kind: 'teamRemove'; readonly userIds: readonly string[] }
   | { readonly kind: 'settingsModal' }
@@ -185,7 +185,10 @@ const TEAM_SUBCOMMANDS = wordTable<'create' | 'add' | 'remove'>({
   外す: 'remove',
 });
 
-/** `team`, `team create <name> [#channel]`, `team add @user… [as manager]`, `team remove @user…`. */
+/** `as manager` at the end of `team create`: the admin who creates a team manages it only when they say so. */
+const AS_MANAGER_TAIL = /\s*(?:\bas\s+(?:a\s+)?manager|(?:マネージャー|マネジャー)として)\s*$/iu;
+
+/** `team`, `team create <name> [#channel] [as manager]`, `team add @user… [as manager]`, `team remove @user…`. */
 export function parseTeam(words: readonly string[], rawRest: string): ManageResult {
   const sub = words[0] === undefined ? null : TEAM_SUBCOMMANDS.get(words[0].toLowerCase());
   if (words.length === 0) return done({ kind: 'teamShow' });
@@ -193,15 +196,17 @@ export function parseTeam(words: readonly string[], rawRest: string): ManageResu
   if (sub === 'create') {
     const channels = words.slice(1).map(channelMention).filter((c): c is string => c !== null);
     // The name is the raw text after "create", without the channel mention, as typed.
-    const name = unescapeSlack(
+    const typed = unescapeSlack(
       rawRest
         .replace(/^\S+\s*/u, '')
         .replace(/<#[^>]*>/gu, '')
         .trim()
         .replace(/\s+/gu, ' '),
     );
+    const asManager = AS_MANAGER_TAIL.test(typed);
+    const name = typed.replace(AS_MANAGER_TAIL, '').trim();
     if (!name) return problem({ code: 'missingTeamName' });
-    return done({ kind: 'teamCreate', name: name.slice(0, 80), channelId: channels[0] ?? null });
+    return done({ kind: 'teamCreate', name: name.slice(0, 80), channelId: channels[0] ?? null, asManager });
   }
   const { userIds, rest } = mentionsFrom(words.slice(1));
   if (userIds.length === 0) return problem({ code: 'missingPeople', command: `team ${sub}` });

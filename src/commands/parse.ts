@@ -4,6 +4,7 @@ import { parseLog, type LogRequest } from './parse-log.js';
 import { parsePlan, parseSettings, parseStatus, parseTarget, parseTargets, parseTeam, parseTemplate, parseTree, type ManageRequest } from './parse-manage.js';
 import type { OneOnOneRequest } from './oneonone.js';
 import { parseOneOnOne } from './parse-oneonone.js';
+import { parseDaysOff, parseReminder, type PeopleRequest } from './days-off.js';
 import { fail, ok, type Result } from './problems.js';
 import { MAX_TEXT_LENGTH, splitGlued, tokenize } from './tokens.js';
 import { parseMetric, type MetricRequest } from './parse-metric.js';
@@ -12,7 +13,7 @@ import { wordTable } from '../domain/words.js';
 import { parseSwitch } from '../domain/team-settings.js';
 
 /** The commands of `/kpi`, by their canonical English name. */
-export const COMMAND_NAMES = ['log', 'undo', 'help', 'status', 'target', 'targets', 'template', 'team', 'settings', 'tree', 'plan', '1on1', 'export', 'morning-dm', 'metric'] as const;
+export const COMMAND_NAMES = ['log', 'undo', 'help', 'status', 'target', 'targets', 'template', 'team', 'settings', 'tree', 'plan', '1on1', 'export', 'morning-dm', 'metric', 'off', 'reminder'] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
 /** Words that name a command, in English and Japanese. */
@@ -67,6 +68,18 @@ const COMMAND_WORDS = wordTable<CommandName>({
   メトリクス: 'metric',
   kpi定義: 'metric',
   定義: 'metric',
+  off: 'off',
+  'day-off': 'off',
+  'days-off': 'off',
+  dayoff: 'off',
+  vacation: 'off',
+  休み: 'off',
+  休暇: 'off',
+  有給: 'off',
+  reminder: 'reminder',
+  reminders: 'reminder',
+  リマインダー: 'reminder',
+  リマインド: 'reminder',
 });
 
 export type KpiRequest =
@@ -78,7 +91,8 @@ export type KpiRequest =
   | LogRequest
   | ManageRequest
   | OneOnOneRequest
-  | MetricRequest;
+  | MetricRequest
+  | PeopleRequest;
 
 export function commandWord(word: string): CommandName | null {
   return COMMAND_WORDS.get(word.normalize('NFKC').toLowerCase()) ?? null;
@@ -154,6 +168,10 @@ export function parseCommand(text: string, catalog: MetricCatalog): Result<KpiRe
     }
     case 'metric':
       return parseMetric(words.slice(1));
+    case 'off':
+      return parseDaysOff(words.slice(1));
+    case 'reminder':
+      return parseReminder(words.slice(1));
     case null:
       break;
   }

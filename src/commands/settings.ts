@@ -1,6 +1,8 @@
 import { check, managedTeam, standingOf } from './authority.js';
 import type { CommandContext } from './context.js';
+import { explainRange } from './days-off.js';
 import { channelMention } from './tokens.js';
+import { dayInZone } from '../domain/days.js';
 import type { MetricCatalog } from '../domain/metric-catalog.js';
 import { parseSetting, type SettingKey, type SettingProblem, type TeamSettings } from '../domain/team-settings.js';
 import { messages, type Locale } from '../i18n/index.js';
@@ -22,6 +24,10 @@ export function explainSetting(problem: SettingProblem, locale: Locale): string 
       return p.badHours({ word: problem.word, max: problem.max, orDefault: problem.orDefault });
     case 'funnelTooShort':
       return p.funnelTooShort;
+    case 'badClosure':
+      return explainRange(problem.problem, locale);
+    case 'tooManyClosures':
+      return messages(locale).people.tooManyClosures({ max: problem.max });
     default:
       return p[problem.code]({ word: problem.word });
   }
@@ -41,7 +47,8 @@ export async function changeSetting(ctx: CommandContext, key: SettingKey, words:
   if ('refused' in found) return found.refused;
   const { team } = found;
   const catalog = await ctx.store.metrics.catalog(ctx.caller.teamId);
-  const parsed = parseSetting(key, key === 'channel' ? words.map((w) => channelMention(w) ?? w) : words, catalog);
+  const context = { today: dayInZone(ctx.clock(), team.settings.timezone), current: team.settings };
+  const parsed = parseSetting(key, key === 'channel' ? words.map((w) => channelMention(w) ?? w) : words, catalog, context);
   if (!parsed.ok) {
     const help = messages(ctx.caller.locale).help.settings;
     return textMessage(explainSetting(parsed.problem, ctx.caller.locale), messages(ctx.caller.locale).rightForm({ usage: help.usage, example: help.examples[0]! }));
@@ -74,6 +81,8 @@ const FORM_FIELDS: readonly { block: string; key: SettingKey; words: (v: FormVal
   { block: 'catchup', key: 'catchup', words: (v) => [textOf(v, 'catchup')] },
   { block: 'morningDm', key: 'morning-dm', words: (v) => [choiceOf(v, 'morningDm') ?? ''] },
   { block: 'checkIn', key: '1on1-checkin', words: (v) => [choiceOf(v, 'checkIn') ?? ''] },
+  { block: 'reminder', key: 'reminder', words: (v) => [textOf(v, 'reminder') || 'off'] },
+  { block: 'paceAlerts', key: 'pace-alerts', words: (v) => [choiceOf(v, 'paceAlerts') ?? ''] },
   { block: 'lead', key: '1on1-lead', words: (v) => (textOf(v, 'lead') ? [textOf(v, 'lead')] : null) },
 ];
 
@@ -103,7 +112,7 @@ export async function submitSettingsForm(ctx: CommandContext, teamId: number, va
       if (field.key === '1on1-lead') patch = { ...patch, oneOnOneLeadHours: null };
       continue;
     }
-    const parsed = parseSetting(field.key, words.filter((w) => w !== ''), catalog);
+    const parsed = parseSetting(field.key, words.filter((w) => w !== ''), catalog, { today: dayInZone(ctx.clock(), team.settings.timezone), current: team.settings });
     if (parsed.ok) patch = { ...patch, ...parsed.patch };
     else errors[field.block] = explainSetting(parsed.problem, ctx.caller.locale);
   }

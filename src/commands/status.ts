@@ -6,7 +6,8 @@ import { formatAmount, formatItems, totalsInOrder } from '../reports/amounts.js'
 import { context, section, type Message } from '../reports/blocks.js';
 import { formatPercent, messages, pick } from '../i18n/index.js';
 import { renderTodayOverview } from '../reports/receipts.js';
-import { calendarFor, loadStatus, renderStatus, todaysAsk, type StatusModel } from '../reports/status.js';
+import { loadStatus, renderStatus, todaysAsk, type StatusModel } from '../reports/status.js';
+import { loadPersonCalendar } from '../reports/calendars.js';
 import { metricLabel } from '../reports/amounts.js';
 
 /** `/kpi status [@person] [period]`: one's own numbers, or a member's for their manager and admins. */
@@ -42,10 +43,11 @@ export async function handleOverview(ctx: CommandContext): Promise<Message> {
   const t = messages(caller.locale);
   const today = dayInZone(ctx.clock(), caller.zone);
   const team = await store.teams.ofPerson(caller.teamId, caller.userId);
-  const [totals, [week, month], catalog] = await Promise.all([
+  const [totals, [week, month], catalog, calendar] = await Promise.all([
     store.totals.dayTotals(caller.teamId, caller.userId, today),
     loadStatus(store, { workspace: caller.teamId, userId: caller.userId, team, asOf: today }, ['week', 'month'] as const),
     store.metrics.catalog(caller.teamId),
+    loadPersonCalendar(store, caller.teamId, caller.userId, team),
   ]);
   const base = renderTodayOverview({ locale: caller.locale, userId: caller.userId, today, totals, catalog });
   if (month.lines.length === 0) {
@@ -57,7 +59,7 @@ export async function handleOverview(ctx: CommandContext): Promise<Message> {
     };
   }
   const standing = t.overviewWeekMonth({ week: compact(week, ctx), month: compact(month, ctx) });
-  const ask = todaysAsk(month, today, calendarFor(team));
+  const ask = todaysAsk(month, today, calendar);
   const hint = ask
     ? t.todayAsks({ amount: formatAmount(ask.metric, ask.amount, caller.locale), target: formatAmount(ask.metric, Math.round(ask.target), caller.locale) })
     : pick(t.statusReached, today, { metric: metricLabel(month.lines[0]!.progress.metric, caller.locale) });

@@ -16,8 +16,12 @@ export async function showTeam(ctx: CommandContext): Promise<Message> {
   return renderTeam(team, await ctx.store.teams.members(team.id), ctx.caller.locale, await ctx.store.metrics.catalog(ctx.caller.teamId));
 }
 
-/** `/kpi team create <name> [#channel]`: admins only; the creator manages it unless already in a team. */
-export async function createTeam(ctx: CommandContext, name: string, channelId: string | null): Promise<Message> {
+/**
+ * `/kpi team create <name> [#channel] [as manager]`: admins only. The creator joins as its manager
+ * only when they say so (leaving another team, since a person belongs to one); otherwise they are
+ * no member and get none of its messages.
+ */
+export async function createTeam(ctx: CommandContext, name: string, channelId: string | null, asManager: boolean): Promise<Message> {
   const t = messages(ctx.caller.locale);
   const standing = await standingOf(ctx);
   const refused = await check(ctx, standing, 'createTeam', null);
@@ -32,10 +36,12 @@ export async function createTeam(ctx: CommandContext, name: string, channelId: s
     settings: defaultTeamSettings(ctx.defaults.timezone, ctx.defaults.locale),
     createdBy: ctx.caller.userId,
     at: ctx.clock(),
-    creatorJoinsAsManager: standing.team === null,
+    creatorJoinsAsManager: asManager,
   });
   if (!team) return textMessage(t.teamNameTaken({ team: name }));
-  return textMessage(t.teamCreated({ team: team.name, channel: channel ? `<#${channel}>` : t.teamNoChannel, youManage: standing.team === null }));
+  const created = t.teamCreated({ team: team.name, channel: channel ? `<#${channel}>` : t.teamNoChannel, youManage: asManager });
+  const moved = asManager && standing.team ? [t.membersMoved({ person: mention(ctx.caller.userId), from: standing.team.name })] : [];
+  return textMessage([created, ...moved].join('\n'));
 }
 
 /** `/kpi team add @person… [as manager]`. */

@@ -4,10 +4,20 @@ import { addDays, isoWeekday, type Day } from './days.js';
 export type HolidayCalendar = 'jp' | 'none';
 export const HOLIDAY_CALENDARS: readonly HolidayCalendar[] = ['jp', 'none'];
 
-/** Which days a team works: ISO weekdays (Monday 1 … Sunday 7) and a public-holiday calendar. */
+/** Days from `from` to `to`, both included. */
+export interface DayRange {
+  readonly from: Day;
+  readonly to: Day;
+}
+
+/**
+ * Which days are worked: ISO weekdays (Monday 1 … Sunday 7), a public-holiday calendar, and days
+ * closed besides those (a company's closures such as 年末年始; for one person, also their days off).
+ */
 export interface WorkCalendar {
   readonly workdays: readonly number[];
   readonly holidays: HolidayCalendar;
+  readonly closed?: readonly DayRange[];
 }
 
 export const DEFAULT_WORKDAYS: readonly number[] = [1, 2, 3, 4, 5];
@@ -26,9 +36,46 @@ export function holidayOn(d: Day, calendar: HolidayCalendar): Holiday | null {
   return h ? { en: h.name_en, ja: h.name } : null;
 }
 
-/** Whether a team works on a day: a working weekday that is not a public holiday. */
+/** Whether a day falls in one of the ranges: `inRanges("2026-12-30", [{ from: "2026-12-29", to: "2027-01-03" }])` → true. */
+export function inRanges(d: Day, ranges: readonly DayRange[] | undefined): boolean {
+  return ranges !== undefined && ranges.some((r) => r.from <= d && d <= r.to);
+}
+
+/** Whether a day is worked: a working weekday that is neither a public holiday nor closed. */
 export function isWorkday(d: Day, cal: WorkCalendar): boolean {
-  return cal.workdays.includes(isoWeekday(d)) && holidayOn(d, cal.holidays) === null;
+  return cal.workdays.includes(isoWeekday(d)) && holidayOn(d, cal.holidays) === null && !inRanges(d, cal.closed);
+}
+
+/** A calendar with more days closed: a team's calendar with one person's days off. */
+export function withClosed(cal: WorkCalendar, more: readonly DayRange[]): WorkCalendar {
+  return more.length === 0 ? cal : { ...cal, closed: [...(cal.closed ?? []), ...more] };
+}
+
+/** One person's calendar: their team's without their days off (pace, remaining workdays and streaks then count the days they work). */
+export function withDaysOff(cal: WorkCalendar, daysOff: readonly Day[] | undefined): WorkCalendar {
+  return daysOff && daysOff.length > 0 ? withClosed(cal, rangesOf(daysOff)) : cal;
+}
+
+/**
+ * Days as the fewest ranges: consecutive days run together.
+ * `rangesOf(["2026-12-24", "2026-12-25", "2026-12-28"])` → 24–25 Dec, 28–28 Dec.
+ */
+export function rangesOf(days: Iterable<Day>): DayRange[] {
+  const sorted = [...new Set(days)].sort();
+  const out: DayRange[] = [];
+  for (const d of sorted) {
+    const last = out[out.length - 1];
+    if (last && addDays(last.to, 1) === d) out[out.length - 1] = { from: last.from, to: d };
+    else out.push({ from: d, to: d });
+  }
+  return out;
+}
+
+/** Every day of a range, in order. */
+export function daysOf(range: DayRange): Day[] {
+  const out: Day[] = [];
+  for (let d = range.from; d <= range.to; d = addDays(d, 1)) out.push(d);
+  return out;
 }
 
 /** Workdays from `from` to `to`, both included; 0 when `to` is before `from`. */

@@ -1,5 +1,6 @@
-import { DEFAULT_WORKDAYS, HOLIDAY_CALENDARS, type HolidayCalendar, type WorkCalendar } from './calendar.js';
-import { isTimeZone } from './days.js';
+import { DEFAULT_WORKDAYS, HOLIDAY_CALENDARS, type DayRange, type HolidayCalendar, type WorkCalendar } from './calendar.js';
+import { applyClosureChange, MAX_CLOSURES, parseClosureChange, type ClosureProblem } from './closures.js';
+import { isTimeZone, type Day } from './days.js';
 import { isLocale, type Locale } from './locale.js';
 import { DEFAULT_FUNNEL } from './funnel.js';
 import type { MetricCatalog } from './metric-catalog.js';
@@ -26,9 +27,17 @@ export interface TeamSettings {
   readonly checkIn: boolean;
   /** The team's funnel: metric keys in order, each converting into the next. */
   readonly funnel: readonly string[];
+  /** Company closures (年末年始…): days nobody works, besides weekends and public holidays. */
+  readonly closures: readonly DayRange[];
+  /** Minutes after midnight of the evening reminder to people who logged nothing that workday; null when off. */
+  readonly reminderTime: number | null;
+  /** Whether managers get a private alert when a KPI falls far off its monthly pace. */
+  readonly paceAlerts: boolean;
 }
 
 export const NINE_AM = 9 * 60;
+/** The evening reminder's time when a team turns it on without one: late enough to log the day, before people leave. */
+export const DEFAULT_REMINDER_TIME = 17 * 60 + 30;
 
 /** A new team's settings, from the bot's defaults (`KPI_TIMEZONE`, `KPI_LOCALE`). */
 export function defaultTeamSettings(timezone: string, locale: Locale): TeamSettings {
@@ -45,51 +54,39 @@ export function defaultTeamSettings(timezone: string, locale: Locale): TeamSetti
     oneOnOneLeadHours: null,
     checkIn: true,
     funnel: DEFAULT_FUNNEL,
+    closures: [],
+    // Off until a team's manager turns it on: a nightly nudge is the team's choice (README, "Evening reminder").
+    reminderTime: null,
+    paceAlerts: false,
   };
 }
 
-export function calendarOf(settings: Pick<TeamSettings, 'workdays' | 'holidays'>): WorkCalendar {
-  return { workdays: settings.workdays, holidays: settings.holidays };
+/** A team's work calendar: its workdays, public holidays and company closures. */
+export function calendarOf(settings: Pick<TeamSettings, 'workdays' | 'holidays'> & Partial<Pick<TeamSettings, 'closures'>>): WorkCalendar {
+  const closures = settings.closures ?? [];
+  return closures.length > 0 ? { workdays: settings.workdays, holidays: settings.holidays, closed: closures } : { workdays: settings.workdays, holidays: settings.holidays };
 }
 
-export const SETTING_KEYS = ['channel', 'timezone', 'language', 'daily', 'weekly', 'workdays', 'holidays', 'catchup', 'morning-dm', '1on1-lead', '1on1-checkin', 'funnel'] as const;
+export const SETTING_KEYS = [
+  'channel',
+  'timezone',
+  'language',
+  'daily',
+  'weekly',
+  'workdays',
+  'holidays',
+  'catchup',
+  'morning-dm',
+  '1on1-lead',
+  '1on1-checkin',
+  'funnel',
+  'closures',
+  'reminder',
+  'pace-alerts',
+] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
-const KEY_WORDS = wordTable<SettingKey>({
-  channel: 'channel',
-  チャンネル: 'channel',
-  timezone: 'timezone',
-  tz: 'timezone',
-  zone: 'timezone',
-  タイムゾーン: 'timezone',
-  language: 'language',
-  lang: 'language',
-  locale: 'language',
-  言語: 'language',
-  daily: 'daily',
-  日次: 'daily',
-  weekly: 'weekly',
-  週次: 'weekly',
-  workdays: 'workdays',
-  営業日: 'workdays',
-  holidays: 'holidays',
-  祝日: 'holidays',
-  catchup: 'catchup',
-  'catch-up': 'catchup',
-  'morning-dm': 'morning-dm',
-  morningdm: 'morning-dm',
-  朝のdm: 'morning-dm',
-  '1on1-lead': '1on1-lead',
-  '1on1lead': '1on1-lead',
-  '1on1-checkin': '1on1-checkin',
-  checkin: '1on1-checkin',
-  funnel: 'funnel',
-  ファネル: 'funnel',
-});
-
-export function parseSettingKey(word: string): SettingKey | null {
-  return KEY_WORDS.get(word.normalize('NFKC').toLowerCase()) ?? null;
-}
+export { parseSettingKey } from './setting-words.js';
 
 const WEEKDAY_WORDS = wordTable<number>({
   mon: 1, monday: 1, 月: 1, 月曜: 1, 月曜日: 1,
@@ -160,7 +157,8 @@ export type SettingProblem =
   | { readonly code: 'missingValue'; readonly key: SettingKey }
   | { readonly code: 'badChannel'; readonly word: string }
   | { readonly code: 'badFunnelMetric'; readonly word: string }
-  | { readonly code: 'funnelTooShort' };
+  | { readonly code: 'funnelTooShort' }
+  | ClosureProblem;
 
 export type SettingResult =
   | { readonly ok: true; readonly patch: Partial<TeamSettings>; readonly channelId?: string }
@@ -174,11 +172,17 @@ function clockOrOff(word: string): number | null | undefined {
   return parseClock(word) ?? undefined;
 }
 
+/** What a setting that changes a list (closures) reads against: today in the team's zone, and the settings as they are. */
+export interface SettingContext {
+  readonly today: Day;
+  readonly current: TeamSettings;
+}
+
 /**
  * Reads `/kpi settings <key> <value…>` into a change of settings, or the problem with it.
  * `parseSetting("weekly", ["mon", "09:30"])` → `{ weeklyDay: 1, weeklyTime: 570 }`.
  */
-export function parseSetting(key: SettingKey, words: readonly string[], catalog: MetricCatalog): SettingResult {
+export function parseSetting(key: SettingKey, words: readonly string[], catalog: MetricCatalog, context?: SettingContext): SettingResult {
   const first = words[0];
   if (first === undefined) return fail({ code: 'missingValue', key });
   switch (key) {
@@ -227,6 +231,21 @@ export function parseSetting(key: SettingKey, words: readonly string[], catalog:
       return hoursSetting(first, 48, (hours) => ({ oneOnOneLeadHours: hours }), true);
     case 'funnel':
       return funnelSetting(words, catalog);
+    case 'reminder': {
+      const on = parseSwitch(first);
+      if (on !== null) return set({ reminderTime: on ? (context?.current.reminderTime ?? DEFAULT_REMINDER_TIME) : null });
+      const time = parseClock(first);
+      return time === null ? fail({ code: 'badClock', word: first }) : set({ reminderTime: time });
+    }
+    case 'pace-alerts':
+      return switchSetting(first, (on) => ({ paceAlerts: on }));
+    case 'closures': {
+      if (!context) return fail({ code: 'missingValue', key });
+      const change = parseClosureChange(words, context.today);
+      if (!change.ok) return fail(change.problem);
+      const closures = applyClosureChange(context.current.closures, change.change, context.today);
+      return closures ? set({ closures }) : fail({ code: 'tooManyClosures', max: MAX_CLOSURES });
+    }
   }
 }
 

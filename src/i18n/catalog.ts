@@ -4,6 +4,7 @@ import type { FormsCatalog } from './forms-catalog.js';
 import type { ManageCatalog } from './manage-catalog.js';
 import type { MetricsCatalog } from './metrics-catalog.js';
 import type { OneOnOneCatalog } from './oneonone-catalog.js';
+import type { PeopleCatalog } from './people-catalog.js';
 
 /**
  * One key set for every language. Parameters arrive already formatted for the reader (numbers,
@@ -14,7 +15,7 @@ import type { OneOnOneCatalog } from './oneonone-catalog.js';
 export type Variants<P = void> = readonly ((p: P) => string)[];
 
 /** Every command help knows, plus the bare `/kpi`. */
-export const HELP_TOPICS = ['overview', 'log', 'undo', 'status', 'target', 'targets', 'template', 'team', 'settings', 'tree', 'plan', '1on1', 'export', 'morning-dm', 'metric', 'help'] as const;
+export const HELP_TOPICS = ['overview', 'log', 'undo', 'status', 'target', 'targets', 'template', 'team', 'settings', 'tree', 'plan', '1on1', 'export', 'morning-dm', 'metric', 'off', 'reminder', 'help'] as const;
 export type HelpTopic = (typeof HELP_TOPICS)[number];
 
 export interface HelpEntry {
@@ -118,4 +119,4 @@ export interface CoreCatalog {
 
 export type { FormsCatalog, ManageCatalog };
 
-export interface Catalog extends CoreCatalog, ManageCatalog, FormsCatalog, DigestCatalog, OneOnOneCatalog, MetricsCatalog, ChartsCatalog {}
+export interface Catalog extends CoreCatalog, ManageCatalog, FormsCatalog, DigestCatalog, OneOnOneCatalog, MetricsCatalog, PeopleCatalog, ChartsCatalog {}

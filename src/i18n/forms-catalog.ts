@@ -22,6 +22,8 @@ export interface FormsCatalog {
     readonly lead: string;
     readonly leadHint: string;
     readonly checkIn: string;
+    readonly reminder: string;
+    readonly paceAlerts: string;
     readonly on: string;
     readonly off: string;
   };

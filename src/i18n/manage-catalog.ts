@@ -48,6 +48,9 @@ export interface ManageCatalog {
     readonly oneOnOneLead: (p: { value: string }) => string;
     readonly checkIn: (p: { on: boolean }) => string;
     readonly funnel: (p: { value: string }) => string;
+    readonly closures: (p: { value: string }) => string;
+    readonly reminder: (p: { value: string }) => string;
+    readonly paceAlerts: (p: { on: boolean }) => string;
   };
   readonly settingsUpdated: (p: { team: string; what: string }) => string;
   readonly off: string;

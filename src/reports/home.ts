@@ -1,7 +1,8 @@
 import { calendarFor, loadStatus, personalKpis, statusModel, type StatusModel } from './status.js';
 import { teamProgress } from './team-progress.js';
 import { loadTeamTargets } from './tree.js';
-import { countWorkdays, isWorkday, type WorkCalendar } from '../domain/calendar.js';
+import { loadPersonCalendar } from './calendars.js';
+import { countWorkdays, isWorkday, withDaysOff, type WorkCalendar } from '../domain/calendar.js';
 import { addDays, dayInZone, type Day } from '../domain/days.js';
 import { periodOf } from '../domain/periods.js';
 import { loggedSince, NO_TOTALS, sumTotals } from '../domain/rates.js';
@@ -82,7 +83,11 @@ export async function loadTeamPanel(store: Store, team: Team, at: Date): Promise
   const calendar = calendarFor(team);
   const catalog = await store.metrics.catalog(team.workspace);
   // Every member's targets, read once for the team's targets and each person's standing.
-  const [{ members, byPerson, targets: levelTargets }, byMember] = await Promise.all([loadTeamTargets(store, team, asOf, catalog), store.totals.memberTotals(team.id, month.start, asOf)]);
+  const [{ members, byPerson, targets: levelTargets }, byMember, daysOff] = await Promise.all([
+    loadTeamTargets(store, team, asOf, catalog),
+    store.totals.memberTotals(team.id, month.start, asOf),
+    store.daysOff.ofTeam(team.id, month.start, month.end),
+  ]);
   const active = members.filter((m) => m.isActive);
   // The team's KPIs as the digest reads them: rates over the people whose role works them.
   const teamMonth: StatusModel = {
@@ -105,7 +110,16 @@ export async function loadTeamPanel(store: Store, team: Team, at: Date): Promise
   const standings = people.map((m) => ({
     userId: m.userId,
     attainment: memberAttainment(
-      statusModel({ userId: m.userId, role: m.salesRole, kind: 'month', asOf, totals: byMember.get(m.userId) ?? NO_TOTALS, targets: personalKpis(byPerson.get(m.userId) ?? []), calendar, catalog }),
+      statusModel({
+        userId: m.userId,
+        role: m.salesRole,
+        kind: 'month',
+        asOf,
+        totals: byMember.get(m.userId) ?? NO_TOTALS,
+        targets: personalKpis(byPerson.get(m.userId) ?? []),
+        calendar: withDaysOff(calendar, daysOff.get(m.userId)),
+        catalog,
+      }),
     ),
   }));
   const measured = standings.filter((s) => s.attainment !== null);
@@ -127,7 +141,7 @@ export async function loadHome(store: Store, input: { workspace: string; userId:
   const today = dayInZone(input.at, input.zone);
   const person = await store.people.get(workspace, userId);
   const team = person?.kpiTeamId ? await store.teams.byId(person.kpiTeamId) : null;
-  const calendar = calendarFor(team);
+  const calendar = await loadPersonCalendar(store, workspace, userId, team);
   const [periods, days] = await Promise.all([
     loadStatus(store, { workspace, userId, team, asOf: today }, HOME_PERIODS),
     streakOf(store, workspace, userId, today, calendar),

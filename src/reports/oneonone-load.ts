@@ -1,7 +1,8 @@
 import type { Message } from './blocks.js';
 import { oneOnOneMessage } from './charts/from-oneonone.js';
 import { buildOneOnOne, type OneOnOneInput, type OneOnOneModel } from './oneonone.js';
-import { calendarFor, recentPace, trailingWindow } from './status.js';
+import { loadPersonCalendar } from './calendars.js';
+import { recentPace, trailingWindow } from './status.js';
 import { countWorkdays } from '../domain/calendar.js';
 import { addDays, daysBetween, type Day } from '../domain/days.js';
 import type { Locale } from '../domain/locale.js';
@@ -17,10 +18,12 @@ export async function loadOneOnOne(store: Store, team: Team | null, input: { wor
   const { workspace, rep, meetingDay } = input;
   const to = addDays(meetingDay, -1);
   const last = await store.deliveries.lastSent(workspace, rep, 'oneonone', meetingDay);
-  const since = last && daysBetween(last.periodKey as Day, meetingDay) <= 28 ? 'last1on1' : 'twoWeeks';
-  const from = since === 'last1on1' ? (last!.periodKey as Day) : addDays(meetingDay, -14);
+  // A prep sent to each of a team's managers is keyed by the day and the manager: the day comes first.
+  const lastDay = last ? (last.periodKey.slice(0, 10) as Day) : null;
+  const since = lastDay && daysBetween(lastDay, meetingDay) <= 28 ? 'last1on1' : 'twoWeeks';
+  const from = since === 'last1on1' ? lastDay! : addDays(meetingDay, -14);
   const span = daysBetween(from, to) + 1;
-  const calendar = calendarFor(team);
+  const calendar = await loadPersonCalendar(store, workspace, rep, team);
   const monthStart = periodOf(to, 'month').start;
   // The four weeks the SMART check reads: their totals here, their days out of `days` below.
   const trailing = trailingWindow(meetingDay);

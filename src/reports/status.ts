@@ -1,7 +1,7 @@
 import { context, header, section, type KnownBlock, type Message } from './blocks.js';
 import { formatAmount, formatItems, formatTarget, formatValue, metricLabel, progressBar, totalsInOrder } from './amounts.js';
 import { formatFormula } from './formulas.js';
-import { DEFAULT_WORKDAYS, countWorkdays, type WorkCalendar } from '../domain/calendar.js';
+import { DEFAULT_WORKDAYS, countWorkdays, withDaysOff, type WorkCalendar } from '../domain/calendar.js';
 import { addDays, type Day } from '../domain/days.js';
 import type { MetricCatalog } from '../domain/metric-catalog.js';
 import { inputsOf, type MetricDef } from '../domain/metrics.js';
@@ -136,14 +136,16 @@ export async function loadStatus<K extends readonly PeriodKind[]>(
 ): Promise<{ [I in keyof K]: StatusModel }> {
   const { workspace, userId, asOf } = input;
   const handoffSpan = { from: addDays(asOf, -(HANDOFF_DAYS - 1)), to: asOf };
-  const [catalog, person, targets, handoffs, ...totals] = await Promise.all([
+  const [catalog, person, targets, handoffs, daysOff, ...totals] = await Promise.all([
     store.metrics.catalog(workspace),
     store.people.get(workspace, userId),
     store.targets.of(workspace, 'person', userId, asOf),
     store.activity.handoffs(workspace, userId, handoffSpan.from, handoffSpan.to),
+    store.daysOff.of(workspace, userId),
     ...kinds.map((kind) => store.totals.rangeTotals(workspace, userId, periodOf(asOf, kind).start, asOf)),
   ]);
-  const calendar = calendarFor(input.team);
+  // Their own calendar: a day off is no workday of theirs.
+  const calendar = withDaysOff(calendarFor(input.team), daysOff);
   const role = person?.salesRole ?? null;
   const handed = handoffs.handed > 0 ? { ...handoffSpan, ...handoffs } : null;
   return kinds.map((kind, i) =>
@@ -295,8 +297,12 @@ type RecentPace = (metric: MetricDef, kind: PeriodKind) => number | null;
 /** Reads the four weeks before `today` for `recentPace`. */
 export async function loadRecentPace(store: Store, workspace: string, userId: string, today: Day, team: Team | null): Promise<RecentPace> {
   const { from, to } = trailingWindow(today);
-  const [totals, days] = await Promise.all([store.totals.rangeTotals(workspace, userId, from, to), store.totals.personDays(workspace, userId, from, to)]);
-  return recentPace(totals, days, today, calendarFor(team));
+  const [totals, days, daysOff] = await Promise.all([
+    store.totals.rangeTotals(workspace, userId, from, to),
+    store.totals.personDays(workspace, userId, from, to),
+    store.daysOff.of(workspace, userId),
+  ]);
+  return recentPace(totals, days, today, withDaysOff(calendarFor(team), daysOff));
 }
 
 /**

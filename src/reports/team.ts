@@ -1,5 +1,6 @@
 import { context, header, section, type Message } from './blocks.js';
-import { formatList, messages, type Locale } from '../i18n/index.js';
+import { formatDay, formatList, messages, type Locale } from '../i18n/index.js';
+import type { DayRange } from '../domain/calendar.js';
 import { formatClock, type TeamSettings } from '../domain/team-settings.js';
 import type { MetricCatalog } from '../domain/metric-catalog.js';
 import type { Member, Team } from '../store/index.js';
@@ -26,6 +27,11 @@ export function workdaysText(days: readonly number[], locale: Locale): string {
   return sorted.map((d) => weekdayName(d, locale)).join(messages(locale).separators.names);
 }
 
+/** A range of days for a reader: `Tue 29 Dec – Sun 3 Jan`, one day alone when it is one. */
+export function formatRange(r: DayRange, locale: Locale): string {
+  return r.from === r.to ? formatDay(r.from, locale) : `${formatDay(r.from, locale)}${messages(locale).separators.dateRange}${formatDay(r.to, locale)}`;
+}
+
 /** Each setting as a line a person reads. */
 export function settingsLines(s: TeamSettings, locale: Locale, catalog: MetricCatalog): string[] {
   const t = messages(locale);
@@ -43,6 +49,9 @@ export function settingsLines(s: TeamSettings, locale: Locale, catalog: MetricCa
     l.oneOnOneLead({ value: s.oneOnOneLeadHours === null ? t.leadDefault : `${s.oneOnOneLeadHours} h` }),
     l.checkIn({ on: s.checkIn }),
     l.funnel({ value: s.funnel.map((k) => catalog.get(k)?.label[locale] ?? k).join(' → ') }),
+    l.closures({ value: s.closures.length ? s.closures.map((r) => formatRange(r, locale)).join(t.separators.names) : t.people.none }),
+    l.reminder({ value: clock(s.reminderTime) }),
+    l.paceAlerts({ on: s.paceAlerts }),
   ];
 }
 

@@ -1,4 +1,4 @@
-import { holidayOn, type WorkCalendar, type Holiday } from '../domain/calendar.js';
+import { holidayOn, inRanges, type WorkCalendar, type Holiday } from '../domain/calendar.js';
 import { addDays, dayInZone, instantAt, type Day } from '../domain/days.js';
 import { isMeetingDay, prepTime, type OneOnOneSchedule } from '../domain/oneonone.js';
 
@@ -8,7 +8,7 @@ export interface OneOnOneSlot {
   readonly day: Day;
   /** When it goes out. */
   readonly at: Date;
-  /** The meeting's public holiday, when there is one: the prep becomes a short note instead. */
+  /** The meeting's public holiday or company closure, when there is one: the prep becomes a short note instead. */
   readonly holiday: Holiday | null;
 }
 
@@ -19,7 +19,7 @@ export interface OneOnOneSlot {
  */
 export function oneOnOneSlots(
   schedule: OneOnOneSchedule,
-  options: { zone: string; calendar: WorkCalendar; leadHours: number | null; dailyTime: number | null; checkIn: boolean },
+  options: { zone: string; calendar: WorkCalendar; leadHours: number | null; dailyTime: number | null; checkIn: boolean; closureName?: Holiday },
   now: Date,
 ): OneOnOneSlot[] {
   const today = dayInZone(now, options.zone);
@@ -27,7 +27,7 @@ export function oneOnOneSlots(
   for (let i = -1; i <= 3; i += 1) {
     const day = addDays(today, i);
     if (!isMeetingDay(schedule, day)) continue;
-    const holiday = holidayOn(day, options.calendar.holidays);
+    const holiday = holidayOn(day, options.calendar.holidays) ?? (options.closureName && inRanges(day, options.calendar.closed) ? options.closureName : null);
     const prep = prepTime(schedule.minutes, options.leadHours, options.dailyTime);
     slots.push({ kind: 'oneonone', day, at: instantAt(addDays(day, -prep.daysBefore), prep.minutes, options.zone), holiday });
     // The check-in goes 24 hours before the meeting: the day before, at the meeting's time.

@@ -4,6 +4,8 @@ import { textMessage } from '../reports/receipts.js';
 import { buildDailyDigest, renderDailyDigest } from '../reports/digest/daily.js';
 import { buildMorningDm, renderMorningDm } from '../reports/digest/dm.js';
 import { loadTeamSnapshot, reportDayFor, type TeamSnapshot } from '../reports/digest/snapshot.js';
+import type { PaceAlert } from '../reports/pace-alerts.js';
+import type { ReminderModel } from '../reports/reminder.js';
 import { loadWeeklyTrend, weeklyReviewMessage } from '../reports/charts/from-weekly.js';
 import { loadWeeklyReview } from '../reports/digest/weekly.js';
 import { calendarFor } from '../reports/status.js';
@@ -26,10 +28,16 @@ export interface Pending {
   readonly build: () => Promise<Message>;
 }
 
-/** One delivery of a slot: the team's channel message (subject: the team's ID), or one person's DM (subject: their user ID). */
+/**
+ * One delivery of a slot: the team's channel message (subject: the team's ID), one person's morning
+ * DM or evening reminder (subject: their user ID), or a pace alert to a manager (subject: theirs; its
+ * period is the KPI's month and scope, so it goes once per KPI and month).
+ */
 export type PlanItem =
   | { readonly kind: 'daily' | 'weekly'; readonly subject: string; readonly channel: string }
-  | { readonly kind: 'dm'; readonly subject: string; readonly member: Member };
+  | { readonly kind: 'dm'; readonly subject: string; readonly member: Member }
+  | { readonly kind: 'reminder'; readonly subject: string; readonly member: Member; readonly reminder: ReminderModel }
+  | { readonly kind: 'pace'; readonly subject: string; readonly member: Member; readonly alert: PaceAlert; readonly periodKey: string };
 
 /** What a slot sends: its deliveries, each built only when it is actually sent. */
 export interface SlotPlan {
@@ -37,33 +45,57 @@ export interface SlotPlan {
   build(item: PlanItem): Promise<Message>;
 }
 
-/** Where a slot's delivery goes: the team's channel, or the member's DM. */
+/** Where a slot's delivery goes: the team's channel, or the person's DM. */
 export function recipientOf(item: PlanItem): Recipient {
-  return item.kind === 'dm' ? { userId: item.member.userId } : { channel: item.channel };
+  return 'channel' in item ? { channel: item.channel } : { userId: item.member.userId };
+}
+
+/** Team snapshots read in one tick, by team and report day: the digest and every zone's DMs share one. */
+export type SnapshotCache = Map<string, Promise<TeamSnapshot>>;
+
+/** The team's snapshot for the morning of `slotDay`, read once per cache. */
+export function snapshotFor(store: Store, team: Team, slotDay: Day, cache: SnapshotCache = new Map()): Promise<TeamSnapshot> {
+  const reportDay = reportDayFor(slotDay, calendarFor(team));
+  const key = `${team.id}|${reportDay}`;
+  let found = cache.get(key);
+  if (!found) {
+    found = loadTeamSnapshot(store, team, reportDay);
+    cache.set(key, found);
+  }
+  return found;
+}
+
+/** The morning DM of a member, in their language (the team's when theirs is unknown). */
+export async function buildDm(store: Store, team: Team, slotDay: Day, member: Member, cache?: SnapshotCache): Promise<Message> {
+  return renderMorningDm(buildMorningDm(await snapshotFor(store, team, slotDay, cache), member, slotDay), member.locale ?? team.settings.locale);
+}
+
+/** The daily slot's channel message: the digest to the team's channel. */
+export function planDigest(store: Store, team: Team, slotDay: Day, cache?: SnapshotCache): SlotPlan {
+  return {
+    recipients: async () => (team.channelId ? [{ kind: 'daily', subject: String(team.id), channel: team.channelId }] : []),
+    build: async () => renderDailyDigest(buildDailyDigest(await snapshotFor(store, team, slotDay, cache), slotDay), team.settings.locale),
+  };
 }
 
 /**
- * The daily slot: the digest to the team's channel and a morning DM to each member who wants one.
- * The team's numbers are read once, on the first message built, for the digest and every DM.
+ * The daily slot as `kpi-bot digest daily` sends it: the digest, and a morning DM to each member who
+ * wants one and is not off that day. (The scheduler sends the DMs at each member's own morning.)
  */
 export function planDaily(store: Store, team: Team, slotDay: Day): SlotPlan {
-  let snapshot: Promise<TeamSnapshot> | null = null;
-  const load = () => (snapshot ??= loadTeamSnapshot(store, team, reportDayFor(slotDay, calendarFor(team))));
+  const cache: SnapshotCache = new Map();
+  const digest = planDigest(store, team, slotDay, cache);
   return {
     async recipients() {
-      const items: PlanItem[] = team.channelId ? [{ kind: 'daily', subject: String(team.id), channel: team.channelId }] : [];
-      if (team.settings.morningDm) {
-        for (const member of await store.teams.members(team.id)) {
-          if (member.isActive && member.morningDm) items.push({ kind: 'dm', subject: member.userId, member });
-        }
+      const items = await digest.recipients();
+      if (!team.settings.morningDm) return items;
+      const off = await store.daysOff.ofTeam(team.id, slotDay, slotDay);
+      for (const member of await store.teams.members(team.id)) {
+        if (member.isActive && member.morningDm && !off.has(member.userId)) items.push({ kind: 'dm', subject: member.userId, member });
       }
       return items;
     },
-    async build(item) {
-      const s = await load();
-      if (item.kind !== 'dm') return renderDailyDigest(buildDailyDigest(s, slotDay), team.settings.locale);
-      return renderMorningDm(buildMorningDm(s, item.member, slotDay), item.member.locale ?? team.settings.locale);
-    },
+    build: (item) => (item.kind === 'dm' ? buildDm(store, team, slotDay, item.member, cache) : digest.build(item)),
   };
 }
 

@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '@slack/logger';
 import type { ChatPort } from './chat-port.js';
+import { planEvening, planMorning } from './member-plans.js';
+import { runOneOnOne } from './oneonone-round.js';
+import { planDigest, planWeekly, recipientOf, brokenTeamNotice, type Pending, type SlotPlan, type SnapshotCache } from './plans.js';
+import { ProfileReader, type ProfileReaderOptions } from './profiles.js';
 import { Sender, type Recipient, type SendResult } from './sender.js';
-import { slotState, slotsAround, type Slot, type SlotState } from './slots.js';
-import { oneOnOneSlots } from './oneonone-slots.js';
-import { planDaily, planWeekly, recipientOf, brokenTeamNotice, checkInMessage, holidayNote, type Pending } from './plans.js';
+import { beforeCreation, memberSlotsAround, slotState, slotsAround, type Slot, type SlotState } from './slots.js';
 import { zoneOf } from '../domain/days.js';
-import { calendarOf, defaultTeamSettings } from '../domain/team-settings.js';
-import { prepareOneOnOne } from '../reports/oneonone-load.js';
 import type { Clock } from '../clock.js';
 import type { Locale } from '../domain/locale.js';
-import type { DeliveryKey, ScheduledOneOnOne, Store, Team } from '../store/index.js';
+import type { DeliveryKey, MemberRecord, Store, Team } from '../store/index.js';
 
 export interface SchedulerOptions {
   readonly store: Store;
@@ -24,6 +24,8 @@ export interface SchedulerOptions {
   readonly sender?: Sender;
   /** Names this process in the claims it makes. */
   readonly instanceId?: string;
+  /** How Slack profiles are read for the scheduled DMs (tests shorten the waits). */
+  readonly profiles?: ProfileReaderOptions;
 }
 
 /** A delivery's key as one string: for the settled set, and as the mark its Slack message carries. */
@@ -35,6 +37,8 @@ export const CLAIM_LEASE_MS = 15 * 60 * 1000;
 const RETRY_AFTER_MS = 5 * 60 * 1000;
 /** How far before its slot a delivery's earlier post is looked for (clocks differ a little). */
 const MARK_SLACK_MS = 5 * 60 * 1000;
+/** How long before a person's morning or evening their Slack profile is read, so the slot itself waits on no one. */
+const PROFILE_LEAD_MS = 60 * 60 * 1000;
 
 /** What happened to one delivery in a tick, for logs and tests. */
 export interface DeliveryOutcome {
@@ -44,22 +48,29 @@ export interface DeliveryOutcome {
 }
 
 /**
- * The minute tick. Each tick asks, for every team in its own zone, what is due (daily digests and
- * morning DMs on workdays, the weekly review on its day), claims each delivery under its unique
- * key before sending, and marks it sent with Slack's `ts` after. A slot missed while the bot was
- * down is sent late within the team's catch-up window, and recorded as skipped past it. Every step
- * is recorded in the database, so ticks are idempotent and the process can stop at any point.
+ * The minute tick. Each tick asks what is due: for every team in its own zone the daily digest on
+ * workdays and the weekly review on its day; for its members, in each one's own zone, their morning
+ * (the plan for the day, a manager's pace alerts) and their evening reminder; 1on1 preps and
+ * check-ins. Each delivery is claimed under its unique key before it is sent and marked sent with
+ * Slack's `ts` after. A slot missed while the bot was down is sent late within the team's catch-up
+ * window, and recorded as skipped past it; a slot from before the team (or the person in it, or
+ * the 1on1 schedule) existed is neither. Every step is recorded in the database, so ticks are
+ * idempotent and the process can stop at any point.
  */
 export class Scheduler {
   readonly instanceId: string;
   private readonly sender: Sender;
+  private readonly profiles: ProfileReader;
   /** Keys settled in this process, so a tick does not read them again every minute. */
   private readonly settled = new Set<string>();
+  /** Member slots whose recipients' profiles were read when the slot came due (once is enough). */
+  private readonly profilesRead = new Set<string>();
   private running: Promise<DeliveryOutcome[]> | null = null;
 
   constructor(private readonly options: SchedulerOptions) {
     this.instanceId = options.instanceId ?? randomUUID();
     this.sender = options.sender ?? new Sender(options.chat);
+    this.profiles = new ProfileReader(options.store, options.chat, options.logger, options.profiles);
   }
 
   /** Resolves when the tick under way, if any, has finished; starts none (for a clean stop). */
@@ -79,23 +90,30 @@ export class Scheduler {
     const { store, logger } = this.options;
     const reopened = await store.deliveries.reopenStale(new Date(now.getTime() - CLAIM_LEASE_MS), now);
     if (reopened > 0) logger.warn(`${reopened} delivery claim(s) were interrupted mid-send: each is looked for in Slack before it is sent again.`);
+    this.profiles.startTick();
     const outcomes: DeliveryOutcome[] = [];
-    const teams = await store.teams.all();
+    const cache: SnapshotCache = new Map();
+    const [teams, zones] = await Promise.all([store.teams.all(), store.teams.memberZones()]);
     for (const team of teams) {
       try {
         for (const slot of slotsAround(team.settings, now)) {
+          if (beforeCreation(team, slot.at)) continue;
           const state = slotState(slot.at, now, team.settings.catchupHours);
-          if (state !== 'early') outcomes.push(...(await this.runSlot(team, slot, state, now)));
+          if (state === 'early') continue;
+          const plan = slot.kind === 'daily' ? planDigest(store, team, slot.day, cache) : planWeekly(store, team, slot.day);
+          outcomes.push(...(await this.runPlan(team, plan, slot, state, now, `slot|${team.id}|${slot.kind}|${slot.day}`)));
         }
+        outcomes.push(...(await this.runMemberSlots(team, zones.get(team.id) ?? [], now, cache)));
       } catch (error) {
         // One broken team never stops the others.
         logger.error(`Scheduled messages of team ${team.name} (${team.id}) failed this tick:`, error);
       }
     }
     const teamsById = new Map(teams.map((t) => [t.id, t]));
+    const round = { ...this.options, profiles: this.profiles, deliver: this.deliver.bind(this) };
     for (const schedule of await store.oneonones.all()) {
       try {
-        outcomes.push(...(await this.runOneOnOne(schedule, now, teamsById)));
+        outcomes.push(...(await runOneOnOne(round, schedule, now, teamsById)));
       } catch (error) {
         logger.error(`The 1on1 of ${schedule.rep} with ${schedule.manager} failed this tick:`, error);
       }
@@ -104,39 +122,41 @@ export class Scheduler {
   }
 
   /**
-   * A 1on1's prep to the manager (a note on a holiday) and the rep's check-in the day before. The
-   * rep's team comes from this tick's teams; a rep without one gets the bot's default settings.
+   * The mornings and evenings of a team's members, zone by zone: in the hour before a slot its
+   * people's stale Slack profiles are read (bounded; see `ProfileReader`), once more when it comes
+   * due, and then each is sent in that person's language.
    */
-  private async runOneOnOne(schedule: ScheduledOneOnOne, now: Date, teamsById: ReadonlyMap<number, Team>): Promise<DeliveryOutcome[]> {
-    const { store, defaultLocale, defaultZone } = this.options;
-    const manager = await store.people.get(schedule.workspace, schedule.manager);
-    const rep = await store.people.get(schedule.workspace, schedule.rep);
-    const team = rep?.kpiTeamId ? (teamsById.get(rep.kpiTeamId) ?? null) : null;
-    const zone = zoneOf(manager, team, defaultZone);
-    const settings = team?.settings ?? defaultTeamSettings(defaultZone, defaultLocale);
-    const managerLocale = manager?.locale ?? settings.locale;
+  private async runMemberSlots(team: Team, rawZones: readonly (string | null)[], now: Date, cache: SnapshotCache): Promise<DeliveryOutcome[]> {
+    const { store, defaultZone } = this.options;
+    const zones = [...new Set(rawZones.map((z) => zoneOf({ timeZone: z }, team, defaultZone)))];
+    let members: Promise<MemberRecord[]> | null = null;
+    const inZone = async (zone: string) => (await (members ??= store.teams.members(team.id))).filter((m) => m.isActive && zoneOf(m, team, defaultZone) === zone);
+    const readProfiles = async (zone: string) => {
+      const people = await inZone(zone);
+      if (!this.profiles.needsReading(team.workspace, people, now)) return;
+      if ((await this.profiles.refresh(team.workspace, people, now, team.settings.timezone)) > 0) members = null;
+    };
     const outcomes: DeliveryOutcome[] = [];
-    const slots = oneOnOneSlots(
-      schedule,
-      // A team whose daily digest is off still gets its preps at the usual morning time.
-      { zone, calendar: calendarOf(settings), leadHours: settings.oneOnOneLeadHours, dailyTime: settings.dailyTime, checkIn: settings.checkIn },
-      now,
-    );
-    for (const slot of slots) {
-      const state = slotState(slot.at, now, settings.catchupHours);
-      if (state === 'early') continue;
-      const key: DeliveryKey = { workspace: schedule.workspace, kpiTeam: team?.id ?? null, subject: schedule.rep, kind: slot.kind, periodKey: slot.day };
-      const pending: Pending =
-        slot.kind === 'checkin'
-          ? { to: { userId: schedule.rep }, build: async () => checkInMessage(schedule, slot.day, rep?.locale ?? settings.locale) }
-          : slot.holiday
-            ? { to: { userId: schedule.manager }, build: async () => holidayNote(schedule, slot.day, slot.holiday!, managerLocale) }
-            : {
-                to: { userId: schedule.manager },
-                build: () => prepareOneOnOne(store, team, { workspace: schedule.workspace, rep: schedule.rep, meetingDay: slot.day, meetingMinutes: schedule.minutes }, managerLocale),
-              };
-      const outcome = await this.deliver(team, key, slot.at, state, now, pending);
-      if (outcome) outcomes.push(outcome);
+    for (const zone of zones) {
+      for (const slot of memberSlotsAround(team.settings, zone, now)) {
+        if (beforeCreation(team, slot.at)) continue;
+        const state = slotState(slot.at, now, team.settings.catchupHours);
+        const slotId = `${slot.kind}|${team.id}|${slot.day}|${zone}`;
+        if (state === 'early') {
+          if (slot.at.getTime() - now.getTime() <= PROFILE_LEAD_MS) await readProfiles(zone);
+          continue;
+        }
+        if (state === 'missed' && this.settled.has(slotId)) continue;
+        if (state === 'due' && !this.profilesRead.has(slotId)) {
+          await readProfiles(zone);
+          // A few slots a team a day: forgetting old ones now and then only costs a read that finds nothing stale.
+          if (this.profilesRead.size > 10_000) this.profilesRead.clear();
+          this.profilesRead.add(slotId);
+        }
+        const input = { store, team, slotDay: slot.day, slotAt: slot.at, members: await inZone(zone), cache, missed: state === 'missed' };
+        const plan = slot.kind === 'morning' ? planMorning(input) : planEvening(input);
+        outcomes.push(...(await this.runPlan(team, plan, slot, state, now, slotId)));
+      }
     }
     return outcomes;
   }
@@ -145,15 +165,13 @@ export class Scheduler {
     return { workspace: team.workspace, kpiTeam: team.id, subject, kind, periodKey };
   }
 
-  private async runSlot(team: Team, slot: Slot, state: SlotState, now: Date): Promise<DeliveryOutcome[]> {
-    // A missed slot stays in view all day; once all of its deliveries are settled, it is not read again.
-    const slotId = `slot|${team.id}|${slot.kind}|${slot.day}`;
+  /** Sends a slot's deliveries; a missed slot, once all of them are settled, is not read again. */
+  private async runPlan(team: Team, plan: SlotPlan, slot: Slot, state: SlotState, now: Date, slotId: string): Promise<DeliveryOutcome[]> {
     if (state === 'missed' && this.settled.has(slotId)) return [];
-    const plan = slot.kind === 'daily' ? planDaily(this.options.store, team, slot.day) : planWeekly(this.options.store, team, slot.day);
     const outcomes: DeliveryOutcome[] = [];
     const keys: DeliveryKey[] = [];
     for (const item of await plan.recipients()) {
-      const key = this.keyOf(team, item.kind, item.subject, slot.day);
+      const key = this.keyOf(team, item.kind, item.subject, item.kind === 'pace' ? item.periodKey : slot.day);
       keys.push(key);
       const outcome = await this.deliver(team, key, slot.at, state, now, { to: recipientOf(item), build: () => plan.build(item) });
       if (outcome) outcomes.push(outcome);

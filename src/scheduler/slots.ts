@@ -3,7 +3,8 @@ import { addDays, dayInZone, instantAt, type Day } from '../domain/days.js';
 import { periodOf } from '../domain/periods.js';
 import { calendarOf, type TeamSettings } from '../domain/team-settings.js';
 
-export type SlotKind = 'daily' | 'weekly';
+/** A team's slots (`daily`, `weekly`, in the team's zone) and each person's (`morning`, `evening`, in theirs). */
+export type SlotKind = 'daily' | 'weekly' | 'morning' | 'evening';
 
 /** A moment a team's scheduled message is due: its kind, the business day and the instant. */
 export interface Slot {
@@ -39,6 +40,29 @@ export function slotsAround(settings: TeamSettings, now: Date): Slot[] {
     }
   }
   return slots;
+}
+
+/**
+ * The slots of a team's members in one zone on the days around `now` there: their morning (the morning
+ * DM, and a manager's pace alerts) at the team's daily time, and their evening reminder at the
+ * reminder time, on the team's workdays (a company closure has neither). Each person's own days off
+ * are left out when the slot's recipients are chosen.
+ */
+export function memberSlotsAround(settings: TeamSettings, zone: string, now: Date): Slot[] {
+  const today = dayInZone(now, zone);
+  const calendar = calendarOf(settings);
+  const slots: Slot[] = [];
+  for (const day of [addDays(today, -1), today]) {
+    if (!isWorkday(day, calendar)) continue;
+    if (settings.dailyTime !== null) slots.push({ kind: 'morning', day, at: instantAt(day, settings.dailyTime, zone) });
+    if (settings.reminderTime !== null) slots.push({ kind: 'evening', day, at: instantAt(day, settings.reminderTime, zone) });
+  }
+  return slots;
+}
+
+/** Whether a slot came before its team existed: a team created at 09:20 gets no 09:00 digest that day, late or not. */
+export function beforeCreation(team: { readonly createdAt?: Date }, slotAt: Date): boolean {
+  return team.createdAt !== undefined && slotAt.getTime() < team.createdAt.getTime();
 }
 
 export type SlotState = 'early' | 'due' | 'missed';

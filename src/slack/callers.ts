@@ -1,10 +1,10 @@
 import type { SlackDeps } from './deps.js';
 import type { Caller, CommandContext } from '../commands/context.js';
 import { isTimeZone } from '../domain/days.js';
+import { isProfileStale } from '../domain/profiles.js';
+import { keepProfile } from '../scheduler/profiles.js';
 import type { Person, SlackProfile } from '../store/index.js';
 
-/** How long a Slack profile (language, zone, admin) is trusted before it is read again. */
-const PROFILE_TTL_MS = 24 * 60 * 60 * 1000;
 /** A first-time profile read must leave time to answer within Slack's 3 seconds. */
 const FIRST_READ_TIMEOUT_MS = 1500;
 
@@ -12,10 +12,10 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T | null> {
   return Promise.race([work, new Promise<null>((resolve) => setTimeout(() => resolve(null), ms).unref())]);
 }
 
-/** Reads a person's Slack profile and keeps it; resolves with what Slack said even when keeping it failed. */
+/** Reads a person's Slack profile and keeps it (with a vacation status's days off); resolves with what Slack said even when keeping it failed. */
 async function refreshProfile(deps: SlackDeps, teamId: string, userId: string): Promise<SlackProfile> {
   const profile = await deps.chat.userProfile(teamId, userId);
-  await deps.store.people.saveProfile(profile, deps.clock()).catch((error: unknown) => {
+  await keepProfile(deps.store, profile, deps.clock(), deps.config.timezone).catch((error: unknown) => {
     deps.logger.warn(`could not keep the Slack profile of ${userId}: ${(error as Error).message}`);
   });
   return profile;
@@ -23,7 +23,8 @@ async function refreshProfile(deps: SlackDeps, teamId: string, userId: string): 
 
 /**
  * Who is asking, in the terms a command needs: language and zone from their Slack profile (read
- * with `users.info` and cached in the database for a day), falling back to `KPI_LOCALE` and
+ * with `users.info` and cached in the database, read again in the background once stale: see
+ * `PROFILE_REFRESH_MS`), falling back to `KPI_LOCALE` and
  * `KPI_TIMEZONE`; admin when listed in `KPI_ADMINS` or a workspace owner or admin.
  */
 export async function resolveCaller(deps: SlackDeps, teamId: string, userId: string, channelId: string | null): Promise<Caller> {
@@ -39,7 +40,7 @@ export async function resolveCaller(deps: SlackDeps, teamId: string, userId: str
     });
     // What Slack said counts even when the database could not keep it (a full disk, a read-only file).
     person = (await withTimeout(read, FIRST_READ_TIMEOUT_MS)) ?? stored;
-  } else if (deps.clock().getTime() - checkedAt > PROFILE_TTL_MS) {
+  } else if (isProfileStale(stored!.profileCheckedAt, deps.clock())) {
     refreshProfile(deps, teamId, userId).catch((error: unknown) =>
       deps.logger.warn(`refreshing the profile of ${userId} failed: ${(error as Error).message}`),
     );

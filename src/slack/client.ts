@@ -86,6 +86,7 @@ export class SlackClient implements ChatPort {
     const res = await this.call(() => this.web.users.info({ user: userId, include_locale: true }));
     const u = res.user ?? {};
     const zone = typeof u.tz === 'string' && isTimeZone(u.tz) ? u.tz : null;
+    const status = u.profile?.status_text || u.profile?.status_emoji ? u.profile : null;
     return {
       teamId,
       userId,
@@ -94,6 +95,9 @@ export class SlackClient implements ChatPort {
       timeZone: zone,
       isSlackAdmin: Boolean(u.is_admin || u.is_owner || u.is_primary_owner),
       isActive: !u.deleted,
+      status: status
+        ? { text: status.status_text ?? '', emoji: status.status_emoji ?? '', expiresAt: status.status_expiration ? new Date(status.status_expiration * 1000) : null }
+        : null,
     };
   }
 

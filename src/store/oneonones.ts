@@ -3,10 +3,22 @@ import { ensurePerson } from './people.js';
 import type { Day } from '../domain/days.js';
 import type { OneOnOneSchedule } from '../domain/oneonone.js';
 
+/** To whom a 1on1's prep goes: the manager who scheduled it, or every manager of the rep's team (scheduled by an admin). */
+export type PrepRecipients = 'manager' | 'team';
+
 export interface ScheduledOneOnOne extends OneOnOneSchedule {
   readonly workspace: string;
   readonly rep: string;
+  /** The manager who scheduled it (for `team` recipients, the admin who did). */
   readonly manager: string;
+  /** `manager` when absent. */
+  readonly recipients?: PrepRecipients;
+}
+
+/** A schedule as stored: with its recipients and when it was made (no prep before that is sent late). */
+export interface StoredOneOnOne extends ScheduledOneOnOne {
+  readonly recipients: PrepRecipients;
+  readonly createdAt: Date;
 }
 
 export interface ActionPlan {
@@ -31,9 +43,11 @@ interface ScheduleRow {
   minutes: number;
   every_weeks: 1 | 2;
   anchor: Day;
+  recipients: PrepRecipients;
+  created_at: string;
 }
 
-const toSchedule = (r: ScheduleRow): ScheduledOneOnOne => ({
+const toSchedule = (r: ScheduleRow): StoredOneOnOne => ({
   workspace: r.team_id,
   rep: r.rep,
   manager: r.manager,
@@ -41,6 +55,8 @@ const toSchedule = (r: ScheduleRow): ScheduledOneOnOne => ({
   minutes: r.minutes,
   everyWeeks: r.every_weeks,
   anchor: r.anchor,
+  recipients: r.recipients,
+  createdAt: new Date(r.created_at),
 });
 
 /** 1on1 schedules, the plans agreed in them and reps' check-ins. */
@@ -53,10 +69,11 @@ export class OneOnOnes {
       await ensurePerson(tx, s.workspace, s.rep, at);
       await ensurePerson(tx, s.workspace, s.manager, at);
       await tx.run(
-        `INSERT INTO oneonones (team_id, rep, manager, weekday, minutes, every_weeks, anchor, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        `INSERT INTO oneonones (team_id, rep, manager, weekday, minutes, every_weeks, anchor, recipients, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (team_id, rep) DO UPDATE SET manager = excluded.manager, weekday = excluded.weekday, minutes = excluded.minutes,
-           every_weeks = excluded.every_weeks, anchor = excluded.anchor, created_by = excluded.created_by, created_at = excluded.created_at`,
-        [s.workspace, s.rep, s.manager, s.weekday, s.minutes, s.everyWeeks, s.anchor, by, at.toISOString()],
+           every_weeks = excluded.every_weeks, anchor = excluded.anchor, recipients = excluded.recipients, created_by = excluded.created_by,
+           created_at = excluded.created_at`,
+        [s.workspace, s.rep, s.manager, s.weekday, s.minutes, s.everyWeeks, s.anchor, s.recipients ?? 'manager', by, at.toISOString()],
       );
     });
   }
@@ -66,13 +83,13 @@ export class OneOnOnes {
     return this.db.write(async (tx) => (await tx.run('DELETE FROM oneonones WHERE team_id = ? AND rep = ?', [workspace, rep])).changes > 0);
   }
 
-  async of(workspace: string, rep: string): Promise<ScheduledOneOnOne | null> {
+  async of(workspace: string, rep: string): Promise<StoredOneOnOne | null> {
     const row = await this.db.read.get<ScheduleRow>('SELECT * FROM oneonones WHERE team_id = ? AND rep = ?', [workspace, rep]);
     return row ? toSchedule(row) : null;
   }
 
   /** Every schedule of a workspace, or of every workspace (the scheduler's round). */
-  async all(workspace?: string): Promise<ScheduledOneOnOne[]> {
+  async all(workspace?: string): Promise<StoredOneOnOne[]> {
     const rows = workspace
       ? await this.db.read.all<ScheduleRow>('SELECT * FROM oneonones WHERE team_id = ? ORDER BY weekday, minutes, rep', [workspace])
       : await this.db.read.all<ScheduleRow>('SELECT * FROM oneonones ORDER BY team_id, weekday, minutes, rep');

@@ -2,6 +2,7 @@ import type { Tx } from './connection.js';
 import type { Db } from './db.js';
 import { ensureWorkspace } from './metrics.js';
 import type { Locale } from '../domain/locale.js';
+import type { SlackStatus } from '../domain/profiles.js';
 
 export type Role = 'rep' | 'manager';
 
@@ -30,6 +31,8 @@ export interface SlackProfile {
   readonly timeZone: string | null;
   readonly isSlackAdmin: boolean;
   readonly isActive: boolean;
+  /** Their status (text, emoji, expiry) when they have one: a vacation status marks days off. */
+  readonly status?: SlackStatus | null;
 }
 
 interface PersonRow {
@@ -106,6 +109,14 @@ export class People {
     return this.db.write(async (tx) => {
       await ensurePerson(tx, teamId, userId, at);
       await tx.run('UPDATE people SET morning_dm = ? WHERE team_id = ? AND user_id = ?', [on ? 1 : 0, teamId, userId]);
+    });
+  }
+
+  /** A person's own choice about the evening reminder. */
+  setEveningReminder(teamId: string, userId: string, on: boolean, at: Date): Promise<void> {
+    return this.db.write(async (tx) => {
+      await ensurePerson(tx, teamId, userId, at);
+      await tx.run('UPDATE people SET evening_reminder = ? WHERE team_id = ? AND user_id = ?', [on ? 1 : 0, teamId, userId]);
     });
   }
 

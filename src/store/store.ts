@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { Activity } from './activity.js';
 import { Connection, type Queryable } from './connection.js';
 import { DailyTotals } from './daily-totals.js';
+import { DaysOff } from './days-off.js';
 import { Deliveries } from './deliveries.js';
 import type { Db } from './db.js';
 import { History } from './history.js';
@@ -55,6 +56,8 @@ export class Store {
   readonly oneonones: OneOnOnes;
   /** Each workspace's metric definitions. */
   readonly metrics: Metrics;
+  /** People's days off. */
+  readonly daysOff: DaysOff;
 
   private constructor(
     readonly path: string,
@@ -73,6 +76,7 @@ export class Store {
     this.deliveries = new Deliveries(db);
     this.oneonones = new OneOnOnes(db);
     this.metrics = new Metrics(db);
+    this.daysOff = new DaysOff(db);
   }
 
   static async open(path: string, options: StoreOptions = {}): Promise<Store> {

@@ -1,7 +1,7 @@
 import type { Tx } from './connection.js';
 import type { Db } from './db.js';
 import { ensurePerson, type Role } from './people.js';
-import type { HolidayCalendar } from '../domain/calendar.js';
+import type { DayRange, HolidayCalendar } from '../domain/calendar.js';
 import type { Locale } from '../domain/locale.js';
 import type { TeamSettings } from '../domain/team-settings.js';
 
@@ -14,6 +14,8 @@ export interface Team {
   readonly channelId: string | null;
   readonly settings: TeamSettings;
   readonly createdBy: string;
+  /** When the team was created: no slot before it is sent late. Absent for a team not read from the store. */
+  readonly createdAt?: Date;
 }
 
 export interface Member {
@@ -26,6 +28,15 @@ export interface Member {
   readonly salesRole: string | null;
   /** Whether they want the morning DM (the team's setting applies on top). */
   readonly morningDm: boolean;
+}
+
+/** A member as the scheduler needs them: when they joined, when their Slack profile was read, their reminder choice. */
+export interface MemberRecord extends Member {
+  /** When they joined the team; null for people who joined before this was kept. */
+  readonly joinedAt: Date | null;
+  readonly profileCheckedAt: Date | null;
+  /** Whether they want the evening reminder (the team's setting applies on top). */
+  readonly eveningReminder: boolean;
 }
 
 interface TeamRow {
@@ -45,7 +56,11 @@ interface TeamRow {
   oneonone_lead_hours: number | null;
   oneonone_checkin: number;
   funnel: string;
+  closures: string;
+  reminder_time: number | null;
+  pace_alerts: number;
   created_by: string;
+  created_at: string;
 }
 
 const toTeam = (r: TeamRow): Team => ({
@@ -54,6 +69,7 @@ const toTeam = (r: TeamRow): Team => ({
   name: r.name,
   channelId: r.channel_id,
   createdBy: r.created_by,
+  createdAt: new Date(r.created_at),
   settings: {
     timezone: r.timezone,
     locale: r.locale,
@@ -67,6 +83,9 @@ const toTeam = (r: TeamRow): Team => ({
     oneOnOneLeadHours: r.oneonone_lead_hours,
     checkIn: r.oneonone_checkin === 1,
     funnel: JSON.parse(r.funnel) as string[],
+    closures: JSON.parse(r.closures) as DayRange[],
+    reminderTime: r.reminder_time,
+    paceAlerts: r.pace_alerts === 1,
   },
 });
 
@@ -84,6 +103,9 @@ function settingsColumns(s: TeamSettings): (string | number | null)[] {
     s.oneOnOneLeadHours,
     s.checkIn ? 1 : 0,
     JSON.stringify(s.funnel),
+    JSON.stringify(s.closures),
+    s.reminderTime,
+    s.paceAlerts ? 1 : 0,
   ];
 }
 
@@ -121,12 +143,12 @@ export class Teams {
       if (taken) return null;
       const { lastId } = await tx.run(
         `INSERT INTO teams (team_id, name, channel_id, timezone, locale, daily_time, weekly_day, weekly_time, workdays, holidays,
-           catchup_hours, morning_dm, oneonone_lead_hours, oneonone_checkin, funnel, created_by, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           catchup_hours, morning_dm, oneonone_lead_hours, oneonone_checkin, funnel, closures, reminder_time, pace_alerts, created_by, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         [input.workspace, input.name, input.channelId, ...settingsColumns(input.settings), input.createdBy, at],
       );
       if (input.creatorJoinsAsManager) {
-        await tx.run("UPDATE people SET kpi_team = ?, role = 'manager' WHERE team_id = ? AND user_id = ?", [lastId, input.workspace, input.createdBy]);
+        await tx.run("UPDATE people SET kpi_team = ?, role = 'manager', joined_at = ? WHERE team_id = ? AND user_id = ?", [lastId, at, input.workspace, input.createdBy]);
       }
       return teamById(tx, lastId);
     });
@@ -165,7 +187,7 @@ export class Teams {
   }
 
   /** Members, managers first, then by name. */
-  async members(teamId: number): Promise<Member[]> {
+  async members(teamId: number): Promise<MemberRecord[]> {
     const rows = await this.db.read.all<{
       user_id: string;
       role: Role;
@@ -175,9 +197,12 @@ export class Teams {
       is_active: number;
       sales_role: string | null;
       morning_dm: number;
+      evening_reminder: number;
+      joined_at: string | null;
+      profile_checked_at: string | null;
     }>(
-      `SELECT user_id, role, name, locale, time_zone, is_active, sales_role, morning_dm FROM people WHERE kpi_team = ?
-       ORDER BY role = 'manager' DESC, coalesce(name, user_id)`,
+      `SELECT user_id, role, name, locale, time_zone, is_active, sales_role, morning_dm, evening_reminder, joined_at, profile_checked_at
+       FROM people WHERE kpi_team = ? ORDER BY role = 'manager' DESC, coalesce(name, user_id)`,
       [teamId],
     );
     return rows.map((r) => ({
@@ -189,7 +214,20 @@ export class Teams {
       isActive: r.is_active === 1,
       salesRole: r.sales_role,
       morningDm: r.morning_dm === 1,
+      eveningReminder: r.evening_reminder === 1,
+      joinedAt: r.joined_at ? new Date(r.joined_at) : null,
+      profileCheckedAt: r.profile_checked_at ? new Date(r.profile_checked_at) : null,
     }));
+  }
+
+  /** The zones of each team's active members as their profiles say (null: not known), one row per team and zone: the scheduler's round. */
+  async memberZones(): Promise<Map<number, (string | null)[]>> {
+    const rows = await this.db.read.all<{ kpi_team: number; time_zone: string | null }>(
+      'SELECT DISTINCT kpi_team, time_zone FROM people WHERE kpi_team IS NOT NULL AND is_active = 1',
+    );
+    const out = new Map<number, (string | null)[]>();
+    for (const r of rows) out.set(r.kpi_team, [...(out.get(r.kpi_team) ?? []), r.time_zone]);
+    return out;
   }
 
   /** Puts people in a team with a role; someone in another team moves (a person belongs to one team). */
@@ -213,7 +251,15 @@ export class Teams {
         } else {
           added.push(userId);
         }
-        await tx.run('UPDATE people SET kpi_team = ?, role = ? WHERE team_id = ? AND user_id = ?', [team.id, role, team.workspace, userId]);
+        // Joining (or moving) starts the clock for their scheduled messages; a role change does not.
+        const joined = current?.kpi_team === team.id ? null : at.toISOString();
+        await tx.run('UPDATE people SET kpi_team = ?, role = ?, joined_at = coalesce(?, joined_at) WHERE team_id = ? AND user_id = ?', [
+          team.id,
+          role,
+          joined,
+          team.workspace,
+          userId,
+        ]);
       }
       return { added, moved, unchanged };
     });
@@ -224,7 +270,7 @@ export class Teams {
     return this.db.write(async (tx) => {
       const removed: string[] = [];
       for (const userId of userIds) {
-        const { changes } = await tx.run("UPDATE people SET kpi_team = NULL, role = 'rep' WHERE team_id = ? AND user_id = ? AND kpi_team = ?", [
+        const { changes } = await tx.run("UPDATE people SET kpi_team = NULL, role = 'rep', joined_at = NULL WHERE team_id = ? AND user_id = ? AND kpi_team = ?", [
           team.workspace,
           userId,
           team.id,
@@ -241,7 +287,8 @@ export class Teams {
       const next: TeamSettings = { ...team.settings, ...patch };
       await tx.run(
         `UPDATE teams SET timezone = ?, locale = ?, daily_time = ?, weekly_day = ?, weekly_time = ?, workdays = ?, holidays = ?,
-           catchup_hours = ?, morning_dm = ?, oneonone_lead_hours = ?, oneonone_checkin = ?, funnel = ?, channel_id = ? WHERE id = ?`,
+           catchup_hours = ?, morning_dm = ?, oneonone_lead_hours = ?, oneonone_checkin = ?, funnel = ?, closures = ?, reminder_time = ?,
+           pace_alerts = ?, channel_id = ? WHERE id = ?`,
         [...settingsColumns(next), channelId === undefined ? team.channelId : channelId, team.id],
       );
       return (await teamById(tx, team.id))!;

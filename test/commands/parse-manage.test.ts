@@ -52,8 +52,12 @@ describe('the management grammar', () => {
 
   it('reads the team commands', () => {
     expect(ok('team')).toEqual({ kind: 'teamShow' });
-    expect(ok('team create Tokyo Inside Sales <#C123|sales>')).toEqual({ kind: 'teamCreate', name: 'Tokyo Inside Sales', channelId: 'C123' });
-    expect(ok('チーム 作成 東京')).toEqual({ kind: 'teamCreate', name: '東京', channelId: null });
+    expect(ok('team create Tokyo Inside Sales <#C123|sales>')).toEqual({ kind: 'teamCreate', name: 'Tokyo Inside Sales', channelId: 'C123', asManager: false });
+    expect(ok('チーム 作成 東京')).toEqual({ kind: 'teamCreate', name: '東京', channelId: null, asManager: false });
+    expect(ok('team create Tokyo <#C123|sales> as manager')).toEqual({ kind: 'teamCreate', name: 'Tokyo', channelId: 'C123', asManager: true });
+    expect(ok('team create Osaka Field as a manager')).toEqual({ kind: 'teamCreate', name: 'Osaka Field', channelId: null, asManager: true });
+    expect(ok('チーム 作成 東京営業 マネージャーとして')).toEqual({ kind: 'teamCreate', name: '東京営業', channelId: null, asManager: true });
+    expect(ok('team create Sales Managers')).toEqual({ kind: 'teamCreate', name: 'Sales Managers', channelId: null, asManager: false });
     expect(ok('team add <@U1> <@U2> as manager')).toEqual({ kind: 'teamAdd', userIds: ['U1', 'U2'], asManager: true });
     expect(ok('team remove <@U1>')).toEqual({ kind: 'teamRemove', userIds: ['U1'] });
     expect(problem('team add')).toMatchObject({ code: 'missingPeople' });
@@ -108,6 +112,11 @@ describe('the management grammar', () => {
     'metric edit 有効商談 aliases VM',
     'metric retire 有効商談',
     'metric restore 有効商談',
+    'team create Tokyo <#C1> as manager',
+    'off 12/24-12/26',
+    'off cancel 12/26',
+    'off',
+    'reminder off',
   ])('“%s” round-trips through format and parse', (text) => {
     const request = raw(text);
     expect(parseCommand(formatCommand(request), BUILT_INS)).toEqual({ ok: true, value: request });

@@ -82,8 +82,9 @@ describe('the team’s own metrics and the seeds’ definitions, through the rea
     expect(status.text).toMatch(/有効商談率 60% \(商談 10件のうち有効商談 6件\)/u);
     expect(status.text).toContain('有効商談率 = 有効商談 ÷ 商談');
 
-    // The morning digest carries the team's rate and the custom count; the 1on1 prep the rep's.
-    now = new Date('2026-11-20T00:00:00Z');
+    // The next morning digest (Tuesday: Monday the 23rd is a holiday; the team was created after Friday's)
+    // carries the team's rate and the custom count; the 1on1 prep the rep's.
+    now = new Date('2026-11-24T00:00:00Z');
     await t.bot.scheduler.tick(now);
     const digest = t.slack.accepted('chat.postMessage').find((c) => c.body.channel === 'CSALES1' && String(c.body.text).startsWith('☀️'));
     expect(digest, 'the daily digest was posted').toBeDefined();

@@ -38,6 +38,10 @@ export interface FakeUser {
   readonly is_owner?: boolean;
   readonly deleted?: boolean;
   readonly real_name?: string;
+  readonly status_text?: string;
+  readonly status_emoji?: string;
+  /** Unix seconds; 0 or absent: does not expire. */
+  readonly status_expiration?: number;
 }
 
 async function readBody(req: IncomingMessage): Promise<Buffer> {
@@ -363,7 +367,7 @@ export class FakeSlack {
             is_admin: u.is_admin ?? false,
             is_owner: u.is_owner ?? false,
             deleted: u.deleted ?? false,
-            profile: { display_name: u.real_name ?? '' },
+            profile: { display_name: u.real_name ?? '', status_text: u.status_text ?? '', status_emoji: u.status_emoji ?? '', status_expiration: u.status_expiration ?? 0 },
           },
         };
       }

@@ -85,6 +85,13 @@ describe('a database written by release 0.1', () => {
     expect(team.settings.funnel).toEqual(['calls', 'connects', 'meetings', 'wins']);
   });
 
+  it('keeps who manages its team: the creator stays its manager until they step down; nothing new is switched on', async () => {
+    const creator = await store.people.get(WORKSPACE, team.createdBy);
+    expect(creator).toMatchObject({ kpiTeamId: team.id, role: 'manager' });
+    expect(team.settings).toMatchObject({ closures: [], reminderTime: null, paceAlerts: false });
+    expect(team.createdAt).toBeInstanceOf(Date);
+  });
+
   /** Why a reading’s number may differ in this release, or null when its definition is unchanged. */
   function changed(r: Reading): string | null {
     if (CUSTOMER_BASE.has(r.metric)) return 'customer-base rates divide by the customers at the period’s start';

@@ -116,18 +116,24 @@ export const core: CoreCatalog = {
       examples: ['/kpi template field @aki @ben', '/kpi template sdr @chika', '/kpi template cs @dan all'],
     },
     team: {
-      usage: '/kpi team · /kpi team create <name> [#channel] · /kpi team add @person… [as manager] · /kpi team remove @person…',
+      usage: '/kpi team · /kpi team create <name> [#channel] [as manager] · /kpi team add @person… [as manager] · /kpi team remove @person…',
       summary: 'show your team, create one (admins), add or remove people (its managers and admins)',
-      details: ['A person belongs to one team. The channel gets the team’s digests (default: where you typed).'],
-      examples: ['/kpi team create Tokyo Inside Sales #sales-tokyo', '/kpi team add @aki @ben', '/kpi team add @mika as manager'],
+      details: [
+        'A person belongs to one team. The channel gets the team’s digests (default: where you typed).',
+        'Creating a team does not make you a member: add `as manager` to manage it yourself. Only members get its DMs, are counted in its digest and are named as its managers.',
+        'To step down from a team you manage: `/kpi team remove @you`, or `/kpi team add @you` to stay as a rep.',
+      ],
+      examples: ['/kpi team create Tokyo Inside Sales #sales-tokyo', '/kpi team create Osaka Field as manager', '/kpi team add @aki @ben', '/kpi team add @mika as manager'],
     },
     settings: {
       usage: '/kpi settings [<key> <value>]',
       summary: 'your team’s settings; without arguments, opens a form (its managers and admins)',
       details: [
-        'Keys: `timezone <IANA>` · `language <ja|en>` · `daily <HH:MM|off>` · `weekly <weekday> <HH:MM|off>` · `workdays <mon-fri|…>` · `holidays <jp|none>` · `catchup <hours>` · `morning-dm <on|off>` · `1on1-lead <hours|default>` · `funnel <metric> <metric>…`.',
+        'Keys: `timezone <IANA>` · `language <ja|en>` · `daily <HH:MM|off>` · `weekly <weekday> <HH:MM|off>` · `workdays <mon-fri|…>` · `holidays <jp|none>` · `catchup <hours>` · `morning-dm <on|off>` · `1on1-lead <hours|default>` · `funnel <metric> <metric>…` · `reminder <HH:MM|on|off>` · `pace-alerts <on|off>` · `closures [remove] <from-to>|clear`.',
+        '`closures 12/29-1/3` adds a company closure (年末年始): no digest, DM or reminder on those days, and nobody’s pace counts them. Removing one spares the days already past.',
+        '`reminder 17:30` DMs people who have logged nothing by then on a workday (off by default; each person can opt out with `/kpi reminder off`). `pace-alerts on` tells managers privately when a KPI is heading under 70% of its monthly target.',
       ],
-      examples: ['/kpi settings daily 08:30', '/kpi settings weekly mon 09:00', '/kpi settings timezone America/New_York'],
+      examples: ['/kpi settings daily 08:30', '/kpi settings closures 12/29-1/3', '/kpi settings reminder 17:30', '/kpi settings pace-alerts on', '/kpi settings timezone America/New_York'],
     },
     tree: {
       usage: '/kpi tree · /kpi tree set <metric> <n>/<period> [under <metric>] · /kpi tree clear · /kpi tree example [use]',
@@ -158,6 +164,21 @@ export const core: CoreCatalog = {
       summary: 'your own plan for the day by DM each workday morning, on or off',
       details: ['The team’s setting (`/kpi settings morning-dm`) applies to everyone; this is your own choice on top.'],
       examples: ['/kpi morning-dm off'],
+    },
+    off: {
+      usage: '/kpi off [<day>|<from>-<to>] · /kpi off cancel <day>|<from>-<to>',
+      summary: 'your days off: pace, remaining workdays and streak leave them out; no DM or reminder comes on them',
+      details: [
+        'Without a day, lists your days off ahead (and your team’s closures). Ranges up to 62 days, from 31 days back to a year ahead; `12/29-1/3` crosses the new year.',
+        'A Slack status of 🌴 Vacationing (or 休暇中) counts as a day off too, read with your profile each morning.',
+      ],
+      examples: ['/kpi off 12/24-12/26', '/kpi off 2027-01-04', '/kpi off', '/kpi off cancel 12/26'],
+    },
+    reminder: {
+      usage: '/kpi reminder <on|off>',
+      summary: 'your evening reminder on a workday with nothing logged, on or off',
+      details: ['It comes only when your team has one set (`/kpi settings reminder 17:30`), only by DM, at most once a workday.'],
+      examples: ['/kpi reminder off'],
     },
     metric: {
       usage: '/kpi metric · /kpi metric add <name> [count|currency] [snapshot] [aliases a,b] · /kpi metric rate <name> = <metric> / <metric> [at start] · /kpi metric edit <name> … · /kpi metric retire|restore <name>',

@@ -21,6 +21,8 @@ export const forms: FormsCatalog = {
     lead: '1on1 prep: hours before the meeting',
     leadHint: 'Leave empty for 2 hours (the daily digest time for a morning 1on1).',
     checkIn: 'Check-in questions to the rep the day before a 1on1',
+    reminder: 'Evening reminder to people with nothing logged (HH:MM or off)',
+    paceAlerts: 'Private pace alerts to managers',
     on: 'On',
     off: 'Off',
   },

@@ -5,6 +5,7 @@ import { forms } from './forms.js';
 import { manage } from './manage.js';
 import { metrics } from './metrics.js';
 import { oneonone } from './oneonone.js';
+import { people } from './people.js';
 import type { Catalog } from '../catalog.js';
 
-export const en: Catalog = { ...core, ...manage, ...forms, ...digest, ...oneonone, ...metrics, ...charts };
+export const en: Catalog = { ...core, ...manage, ...forms, ...digest, ...oneonone, ...metrics, ...people, ...charts };

@@ -19,7 +19,11 @@ export const manage: ManageCatalog = {
   noTeam: 'You are not in a team yet. An admin can create one with `/kpi team create <name> [#channel]` and add you with `/kpi team add @you`.',
 
   teamCreated: ({ team, channel, youManage }) =>
-    `Created the team *${team}*. Its digests go to ${channel}.${youManage ? ' You are its manager.' : ''} Add people with \`/kpi team add @name…\`.`,
+    `Created the team *${team}*. Its digests go to ${channel}.${
+      youManage
+        ? ' You are its manager.'
+        : ' You are not a member, so none of its DMs come to you; name its manager with `/kpi team add @name as manager`.'
+    } Add people with \`/kpi team add @name…\`.`,
   teamNameTaken: ({ team }) => `There is already a team called *${team}*; pick another name.`,
   membersAdded: ({ people, team, asManager }) => `Added ${people} to *${team}*${asManager ? ' as managers' : ''}.`,
   membersMoved: ({ person, from }) => `${person} moved over from *${from}* (a person belongs to one team).`,
@@ -48,6 +52,9 @@ export const manage: ManageCatalog = {
     oneOnOneLead: ({ value }) => `1on1 prep: ${value}`,
     checkIn: ({ on }) => `Check-in questions to the rep the day before a 1on1: ${on ? 'on' : 'off'}`,
     funnel: ({ value }) => `Funnel: ${value}`,
+    closures: ({ value }) => `Company closures (no digest, no reminder): ${value}`,
+    reminder: ({ value }) => `Evening reminder to people who have not logged that workday: ${value}`,
+    paceAlerts: ({ on }) => `Private alert to managers when a KPI is far off its monthly pace: ${on ? 'on' : 'off'}`,
   },
   settingsUpdated: ({ team, what }) => `Updated *${team}*: ${what}.`,
   off: 'off',

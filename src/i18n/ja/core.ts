@@ -114,18 +114,24 @@ export const core: CoreCatalog = {
       examples: ['/kpi template field @aki @ben', '/kpi template sdr @chika', '/kpi template cs @dan all'],
     },
     team: {
-      usage: '/kpi team · /kpi team create <名前> [#チャンネル] · /kpi team add @メンバー… [as manager] · /kpi team remove @メンバー…',
+      usage: '/kpi team · /kpi team create <名前> [#チャンネル] [マネージャーとして] · /kpi team add @メンバー… [as manager] · /kpi team remove @メンバー…',
       summary: 'チームの表示、作成(管理者)、メンバーの追加・削除(そのチームのマネージャー・管理者)',
-      details: ['一人が所属できるチームは一つです。チャンネルにはチームのダイジェストが届きます(省略時は入力したチャンネル)。'],
-      examples: ['/kpi team create 東京インサイドセールス #sales-tokyo', '/kpi team add @aki @ben', '/kpi team add @mika as manager'],
+      details: [
+        '一人が所属できるチームは一つです。チャンネルにはチームのダイジェストが届きます(省略時は入力したチャンネル)。',
+        'チームを作成しただけではメンバーになりません。自分で管理するときは `マネージャーとして`(または `as manager`)を付けてください。DMを受け取り、ダイジェストの人数に数えられ、マネージャーとして名前が出るのはメンバーだけです。',
+        'マネージャーを降りるには `/kpi team remove @自分`、メンバーとして残るなら `/kpi team add @自分`。',
+      ],
+      examples: ['/kpi team create 東京インサイドセールス #sales-tokyo', '/kpi team create 大阪フィールド マネージャーとして', '/kpi team add @aki @ben', '/kpi team add @mika as manager'],
     },
     settings: {
       usage: '/kpi settings [<項目> <値>]',
       summary: 'チームの設定。引数なしでフォームが開きます(そのチームのマネージャー・管理者)',
       details: [
-        '項目: `timezone <IANA名>` · `language <ja|en>` · `daily <HH:MM|off>` · `weekly <曜日> <HH:MM|off>` · `workdays <mon-fri|…>` · `holidays <jp|none>` · `catchup <時間>` · `morning-dm <on|off>` · `1on1-lead <時間|default>` · `funnel <指標> <指標>…`。',
+        '項目: `timezone <IANA名>` · `language <ja|en>` · `daily <HH:MM|off>` · `weekly <曜日> <HH:MM|off>` · `workdays <mon-fri|…>` · `holidays <jp|none>` · `catchup <時間>` · `morning-dm <on|off>` · `1on1-lead <時間|default>` · `funnel <指標> <指標>…` · `reminder <HH:MM|on|off>` · `pace-alerts <on|off>` · `closures [削除] <開始-終了>|クリア`。',
+        '`休業日 12/29-1/3`(`closures 12/29-1/3`)で年末年始などの休業日を追加します。その日はダイジェストもDMもリマインダーも送らず、誰のペースにも数えません。削除しても過ぎた日はそのまま残ります。',
+        '`reminder 17:30` で、営業日のその時刻までに記録がない人にDMでお知らせします(初期設定はオフ。各自 `/kpi reminder off` で止められます)。`pace-alerts on` で、KPIが月の目標の70%を下回る見込みのときにマネージャーへ個別に知らせます。',
       ],
-      examples: ['/kpi settings daily 08:30', '/kpi settings weekly 月 09:00', '/kpi settings timezone Asia/Tokyo'],
+      examples: ['/kpi settings daily 08:30', '/kpi settings 休業日 12/29-1/3', '/kpi settings reminder 17:30', '/kpi settings pace-alerts on', '/kpi settings timezone Asia/Tokyo'],
     },
     tree: {
       usage: '/kpi tree · /kpi tree set <指標> <数>/<期間> [under <指標>] · /kpi tree clear · /kpi tree example [use]',
@@ -156,6 +162,21 @@ export const core: CoreCatalog = {
       summary: '営業日の朝に届くあなた向けのプランDMのオン・オフ',
       details: ['チームの設定(`/kpi settings morning-dm`)は全員に適用されます。こちらはあなた個人の選択です。'],
       examples: ['/kpi morning-dm off'],
+    },
+    off: {
+      usage: '/kpi off [<日付>|<開始>-<終了>] · /kpi off cancel <日付>|<開始>-<終了>',
+      summary: 'あなたの休み。ペース・残り営業日・連続記録の計算から外し、その日はDMもリマインダーも届きません',
+      details: [
+        '日付なしなら、これからの休み(とチームの休業日)を表示します。期間は62日まで、31日前から1年先まで。`12/29-1/3` のように年をまたげます。',
+        'Slackのステータスが「🌴 休暇中」の日も休みとして扱います(毎朝プロフィールと一緒に読み取ります)。',
+      ],
+      examples: ['/kpi off 12/24-12/26', '/kpi 休み 12月24日〜26日', '/kpi off', '/kpi off cancel 12/26'],
+    },
+    reminder: {
+      usage: '/kpi reminder <on|off>',
+      summary: '記録のない営業日の夕方に届くリマインダーのオン・オフ',
+      details: ['チームでリマインダーが設定されているとき(`/kpi settings reminder 17:30`)だけ、DMで、営業日ごとに一度まで届きます。'],
+      examples: ['/kpi reminder off'],
     },
     metric: {
       usage: '/kpi metric · /kpi metric add <名前> [count|currency] [snapshot] [aliases a,b] · /kpi metric rate <名前> = <指標> / <指標> [at start] · /kpi metric edit <名前> … · /kpi metric retire|restore <名前>',

@@ -21,6 +21,8 @@ export const forms: FormsCatalog = {
     lead: '1on1準備: ミーティングの何時間前に送るか',
     leadHint: '空欄なら2時間前(午前の1on1はデイリーダイジェストの時刻)。',
     checkIn: '1on1の前日にメンバーへ事前質問を送る',
+    reminder: '記録がない人への夕方のリマインダー(HH:MM または off)',
+    paceAlerts: 'マネージャーへのペース通知',
     on: 'オン',
     off: 'オフ',
   },

@@ -19,7 +19,9 @@ export const manage: ManageCatalog = {
   noTeam: 'まだチームに所属していません。管理者が `/kpi team create <名前> [#チャンネル]` でチームを作成し、`/kpi team add @あなた` で追加できます。',
 
   teamCreated: ({ team, channel, youManage }) =>
-    `チーム *${team}* を作成しました。ダイジェストは ${channel} に届きます。${youManage ? 'あなたがマネージャーです。' : ''}メンバーは \`/kpi team add @名前…\` で追加できます。`,
+    `チーム *${team}* を作成しました。ダイジェストは ${channel} に届きます。${
+      youManage ? 'あなたがマネージャーです。' : 'あなたはメンバーではないため、このチームのDMは届きません。マネージャーは `/kpi team add @名前 as manager` で指定してください。'
+    }メンバーは \`/kpi team add @名前…\` で追加できます。`,
   teamNameTaken: ({ team }) => `*${team}* という名前のチームはすでにあります。別の名前にしてください。`,
   membersAdded: ({ people, team, asManager }) => `${people} を *${team}* に${asManager ? 'マネージャーとして' : ''}追加しました。`,
   membersMoved: ({ person, from }) => `${person} は *${from}* から移りました(所属できるチームは一つです)。`,
@@ -48,6 +50,9 @@ export const manage: ManageCatalog = {
     oneOnOneLead: ({ value }) => `1on1準備: ${value}`,
     checkIn: ({ on }) => `1on1前日のメンバーへの事前質問: ${on ? 'オン' : 'オフ'}`,
     funnel: ({ value }) => `ファネル: ${value}`,
+    closures: ({ value }) => `休業日(ダイジェストもリマインダーも送りません): ${value}`,
+    reminder: ({ value }) => `その営業日に記録がない人への夕方のリマインダー: ${value}`,
+    paceAlerts: ({ on }) => `KPIが月のペースから大きく離れたときのマネージャーへの個別通知: ${on ? 'オン' : 'オフ'}`,
   },
   settingsUpdated: ({ team, what }) => `*${team}* を更新しました: ${what}`,
   off: 'オフ',

@@ -1,5 +1,5 @@
 import { say, gapWithSuggestion, paragraph, type Sentence, type Written } from './sentences.js';
-import type { TeamSnapshot } from './snapshot.js';
+import { isOffOn, memberCalendar, type TeamSnapshot } from './snapshot.js';
 import { adviceFor, headlineItems, isHeadlineMetric, kpiCell, mainActivityOf, teamFocus, type Focus } from './shared.js';
 import { context, fieldSections, header, section, type KnownBlock, type Message } from '../blocks.js';
 import { formatAmount, formatItems, metricLabel } from '../amounts.js';
@@ -69,7 +69,7 @@ function celebrationsOf(s: TeamSnapshot): Celebration[] {
     for (const t of s.memberTargets.get(m.userId) ?? []) {
       const def = s.catalog.get(t.metric);
       if (!def || !isPaced(def) || def.better !== 'higher') continue;
-      const target = periodTarget(def, [t.schedule], s.month, s.reportDay, s.calendar).value;
+      const target = periodTarget(def, [t.schedule], s.month, s.reportDay, memberCalendar(s, m.userId)).value;
       const now = metricValue(def, s.monthTotals.get(m.userId) ?? NONE) ?? 0;
       const before = metricValue(def, s.monthTotalsBefore.get(m.userId) ?? NONE) ?? 0;
       if (target !== null && target > 0 && now >= target && before < target) out.push({ kind: 'personalGoal', userId: m.userId, metric: def });
@@ -82,7 +82,7 @@ function celebrationsOf(s: TeamSnapshot): Celebration[] {
   for (const m of s.members) {
     const days = s.loggedDays.get(m.userId);
     if (!days?.has(s.reportDay)) continue;
-    const streak = workdayStreak(days, s.reportDay, s.calendar);
+    const streak = workdayStreak(days, s.reportDay, memberCalendar(s, m.userId));
     if (isStreakMilestone(streak)) out.push({ kind: 'streak', userId: m.userId, days: streak });
   }
   const improved = mostImproved(
@@ -117,7 +117,8 @@ export function buildDailyDigest(s: TeamSnapshot, slotDay: Day): DailyDigestMode
     reportDay: s.reportDay,
     teamDay,
     loggedYesterday: [...s.dayTotals.values()].filter((t) => loggedSince(t, s.reportDay)).length,
-    memberCount: s.members.length,
+    // Someone off that day is not counted among those who could have logged.
+    memberCount: s.members.filter((m) => !isOffOn(s, m.userId, s.reportDay) || loggedSince(s.dayTotals.get(m.userId) ?? NONE, s.reportDay)).length,
     kpis,
     celebrations: celebrationsOf(s),
     focus: teamFocus(s, slotDay, s.monthTotals),

@@ -1,5 +1,5 @@
 import { gapWithSuggestion, paragraph, say, type Sentence, type Written } from './sentences.js';
-import type { TeamSnapshot } from './snapshot.js';
+import { memberCalendar, type TeamSnapshot } from './snapshot.js';
 import { adviceFor, headlineItems } from './shared.js';
 import { actions, button, context, header, section, type Message } from '../blocks.js';
 import { formatAmount, formatItems, formatValue, metricLabel } from '../amounts.js';
@@ -30,6 +30,8 @@ export interface MorningDmModel {
 
 export function buildMorningDm(s: TeamSnapshot, member: Member, slotDay: Day): MorningDmModel {
   const month = periodOf(slotDay, 'month');
+  // Their own calendar: their days off are no workdays of theirs.
+  const calendar = memberCalendar(s, member.userId);
   const sameMonth = month.start === s.month.start;
   const monthModel = statusModel({
     userId: member.userId,
@@ -38,7 +40,7 @@ export function buildMorningDm(s: TeamSnapshot, member: Member, slotDay: Day): M
     asOf: sameMonth ? s.reportDay : slotDay,
     totals: sameMonth ? (s.monthTotals.get(member.userId) ?? NO_TOTALS) : NO_TOTALS,
     targets: personalKpis(s.memberTargets.get(member.userId) ?? []),
-    calendar: s.calendar,
+    calendar,
     catalog: s.catalog,
   });
   const weakest = weakestStage(stagesOfRole(s.stages, member.salesRole), s.fourWeeks.get(member.userId) ?? NO_TOTALS, s.teamStageRates);
@@ -48,7 +50,7 @@ export function buildMorningDm(s: TeamSnapshot, member: Member, slotDay: Day): M
     reportDay: s.reportDay,
     yesterday: s.dayTotals.get(member.userId) ?? NO_TOTALS,
     month: monthModel,
-    ask: todaysAsk(monthModel, slotDay, s.calendar),
+    ask: todaysAsk(monthModel, slotDay, calendar),
     weakest: weakest && weakest.change <= -0.1 ? weakest : null,
     catalog: s.catalog,
   };

@@ -1,5 +1,5 @@
 import type { WorkCalendar } from '../../domain/calendar.js';
-import { workdaysBetween, previousWorkday } from '../../domain/calendar.js';
+import { workdaysBetween, previousWorkday, withDaysOff } from '../../domain/calendar.js';
 import { addDays, type Day } from '../../domain/days.js';
 import { periodOf, type Period } from '../../domain/periods.js';
 import { funnelStages, stageRates, type Stage } from '../../domain/funnel.js';
@@ -40,6 +40,18 @@ export interface TeamSnapshot {
   readonly teamStageRates: ReadonlyMap<string, number>;
   readonly notes: readonly { userId: string; day: Day; note: string }[];
   readonly bests: readonly { userId: string; metric: string; best: number; previous: number }[];
+  /** Members' days off around the report day (the streaks' 60 days back to the month's end), by member. */
+  readonly daysOff?: ReadonlyMap<string, readonly Day[]>;
+}
+
+/** A member's calendar in a snapshot: the team's without their days off. */
+export function memberCalendar(s: Pick<TeamSnapshot, 'calendar' | 'daysOff'>, userId: string): WorkCalendar {
+  return withDaysOff(s.calendar, s.daysOff?.get(userId));
+}
+
+/** Whether a member is off on a day (a day off of theirs; closures are in the team's calendar). */
+export function isOffOn(s: Pick<TeamSnapshot, 'daysOff'>, userId: string, d: Day): boolean {
+  return s.daysOff?.get(userId)?.includes(d) ?? false;
 }
 
 /** The first and last day of the `n` workdays ending at `end`. */
@@ -56,7 +68,7 @@ export async function loadTeamSnapshot(store: Store, team: Team, reportDay: Day)
   const earlierSpan = lastWorkdays(addDays(recentSpan.from, -1), 5, calendar);
   const monthBefore = reportDay > month.start ? { from: month.start, to: addDays(reportDay, -1) } : null;
   const catalog = await store.metrics.catalog(team.workspace);
-  const [{ members: all, byPerson: memberTargets, targets: allTargets }, ranges, loggedDays, notes, bests] = await Promise.all([
+  const [{ members: all, byPerson: memberTargets, targets: allTargets }, ranges, loggedDays, notes, bests, daysOff] = await Promise.all([
     loadTeamTargets(store, team, reportDay, catalog),
     store.totals.memberRanges(team.id, [
       { from: reportDay, to: reportDay },
@@ -69,6 +81,7 @@ export async function loadTeamSnapshot(store: Store, team: Team, reportDay: Day)
     store.totals.memberLoggedDays(team.id, addDays(reportDay, -60), reportDay),
     store.totals.memberNotes(team.id, reportDay, reportDay),
     store.totals.bestsSetOn(team.id, reportDay),
+    store.daysOff.ofTeam(team.id, addDays(reportDay, -60), addDays(month.end, 31)),
   ]);
   const members = all.filter((m) => m.isActive);
   const [dayTotals, monthTotals, recent, earlier, fourWeeks, before] = ranges as [Map<string, Totals>, Map<string, Totals>, Map<string, Totals>, Map<string, Totals>, Map<string, Totals>, Map<string, Totals> | undefined];
@@ -77,7 +90,28 @@ export async function loadTeamSnapshot(store: Store, team: Team, reportDay: Day)
   const logged = sumTotals(fourWeeks.values()).values;
   const stages = funnelStages(team.settings.funnel, catalog, (key) => (logged[key] ?? 0) > 0);
   const teamStageRates = stageRates(stages, teamStageTotals(members, fourWeeks));
-  return { team, catalog, calendar, members, reportDay, month, teamTargets, memberTargets, dayTotals, monthTotals, monthTotalsBefore, loggedDays, recent, earlier, fourWeeks, stages, teamStageRates, notes, bests };
+  return {
+    team,
+    catalog,
+    calendar,
+    members,
+    reportDay,
+    month,
+    teamTargets,
+    memberTargets,
+    dayTotals,
+    monthTotals,
+    monthTotalsBefore,
+    loggedDays,
+    recent,
+    earlier,
+    fourWeeks,
+    stages,
+    teamStageRates,
+    notes,
+    bests,
+    daysOff,
+  };
 }
 
 /** The workday a morning message reports on: the one before the slot's day. */

@@ -33,6 +33,8 @@ export function settingsModal(team: Team, locale: Locale): ModalView {
       selectInput('morningDm', f.morningDm, [option(f.on, 'on'), option(f.off, 'off')], s.morningDm ? 'on' : 'off'),
       selectInput('checkIn', f.checkIn, [option(f.on, 'on'), option(f.off, 'off')], s.checkIn ? 'on' : 'off'),
       textInput('lead', f.lead, s.oneOnOneLeadHours === null ? '' : String(s.oneOnOneLeadHours), { hint: f.leadHint, optional: true }),
+      textInput('reminder', f.reminder, clock(s.reminderTime), { hint: f.clockHint }),
+      selectInput('paceAlerts', f.paceAlerts, [option(f.on, 'on'), option(f.off, 'off')], s.paceAlerts ? 'on' : 'off'),
     ],
   };
 }

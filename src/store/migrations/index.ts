@@ -7,6 +7,7 @@ import { sql as metricDefinitions } from './006_metric_definitions.js';
 import { sql as applicationId } from './007_application_id.js';
 import { sql as planRequests } from './008_plan_requests.js';
 import { sql as importContent } from './009_import_content.js';
+import { sql as peopleAndDaysOff } from './010_people_and_days_off.js';
 
 export interface Migration {
   readonly version: number;
@@ -25,4 +26,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, name: 'the file marked as the KPI bot’s (application_id)', sql: applicationId },
   { version: 8, name: 'action plans keyed by the request that saved them', sql: planRequests },
   { version: 9, name: 'imports remember a digest of their rows', sql: importContent },
+  { version: 10, name: 'days off, closures, evening reminders, pace alerts, joining times, 1on1 recipients', sql: peopleAndDaysOff },
 ];
