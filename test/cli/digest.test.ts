@@ -50,8 +50,8 @@ describe('kpi-bot digest', () => {
 
   it('the weekly review’s --dry-run carries each chart’s title and numbers; --format json lists its charts with Slack’s chart block', async () => {
     const text = await cli(['digest', 'weekly', '--at', '2026-11-24T09:05:00+09:00', '--dry-run'], env);
-    expect(text.stdout).toContain('📈 The funnel of the week of Mon 16 Nov\ncalls 135 · meetings 6 · wins 1');
-    expect(text.stdout).toContain('📈 Team KPIs, week by week (last 8 weeks)');
+    expect(text.stdout).toContain('Chart: The funnel of the week of Mon 16 Nov.\ncalls 135 · meetings 6 · wins 1');
+    expect(text.stdout).toContain('Chart: Team KPIs, week by week (last 8 weeks).');
     const json = await cli(['digest', 'weekly', '--at', '2026-11-24T09:05:00+09:00', '--dry-run', '--format', 'json'], env);
     const [review] = JSON.parse(json.stdout) as { text: string; blocks: unknown[]; charts: { at: number; kind: string; alt: string; native: { type: string } | null }[] }[];
     expect(review!.charts.map((c) => c.kind)).toEqual(['trend', 'funnel']);

@@ -49,7 +49,7 @@ describe('charts end to end: the scheduler and the signed HTTP harness against a
     expect(charts[1]!.chart!.series[0]!.data.map((d) => d.value)).toEqual([135, 6, 1]);
     // Each chart is followed by its numbers in words, and the text carries them too.
     expect(blocks[blocks.indexOf(charts[1]!) + 1]!.elements![0]!.text).toContain('calls 135 · meetings 6 · wins 1');
-    expect(String(review.body.text)).toContain('📈 The funnel of the week of Mon 16 Nov\ncalls 135 · meetings 6 · wins 1');
+    expect(String(review.body.text)).toContain('Chart: The funnel of the week of Mon 16 Nov.\ncalls 135 · meetings 6 · wins 1');
     expect(t.slack.callsTo('files.getUploadURLExternal')).toHaveLength(0);
     expect(t.slack.callsTo('chat.postMessage').every((c) => c.ok)).toBe(true);
   });
@@ -82,7 +82,7 @@ describe('charts end to end: the scheduler and the signed HTTP harness against a
     const prepImages = t.slack.imagesIn(prepCalls[0]!);
     expect(prepImages.length).toBe(2);
     expect(prepImages.every((f) => uploadedIds(t).includes(f.id))).toBe(true);
-    expect(String(prepCalls[0]!.body.text)).toContain('📈 Share of target');
+    expect(String(prepCalls[0]!.body.text)).toContain('Chart: Share of target');
   });
 
   it('App Home shows the month’s charts as uploaded PNGs, uploads each once while its numbers stay the same, and again when they change', async () => {

@@ -1,5 +1,6 @@
 import type { ChartModel } from './model.js';
 import type { Message, SlackBlock } from '../blocks.js';
+import { messages } from '../../i18n/index.js';
 
 /** A chart and where it goes in a message: after the last block `after` matches, at the end when none does. */
 export interface ChartPlacement {
@@ -16,8 +17,8 @@ export const sectionStarting =
 /** A section of fields (the KPI cells of a review). */
 export const fieldsSection = (block: SlackBlock): boolean => block.type === 'section' && (block.fields?.length ?? 0) > 0;
 
-/** The chart's words for the plain text: its title, then its numbers. */
-const chartText = (chart: ChartModel): string => `📈 ${chart.title}\n${chart.text.line}`;
+/** The chart's words for the plain text: `Chart: <title>.` in the reader's language, then its numbers. */
+const chartText = (chart: ChartModel): string => `${messages(chart.locale).charts.altLead({ title: chart.title })}\n${chart.text.line}`;
 
 /**
  * The message with its charts placed: each is drawn where it goes when the message is posted (the
