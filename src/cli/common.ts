@@ -24,7 +24,11 @@ export function args<O extends NonNullable<ParseArgsConfig['options']>>(argv: re
   try {
     return parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    const e = error as { code?: string; message: string };
+    // Node's own wording ("To specify a positional argument starting with a '-'…") is about parsing, not about us.
+    const option = /option '([^']+)'/u.exec(e.message)?.[1];
+    if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) throw new UsageError(`unknown option “${option}”`);
+    throw new UsageError(e.message);
   }
 }
 

@@ -4,6 +4,7 @@ import { buildSlot, digestSummary, offDayReason, printPayloads, sendSlot, type D
 import { commandExport, commandImport } from './history-commands.js';
 import { storeFailureLine } from './store-failures.js';
 import { prepFor, printPrep, sendPrep } from './oneonone.js';
+import { commandUsage, isCliCommand, USAGE } from './usage.js';
 import { systemClock } from '../clock.js';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import { isLocale } from '../domain/locale.js';
@@ -12,32 +13,6 @@ import type { Outgoing } from '../scheduler/plans.js';
 import type { ChatPort } from '../scheduler/chat-port.js';
 
 export type { CliIo } from './common.js';
-
-const USAGE = `Usage: kpi-bot <command> [options]
-
-Commands:
-  start                                   run the bot (what \`npm start\` runs)
-  migrate                                 apply pending database migrations and exit
-  check                                   check the database file for damage (SQLite's quick_check) and exit
-  export [--user U…] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--workspace T…]
-                                          print history as CSV: date,user_id,metric,value,note,logged_at
-  import FILE.csv [--workspace T… [--create]]
-                                          load history from CSV (date,user_id,metric,value[,note[,logged_at]]),
-                                          UTF-8 or Shift-JIS, every row or none; the same rows twice are refused;
-                                          --create starts a workspace the database does not hold yet
-  digest <daily|weekly> [--team NAME|ID] [--at ISO-8601] [--dry-run] [--format text|json] [--force]
-                                          build the digest as of --at and post it, claimed like the scheduler
-                                          does (--dry-run prints it instead; a future --at needs --dry-run);
-                                          exits 1 when a delivery failed or waits for its retry
-  oneonone --rep USER [--at ISO-8601] [--dry-run] [--format text|json] [--workspace T…]
-                                          the 1on1 prep for one rep, DM'd to their manager (or printed)
-  demo [--lang en|ja] [--charts DIR]      a sample team with two months of history in a temporary database:
-                                          prints this morning's digest, a DM and the weekly review (no Slack);
-                                          --charts writes the weekly review's, the 1on1 prep's and App Home's
-                                          charts there as PNGs
-  help                                    this text
-
-Configuration comes from the environment or .env (see .env.example).`;
 
 const REFUSED_TOKEN = new Set(['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'not_allowed_token_type']);
 
@@ -104,13 +79,15 @@ function instantOption(value: string | undefined, now: Date): Date {
 }
 
 async function commandDemo(argv: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals } = args(argv, { lang: { type: 'string' }, charts: { type: 'string' } } as const);
-  if (positionals.length > 0) throw new UsageError(`demo takes no arguments besides --lang and --charts (got “${positionals[0]}”)`);
+  const { values, positionals } = args(argv, { lang: { type: 'string' }, at: { type: 'string' }, charts: { type: 'string' } } as const);
+  if (positionals.length > 0) throw new UsageError(`demo takes no arguments besides --lang, --at and --charts (got “${positionals[0]}”)`);
   const config = loadConfig(io.env, { needsSlack: false });
   const lang = values.lang ?? config.locale;
   if (!isLocale(lang)) throw new UsageError(`--lang must be en or ja (got “${lang}”)`);
+  // The demo lives in a temporary database: any moment may be shown, past or ahead.
+  const at = instantOption(values.at, (io.clock ?? systemClock)());
   const { runDemo } = await import('./demo.js');
-  await runDemo({ locale: lang, zone: config.timezone, now: (io.clock ?? systemClock)(), write: io.stdout, ...(values.charts ? { chartsDir: values.charts } : {}) });
+  await runDemo({ locale: lang, zone: config.timezone, now: at, write: io.stdout, ...(values.charts ? { chartsDir: values.charts } : {}) });
   return 0;
 }
 
@@ -217,6 +194,19 @@ async function commandDigest(argv: readonly string[], io: CliIo): Promise<number
 /** Runs one `kpi-bot` command; resolves with the process exit code. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
+  // `kpi-bot export --help` and `kpi-bot help export`: that command's usage, before its options are read.
+  if (isCliCommand(command) && command !== 'help' && rest.some((a) => a === '--help' || a === '-h')) {
+    io.stdout(`${commandUsage(command)}\n`);
+    return 0;
+  }
+  if (command === 'help' && rest.length > 0) {
+    if (isCliCommand(rest[0]) && rest.length === 1) {
+      io.stdout(`${commandUsage(rest[0])}\n`);
+      return 0;
+    }
+    io.stderr(`kpi-bot: there is no command “${rest.join(' ')}”\n\n${USAGE}\n`);
+    return 2;
+  }
   try {
     switch (command) {
       case 'start':
@@ -247,7 +237,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`kpi-bot: ${error.message}\n\n${USAGE}\n`);
+      // A known command typed wrong is shown its own usage; anything else, the list of commands.
+      io.stderr(`kpi-bot: ${error.message}\n\n${isCliCommand(command) && command !== 'help' ? commandUsage(command) : USAGE}\n`);
       return 2;
     }
     if (error instanceof ConfigError || error instanceof CommandFailure) {

@@ -7,6 +7,10 @@ const DOT_ENV = fileURLToPath(new URL('../../.env', import.meta.url));
 
 /** The `kpi-bot` process: environment and `.env`, signals, exit code. */
 export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
+  // Output piped into `head` or a pager that closes early: stop quietly, as Unix tools do.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  });
   const stopSignal = new Promise<string>((resolve) => {
     for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => resolve(signal));
   });

@@ -21,6 +21,13 @@ const RELATIVE = wordTable<number>({
   一昨日: 2,
   おととい: 2,
   おとつい: 2,
+  // Days ahead are read so a log dated tomorrow is told it cannot be, not that "tomorrow" is no metric.
+  tomorrow: -1,
+  明日: -1,
+  あした: -1,
+  あす: -1,
+  明後日: -2,
+  あさって: -2,
 });
 
 /** How far back a log may be dated. */
@@ -76,7 +83,7 @@ export function resolveDay(spec: DateSpec, today: Day): ResolvedDay {
 
 /** The canonical way to type a spec, for echoing and round trips. */
 export function formatDateSpec(spec: DateSpec): string {
-  if (spec.kind === 'daysAgo') return spec.days === 0 ? 'today' : spec.days === 1 ? 'yesterday' : '一昨日';
+  if (spec.kind === 'daysAgo') return spec.days === 0 ? 'today' : spec.days === 1 ? 'yesterday' : spec.days === 2 ? '一昨日' : spec.days === -1 ? 'tomorrow' : '明後日';
   if (spec.kind === 'day') return spec.day;
   return `${spec.month}/${spec.day}`;
 }

@@ -1,6 +1,6 @@
 import { commandWord, type CommandName } from './parse.js';
 import type { Problem } from './problems.js';
-import { bilingualName, formatAmount, metricLabel } from '../reports/amounts.js';
+import { bilingualName, formatAmount, formatValue, metricLabel } from '../reports/amounts.js';
 import { textMessage } from '../reports/receipts.js';
 import type { Message } from '../reports/blocks.js';
 import type { MetricDef } from '../domain/metrics.js';
@@ -31,6 +31,8 @@ function commandOf(problem: Problem): CommandName | null {
       return 'plan';
     case 'badFormula':
       return 'metric';
+    case 'nothingToEdit':
+      return 'edit';
     default:
       return 'log';
   }
@@ -79,6 +81,10 @@ function sentence(problem: Problem, locale: Locale): string {
       return p.badDate({ word: problem.word });
     case 'twoDates':
       return p.twoDates({ word: problem.word });
+    case 'nothingToEdit':
+      return p.nothingToEdit({ metric: name(problem.metric), when: problem.day === null ? null : formatDay(problem.day, locale), max: problem.maxDaysBack });
+    case 'snapshotTwice':
+      return p.snapshotTwice({ metric: name(problem.metric), first: formatValue(problem.metric, problem.values[0], locale), second: formatValue(problem.metric, problem.values[1], locale) });
     case 'futureDate':
       return p.futureDate({ day: formatDay(problem.day, locale) });
     case 'tooOld':
@@ -116,10 +122,11 @@ function sentence(problem: Problem, locale: Locale): string {
  * A problem as the person reads it: what was wrong, that nothing was stored, and the right form
  * of the command with an example, in their language.
  */
-export function explainProblem(problem: Problem, locale: Locale): Message {
+export function explainProblem(problem: Problem, locale: Locale, during?: 'edit'): Message {
   const t = messages(locale);
-  const command = commandOf(problem);
-  const stored = command === 'log' ? `${t.separators.sentences}${t.nothingStored}` : '';
+  // `/kpi edit` reads its numbers as a log does: its problems are told with its own form.
+  const command = during ?? commandOf(problem);
+  const stored = command === 'log' ? `${t.separators.sentences}${t.nothingStored}` : command === 'edit' ? `${t.separators.sentences}${t.nothingChanged}` : '';
   const help = command ? t.help[command] : null;
   const form = help ? t.rightForm({ usage: help.usage, example: help.examples[0]! }) : undefined;
   return textMessage(`${sentence(problem, locale)}${stored}`, form);

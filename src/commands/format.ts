@@ -73,10 +73,11 @@ export function formatCommand(request: KpiRequest): string {
       return request.action === 'list' ? 'off' : request.action === 'cancel' ? `off cancel ${request.text}` : `off ${request.text}`;
     case 'help':
       return request.topic ? `help ${request.topic}` : request.unknownTopic ? `help ${request.unknownTopic}` : 'help';
-    case 'log': {
-      const parts = ['log', ...request.pairs.map((p) => `${word(p.metric)} ${p.value}${p.handoff ? ` ${p.handoff.direction === 'to' ? '→' : '←'} <@${p.handoff.userId}>` : ''}`)];
-      if (!(request.date.kind === 'daysAgo' && request.date.days === 0)) parts.push(formatDateSpec(request.date));
-      if (request.note !== null) parts.push('--', escapeSlack(request.note));
+    case 'log':
+    case 'edit': {
+      const parts = [request.kind, ...request.pairs.map((p) => `${word(p.metric)} ${p.value}${p.handoff ? ` ${p.handoff.direction === 'to' ? '→' : '←'} <@${p.handoff.userId}>` : ''}`)];
+      if (request.kind === 'edit' ? request.date !== null : !(request.date.kind === 'daysAgo' && request.date.days === 0)) parts.push(formatDateSpec(request.date!));
+      if (request.kind === 'log' && request.note !== null) parts.push('--', escapeSlack(request.note));
       return parts.join(' ');
     }
     case 'status':

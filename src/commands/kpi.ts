@@ -3,11 +3,12 @@ import { explainProblem } from './explain.js';
 import { renderHelp, renderRatesHelp } from './help.js';
 import { addMetric, editMetric, openMetricForm, renderMetricList, retireMetric } from './metrics.js';
 import { DEFAULT_FUNNEL } from '../domain/funnel.js';
+import { handleEdit } from './edit.js';
 import { handleExport } from './export.js';
 import { handlePeople } from './days-off.js';
 import { handleLog } from './log.js';
 import { handleOneOnOne } from './oneonone.js';
-import { parseCommand } from './parse.js';
+import { commandWord, parseCommand } from './parse.js';
 import { handlePlan } from './plan.js';
 import { changeSetting, openSettingsForm } from './settings.js';
 import { handleOverview, handleStatus } from './status.js';
@@ -27,13 +28,15 @@ import { messages } from '../i18n/index.js';
 export async function handleKpi(ctx: CommandContext, text: string): Promise<Message | null> {
   const catalog = await ctx.store.metrics.catalog(ctx.caller.teamId);
   const parsed = parseCommand(text, catalog);
-  if (!parsed.ok) return explainProblem(parsed.problem, ctx.caller.locale);
+  if (!parsed.ok) return explainProblem(parsed.problem, ctx.caller.locale, commandWord(text.trim().split(/\s+/u)[0] ?? '') === 'edit' ? 'edit' : undefined);
   const r = parsed.value;
   switch (r.kind) {
     case 'log':
       return handleLog(ctx, r, text);
     case 'undo':
       return handleUndo(ctx);
+    case 'edit':
+      return handleEdit(ctx, r);
     case 'help':
       if (r.topic === 'rates') {
         const team = await ctx.store.teams.ofPerson(ctx.caller.teamId, ctx.caller.userId);

@@ -1,7 +1,7 @@
 import { isNegativeAmount, parseAmount, type Amount } from './amounts.js';
 import { parseDateWord, TODAY, type DateSpec } from './dates.js';
 import { fail, ok, type Result } from './problems.js';
-import { MAX_NOTE_LENGTH, splitGlued, splitNote, tokenize, userMention } from './tokens.js';
+import { MAX_NOTE_LENGTH, spaceSeparators, splitGlued, splitNote, tokenize, userMention } from './tokens.js';
 import type { MetricCatalog } from '../domain/metric-catalog.js';
 import type { MetricDef } from '../domain/metrics.js';
 
@@ -22,6 +22,13 @@ export interface LogRequest {
   readonly pairs: readonly LogPair[];
   readonly date: DateSpec;
   readonly note: string | null;
+}
+
+/** `/kpi edit calls 40 [yesterday]`: the right numbers for the latest log of each metric (of that day, when given). */
+export interface EditRequest {
+  readonly kind: 'edit';
+  readonly pairs: readonly LogPair[];
+  readonly date: DateSpec | null;
 }
 
 /** The longest run of words from `i` that names a metric, and how many words it took. */
@@ -64,14 +71,58 @@ const HANDOFF_PARTICLES: ReadonlyMap<string, 'to' | 'from'> = new Map([
   ['から', 'from'],
 ]);
 
+const handoffKey = (p: LogPair): string => (p.handoff ? `${p.handoff.direction}:${p.handoff.userId}` : '');
+
 /**
- * Parses the arguments of `/kpi log`: metric–number pairs in either order, an optional date and a
- * note after `--`. `parseLog("架電 ３０件 メール 5 昨日")` → calls 30, emails 5, yesterday.
+ * One pair per metric (and handoff): `calls 5 calls 6` is calls 11, checked against the day's limit
+ * as one number. A snapshot said twice with two values is a question only the person can answer.
+ */
+function mergeRepeated(pairs: readonly LogPair[], catalog: MetricCatalog): Result<LogPair[]> {
+  const merged: LogPair[] = [];
+  for (const pair of pairs) {
+    const at = merged.findIndex((p) => p.metric.key === pair.metric.key && handoffKey(p) === handoffKey(pair));
+    if (at < 0) {
+      merged.push(pair);
+      continue;
+    }
+    const earlier = merged[at]!;
+    if (pair.metric.kind === 'snapshot') {
+      if (earlier.value !== pair.value) return fail({ code: 'snapshotTwice', metric: pair.metric, values: [earlier.value, pair.value] });
+      continue;
+    }
+    const sum = earlier.value + pair.value;
+    const checked = checkPair(pair.metric, { value: sum, percent: false }, String(sum), catalog);
+    if (!checked.ok) return checked;
+    merged[at] = { ...earlier, value: sum };
+  }
+  return ok(merged);
+}
+
+/**
+ * Parses the arguments of `/kpi log`: metric–number pairs in either order, separated by spaces or
+ * the punctuation people type (`、`, `,`, `:`, `・`, `/`), an optional date and a note after `--`.
+ * `parseLog("架電 ３０件、メール 5 昨日")` → calls 30, emails 5, yesterday. All or nothing.
  */
 export function parseLog(text: string, catalog: MetricCatalog): Result<LogRequest> {
+  const read = parsePairs(text, catalog);
+  return read.ok ? ok({ kind: 'log', ...read.value, date: read.value.date ?? TODAY }) : read;
+}
+
+/**
+ * Parses `/kpi edit`: the pairs of a log (the same words, separators and checks) and an optional
+ * date, without a note. `parseEdit("架電 40 昨日")` → calls 40 in yesterday's latest log.
+ */
+export function parseEdit(text: string, catalog: MetricCatalog): Result<EditRequest> {
+  const read = parsePairs(text, catalog);
+  if (!read.ok) return read.problem.code === 'emptyLog' ? fail({ code: 'missingMetric', command: 'edit' }) : read;
+  if (read.value.note !== null) return fail({ code: 'unexpectedWord', command: 'edit', word: `-- ${read.value.note}` });
+  return ok({ kind: 'edit', pairs: read.value.pairs, date: read.value.date });
+}
+
+function parsePairs(text: string, catalog: MetricCatalog): Result<{ pairs: LogPair[]; date: DateSpec | null; note: string | null }> {
   const { args, note } = splitNote(text);
   if (note !== null && note.length > MAX_NOTE_LENGTH) return fail({ code: 'noteTooLong', max: MAX_NOTE_LENGTH });
-  const words = tokenize(args).flatMap(splitGlued);
+  const words = tokenize(spaceSeparators(args)).flatMap(splitGlued);
 
   const pairs: LogPair[] = [];
   let date: DateSpec | null = null;
@@ -145,5 +196,7 @@ export function parseLog(text: string, catalog: MetricCatalog): Result<LogReques
   if (pendingMetric) return fail({ code: 'missingValue', metric: pendingMetric });
   if (pendingAmount) return fail({ code: 'numberWithoutMetric', word: pendingAmount.word });
   if (pairs.length === 0) return fail({ code: 'emptyLog' });
-  return ok({ kind: 'log', pairs, date: date ?? TODAY, note });
+  const merged = mergeRepeated(pairs, catalog);
+  if (!merged.ok) return merged;
+  return ok({ pairs: merged.value, date, note });
 }

@@ -113,12 +113,29 @@ function mentionsFrom(words: readonly string[]): { userIds: string[]; rest: stri
   return { userIds, rest };
 }
 
+/** Words for the current period: `status 今週` is `status week`; `this` before a period word is read through. */
+const CURRENT_PERIOD = wordTable<PeriodKind>({
+  today: 'day',
+  今日: 'day',
+  本日: 'day',
+  きょう: 'day',
+  今週: 'week',
+  こんしゅう: 'week',
+  今月: 'month',
+  こんげつ: 'month',
+  今四半期: 'quarter',
+  今期: 'quarter',
+  今年: 'year',
+  今年度: 'year',
+  ことし: 'year',
+});
+
 export function parseStatus(words: readonly string[]): ManageResult {
   let userId: string | null = null;
   let period: PeriodKind | null = null;
-  for (const w of words) {
+  for (const w of words.filter((word, i) => !(/^this$/iu.test(word) && words[i + 1] !== undefined && parsePeriodWord(words[i + 1]!)))) {
     const id = userMention(w);
-    const p = parsePeriodWord(w);
+    const p = parsePeriodWord(w) ?? CURRENT_PERIOD.get(w.normalize('NFKC').toLowerCase()) ?? null;
     if (id && userId === null) userId = id;
     else if (p && period === null) period = p;
     else return problem({ code: 'unknownWord', command: 'status', word: w });

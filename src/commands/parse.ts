@@ -1,19 +1,19 @@
 import { distance } from 'fastest-levenshtein';
 import { parseAmount } from './amounts.js';
-import { parseLog, type LogRequest } from './parse-log.js';
+import { parseEdit, parseLog, type EditRequest, type LogRequest } from './parse-log.js';
 import { parsePlan, parseSettings, parseStatus, parseTarget, parseTargets, parseTeam, parseTemplate, parseTree, type ManageRequest } from './parse-manage.js';
 import type { OneOnOneRequest } from './oneonone.js';
 import { parseOneOnOne } from './parse-oneonone.js';
 import { parseDaysOff, parseReminder, type PeopleRequest } from './days-off.js';
 import { fail, ok, type Result } from './problems.js';
-import { MAX_TEXT_LENGTH, splitGlued, tokenize } from './tokens.js';
+import { MAX_TEXT_LENGTH, spaceSeparators, splitGlued, tokenize } from './tokens.js';
 import { parseMetric, type MetricRequest } from './parse-metric.js';
 import type { MetricCatalog } from '../domain/metric-catalog.js';
 import { wordTable } from '../domain/words.js';
 import { parseSwitch } from '../domain/team-settings.js';
 
 /** The commands of `/kpi`, by their canonical English name. */
-export const COMMAND_NAMES = ['log', 'undo', 'help', 'status', 'target', 'targets', 'template', 'team', 'settings', 'tree', 'plan', '1on1', 'export', 'morning-dm', 'metric', 'off', 'reminder'] as const;
+export const COMMAND_NAMES = ['log', 'undo', 'edit', 'help', 'status', 'target', 'targets', 'template', 'team', 'settings', 'tree', 'plan', '1on1', 'export', 'morning-dm', 'metric', 'off', 'reminder'] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
 /** Words that name a command, in English and Japanese. */
@@ -23,6 +23,11 @@ const COMMAND_WORDS = wordTable<CommandName>({
   記録: 'log',
   ログ: 'log',
   undo: 'undo',
+  edit: 'edit',
+  correct: 'edit',
+  fix: 'edit',
+  修正: 'edit',
+  訂正: 'edit',
   取消: 'undo',
   取り消し: 'undo',
   取消し: 'undo',
@@ -89,6 +94,7 @@ export type KpiRequest =
   | { readonly kind: 'morningDm'; readonly on: boolean }
   | { readonly kind: 'export'; readonly month: string | null }
   | LogRequest
+  | EditRequest
   | ManageRequest
   | OneOnOneRequest
   | MetricRequest
@@ -127,6 +133,8 @@ export function parseCommand(text: string, catalog: MetricCatalog): Result<KpiRe
   switch (name) {
     case 'log':
       return parseLog(restAfterFirstWord(trimmed), catalog);
+    case 'edit':
+      return parseEdit(restAfterFirstWord(trimmed), catalog);
     case 'undo':
       return words.length === 1 ? ok({ kind: 'undo' }) : fail({ code: 'unexpectedWord', command: 'undo', word: words[1]! });
     case 'help': {
@@ -175,8 +183,8 @@ export function parseCommand(text: string, catalog: MetricCatalog): Result<KpiRe
     case null:
       break;
   }
-  // "/kpi 架電 45" and "/kpi 45 calls": a log without the word log.
-  const head = splitGlued(first)[0]!;
+  // "/kpi 架電 45", "/kpi 45 calls", "/kpi calls: 30, emails: 5": a log without the word log.
+  const head = splitGlued(tokenize(spaceSeparators(trimmed))[0] ?? first)[0]!;
   if (catalog.resolve(head) || parseAmount(head)) return parseLog(trimmed, catalog);
   return fail({ code: 'unknownCommand', word: first, suggestions: suggestCommands(first) });
 }

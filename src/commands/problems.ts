@@ -20,6 +20,8 @@ export type Problem =
   | { readonly code: 'derivedMetric'; readonly metric: MetricDef; readonly numerator: readonly MetricDef[]; readonly denominator: MetricDef }
   | { readonly code: 'badDate'; readonly word: string }
   | { readonly code: 'twoDates'; readonly word: string }
+  | { readonly code: 'nothingToEdit'; readonly metric: MetricDef; readonly day: Day | null; readonly maxDaysBack: number }
+  | { readonly code: 'snapshotTwice'; readonly metric: MetricDef; readonly values: readonly [number, number] }
   | { readonly code: 'futureDate'; readonly day: Day }
   | { readonly code: 'tooOld'; readonly day: Day; readonly maxDaysBack: number }
   | { readonly code: 'noteTooLong'; readonly max: number }

@@ -34,7 +34,8 @@ export class MetricCatalog {
     this.logged = this.all.filter(isLogged);
     this.rates = this.all.filter(isRate);
     this.retired = defs.filter((d) => d.retired);
-    this.maxNameWords = Math.max(1, ...defs.flatMap(metricNames).map((n) => n.trim().split(/\s+/u).length));
+    // A name with a middle dot ("新規・既存") spans two words once the log's separators become spaces.
+    this.maxNameWords = Math.max(1, ...defs.flatMap(metricNames).map((n) => n.trim().split(/[\s・]+/u).length));
   }
 
   /** The definition of a key, retired or not; undefined for a key the workspace never had. */

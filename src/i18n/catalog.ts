@@ -15,7 +15,7 @@ import type { PeopleCatalog } from './people-catalog.js';
 export type Variants<P = void> = readonly ((p: P) => string)[];
 
 /** Every command help knows, plus the bare `/kpi`. */
-export const HELP_TOPICS = ['overview', 'log', 'undo', 'status', 'target', 'targets', 'template', 'team', 'settings', 'tree', 'plan', '1on1', 'export', 'morning-dm', 'metric', 'off', 'reminder', 'help'] as const;
+export const HELP_TOPICS = ['overview', 'log', 'undo', 'edit', 'status', 'target', 'targets', 'template', 'team', 'settings', 'tree', 'plan', '1on1', 'export', 'morning-dm', 'metric', 'off', 'reminder', 'help'] as const;
 export type HelpTopic = (typeof HELP_TOPICS)[number];
 
 export interface HelpEntry {
@@ -29,6 +29,7 @@ export interface CoreCatalog {
   readonly today: string;
   readonly yesterday: string;
   readonly nothingStored: string;
+  readonly nothingChanged: string;
   readonly internalError: string;
   readonly storeUnavailable: string;
   /** What a command met a damaged database file: nothing was changed, and the admin knows. */
@@ -56,6 +57,8 @@ export interface CoreCatalog {
   readonly logStored: (p: { items: string; when: string }) => string;
   readonly dayTotal: (p: { items: string; when: string; isToday: boolean }) => string;
   readonly logCheers: Variants;
+  /** For a log dated before today: thanks for filling it in, never for logging "right away". */
+  readonly backdatedCheers: Variants;
   readonly noteSaved: (p: { note: string }) => string;
   readonly newApproachCheers: Variants;
   readonly undoHint: string;
@@ -65,6 +68,12 @@ export interface CoreCatalog {
   readonly undoneDayTotal: (p: { items: string; when: string }) => string;
   readonly undoneDayEmpty: (p: { when: string }) => string;
   readonly nothingToUndo: string;
+
+  /** `/kpi edit`: the log a correction changed, each number as `before → after`. */
+  readonly edited: (p: { items: string; when: string; time: string }) => string;
+  readonly editedItem: (p: { from: string; to: string }) => string;
+  readonly editUnchanged: (p: { items: string }) => string;
+  readonly editFooter: string;
 
   readonly overviewTitle: (p: { when: string }) => string;
   readonly overviewEmpty: Variants;
@@ -94,6 +103,8 @@ export interface CoreCatalog {
     readonly derivedMetric: (p: { metric: string; numerator: string; denominator: string }) => string;
     readonly badDate: (p: { word: string }) => string;
     readonly twoDates: (p: { word: string }) => string;
+    readonly nothingToEdit: (p: { metric: string; when: string | null; max: number }) => string;
+    readonly snapshotTwice: (p: { metric: string; first: string; second: string }) => string;
     readonly futureDate: (p: { day: string }) => string;
     readonly tooOld: (p: { day: string; max: number }) => string;
     readonly noteTooLong: (p: { max: number }) => string;

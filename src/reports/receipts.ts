@@ -3,6 +3,7 @@ import { formatAmount, formatItems, formatWhen, totalsInOrder } from './amounts.
 import type { Day } from '../domain/days.js';
 import type { MetricCatalog } from '../domain/metric-catalog.js';
 import type { Totals } from '../domain/rates.js';
+import type { EditedNumber, EditOutcome } from '../store/index.js';
 import { formatTime, messages, pick, type Locale } from '../i18n/index.js';
 
 /** What a person sees after `/kpi log`: what was stored and where the day stands. */
@@ -43,7 +44,7 @@ export function renderLogReceipt(r: LogReceipt): Message {
   const seed = `${r.today}:${r.userId}`;
   const lines = [stored, total];
   if (r.note) lines.push(t.noteSaved({ note: r.note }));
-  const cheer = r.note ? pick(t.newApproachCheers, seed, undefined) : pick(t.logCheers, seed, undefined);
+  const cheer = r.note ? pick(t.newApproachCheers, seed, undefined) : pick(r.day === r.today ? t.logCheers : t.backdatedCheers, seed, undefined);
   const footer = r.duplicate ? t.alreadyLogged : t.undoHint;
   return {
     text: [...lines, cheer, ...(r.duplicate ? [footer] : [])].join('\n'),
@@ -70,6 +71,37 @@ export function renderUndoReceipt(r: UndoReceipt): Message {
   const remaining = totalsInOrder(r.dayTotals, r.catalog);
   const now = remaining.length > 0 ? t.undoneDayTotal({ items: formatItems(remaining, r.locale), when }) : t.undoneDayEmpty({ when });
   return textMessage(`${undone}\n${now}`);
+}
+
+/** What a person sees after `/kpi edit`: each corrected log with its numbers before and after, and the days' totals now. */
+export interface EditReceipt {
+  readonly locale: Locale;
+  readonly today: Day;
+  readonly zone: string;
+  readonly outcome: EditOutcome;
+  readonly catalog: MetricCatalog;
+}
+
+export function renderEditReceipt(r: EditReceipt): Message {
+  const t = messages(r.locale);
+  const amount = (metric: string, value: number) => formatAmount(r.catalog.def(metric), value, r.locale);
+  const changed = r.outcome.edited.filter((e) => e.from !== e.to);
+  const unchanged = r.outcome.edited.filter((e) => e.from === e.to);
+  const lines: string[] = [];
+  // One line per log corrected: the log is named by its time and day, as undo names it.
+  const logs = new Map<string, EditedNumber[]>();
+  for (const e of changed) logs.set(`${e.loggedAt.toISOString()} ${e.day}`, [...(logs.get(`${e.loggedAt.toISOString()} ${e.day}`) ?? []), e]);
+  for (const numbers of logs.values()) {
+    const { day, loggedAt } = numbers[0]!;
+    const items = numbers.map((e) => t.editedItem({ from: amount(e.metric, e.from), to: amount(e.metric, e.to) })).join(t.itemSeparator);
+    lines.push(`✏️ ${t.edited({ items, when: formatWhen(day, r.today, r.locale), time: formatTime(loggedAt, r.zone) })}`);
+  }
+  if (unchanged.length > 0) lines.push(t.editUnchanged({ items: unchanged.map((e) => amount(e.metric, e.to)).join(t.itemSeparator) }));
+  for (const d of new Set(changed.map((e) => e.day))) {
+    const totals = r.outcome.dayTotals.get(d);
+    if (totals) lines.push(t.dayTotal({ items: formatItems(totalsInOrder(totals, r.catalog), r.locale), when: formatWhen(d, r.today, r.locale), isToday: d === r.today }));
+  }
+  return changed.length > 0 ? { text: [...lines, t.editFooter].join('\n'), blocks: [section(lines.join('\n')), context(t.editFooter)] } : textMessage(lines.join('\n'));
 }
 
 export function renderNothingToUndo(locale: Locale): Message {

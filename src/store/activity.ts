@@ -94,7 +94,7 @@ const toPair = (r: EntryRow): Pair => (r.counterpart && r.direction ? { metric: 
  * a flow loses the value; a snapshot takes the value of the day's latest entry still standing. The
  * row goes when no entry is left in it; the best is worked out again.
  */
-async function takeOutOfDailyTotal(tx: Tx, key: { teamId: string; userId: string; day: Day; metric: string }, value: number): Promise<void> {
+export async function takeOutOfDailyTotal(tx: Tx, key: { teamId: string; userId: string; day: Day; metric: string }, value: number): Promise<void> {
   const params = [key.teamId, key.userId, key.day, key.metric];
   await tx.run(
     `UPDATE daily_totals SET entries = entries - 1, total = CASE

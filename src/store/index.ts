@@ -1,6 +1,7 @@
 export { Store, type StoreOptions } from './store.js';
 export { Rejected, type LogInput, type StoredLog, type UndoneLog, type Pair, type Handoff } from './activity.js';
 export type { Person, SlackProfile, Role } from './people.js';
+export type { Correction, EditedNumber, EditOutcome, NothingToEdit } from './edits.js';
 export type { HistoryRow, HistoryFilter, ExportedRow, AlreadyImported, EarlierImport } from './history.js';
 export { SCHEMA_VERSION, SchemaTooNewError } from './migrate.js';
 export { isDamage, sqliteCode } from './connection.js';

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Activity } from './activity.js';
+import { Edits } from './edits.js';
 import { Connection, type Queryable } from './connection.js';
 import { DailyTotals } from './daily-totals.js';
 import { DaysOff } from './days-off.js';
@@ -46,6 +47,8 @@ export interface StoreOptions {
 export class Store {
   readonly people: People;
   readonly activity: Activity;
+  /** Corrections of recent logs (`/kpi edit`). */
+  readonly edits: Edits;
   /** Reads of the daily totals, notes and bests: what reports are built from. */
   readonly totals: DailyTotals;
   readonly history: History;
@@ -68,6 +71,7 @@ export class Store {
     const db: Db = { read: reader as Queryable, write: (job) => queue.enqueue(job) };
     this.people = new People(db);
     this.activity = new Activity(db);
+    this.edits = new Edits(db);
     this.totals = new DailyTotals(db);
     this.history = new History(db);
     this.teams = new Teams(db);

@@ -33,6 +33,6 @@ describe('kpi-bot demo --charts', () => {
     let stderr = '';
     const io: CliIo = { stdout: () => undefined, stderr: (t) => (stderr += t), env: {} };
     expect(await runCli(['demo', 'charts'], io)).not.toBe(0);
-    expect(stderr).toContain('besides --lang and --charts');
+    expect(stderr).toContain('besides --lang, --at and --charts');
   });
 });

@@ -107,4 +107,35 @@ describe('kpi-bot demo', () => {
       expect(out.stdout).not.toMatch(/ – \/ /u);
     }
   });
+
+  it('shows the morning of the day --at names, in the language --lang names', async () => {
+    const monday = await cli(['demo', '--lang', 'en', '--at', '2026-11-30T08:00:00+09:00'], {});
+    expect(monday.code).toBe(0);
+    expect(monday.stdout).toContain('Demo Sales · Mon 30 Nov');
+    const ja = await cli(['demo', '--lang', 'ja', '--at', '2027-01-12T08:00:00+09:00'], {});
+    expect(ja.stdout).toContain('1月12日(火)');
+    const bad = await cli(['demo', '--at', 'next monday'], {});
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--at must be an ISO-8601 time');
+    expect(bad.stderr).toContain('Usage: kpi-bot demo [--lang en|ja] [--at ISO-8601]');
+  });
+});
+
+describe('kpi-bot <command> --help', () => {
+  it.each(['start', 'migrate', 'check', 'export', 'import', 'digest', 'oneonone', 'demo'])('prints the usage of %s alone and exits 0, without touching a database', async (command) => {
+    for (const asked of [[command, '--help'], [command, '-h'], ['help', command]]) {
+      const out = await cli(asked, { KPI_DB_PATH: '/nonexistent/dir/kpi.sqlite' });
+      expect(out).toMatchObject({ code: 0, stderr: '' });
+      expect(out.stdout).toMatch(new RegExp(`^Usage: kpi-bot ${command}`, 'u'));
+      expect(out.stdout).not.toContain('Commands:');
+    }
+  });
+
+  it('names an unknown option in plain words and shows that command’s usage', async () => {
+    const out = await cli(['digest', 'daily', '--bogus'], {});
+    expect(out.code).toBe(2);
+    expect(out.stderr).toMatch(/^kpi-bot: unknown option “--bogus”\n\nUsage: kpi-bot digest <daily\|weekly>/u);
+    const nothing = await cli(['help', 'frobnicate'], {});
+    expect(nothing).toMatchObject({ code: 2, stderr: expect.stringContaining('there is no command “frobnicate”') });
+  });
 });

@@ -72,6 +72,10 @@ describe('the management grammar', () => {
     expect(problem('template wizard <@U1>')).toEqual({ code: 'unknownRole', word: 'wizard' });
     expect(ok('status <@U1> week')).toEqual({ kind: 'status', userId: 'U1', period: 'week' });
     expect(ok('status 四半期')).toEqual({ kind: 'status', userId: null, period: 'quarter' });
+    for (const [word, period] of [['今週', 'week'], ['今月', 'month'], ['今日', 'day'], ['today', 'day'], ['今四半期', 'quarter'], ['今年', 'year'], ['this week', 'week'], ['This Month', 'month']] as const) {
+      expect(ok(`status ${word}`)).toEqual({ kind: 'status', userId: null, period });
+    }
+    expect(ok('status <@U1> 今週')).toEqual({ kind: 'status', userId: 'U1', period: 'week' });
     expect(ok('settings weekly mon 09:00')).toEqual({ kind: 'settingsSet', key: 'weekly', words: ['mon', '09:00'] });
     expect(ok('settings')).toEqual({ kind: 'settingsModal' });
     expect(problem('settings colour blue')).toEqual({ code: 'unknownSettingKey', word: 'colour' });

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatCommand } from '../../src/commands/format.js';
 import { parseCommand, type KpiRequest } from '../../src/commands/parse.js';
+import type { LogRequest } from '../../src/commands/parse-log.js';
 import type { DateSpec } from '../../src/commands/dates.js';
 import { dayFromParts } from '../../src/domain/days.js';
 import { BUILT_INS, keyed } from '../harness/metrics.js';
@@ -59,6 +60,36 @@ describe('the /kpi grammar', () => {
     expect(parsed(`log revenue ${amount}`)).toMatchObject({ pairs: [{ metric: 'revenue', value }] });
   });
 
+  it.each([
+    ['log 架電 50件、メール 12通', [['calls', 50], ['emails', 12]]],
+    ['log calls: 30, emails: 5', [['calls', 30], ['emails', 5]]],
+    ['calls: 30, emails: 5', [['calls', 30], ['emails', 5]]],
+    ['架電：50件・商談：3件', [['calls', 50], ['meetings', 3]]],
+    ['log calls 30 / emails 5; meetings 2', [['calls', 30], ['emails', 5], ['meetings', 2]]],
+    ['log 架電50件，メール12通。', [['calls', 50], ['emails', 12]]],
+    ['log revenue 1,200,000, wins 2', [['revenue', 1_200_000], ['wins', 2]]],
+  ])('reads the separators people type: %s', (text, pairs) => {
+    expect(parsed(text)).toMatchObject({ pairs: pairs.map(([metric, value]) => ({ metric, value })) });
+  });
+
+  it('keeps a date’s slash and a mention whole among separators', () => {
+    expect(parsed('log 架電 5、商談 1 → <@U0002|chika>、12/1')).toMatchObject({
+      pairs: [{ metric: 'calls', value: 5 }, { metric: 'meetings', value: 1, handoff: { userId: 'U0002', direction: 'to' } }],
+      date: { kind: 'monthDay', month: 12, day: 1 },
+    });
+    expect(parsed('log meetings 1 -&gt; <@U0002>; calls 5')).toMatchObject({ pairs: [{ metric: 'meetings', handoff: { direction: 'to' } }, { metric: 'calls', value: 5 }] });
+  });
+
+  it('adds up a metric said twice, and asks which value a snapshot said twice has', () => {
+    expect(parsed('log calls 5 calls 6')).toMatchObject({ pairs: [{ metric: 'calls', value: 11 }] });
+    expect(parsed('log 架電 5 商談 1 架電 6')).toMatchObject({ pairs: [{ metric: 'calls', value: 11 }, { metric: 'meetings', value: 1 }] });
+    // Handed to two people: two pairs.
+    expect(parsed('log meetings 1 → <@U0002> meetings 1 → <@U0003>')).toMatchObject({ pairs: [{ metric: 'meetings' }, { metric: 'meetings' }] });
+    expect(problem('log calls 60000 calls 60000')).toEqual({ code: 'tooLarge', metric: 'calls', value: 120_000, max: 100_000 });
+    expect(problem('log pipeline 300万 pipeline 400万')).toEqual({ code: 'snapshotTwice', metric: 'pipeline', values: [3_000_000, 4_000_000] });
+    expect(parsed('log pipeline 300万 pipeline 300万')).toMatchObject({ pairs: [{ metric: 'pipeline', value: 3_000_000 }] });
+  });
+
   it('reads multi-word names such as “deals won”', () => {
     expect(parsed('log deals won 2')).toMatchObject({ pairs: [{ metric: 'wins', value: 2 }] });
   });
@@ -70,6 +101,11 @@ describe('the /kpi grammar', () => {
     ['2026-11-20', { kind: 'day', day: dayFromParts(2026, 11, 20)! }],
     ['11/20', { kind: 'monthDay', month: 11, day: 20 }],
     ['11月20日', { kind: 'monthDay', month: 11, day: 20 }],
+    // Read so that the log is refused as ahead of today, not as an unknown metric.
+    ['tomorrow', { kind: 'daysAgo', days: -1 }],
+    ['明日', { kind: 'daysAgo', days: -1 }],
+    ['あした', { kind: 'daysAgo', days: -1 }],
+    ['明後日', { kind: 'daysAgo', days: -2 }],
   ])('reads the date %s', (word, date) => {
     expect(parsed(`log calls 5 ${word}`)).toMatchObject({ date });
   });
@@ -133,7 +169,7 @@ describe('the /kpi grammar', () => {
 });
 
 const dateSpec: fc.Arbitrary<DateSpec> = fc.oneof(
-  fc.constantFrom<DateSpec>({ kind: 'daysAgo', days: 0 }, { kind: 'daysAgo', days: 1 }, { kind: 'daysAgo', days: 2 }),
+  fc.constantFrom<DateSpec>({ kind: 'daysAgo', days: 0 }, { kind: 'daysAgo', days: 1 }, { kind: 'daysAgo', days: 2 }, { kind: 'daysAgo', days: -1 }, { kind: 'daysAgo', days: -2 }),
   fc
     .date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true })
     .map((d): DateSpec => ({ kind: 'day', day: dayFromParts(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate())! })),
@@ -150,9 +186,10 @@ const note = fc
 
 const logRequest: fc.Arbitrary<KpiRequest> = fc.record({
   kind: fc.constant('log' as const),
-  pairs: fc.array(
+  // One pair per metric: a metric said twice is added up (or, for a snapshot, asked about).
+  pairs: fc.uniqueArray(
     fc.constantFrom(...BUILT_INS.logged).chain((metric) => fc.record({ metric: fc.constant(metric), value: fc.integer({ min: 0, max: metric.dailyMax! }) })),
-    { minLength: 1, maxLength: 6 },
+    { minLength: 1, maxLength: 6, selector: (p) => p.metric.key },
   ),
   date: dateSpec,
   note: fc.option(note, { nil: null }),
@@ -184,6 +221,20 @@ describe('properties of the grammar', () => {
         expect(parseCommand(formatCommand(request), BUILT_INS)).toEqual({ ok: true, value: request });
       }),
       { numRuns: 1000 },
+    );
+  });
+
+  it('reads the separators people type between pairs as spaces, in both languages', () => {
+    const between = fc.constantFrom(' ', ', ', ',', '、', '，', ' / ', '/', '・', '; ', '。');
+    const nameToNumber = fc.constantFrom(' ', ': ', ':', '：', '=', ' = ');
+    fc.assert(
+      fc.property(logRequest, between, nameToNumber, (request, sep, colon) => {
+        const { pairs } = request as LogRequest;
+        const spaced = `log ${pairs.map((p) => `${p.metric.key} ${p.value}`).join(' ')}`;
+        const typed = `log ${pairs.map((p) => `${p.metric.key}${colon}${p.value}`).join(sep)}`;
+        expect(parseCommand(typed, BUILT_INS)).toEqual(parseCommand(spaced, BUILT_INS));
+      }),
+      { numRuns: 500 },
     );
   });
 

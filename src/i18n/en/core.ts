@@ -4,6 +4,7 @@ export const core: CoreCatalog = {
   today: 'today',
   yesterday: 'yesterday',
   nothingStored: 'Nothing was stored.',
+  nothingChanged: 'Nothing was changed.',
   internalError: 'Something went wrong on our side and nothing was stored. Please try again in a minute.',
   storeUnavailable:
     'The KPI database is not available right now, so nothing was stored. Please try again in a few minutes; your admin has been told in the bot log.',
@@ -23,18 +24,27 @@ export const core: CoreCatalog = {
     () => 'Nice work. Numbers logged today make tomorrow’s plan clearer.',
     () => 'Good rhythm: logging as you go is half of improving.',
   ],
+  backdatedCheers: [
+    () => 'Thanks for filling this in; a complete record keeps the pace and the plan honest.',
+    () => 'Good catch. With the gap filled, this month’s numbers tell the whole story.',
+    () => 'Every day on the record counts, late or not. Thanks for adding it.',
+  ],
   noteSaved: ({ note }) => `Note saved: “${note}”`,
   newApproachCheers: [
     () => 'Trying something new is how rates improve; the numbers will show how it works.',
     () => 'Good call writing down what you tried. Next week’s review can show what it changed.',
     () => 'Experimenting like this is what moves a conversion rate. Keep noting what you try.',
   ],
-  undoHint: 'Typed a wrong number? `/kpi undo` takes this log back.',
+  undoHint: 'Typed a wrong number? `/kpi edit <metric> <number>` corrects it, and `/kpi undo` takes this log back.',
   alreadyLogged: 'This request was already stored; nothing was added twice.',
 
   undone: ({ items, when, time }) => `Took back your log from ${time} for ${when}: ${items}`,
   undoneDayTotal: ({ items, when }) => `${when} now stands at: ${items}`,
   undoneDayEmpty: ({ when }) => `Nothing is logged for ${when} now.`,
+  edited: ({ items, when, time }) => `Corrected your log from ${time} for ${when}: ${items}`,
+  editedItem: ({ from, to }) => `${from} → ${to}`,
+  editUnchanged: ({ items }) => `Already logged as ${items}; nothing changed there.`,
+  editFooter: 'The numbers it replaced stay in the audit history. `/kpi undo` takes back a whole log.',
   nothingToUndo: 'There is no log of yours to take back. `/kpi log calls 10` records one.',
 
   overviewTitle: ({ when }) => `Your numbers for ${when}`,
@@ -63,6 +73,15 @@ export const core: CoreCatalog = {
         'Hand a meeting to field sales with `→ @person`, and credit a win to the inside rep who set it with `← @person`: inside reps then see the wins their meetings became.',
       ],
       examples: ['/kpi log calls 45 meetings 3', '/kpi log 架電 45 商談 3', '/kpi log wins 1 revenue 1,200,000 yesterday', '/kpi log calls 30 -- tried the new opener', '/kpi log meetings 1 → @chika'],
+    },
+    edit: {
+      usage: '/kpi edit <metric> <number> [<metric> <number>…] [yesterday|YYYY-MM-DD|M/D]',
+      summary: 'correct a number in your latest log of that metric',
+      details: [
+        'Corrects your latest log of each metric you name, from the last 31 days, or your latest log of the day you give. The log’s other numbers stay as they are.',
+        'Every number is corrected or none is. The number it replaced stays in the audit history, as with undo.',
+      ],
+      examples: ['/kpi edit calls 40', '/kpi edit 架電 40 商談 2', '/kpi edit meetings 3 yesterday'],
     },
     undo: {
       usage: '/kpi undo',
@@ -206,7 +225,7 @@ export const core: CoreCatalog = {
     missingValue: ({ metric }) => `${metric} needs a number after it.`,
     notANumber: ({ metric, word }) => `“${word}” is not a number I can read for ${metric}.`,
     numberWithoutMetric: ({ word }) => `“${word}” has no metric with it. Put the metric name next to the number.`,
-    negative: ({ word }) => `Numbers can’t be negative (“${word}”). To correct a log, use \`/kpi undo\` and log again.`,
+    negative: ({ word }) => `Numbers can’t be negative (“${word}”). To correct a log, use \`/kpi edit <metric> <number>\`.`,
     notWhole: ({ metric, value }) => `${metric} are counted in whole numbers (got ${value}).`,
     percentOnCount: ({ metric, word }) => `${metric} takes a count, not a percentage (“${word}”).`,
     tooLarge: ({ amount, max }) => `${amount} in one day looks like a typo; the most a day can hold is ${max}.`,
@@ -218,6 +237,9 @@ export const core: CoreCatalog = {
       `${metric} is worked out from ${numerator} and ${denominator}, so log those instead.`,
     badDate: ({ word }) => `“${word}” is not a date I can read.`,
     twoDates: ({ word }) => `One date per log, please (a second one was “${word}”).`,
+    nothingToEdit: ({ metric, when, max }) =>
+      `You have no log of ${metric} ${when ? `for ${when}` : `in the last ${max} days`} to correct. To add one, use \`/kpi log\`.`,
+    snapshotTwice: ({ metric, first, second }) => `This log gives ${metric} twice (${first} and ${second}). It is a level at one point in time, so log the one that is true now.`,
     futureDate: ({ day }) => `${day} is still ahead; logs are for today or earlier.`,
     tooOld: ({ day, max }) =>
       `${day} is more than ${max} days back, the furthest a log can go. For older history an admin can import a CSV (\`kpi-bot import\`).`,

@@ -4,6 +4,7 @@ export const core: CoreCatalog = {
   today: '今日',
   yesterday: '昨日',
   nothingStored: '何も記録していません。',
+  nothingChanged: '何も変更していません。',
   internalError: 'こちら側で問題が起きたため、何も記録していません。少し時間をおいてもう一度お試しください。',
   storeUnavailable:
     'いまKPIデータベースに接続できないため、何も記録していません。数分後にもう一度お試しください(管理者向けにログへ記録済みです)。',
@@ -23,18 +24,27 @@ export const core: CoreCatalog = {
     () => 'いいペースです。今日の記録が明日の計画をはっきりさせます。',
     () => 'こまめな記録、ありがとうございます。改善の第一歩です。',
   ],
+  backdatedCheers: [
+    () => '記録の追加、ありがとうございます。抜けのない記録が、ペースと計画を正確にします。',
+    () => '埋めてくれてありがとうございます。これで今月の数字が全体を正しく表します。',
+    () => '後からの記録も大切な一日分です。追加してくれてありがとうございます。',
+  ],
   noteSaved: ({ note }) => `メモを保存しました:「${note}」`,
   newApproachCheers: [
     () => '新しいやり方を試すのは素晴らしいことです。効果は数字に表れてきます。',
     () => '試したことを書き残すのはいい習慣です。週次レビューで変化を確かめましょう。',
     () => 'こうしたチャレンジが転換率を動かします。次も試したことを残していきましょう!',
   ],
-  undoHint: '数字を間違えたときは `/kpi undo` でこの記録を取り消せます。',
+  undoHint: '数字を間違えたときは `/kpi edit <指標> <数>` で直せます。`/kpi undo` でこの記録ごと取り消すこともできます。',
   alreadyLogged: 'この記録はすでに保存済みです。二重には登録していません。',
 
   undone: ({ items, when, time }) => `${time}に記録した${when}の分を取り消しました: ${items}`,
   undoneDayTotal: ({ items, when }) => `${when}の合計は現在: ${items}`,
   undoneDayEmpty: ({ when }) => `${when}の記録はいまはありません。`,
+  edited: ({ items, when, time }) => `${time}に記録した${when}の分を修正しました: ${items}`,
+  editedItem: ({ from, to }) => `${from} → ${to}`,
+  editUnchanged: ({ items }) => `${items}はすでにその数字で記録されています。変更はありません。`,
+  editFooter: '修正前の数字も履歴に残ります。記録全体を取り消すときは `/kpi undo` を使います。',
   nothingToUndo: '取り消せる記録はありません。`/kpi log 架電 10` で記録できます。',
 
   overviewTitle: ({ when }) => `${when}のあなたの数字`,
@@ -63,6 +73,15 @@ export const core: CoreCatalog = {
         '商談をフィールドセールスに引き継ぐときは `→ @メンバー`、受注をアポを取ったインサイドセールスに紐づけるときは `← @メンバー` と書くと、インサイドセールスに自分の商談の受注率が表示されます。',
       ],
       examples: ['/kpi log 架電 45 商談 3', '/kpi log calls 45 meetings 3', '/kpi log 受注 1 売上 120万 昨日', '/kpi log 架電 30 -- 新しいトークを試した', '/kpi log 商談 1 → @千葉'],
+    },
+    edit: {
+      usage: '/kpi edit <指標> <数> [<指標> <数>…] [昨日|YYYY-MM-DD|M/D]',
+      summary: 'その指標の直近の記録の数字を修正',
+      details: [
+        '指定した指標ごとに、直近31日以内の最新の記録(日付を指定したときはその日の最新の記録)を修正します。同じ記録のほかの数字はそのままです。',
+        'すべて修正されるか、何も修正されないかのどちらかです。修正前の数字は、取り消しと同じく履歴に残ります。',
+      ],
+      examples: ['/kpi edit 架電 40', '/kpi edit 架電 40 商談 2', '/kpi edit 商談 3 昨日'],
     },
     undo: {
       usage: '/kpi undo',
@@ -202,7 +221,7 @@ export const core: CoreCatalog = {
     missingValue: ({ metric }) => `${metric}の後ろに数を入力してください。`,
     notANumber: ({ metric, word }) => `「${word}」は${metric}の数として読み取れませんでした。`,
     numberWithoutMetric: ({ word }) => `「${word}」に対応する指標がありません。数字の前か後ろに指標名を書いてください。`,
-    negative: ({ word }) => `マイナスの数(「${word}」)は記録できません。訂正するときは \`/kpi undo\` で取り消してから記録し直してください。`,
+    negative: ({ word }) => `マイナスの数(「${word}」)は記録できません。記録を訂正するときは \`/kpi edit <指標> <数>\` を使ってください。`,
     notWhole: ({ metric, value }) => `${metric}は整数で入力してください(入力: ${value})。`,
     percentOnCount: ({ metric, word }) => `${metric}には件数を入力してください(「${word}」はパーセントです)。`,
     tooLarge: ({ amount, max }) => `1日で${amount}は入力ミスのようです。1日の上限は${max}です。`,
@@ -214,6 +233,9 @@ export const core: CoreCatalog = {
       `${metric}は${numerator}と${denominator}から自動で計算されます。そちらを記録してください。`,
     badDate: ({ word }) => `「${word}」は日付として読み取れませんでした。`,
     twoDates: ({ word }) => `日付は1回の記録につき一つだけ指定できます(2つ目:「${word}」)。`,
+    nothingToEdit: ({ metric, when, max }) =>
+      `${when ? `${when}の` : `直近${max}日間に`}${metric}の記録がないため、修正できません。新しく記録するときは \`/kpi log\` を使ってください。`,
+    snapshotTwice: ({ metric, first, second }) => `${metric}はある時点の値を記録する指標ですが、この記録には2つの値(${first}と${second})があります。いまの値を一つだけ記録してください。`,
     futureDate: ({ day }) => `${day}はまだ先の日付です。記録できるのは今日以前の分です。`,
     tooOld: ({ day, max }) =>
       `${day}は${max}日より前のため記録できません。それより前の履歴は、管理者がCSVで取り込めます(\`kpi-bot import\`)。`,

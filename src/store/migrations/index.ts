@@ -8,6 +8,7 @@ import { sql as applicationId } from './007_application_id.js';
 import { sql as planRequests } from './008_plan_requests.js';
 import { sql as importContent } from './009_import_content.js';
 import { sql as peopleAndDaysOff } from './010_people_and_days_off.js';
+import { sql as editAudit } from './011_edit_audit.js';
 
 export interface Migration {
   readonly version: number;
@@ -27,4 +28,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 8, name: 'action plans keyed by the request that saved them', sql: planRequests },
   { version: 9, name: 'imports remember a digest of their rows', sql: importContent },
   { version: 10, name: 'days off, closures, evening reminders, pace alerts, joining times, 1on1 recipients', sql: peopleAndDaysOff },
+  { version: 11, name: 'corrections by /kpi edit, kept like undos', sql: editAudit },
 ];
