@@ -79,15 +79,15 @@ function instantOption(value: string | undefined, now: Date): Date {
 }
 
 async function commandDemo(argv: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals } = args(argv, { lang: { type: 'string' }, at: { type: 'string' } } as const);
-  if (positionals.length > 0) throw new UsageError(`demo takes no arguments besides --lang and --at (got “${positionals[0]}”)`);
+  const { values, positionals } = args(argv, { lang: { type: 'string' }, at: { type: 'string' }, charts: { type: 'string' } } as const);
+  if (positionals.length > 0) throw new UsageError(`demo takes no arguments besides --lang, --at and --charts (got “${positionals[0]}”)`);
   const config = loadConfig(io.env, { needsSlack: false });
   const lang = values.lang ?? config.locale;
   if (!isLocale(lang)) throw new UsageError(`--lang must be en or ja (got “${lang}”)`);
   // The demo lives in a temporary database: any moment may be shown, past or ahead.
   const at = instantOption(values.at, (io.clock ?? systemClock)());
   const { runDemo } = await import('./demo.js');
-  await runDemo({ locale: lang, zone: config.timezone, now: at, write: io.stdout });
+  await runDemo({ locale: lang, zone: config.timezone, now: at, write: io.stdout, ...(values.charts ? { chartsDir: values.charts } : {}) });
   return 0;
 }
 
@@ -132,7 +132,7 @@ async function commandOneOnOne(argv: readonly string[], io: CliIo): Promise<numb
       return 1;
     }
     const chat = await slackClientFor(config, createLogger(config.logLevel));
-    io.stdout(`${await sendPrep(chat, prep.manager, prep.message)}\n`);
+    io.stdout(`${await sendPrep(chat, workspace, prep.manager, prep.message)}\n`);
     return 0;
   });
 }

@@ -33,10 +33,11 @@ export const CLI_COMMANDS: Readonly<Record<string, CommandHelp>> = {
     lines: ['the 1on1 prep for one rep, DM’d to their manager (or printed)'],
   },
   demo: {
-    usage: 'demo [--lang en|ja] [--at ISO-8601]',
+    usage: 'demo [--lang en|ja] [--at ISO-8601] [--charts DIR]',
     lines: [
       'a sample team with two months of history in a temporary database:',
-      'prints the morning’s digest, a DM, the weekly review and a 1on1 prep as of --at (default now), no Slack',
+      'prints the morning’s digest, a DM, the weekly review and a 1on1 prep as of --at (default now), no Slack;',
+      '--charts writes the weekly review’s, the 1on1 prep’s and App Home’s charts there as PNGs',
     ],
   },
   help: { usage: 'help [COMMAND]', lines: ['this text, or one command’s (also `kpi-bot COMMAND --help`)'] },

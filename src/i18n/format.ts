@@ -58,6 +58,11 @@ export function formatDay(d: Day, locale: Locale): string {
     : format(utcMidnight(d), 'EEE d MMM', { locale: enGB });
 }
 
+/** A day where space is short (chart axes): `"2 Nov"` / `"11/2"`. */
+export function formatShortDay(d: Day, locale: Locale): string {
+  return locale === 'ja' ? format(utcMidnight(d), 'M/d') : format(utcMidnight(d), 'd MMM', { locale: enGB });
+}
+
 /** A month for a reader: `"November 2026"` / `"2026年11月"`. */
 export function formatMonth(d: Day, locale: Locale): string {
   return locale === 'ja' ? format(utcMidnight(d), 'yyyy年M月') : format(utcMidnight(d), 'MMMM yyyy', { locale: enGB });

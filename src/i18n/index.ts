@@ -7,6 +7,7 @@ export type { Catalog, Variants, HelpEntry, HelpTopic } from './catalog.js';
 export { HELP_TOPICS } from './catalog.js';
 export type { DigestCatalog, AdvisedMetric } from './digest-catalog.js';
 export type { OneOnOneCatalog } from './oneonone-catalog.js';
+export type { ChartsCatalog } from './charts-catalog.js';
 export { LOCALES, isLocale, localeFromSlack, type Locale } from './locale.js';
 export * from './format.js';
 

@@ -6,7 +6,8 @@ import { buildMorningDm, renderMorningDm } from '../reports/digest/dm.js';
 import { loadTeamSnapshot, reportDayFor, type TeamSnapshot } from '../reports/digest/snapshot.js';
 import type { PaceAlert } from '../reports/pace-alerts.js';
 import type { ReminderModel } from '../reports/reminder.js';
-import { loadWeeklyReview, renderWeeklyReview } from '../reports/digest/weekly.js';
+import { loadWeeklyTrend, weeklyReviewMessage } from '../reports/charts/from-weekly.js';
+import { loadWeeklyReview } from '../reports/digest/weekly.js';
 import { calendarFor } from '../reports/status.js';
 import type { Day } from '../domain/days.js';
 import type { Locale } from '../domain/locale.js';
@@ -98,11 +99,14 @@ export function planDaily(store: Store, team: Team, slotDay: Day): SlotPlan {
   };
 }
 
-/** The weekly slot: the review of last week to the team's channel. */
+/** The weekly slot: the review of last week to the team's channel, with its trend and funnel charts. */
 export function planWeekly(store: Store, team: Team, slotDay: Day): SlotPlan {
   return {
     recipients: async () => (team.channelId ? [{ kind: 'weekly', subject: String(team.id), channel: team.channelId }] : []),
-    build: async () => renderWeeklyReview(await loadWeeklyReview(store, team, slotDay), team.settings.locale),
+    build: async () => {
+      const review = await loadWeeklyReview(store, team, slotDay);
+      return weeklyReviewMessage(review, await loadWeeklyTrend(store, team, review), team.settings.locale);
+    },
   };
 }
 

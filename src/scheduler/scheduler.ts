@@ -205,7 +205,7 @@ export class Scheduler {
       throw error;
     });
     // The key goes with the message, so a send that got no answer can be looked up before another.
-    const result = await this.sender.send(to, message, { key: id, since: this.markSince(slotAt, now), maybePosted: existing?.status === 'retry' });
+    const result = await this.sender.send(to, message, { key: id, since: this.markSince(slotAt, now), maybePosted: existing?.status === 'retry' }, key.workspace);
     return this.settle(team, key, claim.id, to, result, now);
   }
 
