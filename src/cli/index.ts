@@ -157,7 +157,8 @@ async function commandDigest(argv: readonly string[], io: CliIo): Promise<number
   const force = values.force === true;
   const run = { kind, at, defaultLocale: config.locale, defaultZone: config.timezone } as const;
   return withStore(config, async (store) => {
-    const all = await store.teams.all();
+    // A client engagement has no digest or review of its own: its report goes on its own schedule.
+    const all = (await store.teams.all()).filter((t) => !t.engagement);
     const teams = values.team ? all.filter((t) => String(t.id) === values.team || t.name.toLowerCase() === values.team!.toLowerCase()) : all;
     if (teams.length === 0) {
       io.stderr(values.team ? `kpi-bot: no team “${values.team}” (teams: ${all.map((t) => t.name).join(', ') || 'none'}).\n` : 'kpi-bot: there is no team yet; create one in Slack with /kpi team create.\n');

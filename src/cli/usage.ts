@@ -10,12 +10,15 @@ export const CLI_COMMANDS: Readonly<Record<string, CommandHelp>> = {
   check: { usage: 'check', lines: ['check the database file for damage (SQLite’s quick_check) and exit'] },
   export: {
     usage: 'export [--user U…] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--workspace T…]',
-    lines: ['print history as CSV: date,user_id,metric,value,note,logged_at,handoff', '(handoff is to:U… or from:U… for a meeting handed on or a deal credited back; undone logs are left out)'],
+    lines: [
+      'print history as CSV: date,user_id,metric,value,note,logged_at,handoff,client',
+      '(handoff is to:U… or from:U… for a meeting handed on or a deal credited back; client, the engagement a log counted for; undone logs are left out)',
+    ],
   },
   import: {
     usage: 'import FILE.csv [--workspace T… [--create]]',
     lines: [
-      'load history from CSV (date,user_id,metric,value[,note[,logged_at[,handoff]]]),',
+      'load history from CSV (date,user_id,metric,value[,note[,logged_at[,handoff[,client]]]]),',
       'UTF-8 or Shift-JIS, every row or none; the same rows twice are refused;',
       '--create starts a workspace the database does not hold yet',
     ],

@@ -2,7 +2,7 @@ import type { Clock } from '../clock.js';
 import type { Locale } from '../i18n/index.js';
 import type { ChatPort } from '../scheduler/chat-port.js';
 import type { Sender } from '../scheduler/sender.js';
-import type { Store } from '../store/index.js';
+import type { Store, Team } from '../store/index.js';
 
 /** Who typed the command, as far as the command cares. */
 export interface Caller {
@@ -35,4 +35,6 @@ export interface CommandContext {
   readonly requestKey: string | null;
   /** Slack's trigger ID, to open a modal in answer; null outside Slack. */
   readonly triggerId: string | null;
+  /** The team a command works on when the command names it (`/kpi client acme target …`), instead of the caller's own. */
+  readonly team?: Team;
 }

@@ -64,7 +64,8 @@ async function resolveSubject(
   if (!team) return { refused: textMessage(t.noTeam) };
   const refused = await check(ctx, standing, 'setTargets', team);
   if (refused) return { refused };
-  if (subject.kind === 'team') return { kind: 'team', team };
+  // A client engagement's targets are agreed on its total: the people on it share them.
+  if (subject.kind === 'team' || team.engagement) return { kind: 'team', team };
   const members = await ctx.store.teams.members(team.id);
   const reps = members.filter((m) => m.role === 'rep');
   return { kind: 'people', people: (reps.length ? reps : members).map((m) => ({ userId: m.userId, team })), team };
@@ -116,7 +117,7 @@ export async function openTargetForm(ctx: CommandContext): Promise<Message | nul
   return null;
 }
 
-function targetLines(targets: readonly Target[], locale: Locale, catalog: MetricCatalog): string[] {
+export function targetLines(targets: readonly Target[], locale: Locale, catalog: MetricCatalog): string[] {
   const t = messages(locale);
   return targets.flatMap((x) => {
     const def = catalog.get(x.metric);

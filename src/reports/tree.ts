@@ -7,17 +7,11 @@ import type { MetricDef } from '../domain/metrics.js';
 import { periodOf, type PeriodKind } from '../domain/periods.js';
 import { periodTarget } from '../domain/targets.js';
 import type { KpiOwnership } from '../domain/team-kpis.js';
-import { teamRate } from '../domain/team-rates.js';
-import { sumTotals, type Totals } from '../domain/rates.js';
+import { teamRate, type TeamMember } from '../domain/team-rates.js';
+import type { Totals } from '../domain/rates.js';
 import { buildTree, deriveFunnelTree, evaluateTree, SEED_EXAMPLE_TREE, type EvaluatedTreeNode, type KpiTreeNode, type TreeProblem } from '../domain/tree.js';
 import { formatPercent, messages, type Locale } from '../i18n/index.js';
 import type { Member, Store, Target, Team } from '../store/index.js';
-
-/** A team's totals over a range: each member's period values added up (a team's pipeline is its members' together), and by member. */
-export async function teamTotals(store: Store, team: Team, from: Day, to: Day): Promise<{ total: Totals; byMember: Map<string, Totals> }> {
-  const byMember = await store.totals.memberTotals(team.id, from, to);
-  return { total: sumTotals(byMember.values()), byMember };
-}
 
 /** A team-level KPI: the team's own target, or its members' added up, with how many active members carry one. */
 export interface TeamTarget extends KpiTarget, KpiOwnership {}
@@ -75,8 +69,22 @@ export type TreeModel =
   | { readonly kind: 'none' }
   | { readonly kind: 'invalid'; readonly problem: TreeProblem };
 
+/**
+ * Whose numbers a team's values add up, and each one's over ranges: its members; for a client
+ * engagement, everyone who logged for it, over whom its rates are read whatever their role.
+ */
+export async function teamRanges(store: Store, team: Team, ranges: readonly { from: Day; to: Day }[]): Promise<{ members: TeamMember[]; ranges: Map<string, Totals>[] }> {
+  if (!team.engagement) {
+    const [members, read] = await Promise.all([store.teams.members(team.id), store.totals.memberRanges(team.id, ranges)]);
+    return { members, ranges: read };
+  }
+  const read = await Promise.all(ranges.map((r) => store.engagements.memberTotals(team.id, r.from, r.to)));
+  const people = new Set(read.flatMap((m) => [...m.keys()]));
+  return { members: [...people].map((userId) => ({ userId, salesRole: null })), ranges: read };
+}
+
 /** A team's value of a metric over its members' totals: a rate over the people whose role works it, a count over everyone. */
-export function teamValue(def: MetricDef, members: readonly Member[], byMember: ReadonlyMap<string, Totals>): number | null {
+export function teamValue(def: MetricDef, members: readonly TeamMember[], byMember: ReadonlyMap<string, Totals>): number | null {
   return teamRate(def, members, byMember).value;
 }
 
@@ -113,7 +121,7 @@ async function evaluateForTeam(store: Store, team: Team, tree: KpiTreeNode, asOf
   };
   collect(tree, 'month');
   const order = [...kinds];
-  const [members, ranges] = await Promise.all([store.teams.members(team.id), store.totals.memberRanges(team.id, order.map((k) => ({ from: periodOf(asOf, k).start, to: asOf })))]);
+  const { members, ranges } = await teamRanges(store, team, order.map((k) => ({ from: periodOf(asOf, k).start, to: asOf })));
   const byKind = new Map(order.map((k, i) => [k, ranges[i]!] as const));
   return evaluateTree(tree, catalog, (def, kind) => teamValue(def, members, byKind.get(kind) ?? new Map()));
 }

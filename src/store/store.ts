@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Activity } from './activity.js';
 import { Edits } from './edits.js';
+import { Engagements } from './engagements.js';
 import { Connection, type Queryable } from './connection.js';
 import { DailyTotals } from './daily-totals.js';
 import { DaysOff } from './days-off.js';
@@ -49,6 +50,8 @@ export class Store {
   readonly activity: Activity;
   /** Corrections of recent logs (`/kpi edit`). */
   readonly edits: Edits;
+  /** Client engagements, their members and numbers, and review decisions. */
+  readonly engagements: Engagements;
   /** Reads of the daily totals, notes and bests: what reports are built from. */
   readonly totals: DailyTotals;
   readonly history: History;
@@ -72,6 +75,7 @@ export class Store {
     this.people = new People(db);
     this.activity = new Activity(db);
     this.edits = new Edits(db);
+    this.engagements = new Engagements(db, (id) => this.teams.byId(id));
     this.totals = new DailyTotals(db);
     this.history = new History(db);
     this.teams = new Teams(db);
