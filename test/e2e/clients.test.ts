@@ -144,7 +144,7 @@ describe('client engagements of an agency, through the real Bolt receiver and th
     expect((await c.as(BEN, 'client acme target meetings 99/month')).text).toContain('is for the manager of *Agency*');
     const shown = await c.as(BEN, 'client acme');
     expect(shown.text).toContain('Client engagement: Acme');
-    expect(shown.text).toContain('*meetings*: 20 meetings a month');
+    expect(shown.text).toContain('*Meetings*: 20 meetings a month');
     expect(shown.text).toContain(`On it: <@${AKI}> and <@${BEN}>`);
     expect((await c.as(BEN, 'client')).text).toContain('• *Acme*: weekly report to <#CACME1>, 2 people');
   });
