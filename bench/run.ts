@@ -4,7 +4,7 @@
  *
  *   npm run bench                      everything (the first run also seeds the databases: ~6 min, cached after)
  *   npm run bench -- --quick           shorter runs, for a look
- *   npm run bench -- --only log,digest some of: log, durable, digest
+ *   npm run bench -- --only log,digest some of: log, durable, digest, charts
  *
  * `/kpi log` and the 1,000-person digests are also measured on PostgreSQL (an embedded server, the
  * same seed copied in), beside SQLite in the same run.
@@ -14,6 +14,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { peakRss, removeDatabase, runWorker, spawnWorker, WORK } from './lib/child.js';
+import { benchCharts, type ChartFigures } from './lib/charts.js';
 import { mib, ms, num } from './lib/format.js';
 import { runLoad, type LoadResult } from './lib/load.js';
 import { describeMachine } from './lib/machine.js';
@@ -30,7 +31,8 @@ const { values } = parseArgs({ options: { quick: { type: 'boolean' }, only: { ty
 const QUICK = values.quick === true;
 /** Builds measured per database after the cold one; their median is reported. */
 const DIGEST_REPEATS = 5;
-const PARTS = new Set((values.only ?? 'log,durable,digest').split(',').map((s) => s.trim()));
+const ALL_PARTS = ['log', 'durable', 'digest', 'charts'];
+const PARTS = new Set((values.only ?? ALL_PARTS.join(',')).split(',').map((s) => s.trim()));
 const LOAD_SECONDS = QUICK ? 3 : 10;
 const CONNECTIONS = [1, 16, 64] as const;
 const RESULTS = new URL('./RESULTS.md', import.meta.url);
@@ -147,7 +149,7 @@ async function benchLog(postgres: BenchPostgres): Promise<LogFigures> {
 
 const machine = describeMachine(WORK);
 say(`Machine: ${machine.cpus} × ${machine.cpuModel}, ${machine.ramGiB} GiB, Node ${machine.node}, ${machine.disk}`);
-const seedNames = [...(PARTS.has('log') || PARTS.has('digest') ? ['year-1000'] : []), ...(PARTS.has('digest') ? ['year-100', 'month-1000', 'year-10000'] : [])];
+const seedNames = [...(PARTS.has('log') || PARTS.has('digest') || PARTS.has('charts') ? ['year-1000'] : []), ...(PARTS.has('digest') ? ['year-100', 'month-1000', 'year-10000'] : [])];
 const seeds = await ensureSeeds(seedNames);
 let postgres: BenchPostgres | null = null;
 if (PARTS.has('log') || PARTS.has('digest')) {
@@ -192,11 +194,17 @@ if (PARTS.has('digest')) {
 await postgres?.stop();
 
 const shape = { quick: QUICK, loadSeconds: LOAD_SECONDS, digestRepeats: DIGEST_REPEATS, connections: CONNECTIONS, seeds: SEEDS };
-const text = report(shape, machine, seeds, log, durable, digests, engines);
+let charts: ChartFigures | null = null;
+if (PARTS.has('charts')) {
+  say('\nCharts for the weekly morning:');
+  charts = await benchCharts(seedPath('year-1000'), QUICK ? 1 : DIGEST_REPEATS, say);
+}
+
+const text = report(shape, machine, seeds, log, durable, digests, engines, charts);
 say(`\n${text}`);
 const previous = existsSync(RESULTS) ? readFileSync(RESULTS, 'utf8') : '';
 const notes = previous.includes(NOTES_MARK) ? previous.slice(previous.indexOf(NOTES_MARK)) : `${NOTES_MARK}\n\n## Notes\n`;
-if (PARTS.size === 3) {
+if (ALL_PARTS.every((p) => PARTS.has(p))) {
   writeFileSync(RESULTS, `${text}\n${notes}`);
   say(`Written to bench/RESULTS.md (the notes below the figures kept).`);
 } else {

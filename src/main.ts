@@ -5,6 +5,7 @@ import type { Logger } from './log.js';
 import { createSlackApp } from './slack/app.js';
 import { SlackClient } from './slack/client.js';
 import { Scheduler } from './scheduler/scheduler.js';
+import { Sender } from './scheduler/sender.js';
 import { Store } from './store/index.js';
 
 export interface RunningBot {
@@ -36,9 +37,11 @@ export async function startBot({ config, logger, clock = systemClock, autoTick =
   const store = await Store.open(storeLocation(config), { check: true });
   try {
     const chat = new SlackClient({ token: botToken, apiUrl: config.slack.apiUrl, logger, timeoutMs: slackTimeoutMs });
-    const slack = createSlackApp({ store, chat, clock, config, logger }, config.port, socketStartMs);
+    // One sender for the scheduler and the commands: what each workspace's Slack takes for charts, and the charts uploaded, carry over.
+    const sender = new Sender(chat);
+    const slack = createSlackApp({ store, chat, sender, clock, config, logger }, config.port, socketStartMs);
     const port = await slack.start();
-    const scheduler = new Scheduler({ store, chat, clock, logger, defaultLocale: config.locale, defaultZone: config.timezone });
+    const scheduler = new Scheduler({ store, chat, sender, clock, logger, defaultLocale: config.locale, defaultZone: config.timezone });
     const tick = () =>
       scheduler.tick(clock()).catch((error: unknown) => {
         logger.error('The scheduler tick failed:', error);

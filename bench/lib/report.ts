@@ -1,4 +1,5 @@
 /** The figures of `npm run bench` and the text of bench/RESULTS.md made from them. */
+import { chartsReport, type ChartFigures } from './charts.js';
 import { mib, ms, num, pct, ratio, table, verdict } from './format.js';
 import type { LoadResult } from './load.js';
 import type { Machine } from './machine.js';
@@ -63,6 +64,7 @@ export function report(
   durable: DurableFigures | null,
   digests: Map<string, DigestFigures>,
   engines: EngineDigests | null,
+  charts: ChartFigures | null,
 ): string {
   const { quick: QUICK, loadSeconds: LOAD_SECONDS, digestRepeats: DIGEST_REPEATS, connections: CONNECTIONS, seeds: SEEDS } = shape;
   const out: string[] = [];
@@ -226,6 +228,8 @@ export function report(
       `- ${verdict(b.dailyMs < 1000 && b.weeklyMs < 1000)} on PostgreSQL, 1,000 people under 1 s, each build: daily digest with all DMs ${ms(b.dailyMs)} ms, weekly review ${ms(b.weeklyMs)} ms (both together ${ratio((b.dailyMs + b.weeklyMs) / (a.dailyMs + a.weeklyMs))} SQLite's)`,
     );
   }
+
+  if (charts) chartsReport(charts, QUICK ? 1 : DIGEST_REPEATS, out, verdicts);
 
   out.push('## Targets', '', ...verdicts, '');
   return out.join('\n');

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { seedSampleTeam, type SamplePerson } from './sample-data.js';
@@ -7,6 +7,10 @@ import { addDays, dayInZone, type Day } from '../domain/days.js';
 import type { Locale } from '../domain/locale.js';
 import { calendarOf, defaultTeamSettings } from '../domain/team-settings.js';
 import { plain, type Message } from '../reports/blocks.js';
+import { homeCharts } from '../reports/charts/from-home.js';
+import type { ChartKind, ChartModel } from '../reports/charts/model.js';
+import { renderChartPng } from '../reports/charts/render.js';
+import { loadHome } from '../reports/home.js';
 import { prepareOneOnOne } from '../reports/oneonone-load.js';
 import { planDaily, planWeekly } from '../scheduler/plans.js';
 import { weeklyReviewDay } from '../scheduler/slots.js';
@@ -49,11 +53,23 @@ export async function seedDemoTeam(store: Store, locale: Locale, zone: string, t
   return team;
 }
 
+/** Writes each chart as `NAME-LANG.png` in the folder, and says what it wrote with each chart's numbers. */
+async function writeCharts(dir: string, charts: Record<string, ChartModel | undefined>, locale: Locale, write: (text: string) => void): Promise<void> {
+  mkdirSync(dir, { recursive: true });
+  write(`\n━━━ ${locale === 'ja' ? 'グラフ' : 'Charts'} ━━━\n`);
+  for (const [name, chart] of Object.entries(charts)) {
+    if (!chart) continue;
+    const file = join(dir, `${name}-${locale}.png`);
+    writeFileSync(file, await renderChartPng(chart));
+    write(`${file}\n  ${chart.title}\n  ${chart.text.line}\n`);
+  }
+}
+
 /**
  * `kpi-bot demo`: a sample team of five from the role templates with two months of realistic
  * history, in a temporary database, and the messages it would get this morning, as text.
  */
-export async function runDemo(options: { locale: Locale; zone: string; now: Date; write: (text: string) => void }): Promise<void> {
+export async function runDemo(options: { locale: Locale; zone: string; now: Date; write: (text: string) => void; chartsDir?: string }): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'kpi-demo-'));
   const store = await Store.open(join(dir, 'demo.sqlite'));
   try {
@@ -77,11 +93,30 @@ export async function runDemo(options: { locale: Locale; zone: string; now: Date
     const daily = planDaily(store, team, slotDay);
     section(ja ? 'デイリーダイジェスト(チームチャンネル)' : 'Daily digest (team channel)', await daily.build({ kind: 'daily', subject: String(team.id), channel: CHANNEL }));
     section(ja ? `朝のDM(${DEMO_PEOPLE[0]!.name.ja}さん、SDR)` : `Morning DM (${DEMO_PEOPLE[0]!.name.en}, SDR)`, await daily.build({ kind: 'dm', subject: rep.userId, member: rep }));
-    section(ja ? '週次レビュー(チームチャンネル)' : 'Weekly review (team channel)', await planWeekly(store, team, reviewDay).build({ kind: 'weekly', subject: String(team.id), channel: CHANNEL }));
+    const weekly = await planWeekly(store, team, reviewDay).build({ kind: 'weekly', subject: String(team.id), channel: CHANNEL });
+    section(ja ? '週次レビュー(チームチャンネル)' : 'Weekly review (team channel)', weekly);
     const coached = DEMO_PEOPLE[1]!;
     await store.oneonones.savePlan(DEMO_WORKSPACE, coached.userId, ja ? '毎日新規リード10件にアプローチ、金曜にロールプレイ' : '10 new leads a day; role-play every Friday', 'UDEMO05', options.now, addDays(today, -14), null);
     const prep = await prepareOneOnOne(store, team, { workspace: DEMO_WORKSPACE, rep: coached.userId, meetingDay: slotDay, meetingMinutes: 15 * 60 }, locale);
     section(ja ? `1on1準備メモ(${coached.name.ja}さん・BDRとの1on1の前にマネージャーへDM)` : `1on1 prep (DM to the manager before the 1on1 with ${coached.name.en}, BDR)`, prep);
+    if (options.chartsDir) {
+      // The charts the messages above carry, and App Home's for a rep and for the manager.
+      const home = async (userId: string) => homeCharts(await loadHome(store, { workspace: DEMO_WORKSPACE, userId, locale, zone, at: options.now }));
+      const of = (message: Message, kind: ChartKind) => message.charts?.find((c) => c.chart.kind === kind)?.chart;
+      await writeCharts(
+        options.chartsDir,
+        {
+          'weekly-trend': of(weekly, 'trend'),
+          'weekly-funnel': of(weekly, 'funnel'),
+          'oneonone-period': of(prep, 'period'),
+          'oneonone-stages': of(prep, 'stages'),
+          'home-month': (await home(rep.userId)).find((c) => c.audience === 'person'),
+          'home-team-month': (await home('UDEMO05')).find((c) => c.audience === 'team'),
+        },
+        locale,
+        write,
+      );
+    }
   } finally {
     await store.close();
     rmSync(dir, { recursive: true, force: true });

@@ -3,6 +3,7 @@ import { dayInZone, minutesInZone, type Day } from '../domain/days.js';
 import { calendarOf, formatClock } from '../domain/team-settings.js';
 import type { Logger } from '../log.js';
 import { plain } from '../reports/blocks.js';
+import { dataVisualizationBlock, type DataVisualizationBlock } from '../reports/charts/slack.js';
 import { planDaily, planWeekly, recipientOf, type Outgoing, type SlotPlan } from '../scheduler/plans.js';
 import { CLAIM_LEASE_MS, Scheduler } from '../scheduler/scheduler.js';
 import { weeklyReviewDay } from '../scheduler/slots.js';
@@ -17,11 +18,16 @@ export interface DigestRun {
   readonly defaultZone: string;
 }
 
-/** A payload as `--format json` prints it: a DM is addressed to the person's user ID. */
+/**
+ * A payload as `--format json` prints it: a DM is addressed to the person's user ID. A message with
+ * charts lists them: where each goes (before the block at `at`), its text alternative, and Slack's
+ * native chart block the sender tries first (null when the chart has none and goes as a PNG).
+ */
 interface PrintedPayload {
   readonly channel: string;
   readonly text: string;
   readonly blocks: readonly unknown[];
+  readonly charts?: readonly { readonly at: number; readonly kind: string; readonly title: string; readonly alt: string; readonly native: DataVisualizationBlock | null }[];
 }
 
 function planOf(store: Store, team: Team, run: DigestRun, day: Day): SlotPlan {
@@ -56,6 +62,9 @@ export function printPayloads(outgoing: readonly Outgoing[], format: 'text' | 'j
       channel: 'channel' in o.to ? o.to.channel : o.to.userId,
       text: o.message.text,
       blocks: o.message.blocks,
+      ...(o.message.charts?.length
+        ? { charts: o.message.charts.map(({ at, chart }) => ({ at, kind: chart.kind, title: chart.title, alt: chart.text.alt, native: dataVisualizationBlock(chart) })) }
+        : {}),
     }));
     return `${JSON.stringify(payloads, null, 2)}\n`;
   }

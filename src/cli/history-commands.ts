@@ -7,7 +7,7 @@ import { storeFailureLine } from './store-failures.js';
 import { systemClock } from '../clock.js';
 import { loadConfig, storeLocation } from '../config.js';
 import { csvHeaderLine, csvLine } from '../reports/csv.js';
-import { isDamage, Rejected, type AlreadyImported } from '../store/index.js';
+import { foldName, isDamage, Rejected, type AlreadyImported } from '../store/index.js';
 
 /** `kpi-bot export`: history as CSV on stdout, streamed; a read that fails part way says the output is incomplete. */
 export async function commandExport(argv: readonly string[], io: CliIo): Promise<number> {
@@ -55,8 +55,11 @@ export async function commandImport(argv: readonly string[], io: CliIo): Promise
   return withStore(config, async (store) => {
     const teamId = await pickWorkspace(store, values.workspace, { create: values.create === true, canCreate: true });
     // Metric names are read with the workspace's own definitions (a new workspace has the built-in ones).
-    const catalog = await store.metrics.catalog(teamId);
-    const checked = await checkHistoryCsv(path, now, catalog).catch((error: unknown) => {
+    const reading = {
+      catalog: await store.metrics.catalog(teamId),
+      clients: new Map((await store.engagements.inWorkspace(teamId)).map((t) => [foldName(t.engagement!.client), t.id] as const)),
+    };
+    const checked = await checkHistoryCsv(path, now, reading).catch((error: unknown) => {
       throw new CommandFailure(`cannot read ${file}: ${(error as Error).message}`);
     });
     if (!checked.ok) {
@@ -67,7 +70,7 @@ export async function commandImport(argv: readonly string[], io: CliIo): Promise
     if (earlier) return alreadyImported(io, file, teamId, earlier);
     let stored: number;
     try {
-      ({ rows: stored } = await store.history.import(teamId, basename(file), historyRows(path, checked, now, catalog), now, { contentHash: checked.contentHash }));
+      ({ rows: stored } = await store.history.import(teamId, basename(file), historyRows(path, checked, now, reading), now, { contentHash: checked.contentHash }));
     } catch (error) {
       if (error instanceof Rejected && (error.reason as AlreadyImported).kind === 'alreadyImported') return alreadyImported(io, file, teamId, (error.reason as AlreadyImported).earlier);
       if (error instanceof CsvChanged) {

@@ -5,7 +5,7 @@ import { parseDateWord } from '../commands/dates.js';
 import { dayInZone, type Day } from '../domain/days.js';
 import type { MetricCatalog } from '../domain/metric-catalog.js';
 import { CSV_HEADER, handoffCell, parseHandoffCell } from '../reports/csv.js';
-import type { HistoryRow } from '../store/index.js';
+import { foldName, type HistoryRow } from '../store/index.js';
 
 /** A problem with the file: the line it is on (0 when it is the file as a whole) and what it is. */
 export interface CsvProblem {
@@ -28,7 +28,7 @@ export type CsvCheck =
 export class CsvChanged extends Error {}
 
 /** The columns an import reads, by name; `name` (a person's name, which an export adds) is for people only. */
-const COLUMNS = ['date', 'user_id', 'name', 'metric', 'value', 'note', 'logged_at', 'handoff'] as const;
+const COLUMNS = ['date', 'user_id', 'name', 'metric', 'value', 'note', 'logged_at', 'handoff', 'client'] as const;
 type Column = (typeof COLUMNS)[number];
 const REQUIRED: readonly Column[] = ['date', 'user_id', 'metric', 'value'];
 
@@ -43,7 +43,7 @@ type Layout = { readonly ok: true; readonly at: Readonly<Partial<Record<Column, 
 function layoutOf(head: CsvRecord): Layout {
   const names = head.cells.map((c) => c.trim().toLowerCase());
   if (CSV_HEADER.slice(0, 4).every((name, i) => names[i] === name) && !names.includes('name')) {
-    return { ok: true, at: { date: 0, user_id: 1, metric: 2, value: 3, note: 4, logged_at: 5, handoff: 6 }, width: CSV_HEADER.length, minWidth: 4 };
+    return { ok: true, at: { date: 0, user_id: 1, metric: 2, value: 3, note: 4, logged_at: 5, handoff: 6, client: 7 }, width: CSV_HEADER.length, minWidth: 4 };
   }
   const at: Partial<Record<Column, number>> = {};
   for (const [i, name] of names.entries()) {
@@ -60,15 +60,20 @@ function layoutOf(head: CsvRecord): Layout {
 /** The last calendar day anywhere on Earth (UTC+14): no one's history goes past it. */
 const latestToday = (now: Date): Day => dayInZone(now, 'Pacific/Kiritimati');
 
+/** What rows are read with: the workspace's metrics and its client engagements by folded name. */
+export type Reading = Pick<Bounds, 'catalog' | 'clients'>;
+
 /** What every row is checked against: the time of the import, the last day anywhere on Earth then, and the workspace's metrics. */
 interface Bounds {
   readonly now: Date;
   readonly today: Day;
   readonly catalog: MetricCatalog;
+  /** The workspace's client engagements by folded name: a row's `client` names one of them. */
+  readonly clients: ReadonlyMap<string, number>;
 }
 
 /** A row checked, and what it adds to the file's digest: its values as read, in a fixed form. */
-function readRow(cells: readonly string[], layout: Extract<Layout, { ok: true }>, { now, today, catalog }: Bounds): { row: HistoryRow; canonical: string } | string {
+function readRow(cells: readonly string[], layout: Extract<Layout, { ok: true }>, { now, today, catalog, clients }: Bounds): { row: HistoryRow; canonical: string } | string {
   const cell = (c: Column) => (layout.at[c] === undefined ? '' : (cells[layout.at[c]!] ?? '').trim());
   const [date, userId, metricWord, valueText, note, loggedAtText] = [cell('date'), cell('user_id'), cell('metric'), cell('value'), cell('note'), cell('logged_at')];
   const dateWord = parseDateWord(date);
@@ -95,9 +100,12 @@ function readRow(cells: readonly string[], layout: Extract<Layout, { ok: true }>
   const handoff = parseHandoffCell(cell('handoff'));
   if (handoff === undefined) return `handoff “${cell('handoff')}” is not to:USER_ID or from:USER_ID (like to:U012AB3CD)`;
   if (handoff?.userId === userId) return `handoff ${cell('handoff')} names the person who logged the row`;
-  const row: HistoryRow = { day, userId, metric, value: amount.value, note: note || null, loggedAt, handoff };
-  // A row without a handoff adds what it always did, so files imported before the column existed keep their digest.
-  const canonical = [day, userId, metric, amount.value, note, loggedAtText ? loggedAt.toISOString() : '', ...(handoff ? [handoffCell(handoff)] : [])].join('\u001f');
+  const client = cell('client');
+  const engagement = client === '' ? null : (clients.get(foldName(client)) ?? null);
+  if (client !== '' && engagement === null) return `client “${client}” is not a client engagement of this workspace (start it with /kpi client add ${client})`;
+  const row: HistoryRow = { day, userId, metric, value: amount.value, note: note || null, loggedAt, handoff, engagement };
+  // A row without a handoff or a client adds what it always did, so files imported before those columns keep their digest.
+  const canonical = [day, userId, metric, amount.value, note, loggedAtText ? loggedAt.toISOString() : '', ...(handoff || client ? [handoffCell(handoff)] : []), ...(client ? [foldName(client)] : [])].join('\u001f');
   return { row, canonical };
 }
 
@@ -106,9 +114,9 @@ function readRow(cells: readonly string[], layout: Extract<Layout, { ok: true }>
  * canonical form (the same rows give the same digest whatever the encoding, line ends or quoting).
  * Yields a problem and stops at the first bad row.
  */
-async function* rowsIn(path: string, encoding: CsvEncoding, now: Date, catalog: MetricCatalog, digest: Hash): AsyncGenerator<HistoryRow | RecordProblem> {
+async function* rowsIn(path: string, encoding: CsvEncoding, now: Date, reading: Reading, digest: Hash): AsyncGenerator<HistoryRow | RecordProblem> {
   let layout: Layout | null = null;
-  const bounds: Bounds = { now, today: latestToday(now), catalog };
+  const bounds: Bounds = { now, today: latestToday(now), ...reading };
   for await (const record of csvRecords(path, encoding)) {
     if (layout === null) {
       layout = layoutOf(record);
@@ -147,12 +155,12 @@ function malformed(error: unknown): CsvProblem | null {
  * what its BOM says), how many rows, the digest of their content, or the first problem with its
  * line number.
  */
-export async function checkHistoryCsv(path: string, now: Date, catalog: MetricCatalog): Promise<CsvCheck> {
+export async function checkHistoryCsv(path: string, now: Date, reading: Reading): Promise<CsvCheck> {
   for (const encoding of await candidateEncodings(path)) {
     const digest = createHash('sha256');
     let rows = 0;
     try {
-      for await (const item of rowsIn(path, encoding, now, catalog, digest)) {
+      for await (const item of rowsIn(path, encoding, now, reading, digest)) {
         if (isProblem(item)) return { ok: false, line: await lineOfRecord(path, encoding, item.record), reason: item.reason };
         rows += 1;
       }
@@ -175,9 +183,9 @@ export async function checkHistoryCsv(path: string, now: Date, catalog: MetricCa
  * The rows of a file `checkHistoryCsv` found good, read again as they are stored: never all in
  * memory. Throws `CsvChanged` if the file no longer reads the same (a bad row, another digest).
  */
-export async function* historyRows(path: string, checked: Extract<CsvCheck, { ok: true }>, now: Date, catalog: MetricCatalog): AsyncGenerator<HistoryRow> {
+export async function* historyRows(path: string, checked: Extract<CsvCheck, { ok: true }>, now: Date, reading: Reading): AsyncGenerator<HistoryRow> {
   const digest = createHash('sha256');
-  for await (const item of rowsIn(path, checked.encoding, now, catalog, digest)) {
+  for await (const item of rowsIn(path, checked.encoding, now, reading, digest)) {
     if (isProblem(item)) throw new CsvChanged(`line ${await lineOfRecord(path, checked.encoding, item.record)}: ${item.reason}`);
     yield item;
   }

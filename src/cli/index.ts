@@ -81,15 +81,15 @@ function instantOption(value: string | undefined, now: Date): Date {
 }
 
 async function commandDemo(argv: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals } = args(argv, { lang: { type: 'string' }, at: { type: 'string' } } as const);
-  if (positionals.length > 0) throw new UsageError(`demo takes no arguments besides --lang and --at (got “${positionals[0]}”)`);
+  const { values, positionals } = args(argv, { lang: { type: 'string' }, at: { type: 'string' }, charts: { type: 'string' } } as const);
+  if (positionals.length > 0) throw new UsageError(`demo takes no arguments besides --lang, --at and --charts (got “${positionals[0]}”)`);
   const config = loadConfig(io.env, { needsSlack: false });
   const lang = values.lang ?? config.locale;
   if (!isLocale(lang)) throw new UsageError(`--lang must be en or ja (got “${lang}”)`);
   // The demo lives in a temporary database: any moment may be shown, past or ahead.
   const at = instantOption(values.at, (io.clock ?? systemClock)());
   const { runDemo } = await import('./demo.js');
-  await runDemo({ locale: lang, zone: config.timezone, now: at, write: io.stdout });
+  await runDemo({ locale: lang, zone: config.timezone, now: at, write: io.stdout, ...(values.charts ? { chartsDir: values.charts } : {}) });
   return 0;
 }
 
@@ -134,7 +134,7 @@ async function commandOneOnOne(argv: readonly string[], io: CliIo): Promise<numb
       return 1;
     }
     const chat = await slackClientFor(config, createLogger(config.logLevel));
-    io.stdout(`${await sendPrep(chat, prep.manager, prep.message)}\n`);
+    io.stdout(`${await sendPrep(chat, workspace, prep.manager, prep.message)}\n`);
     return 0;
   });
 }
@@ -159,7 +159,8 @@ async function commandDigest(argv: readonly string[], io: CliIo): Promise<number
   const force = values.force === true;
   const run = { kind, at, defaultLocale: config.locale, defaultZone: config.timezone } as const;
   return withStore(config, async (store) => {
-    const all = await store.teams.all();
+    // A client engagement has no digest or review of its own: its report goes on its own schedule.
+    const all = (await store.teams.all()).filter((t) => !t.engagement);
     const teams = values.team ? all.filter((t) => String(t.id) === values.team || t.name.toLowerCase() === values.team!.toLowerCase()) : all;
     if (teams.length === 0) {
       io.stderr(values.team ? `kpi-bot: no team “${values.team}” (teams: ${all.map((t) => t.name).join(', ') || 'none'}).\n` : 'kpi-bot: there is no team yet; create one in Slack with /kpi team create.\n');

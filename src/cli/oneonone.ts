@@ -38,8 +38,8 @@ export function printPrep(manager: string | null, message: Message, format: 'tex
   return `──── no manager to send to ────\n${plain(message.text)}\n`;
 }
 
-/** Sends the prep to the manager's DM; a line to print. */
-export async function sendPrep(chat: ChatPort, manager: string, message: Message): Promise<string> {
-  const result = await new Sender(chat).send({ userId: manager }, message);
+/** Sends the prep (with its charts, natively or as uploaded PNGs) to the manager's DM; a line to print. */
+export async function sendPrep(chat: ChatPort, workspace: string, manager: string, message: Message): Promise<string> {
+  const result = await new Sender(chat).send({ userId: manager }, message, undefined, workspace);
   return result.ok ? `Sent the 1on1 prep to ${manager} (ts ${result.ts}).` : `Could not send the 1on1 prep to ${manager}: ${result.reason}.`;
 }

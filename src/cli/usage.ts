@@ -18,12 +18,15 @@ export const CLI_COMMANDS: Readonly<Record<string, CommandHelp>> = {
   },
   export: {
     usage: 'export [--user U…] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--workspace T…]',
-    lines: ['print history as CSV: date,user_id,metric,value,note,logged_at,handoff', '(handoff is to:U… or from:U… for a meeting handed on or a deal credited back; undone logs are left out)'],
+    lines: [
+      'print history as CSV: date,user_id,metric,value,note,logged_at,handoff,client',
+      '(handoff is to:U… or from:U… for a meeting handed on or a deal credited back; client, the engagement a log counted for; undone logs are left out)',
+    ],
   },
   import: {
     usage: 'import FILE.csv [--workspace T… [--create]]',
     lines: [
-      'load history from CSV (date,user_id,metric,value[,note[,logged_at[,handoff]]]),',
+      'load history from CSV (date,user_id,metric,value[,note[,logged_at[,handoff[,client]]]]),',
       'UTF-8 or Shift-JIS, every row or none; the same rows twice are refused;',
       '--create starts a workspace the database does not hold yet',
     ],
@@ -41,10 +44,11 @@ export const CLI_COMMANDS: Readonly<Record<string, CommandHelp>> = {
     lines: ['the 1on1 prep for one rep, DM’d to their manager (or printed)'],
   },
   demo: {
-    usage: 'demo [--lang en|ja] [--at ISO-8601]',
+    usage: 'demo [--lang en|ja] [--at ISO-8601] [--charts DIR]',
     lines: [
       'a sample team with two months of history in a temporary database:',
-      'prints the morning’s digest, a DM, the weekly review and a 1on1 prep as of --at (default now), no Slack',
+      'prints the morning’s digest, a DM, the weekly review and a 1on1 prep as of --at (default now), no Slack;',
+      '--charts writes the weekly review’s, the 1on1 prep’s and App Home’s charts there as PNGs',
     ],
   },
   help: { usage: 'help [COMMAND]', lines: ['this text, or one command’s (also `kpi-bot COMMAND --help`)'] },

@@ -26,9 +26,11 @@ export async function standingOf(ctx: CommandContext): Promise<Standing> {
  * own); for everyone else, their own team.
  */
 export async function workingTeam(ctx: CommandContext, standing: Standing): Promise<Team | null> {
+  if (ctx.team) return ctx.team;
   if (ctx.caller.isAdmin && ctx.caller.channelId) {
     const here = await ctx.store.teams.byChannel(ctx.caller.teamId, ctx.caller.channelId);
-    if (here) return here;
+    // A client's channel is not a team's: its engagement is worked on by name (`/kpi client acme …`).
+    if (here && !here.engagement) return here;
   }
   return standing.team;
 }
@@ -78,8 +80,10 @@ async function refusal(ctx: CommandContext, action: Action, who: 'admins' | 'tea
 
 /** Checks a permission; null when allowed, else the refusal to show. */
 export async function check(ctx: CommandContext, standing: Standing, action: Action, team: Team | null, person?: string): Promise<Message | null> {
-  const decision = authorize(standing.actor, action, team?.id ?? null);
-  return decision.allowed ? null : refusal(ctx, action, decision.who, team, person);
+  // A client engagement is run by the managers of the agency team it belongs to.
+  const runBy = team?.engagement ? (team.engagement.parentTeam === null ? null : await ctx.store.teams.byId(team.engagement.parentTeam)) : team;
+  const decision = authorize(standing.actor, action, runBy?.id ?? null);
+  return decision.allowed ? null : refusal(ctx, action, decision.who, runBy, person);
 }
 
 /**

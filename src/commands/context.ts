@@ -1,7 +1,8 @@
 import type { Clock } from '../clock.js';
 import type { Locale } from '../i18n/index.js';
 import type { ChatPort } from '../scheduler/chat-port.js';
-import type { Store } from '../store/index.js';
+import type { Sender } from '../scheduler/sender.js';
+import type { Store, Team } from '../store/index.js';
 
 /** Who typed the command, as far as the command cares. */
 export interface Caller {
@@ -28,8 +29,12 @@ export interface CommandContext {
   readonly defaults: Defaults;
   /** Slack, for what a command does besides answering (opening a form, a DM). */
   readonly chat: ChatPort;
+  /** Sends what a command posts besides its answer (a 1on1 prep by DM), with the scheduler's chart posters. */
+  readonly sender: Sender;
   /** Unique to the request (Slack's trigger ID): a repeated request changes nothing twice. */
   readonly requestKey: string | null;
   /** Slack's trigger ID, to open a modal in answer; null outside Slack. */
   readonly triggerId: string | null;
+  /** The team a command works on when the command names it (`/kpi client acme target …`), instead of the caller's own. */
+  readonly team?: Team;
 }

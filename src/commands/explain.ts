@@ -33,6 +33,10 @@ function commandOf(problem: Problem): CommandName | null {
       return 'metric';
     case 'nothingToEdit':
       return 'edit';
+    case 'missingClientName':
+      return 'client';
+    case 'decisionTooLong':
+      return 'decision';
     default:
       return 'log';
   }
@@ -81,6 +85,18 @@ function sentence(problem: Problem, locale: Locale): string {
       return p.badDate({ word: problem.word });
     case 'twoDates':
       return p.twoDates({ word: problem.word });
+    case 'missingClientName':
+      return messages(locale).clients.missingName;
+    case 'decisionTooLong':
+      return messages(locale).clients.decisionTooLong({ max: problem.max });
+    case 'twoClients':
+      return p.twoClients({ word: problem.word });
+    case 'unknownClient':
+      return p.unknownClient({ word: problem.word, choices: formatList(problem.choices, locale) });
+    case 'whichClient':
+      return p.whichClient({ choices: formatList(problem.choices, locale), example: `\`@${problem.choices[0] ?? 'acme'}\`` });
+    case 'notInClient':
+      return p.notInClient({ client: problem.client });
     case 'nothingToEdit':
       return p.nothingToEdit({ metric: name(problem.metric), when: problem.day === null ? null : formatDay(problem.day, locale), max: problem.maxDaysBack });
     case 'snapshotTwice':

@@ -77,6 +77,7 @@ export function formatCommand(request: KpiRequest): string {
     case 'edit': {
       const parts = [request.kind, ...request.pairs.map((p) => `${word(p.metric)} ${p.value}${p.handoff ? ` ${p.handoff.direction === 'to' ? '→' : '←'} <@${p.handoff.userId}>` : ''}`)];
       if (request.kind === 'edit' ? request.date !== null : !(request.date.kind === 'daysAgo' && request.date.days === 0)) parts.push(formatDateSpec(request.date!));
+      if (request.kind === 'log' && request.client !== undefined) parts.push(request.client.startsWith('<') ? request.client : `@${request.client}`);
       if (request.kind === 'log' && request.note !== null) parts.push('--', escapeSlack(request.note));
       return parts.join(' ');
     }
@@ -119,6 +120,30 @@ export function formatCommand(request: KpiRequest): string {
     case 'metricAdd':
     case 'metricEdit':
       return formatMetricDraft(request.kind === 'metricAdd' ? 'add' : 'edit', request.draft);
+    case 'metricDefine':
+      return `metric edit ${request.name} definition ${request.text ?? 'none'}`;
+    case 'clientList':
+      return 'client';
+    case 'clientAdd':
+      return ['client add', escapeSlack(request.name), ...(request.channelId ? [`<#${request.channelId}>`] : []), ...(request.report ? [request.report] : []), ...(request.locale ? [request.locale] : [])].join(' ');
+    case 'clientShow':
+      return `client ${request.client}`;
+    case 'clientJoin':
+      return [`client ${request.client} add`, ...mentions(request.userIds), ...(request.asDefault ? ['default'] : [])].join(' ');
+    case 'clientLeave':
+      return [`client ${request.client} remove`, ...mentions(request.userIds)].join(' ');
+    case 'clientDefault':
+      return `client ${request.client} default`;
+    case 'clientReport':
+      return `client ${request.client} report${request.cadence ? ` ${request.cadence}` : ''}`;
+    case 'clientDo':
+      return `client ${request.client} ${request.text}`;
+    case 'decision':
+      return `decision${request.client ? ` @${request.client}` : ''} ${escapeSlack(request.text)}`;
+    case 'decisions':
+      return `decision${request.client ? ` @${request.client}` : ''}`;
+    case 'definitions':
+      return `definitions${request.client ? ` @${request.client}` : ''}`;
     case 'plan': {
       const parts = [`plan ${clean(request.revenue)}/${request.period}`];
       if (request.avgDealSize !== null) parts.push(`deal ${clean(request.avgDealSize)}`);

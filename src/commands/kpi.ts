@@ -1,7 +1,8 @@
 import type { CommandContext } from './context.js';
 import { explainProblem } from './explain.js';
 import { renderHelp, renderRatesHelp } from './help.js';
-import { addMetric, editMetric, openMetricForm, renderMetricList, retireMetric } from './metrics.js';
+import { addMetric, defineMetric, editMetric, openMetricForm, renderMetricList, retireMetric } from './metrics.js';
+import { handleClient } from './clients.js';
 import { DEFAULT_FUNNEL } from '../domain/funnel.js';
 import { handleEdit } from './edit.js';
 import { handleExport } from './export.js';
@@ -85,6 +86,20 @@ export async function handleKpi(ctx: CommandContext, text: string): Promise<Mess
       return editMetric(ctx, r.draft);
     case 'metricRetire':
       return retireMetric(ctx, r.name, r.retire);
+    case 'metricDefine':
+      return defineMetric(ctx, r.name, r.text);
+    case 'clientList':
+    case 'clientAdd':
+    case 'clientShow':
+    case 'clientJoin':
+    case 'clientLeave':
+    case 'clientDefault':
+    case 'clientReport':
+    case 'clientDo':
+    case 'decision':
+    case 'decisions':
+    case 'definitions':
+      return handleClient(ctx, r, handleKpi);
     case 'plan':
       return handlePlan(ctx, r);
     case 'oneonone':

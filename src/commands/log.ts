@@ -8,6 +8,7 @@ import type { Totals } from '../domain/rates.js';
 import type { Message } from '../reports/blocks.js';
 import { renderLogReceipt } from '../reports/receipts.js';
 import { Rejected, type StoredLog } from '../store/index.js';
+import { channelMention } from './tokens.js';
 
 /** The first metric whose day total a log would push over its ceiling, as a problem. */
 function dayCeiling(request: LogRequest) {
@@ -32,6 +33,27 @@ export function dateProblem(resolved: Extract<ResolvedDay, { ok: false }>, spec:
 }
 
 /**
+ * The client engagement a log counts for: the one it names (by name or channel), else the person's
+ * default, else their only one; none for someone outside every engagement. A person on several
+ * engagements without a default is asked which, and nothing is stored.
+ */
+export async function engagementOfLog(ctx: CommandContext, named: string | undefined): Promise<{ ok: true; engagement: number | null } | { ok: false; problem: Problem }> {
+  const { caller, store } = ctx;
+  const mine = await store.engagements.ofPerson(caller.teamId, caller.userId);
+  const names = mine.map((e) => e.team.engagement!.client);
+  if (named !== undefined) {
+    const channel = channelMention(named);
+    const team = channel ? ((await store.teams.byChannel(caller.teamId, channel)) ?? null) : await store.engagements.byName(caller.teamId, named);
+    if (!team?.engagement) return { ok: false, problem: { code: 'unknownClient', word: named, choices: names } };
+    if (!mine.some((e) => e.team.id === team.id)) return { ok: false, problem: { code: 'notInClient', client: team.engagement.client } };
+    return { ok: true, engagement: team.id };
+  }
+  if (mine.length === 0) return { ok: true, engagement: null };
+  const chosen = mine.find((e) => e.isDefault) ?? (mine.length === 1 ? mine[0] : undefined);
+  return chosen ? { ok: true, engagement: chosen.team.id } : { ok: false, problem: { code: 'whichClient', choices: names } };
+}
+
+/**
  * Stores a log for the caller, every pair or none, for the business day in their zone: the shared
  * path of `/kpi log` and the log form. Problems a person can fix come back as values.
  */
@@ -41,6 +63,8 @@ export async function storeLog(ctx: CommandContext, request: LogRequest, text: s
   const today = dayInZone(now, caller.zone);
   const resolved = resolveDay(request.date, today);
   if (!resolved.ok) return { ok: false, problem: dateProblem(resolved, request.date) };
+  const client = await engagementOfLog(ctx, request.client);
+  if (!client.ok) return client;
   try {
     const stored = await ctx.store.activity.log(
       {
@@ -53,6 +77,7 @@ export async function storeLog(ctx: CommandContext, request: LogRequest, text: s
         loggedAt: now,
         pairs: request.pairs.map((p) => ({ metric: p.metric.key, value: p.value, handoff: p.handoff ?? null })),
         note: request.note,
+        engagement: client.engagement,
       },
       dayCeiling(request),
     );

@@ -162,6 +162,20 @@ export async function retireMetric(ctx: CommandContext, name: string, retire: bo
   return textMessage(history ? t.retiredWithHistory({ metric: metricLabel(def, locale) }) : t.retired({ metric: metricLabel(def, locale) }));
 }
 
+/** `/kpi metric edit <name> definition <text>`: what the metric counts, in the words agreed with the team or the client ("none" clears it). */
+export async function defineMetric(ctx: CommandContext, name: string, text: string | null): Promise<Message> {
+  const refused = await refusal(ctx);
+  if (refused) return refused;
+  const locale = ctx.caller.locale;
+  const catalog = await ctx.store.metrics.catalog(ctx.caller.teamId);
+  const target = found(name, catalog);
+  if (!target.ok) return textMessage(explainMetricProblem(target.problem, locale, catalog), rightForm(locale));
+  await ctx.store.metrics.define(ctx.caller.teamId, target.def.key, text, ctx.caller.userId, ctx.clock());
+  const c = messages(locale).clients;
+  const label = metricLabel(target.def, locale);
+  return textMessage(text === null ? c.definitionCleared({ name: label }) : c.definitionSaved({ name: label, text }));
+}
+
 /** `/kpi metric` with no definition typed: the list, or the form to define one. */
 export async function openMetricForm(ctx: CommandContext): Promise<Message | null> {
   const refused = await refusal(ctx);

@@ -9,7 +9,6 @@ import { prepareOneOnOne } from '../reports/oneonone-load.js';
 import { textMessage } from '../reports/receipts.js';
 import { weekdayName } from '../reports/team.js';
 import { CHECK_IN_MAX_LENGTH, PLAN_MAX_LENGTH } from '../reports/views/oneonone-modals.js';
-import { Sender } from '../scheduler/sender.js';
 import type { PrepRecipients, Team } from '../store/index.js';
 
 export type OneOnOneRequest =
@@ -40,7 +39,7 @@ async function prepNow(ctx: CommandContext, rep: string): Promise<Message> {
   if ('refused' in allowed) return allowed.refused;
   const today = dayInZone(ctx.clock(), ctx.caller.zone);
   const prep = await prepareOneOnOne(ctx.store, allowed.team, { workspace: ctx.caller.teamId, rep, meetingDay: today, meetingMinutes: null }, ctx.caller.locale);
-  const sent = await new Sender(ctx.chat).send({ userId: ctx.caller.userId }, prep);
+  const sent = await ctx.sender.send({ userId: ctx.caller.userId }, prep, undefined, ctx.caller.teamId);
   if (!sent.ok) return textMessage(messages(ctx.caller.locale).internalError);
   return textMessage(t.sentByDm({ rep: mention(rep) }));
 }

@@ -1,7 +1,7 @@
 import { isNegativeAmount, parseAmount, type Amount } from './amounts.js';
 import { parseDateWord, TODAY, type DateSpec } from './dates.js';
 import { fail, ok, type Result } from './problems.js';
-import { MAX_NOTE_LENGTH, spaceSeparators, splitGlued, splitNote, tokenize, userMention } from './tokens.js';
+import { channelMention, MAX_NOTE_LENGTH, spaceSeparators, splitGlued, splitNote, tokenize, userMention } from './tokens.js';
 import type { MetricCatalog } from '../domain/metric-catalog.js';
 import type { MetricDef } from '../domain/metrics.js';
 
@@ -22,6 +22,8 @@ export interface LogRequest {
   readonly pairs: readonly LogPair[];
   readonly date: DateSpec;
   readonly note: string | null;
+  /** The client engagement named (`@acme`, or its channel `<#C…>`); absent when the log names none. */
+  readonly client?: string;
 }
 
 /** `/kpi edit calls 40 [yesterday]`: the right numbers for the latest log of each metric (of that day, when given). */
@@ -105,7 +107,9 @@ function mergeRepeated(pairs: readonly LogPair[], catalog: MetricCatalog): Resul
  */
 export function parseLog(text: string, catalog: MetricCatalog): Result<LogRequest> {
   const read = parsePairs(text, catalog);
-  return read.ok ? ok({ kind: 'log', ...read.value, date: read.value.date ?? TODAY }) : read;
+  if (!read.ok) return read;
+  const { pairs, date, note, client } = read.value;
+  return ok({ kind: 'log', pairs, date: date ?? TODAY, note, ...(client === null ? {} : { client }) });
 }
 
 /**
@@ -116,10 +120,17 @@ export function parseEdit(text: string, catalog: MetricCatalog): Result<EditRequ
   const read = parsePairs(text, catalog);
   if (!read.ok) return read.problem.code === 'emptyLog' ? fail({ code: 'missingMetric', command: 'edit' }) : read;
   if (read.value.note !== null) return fail({ code: 'unexpectedWord', command: 'edit', word: `-- ${read.value.note}` });
+  if (read.value.client !== null) return fail({ code: 'unexpectedWord', command: 'edit', word: read.value.client });
   return ok({ kind: 'edit', pairs: read.value.pairs, date: read.value.date });
 }
 
-function parsePairs(text: string, catalog: MetricCatalog): Result<{ pairs: LogPair[]; date: DateSpec | null; note: string | null }> {
+/** `@acme` (a client's name typed after @) or a channel mention: the engagement a log is for. */
+function clientWord(word: string): string | null {
+  if (channelMention(word)) return word;
+  return /^@[^\s@<>]+$/u.test(word) ? word.slice(1) : null;
+}
+
+function parsePairs(text: string, catalog: MetricCatalog): Result<{ pairs: LogPair[]; date: DateSpec | null; note: string | null; client: string | null }> {
   const { args, note } = splitNote(text);
   if (note !== null && note.length > MAX_NOTE_LENGTH) return fail({ code: 'noteTooLong', max: MAX_NOTE_LENGTH });
   const words = tokenize(spaceSeparators(args)).flatMap(splitGlued);
@@ -128,6 +139,7 @@ function parsePairs(text: string, catalog: MetricCatalog): Result<{ pairs: LogPa
   let date: DateSpec | null = null;
   let pendingMetric: MetricDef | null = null;
   let pendingAmount: { amount: Amount; word: string } | null = null;
+  let client: string | null = null;
 
   for (let i = 0; i < words.length; ) {
     const word = words[i]!;
@@ -149,6 +161,13 @@ function parsePairs(text: string, catalog: MetricCatalog): Result<{ pairs: LogPa
       if (!last || pendingMetric || pendingAmount) return fail({ code: 'numberWithoutMetric', word });
       pairs[pairs.length - 1] = { ...last, handoff: { userId: mentioned, direction: particle } };
       i += 2;
+      continue;
+    }
+    const named = clientWord(word);
+    if (named !== null) {
+      if (client !== null) return fail({ code: 'twoClients', word });
+      client = named;
+      i += 1;
       continue;
     }
     const dateWord = parseDateWord(word);
@@ -175,19 +194,19 @@ function parsePairs(text: string, catalog: MetricCatalog): Result<{ pairs: LogPa
       continue;
     }
     if (isNegativeAmount(word)) return fail({ code: 'negative', metric: pendingMetric, word });
-    const named = metricAt(words, i, catalog);
-    if (named) {
+    const metric = metricAt(words, i, catalog);
+    if (metric) {
       if (pendingAmount) {
-        const pair = checkPair(named.metric, pendingAmount.amount, pendingAmount.word, catalog);
+        const pair = checkPair(metric.metric, pendingAmount.amount, pendingAmount.word, catalog);
         if (!pair.ok) return pair;
         pairs.push(pair.value);
         pendingAmount = null;
       } else if (pendingMetric) {
         return fail({ code: 'missingValue', metric: pendingMetric });
       } else {
-        pendingMetric = named.metric;
+        pendingMetric = metric.metric;
       }
-      i += named.width;
+      i += metric.width;
       continue;
     }
     if (pendingMetric) return fail({ code: 'notANumber', metric: pendingMetric, word });
@@ -198,5 +217,5 @@ function parsePairs(text: string, catalog: MetricCatalog): Result<{ pairs: LogPa
   if (pairs.length === 0) return fail({ code: 'emptyLog' });
   const merged = mergeRepeated(pairs, catalog);
   if (!merged.ok) return merged;
-  return ok({ pairs: merged.value, date, note });
+  return ok({ pairs: merged.value, date, note, client });
 }

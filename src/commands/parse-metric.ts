@@ -16,7 +16,14 @@ export type MetricRequest =
   | { readonly kind: 'metricForm' }
   | { readonly kind: 'metricAdd'; readonly draft: MetricDraft }
   | { readonly kind: 'metricEdit'; readonly draft: MetricDraft }
-  | { readonly kind: 'metricRetire'; readonly name: string; readonly retire: boolean };
+  | { readonly kind: 'metricRetire'; readonly name: string; readonly retire: boolean }
+  | { readonly kind: 'metricDefine'; readonly name: string; readonly text: string | null };
+
+/** `metric edit <name> definition <text>`: what the metric counts, in the words agreed ("none" clears it). */
+const DEFINITION_WORDS = new Set(['definition', 'means', 'defined', '定義']);
+const CLEAR_WORDS = new Set(['none', 'clear', '-', 'なし', '削除']);
+/** The longest agreed definition: a sentence or two. */
+export const MAX_DEFINITION_LENGTH = 300;
 
 const SUBCOMMANDS = wordTable<'add' | 'rate' | 'edit' | 'retire' | 'restore' | 'list' | 'form'>({
   add: 'add',
@@ -198,6 +205,12 @@ export function parseMetric(typed: readonly string[]): Result<MetricRequest> {
     const draft: MetricDraft = { ...EMPTY, name: nameWords.join(' '), formula: { ...formula, at: null } };
     const read = readOptions(words, body.next, draft);
     return read.ok ? ok({ kind: 'metricAdd', draft: read.value }) : read;
+  }
+  const defining = sub === 'edit' ? words.findIndex((w, i) => i >= 2 && DEFINITION_WORDS.has(w.toLowerCase())) : -1;
+  if (defining > 0) {
+    const text = words.slice(defining + 1).join(' ').trim();
+    if (text.length > MAX_DEFINITION_LENGTH) return fail({ code: 'noteTooLong', max: MAX_DEFINITION_LENGTH });
+    return ok({ kind: 'metricDefine', name: words.slice(1, defining).join(' '), text: text === '' || CLEAR_WORDS.has(text.toLowerCase()) ? null : text });
   }
   if (name.words.length === 0) return fail({ code: 'missingMetric', command: 'metric' });
   const draft: MetricDraft = { ...EMPTY, name: name.words.join(' ') };

@@ -8,12 +8,13 @@ import { parseDaysOff, parseReminder, type PeopleRequest } from './days-off.js';
 import { fail, ok, type Result } from './problems.js';
 import { MAX_TEXT_LENGTH, spaceSeparators, splitGlued, tokenize } from './tokens.js';
 import { parseMetric, type MetricRequest } from './parse-metric.js';
+import { parseClient, parseDecision, parseDefinitions, type ClientRequest } from './parse-client.js';
 import type { MetricCatalog } from '../domain/metric-catalog.js';
 import { wordTable } from '../domain/words.js';
 import { parseSwitch } from '../domain/team-settings.js';
 
 /** The commands of `/kpi`, by their canonical English name. */
-export const COMMAND_NAMES = ['log', 'undo', 'edit', 'help', 'status', 'target', 'targets', 'template', 'team', 'settings', 'tree', 'plan', '1on1', 'export', 'morning-dm', 'metric', 'off', 'reminder'] as const;
+export const COMMAND_NAMES = ['log', 'undo', 'edit', 'help', 'status', 'target', 'targets', 'template', 'team', 'settings', 'tree', 'plan', '1on1', 'export', 'morning-dm', 'metric', 'off', 'reminder', 'client', 'decision', 'definitions'] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
 /** Words that name a command, in English and Japanese. */
@@ -67,6 +68,15 @@ const COMMAND_WORDS = wordTable<CommandName>({
   'morning-dm': 'morning-dm',
   morningdm: 'morning-dm',
   朝のdm: 'morning-dm',
+  client: 'client',
+  clients: 'client',
+  クライアント: 'client',
+  decision: 'decision',
+  decisions: 'decision',
+  決定: 'decision',
+  決定事項: 'decision',
+  definitions: 'definitions',
+  定義一覧: 'definitions',
   metric: 'metric',
   metrics: 'metric',
   指標: 'metric',
@@ -98,7 +108,8 @@ export type KpiRequest =
   | ManageRequest
   | OneOnOneRequest
   | MetricRequest
-  | PeopleRequest;
+  | PeopleRequest
+  | ClientRequest;
 
 export function commandWord(word: string): CommandName | null {
   return COMMAND_WORDS.get(word.normalize('NFKC').toLowerCase()) ?? null;
@@ -176,6 +187,12 @@ export function parseCommand(text: string, catalog: MetricCatalog): Result<KpiRe
     }
     case 'metric':
       return parseMetric(words.slice(1));
+    case 'client':
+      return parseClient(words.slice(1), restAfterFirstWord(trimmed));
+    case 'decision':
+      return parseDecision(words.slice(1), restAfterFirstWord(trimmed));
+    case 'definitions':
+      return parseDefinitions(words.slice(1));
     case 'off':
       return parseDaysOff(words.slice(1));
     case 'reminder':

@@ -20,6 +20,12 @@ export type Problem =
   | { readonly code: 'derivedMetric'; readonly metric: MetricDef; readonly numerator: readonly MetricDef[]; readonly denominator: MetricDef }
   | { readonly code: 'badDate'; readonly word: string }
   | { readonly code: 'twoDates'; readonly word: string }
+  | { readonly code: 'missingClientName' }
+  | { readonly code: 'decisionTooLong'; readonly max: number }
+  | { readonly code: 'twoClients'; readonly word: string }
+  | { readonly code: 'unknownClient'; readonly word: string; readonly choices: readonly string[] }
+  | { readonly code: 'whichClient'; readonly choices: readonly string[] }
+  | { readonly code: 'notInClient'; readonly client: string }
   | { readonly code: 'nothingToEdit'; readonly metric: MetricDef; readonly day: Day | null; readonly maxDaysBack: number }
   | { readonly code: 'snapshotTwice'; readonly metric: MetricDef; readonly values: readonly [number, number] }
   | { readonly code: 'futureDate'; readonly day: Day }

@@ -85,6 +85,14 @@ export function countWorkdays(from: Day, to: Day, cal: WorkCalendar): number {
   return n;
 }
 
+/**
+ * A workday's number in its year, counting from the year's first workday as 1: what turns the
+ * wording of a sentence said every workday. `workdayOfYear("2026-01-05", jp Mon–Fri)` → 2.
+ */
+export function workdayOfYear(d: Day, cal: WorkCalendar): number {
+  return countWorkdays(`${d.slice(0, 4)}-01-01` as Day, d, cal);
+}
+
 /** The workdays from `from` to `to`, both included, in order. */
 export function workdaysBetween(from: Day, to: Day, cal: WorkCalendar): Day[] {
   const out: Day[] = [];

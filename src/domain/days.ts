@@ -20,10 +20,15 @@ export function parseDay(text: string): Day | null {
 /** A `Day` from year, month (1–12) and day of month when they form a real date, else null. */
 export function dayFromParts(year: number, month: number, dayOfMonth: number): Day | null {
   if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(dayOfMonth)) return null;
+  // Periods ask for the first of a month over and over (`periodOf`): the answer is remembered.
+  const key = month >= 1 && month <= 12 && dayOfMonth >= 1 && dayOfMonth <= 31 ? (year * 100 + month) * 100 + dayOfMonth : null;
+  const known = key === null ? undefined : dayOfParts.get(key);
+  if (known !== undefined) return known;
   const d = new Date(Date.UTC(year, month - 1, dayOfMonth));
-  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== dayOfMonth) return null;
-  if (year < 1970 || year > 9999) return null;
-  return d.toISOString().slice(0, 10) as Day;
+  const valid = d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === dayOfMonth && year >= 1970 && year <= 9999;
+  const out = valid ? (d.toISOString().slice(0, 10) as Day) : null;
+  if (key !== null) remember(dayOfParts, key, out);
+  return out;
 }
 
 /** The asserted form of a literal known to be valid (tests, constants). Throws on a malformed day. */
@@ -41,6 +46,7 @@ export function day(text: string): Day {
 const MAX_REMEMBERED = 100_000;
 const numberOfDay = new Map<string, number>();
 const dayOfNumber = new Map<number, Day>();
+const dayOfParts = new Map<number, Day | null>();
 
 function remember<K, V>(map: Map<K, V>, key: K, value: V): void {
   if (map.size >= MAX_REMEMBERED) map.clear();
@@ -80,6 +86,11 @@ export function daysBetween(a: Day, b: Day): number {
 export function isoWeekday(d: Day): number {
   const w = (((toNumber(d) + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday
   return w === 0 ? 7 : w;
+}
+
+/** The ISO week a day falls in, counted from the week of 1970-01-01: consecutive weeks, consecutive numbers. */
+export function weekNumber(d: Day): number {
+  return Math.floor((toNumber(d) + 3) / 7); // 1970-01-01 was a Thursday: its week began three days before
 }
 
 export function yearOf(d: Day): number {

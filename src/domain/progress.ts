@@ -71,6 +71,15 @@ export function neededPerWorkday(target: number, actual: number, remaining: numb
   return remaining > 0 ? Math.max(0, target - actual) / remaining : null;
 }
 
+/**
+ * Whether what a period asks is far above a person's recent pace, more than twice it: past a stretch,
+ * so a message says the realistic view instead of "on pace" (seed 001, SMART: achievable).
+ * `isFarAbovePace(14, 1.5)` → true; `isFarAbovePace(3, 1.5)` → false.
+ */
+export function isFarAbovePace(need: number, pace: number): boolean {
+  return pace > 0 && need > 2 * pace;
+}
+
 /** Where one metric stands in a period as of a day. Shares of the target are fractions (0.6 = 60%). */
 export interface Progress {
   readonly metric: MetricDef;

@@ -1,6 +1,7 @@
-import { DEFAULT_WORKDAYS, HOLIDAY_CALENDARS, type DayRange, type HolidayCalendar, type WorkCalendar } from './calendar.js';
+import { DEFAULT_WORKDAYS, HOLIDAY_CALENDARS, workdaysBetween, type DayRange, type HolidayCalendar, type WorkCalendar } from './calendar.js';
 import { applyClosureChange, MAX_CLOSURES, parseClosureChange, type ClosureProblem } from './closures.js';
-import { isTimeZone, type Day } from './days.js';
+import { addDays, isTimeZone, type Day } from './days.js';
+import { periodOf } from './periods.js';
 import { isLocale, type Locale } from './locale.js';
 import { DEFAULT_FUNNEL } from './funnel.js';
 import type { MetricCatalog } from './metric-catalog.js';
@@ -279,4 +280,25 @@ export function parseSwitch(word: string): boolean | null {
 function switchSetting(word: string, patch: (on: boolean) => Partial<TeamSettings>): SettingResult {
   const on = parseSwitch(word);
   return on === null ? fail({ code: 'badSwitch', word }) : set(patch(on));
+}
+
+/**
+ * The day of a week the weekly review goes out: the first workday on or after the configured
+ * weekday within that ISO week (Monday 2026-11-23 is a holiday in Japan, so Tuesday the 24th);
+ * null when the rest of the week has no workday.
+ */
+export function weeklyReviewDay(settings: TeamSettings, anyDayOfWeek: Day): Day | null {
+  const week = periodOf(anyDayOfWeek, 'week');
+  const from = addDays(week.start, settings.weeklyDay - 1);
+  return workdaysBetween(from, week.end, calendarOf(settings))[0] ?? null;
+}
+
+/**
+ * The day of a client engagement's report in the week or month of `anyDay`: its weekly review day
+ * for a weekly report, the month's first workday for a monthly one; null when there is none.
+ */
+export function reportDayOf(settings: TeamSettings, cadence: 'weekly' | 'monthly', anyDay: Day): Day | null {
+  if (cadence === 'weekly') return weeklyReviewDay(settings, anyDay);
+  const month = periodOf(anyDay, 'month');
+  return workdaysBetween(month.start, month.end, calendarOf(settings))[0] ?? null;
 }

@@ -1,3 +1,5 @@
+import type { ChartsCatalog } from './charts-catalog.js';
+import type { ClientsCatalog } from './clients-catalog.js';
 import type { DigestCatalog } from './digest-catalog.js';
 import type { FormsCatalog } from './forms-catalog.js';
 import type { ManageCatalog } from './manage-catalog.js';
@@ -14,7 +16,7 @@ import type { PeopleCatalog } from './people-catalog.js';
 export type Variants<P = void> = readonly ((p: P) => string)[];
 
 /** Every command help knows, plus the bare `/kpi`. */
-export const HELP_TOPICS = ['overview', 'log', 'undo', 'edit', 'status', 'target', 'targets', 'template', 'team', 'settings', 'tree', 'plan', '1on1', 'export', 'morning-dm', 'metric', 'off', 'reminder', 'help'] as const;
+export const HELP_TOPICS = ['overview', 'log', 'undo', 'edit', 'status', 'target', 'targets', 'template', 'team', 'settings', 'tree', 'plan', '1on1', 'export', 'morning-dm', 'metric', 'off', 'reminder', 'client', 'decision', 'definitions', 'help'] as const;
 export type HelpTopic = (typeof HELP_TOPICS)[number];
 
 export interface HelpEntry {
@@ -102,6 +104,10 @@ export interface CoreCatalog {
     readonly derivedMetric: (p: { metric: string; numerator: string; denominator: string }) => string;
     readonly badDate: (p: { word: string }) => string;
     readonly twoDates: (p: { word: string }) => string;
+    readonly twoClients: (p: { word: string }) => string;
+    readonly unknownClient: (p: { word: string; choices: string }) => string;
+    readonly whichClient: (p: { choices: string; example: string }) => string;
+    readonly notInClient: (p: { client: string }) => string;
     readonly nothingToEdit: (p: { metric: string; when: string | null; max: number }) => string;
     readonly snapshotTwice: (p: { metric: string; first: string; second: string }) => string;
     readonly futureDate: (p: { day: string }) => string;
@@ -129,4 +135,4 @@ export interface CoreCatalog {
 
 export type { FormsCatalog, ManageCatalog };
 
-export interface Catalog extends CoreCatalog, ManageCatalog, FormsCatalog, DigestCatalog, OneOnOneCatalog, MetricsCatalog, PeopleCatalog {}
+export interface Catalog extends CoreCatalog, ManageCatalog, FormsCatalog, DigestCatalog, OneOnOneCatalog, MetricsCatalog, PeopleCatalog, ChartsCatalog, ClientsCatalog {}

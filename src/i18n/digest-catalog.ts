@@ -30,8 +30,10 @@ export interface DigestCatalog {
     readonly dailyTitle: (p: { team: string; day: string }) => string;
     readonly leadActive: Variants<{ items: string; day: string; people: number; members: number }>;
     readonly leadQuiet: Variants<{ day: string }>;
-    readonly kpiYesterday: (p: { actual: string; target: string | null }) => string;
-    readonly kpiPeriod: (p: { period: string; actual: string; target: string; attainment: string }) => string;
+    /** The report day's figure of a KPI: `Yesterday 5 / 6 meetings`. */
+    readonly kpiYesterday: (p: { figure: string }) => string;
+    /** A period's figure of a KPI, with its share of the target when there is one: `December 2026 14 / 130 meetings (10.8%)`. */
+    readonly kpiPeriod: (p: { period: string; figure: string; attainment: string | null }) => string;
     readonly kpiForecast: (p: { amount: string }) => string;
     readonly kpiReached: string;
     readonly celebrationsTitle: string;
@@ -39,10 +41,15 @@ export interface DigestCatalog {
     readonly personalGoal: Variants<{ person: string; metric: string }>;
     readonly streak: Variants<{ person: string; days: number }>;
     readonly personalBest: Variants<{ person: string; amount: string; previous: string }>;
+    /** `rise` is unsigned (`53.6%`): a phrasing that wants a sign writes it. */
     readonly mostImproved: Variants<{ person: string; metric: string; rise: string }>;
     readonly newApproach: Variants<{ person: string; note: string }>;
     readonly focusTitle: string;
-    readonly focusGap: Variants<{ metric: string; amount: string; target: string; perPerson: string | null }>;
+    /**
+     * Today's focus: the KPI's name, and with their units (`6 meetings` / `6件`) today's share as a team,
+     * the month's target, what remains to it, and roughly each carrier's share when several carry it.
+     */
+    readonly focusGap: Variants<{ metric: string; amount: string; target: string; remaining: string; perPerson: string | null }>;
     readonly focusOnPace: Variants;
     readonly dailyFooter: string;
     readonly moreCelebrations: (p: { count: number }) => string;
@@ -53,6 +60,13 @@ export interface DigestCatalog {
     readonly leadQuiet: Variants;
     readonly monthTitle: (p: { month: string }) => string;
     readonly ask: Variants<{ amount: string; target: string }>;
+    /**
+     * The realistic view when today's number is far above the person's recent pace: the month's target,
+     * what a workday would need from here, their recent pace a workday, and where that pace lands.
+     */
+    readonly askFar: Variants<{ target: string; amount: string; pace: string; landing: string }>;
+    /** The one step that helps then: a realistic aim for today, a little above the recent pace. */
+    readonly askStep: Variants<{ step: string }>;
     readonly askDone: Variants;
     readonly noTargets: string;
     readonly stageGap: Variants<{ stage: string; current: string; reference: string }>;
@@ -65,10 +79,13 @@ export interface DigestCatalog {
     readonly lastWeek: string;
     readonly lead: Variants<{ items: string }>;
     readonly leadQuiet: Variants;
+    /** Last week against the week before: `+12%` for counts, `+1.2 points` for rates. */
     readonly change: (p: { change: string }) => string;
+    readonly changeFlat: string;
+    /** Last week has some where the week before had none. */
     readonly changeNew: string;
     readonly funnelTitle: string;
-    /** One funnel step: `calls 439 → connects 116 (connect rate 26.4%, inside sales)`. */
+    /** One funnel step: `439 calls → 116 connects (connect rate 26.4%, inside sales)`. */
     readonly funnelStep: (p: { from: string; to: string; rate: string; group: string | null }) => string;
     /** A step with too few tries for its rate to mean much. */
     readonly rateTooFew: (p: { rate: string }) => string;
@@ -80,6 +97,7 @@ export interface DigestCatalog {
     readonly volume: Variants;
     readonly quiet: Variants<{ metrics: string }>;
     readonly focusTitle: string;
+    /** This week's focus: the KPI's name, this week's share as a team and the month's target, with their units. */
     readonly focus: Variants<{ metric: string; amount: string; target: string }>;
     readonly focusStage: Variants<{ stage: string }>;
     readonly goalsReached: Variants<{ metrics: string }>;
@@ -87,7 +105,7 @@ export interface DigestCatalog {
   };
   readonly alerts: {
     readonly broken: (p: { team: string; what: string; channel: string; reason: string }) => string;
-    readonly what: { readonly daily: string; readonly weekly: string };
+    readonly what: { readonly daily: string; readonly weekly: string; readonly client: string };
     readonly reasons: Readonly<Record<'channel_not_found' | 'not_in_channel' | 'is_archived' | 'no_channel' | 'other', string>>;
     readonly fix: string;
   };

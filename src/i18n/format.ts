@@ -58,6 +58,11 @@ export function formatDay(d: Day, locale: Locale): string {
     : format(utcMidnight(d), 'EEE d MMM', { locale: enGB });
 }
 
+/** A day where space is short (chart axes): `"2 Nov"` / `"11/2"`. */
+export function formatShortDay(d: Day, locale: Locale): string {
+  return locale === 'ja' ? format(utcMidnight(d), 'M/d') : format(utcMidnight(d), 'd MMM', { locale: enGB });
+}
+
 /** A month for a reader: `"November 2026"` / `"2026年11月"`. */
 export function formatMonth(d: Day, locale: Locale): string {
   return locale === 'ja' ? format(utcMidnight(d), 'yyyy年M月') : format(utcMidnight(d), 'MMMM yyyy', { locale: enGB });
@@ -73,4 +78,15 @@ export function formatList(items: readonly string[], locale: Locale): string {
   if (locale === 'ja') return items.join('・');
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** A sentence or line as it starts: its first letter upper-case (`"calls: 5"` → `"Calls: 5"`); Japanese is unchanged. */
+export function upperFirst(text: string): string {
+  const first = text.charAt(0);
+  return first === first.toLowerCase() && first !== first.toUpperCase() ? first.toUpperCase() + text.slice(1) : text;
+}
+
+/** An aside as each language writes it after a figure: `" (8.2%)"` / `"(8.2%)"`. */
+export function parenthetical(text: string, locale: Locale): string {
+  return locale === 'ja' ? `(${text})` : ` (${text})`;
 }

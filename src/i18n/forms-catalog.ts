@@ -35,6 +35,7 @@ export interface FormsCatalog {
     readonly day: string;
     readonly note: string;
     readonly noteHint: string;
+    readonly client: string;
     readonly needAmount: string;
     readonly needMetric: string;
     readonly saved: (p: { items: string }) => string;

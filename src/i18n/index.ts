@@ -7,6 +7,7 @@ export type { Catalog, Variants, HelpEntry, HelpTopic } from './catalog.js';
 export { HELP_TOPICS } from './catalog.js';
 export type { DigestCatalog, AdvisedMetric } from './digest-catalog.js';
 export type { OneOnOneCatalog } from './oneonone-catalog.js';
+export type { ChartsCatalog } from './charts-catalog.js';
 export { LOCALES, isLocale, localeFromSlack, type Locale } from './locale.js';
 export * from './format.js';
 
@@ -34,4 +35,14 @@ function hash(seed: string): number {
 export function pick<P>(variants: Variants<P>, seed: string, params: P): string {
   if (variants.length === 0) throw new Error('a sentence needs at least one variant');
   return variants[hash(seed) % variants.length]!(params);
+}
+
+/**
+ * The phrasing for the `turn`-th time a sentence is said (a workday's number, a week's): consecutive
+ * turns take consecutive variants, starting where `salt` puts them, so a sentence said every workday
+ * never says the same thing two workdays running and goes through all its phrasings.
+ */
+export function rotate<P>(variants: Variants<P>, turn: number, salt: string, params: P): string {
+  if (variants.length === 0) throw new Error('a sentence needs at least one variant');
+  return variants[(hash(salt) + turn) % variants.length]!(params);
 }

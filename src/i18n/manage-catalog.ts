@@ -87,15 +87,17 @@ export interface ManageCatalog {
   /** The template's secondary KPIs, left out unless asked for. */
   readonly templateSecondary: (p: { items: string; command: string }) => string;
   readonly roleNames: Readonly<Record<'sdr' | 'bdr' | 'field' | 'cs' | 'manager', string>>;
-  readonly targetsTitle: (p: { subject: string; when: string }) => string;
+  /** `own`: the reader's own targets ("Your targets"), else another person's, named by `subject`. */
+  readonly targetsTitle: (p: { subject: string; when: string; own: boolean }) => string;
   readonly targetsLine: (p: { metric: string; target: string; since: string; by: string }) => string;
-  readonly targetsNone: (p: { subject: string }) => string;
+  readonly targetsNone: (p: { subject: string; own: boolean }) => string;
   readonly targetsTeamTitle: (p: { team: string }) => string;
 
   readonly statusTitle: (p: { subject: string; period: string }) => string;
   readonly you: string;
   readonly periodNames: Readonly<Record<'day' | 'week' | 'month' | 'quarter' | 'year', (p: { start: string; end: string; month: string }) => string>>;
-  readonly statusActual: (p: { metric: string; actual: string; target: string; attainment: string }) => string;
+  /** A KPI's first line: its name, the figure with its unit (`600 / 1,000 calls`), the share of the target when there is one. */
+  readonly statusActual: (p: { metric: string; figure: string; attainment: string | null }) => string;
   readonly statusReached: Variants<{ metric: string }>;
   readonly statusAhead: (p: { amount: string }) => string;
   readonly statusOnPace: string;

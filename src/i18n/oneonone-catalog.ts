@@ -10,17 +10,26 @@ export interface OneOnOneCatalog {
     readonly wentWellTitle: string;
     readonly best: Variants<{ amount: string }>;
     readonly streak: Variants<{ days: number }>;
-    readonly rateRose: Variants<{ rate: string; from: string; to: string }>;
+    readonly rateRose: Variants<{ rate: string; from: string; to: string; points: string }>;
     readonly newApproach: Variants<{ note: string }>;
+    /** `rise` is unsigned (`25%`): a phrasing that wants a sign writes it. */
     readonly activityUp: Variants<{ metric: string; rise: string }>;
     readonly effort: Variants<{ items: string }>;
     readonly fresh: Variants;
-    readonly kpisTitle: string;
-    readonly kpiLine: (p: { metric: string; actual: string; target: string; attainment: string; trend: string }) => string;
-    readonly trendUp: (p: { change: string }) => string;
-    readonly trendDown: (p: { change: string }) => string;
-    readonly trendFlat: string;
-    readonly trendNew: string;
+    /** The month's KPIs, titled with the days they count (the month so far), apart from the period's comparisons. */
+    readonly kpisTitle: (p: { from: string; to: string }) => string;
+    /** A stage far above the team median (`times` is `2`, `2.4`): the first thing to praise. */
+    readonly strengthFar: (p: { stage: string; rate: string; median: string; times: string }) => string;
+    /** A stage above the team median. */
+    readonly strengthAbove: (p: { stage: string; rate: string; median: string; times: string }) => string;
+    readonly funnelTitle: string;
+    /** One stage of the rep's funnel: `520 calls → 140 connects: connect rate 26.9% (+1.2 points on the period before · team median 27.5%)`. */
+    readonly funnelRow: (p: { from: string; to: string; rate: string; details: string | null }) => string;
+    readonly funnelChange: (p: { points: string }) => string;
+    readonly funnelFlat: string;
+    readonly funnelMedian: (p: { median: string }) => string;
+    /** A stage with too few tries in the period for its rate to mean much. */
+    readonly funnelTooFew: (p: { rate: string }) => string;
     readonly workOnTitle: string;
     readonly stage: Variants<{ stage: string; current: string; own: string; team: string | null }>;
     readonly quality: Variants;

@@ -2,8 +2,9 @@ import { addDays, type Day } from '../domain/days.js';
 import type { MetricCatalog } from '../domain/metric-catalog.js';
 import type { MetricDef } from '../domain/metrics.js';
 import type { PeriodKind } from '../domain/periods.js';
+import type { Progress } from '../domain/progress.js';
 import type { Totals } from '../domain/rates.js';
-import { formatDay, formatNumber, formatPercent, formatYen, messages, type Locale } from '../i18n/index.js';
+import { formatDay, formatNumber, formatPercent, formatYen, messages, parenthetical, upperFirst, type Locale } from '../i18n/index.js';
 
 /** A score out of its scale: `"4.5 / 5.0"`. */
 function formatScore(def: MetricDef, value: number): string {
@@ -12,6 +13,9 @@ function formatScore(def: MetricDef, value: number): string {
 
 /** A metric's name for a reader: `"calls"`, `"架電"`. */
 export const metricLabel = (def: MetricDef, locale: Locale): string => def.label[locale];
+
+/** A metric's name where a line or sentence starts with it: `"Calls"`, `"架電"`. */
+export const metricHeading = (def: MetricDef, locale: Locale): string => upperFirst(metricLabel(def, locale));
 
 /**
  * A metric's value as a reader says it: `"45 calls"`, `"架電 45件"`, `"¥1,200,000"`, `"売上 120万円"`,
@@ -27,6 +31,33 @@ export function formatAmount(def: MetricDef, value: number, locale: Locale): str
   const n = formatNumber(value, locale);
   if (locale === 'ja') return `${def.label.ja} ${n}${def.counterJa}`;
   return `${n} ${value === 1 ? def.singular : def.label.en}`;
+}
+
+/**
+ * A number with its unit where the metric is already named: `"130 meetings"` / `"130件"`, `"¥450,000"` /
+ * `"45万円"`, `"20%"`, `"4.5 / 5.0"`. In English a count's unit is its name; in Japanese its counter.
+ */
+export function formatQuantity(def: MetricDef, value: number, locale: Locale): string {
+  if (def.unit !== 'count') return formatValue(def, value, locale);
+  const n = formatNumber(value, locale);
+  if (locale === 'ja') return `${n}${def.counterJa || '件'}`;
+  return `${n} ${value === 1 ? def.singular : def.label.en}`;
+}
+
+/**
+ * A KPI's actual against its target with the unit, for a table line: `"14 / 130件"`, `"14 / 130 meetings"`;
+ * the actual alone (`"14件"`) when there is no target above zero to set it beside.
+ */
+export function formatFigure(def: MetricDef, actual: number | null, target: number | null, locale: Locale): string {
+  const a = actual === null ? '–' : formatValue(def, actual, locale);
+  if (target === null || target <= 0) return actual === null ? '–' : formatQuantity(def, actual, locale);
+  return `${a} / ${formatQuantity(def, target, locale)}`;
+}
+
+/** A KPI's line in a list: `"Calls 94 / 1,150 calls (8.2%)"` / `"架電 94 / 1,150件(8.2%)"`; no share where there is no target. */
+export function kpiLine(p: Progress, locale: Locale): string {
+  const share = p.target !== null && p.target > 0 && p.attainment !== null ? parenthetical(formatPercent(p.attainment, locale), locale) : '';
+  return `${metricHeading(p.metric, locale)} ${formatFigure(p.metric, p.actual, p.target, locale)}${share}`;
 }
 
 /** Just the number in the metric's unit, for tables: `"45"`, `"¥1,200,000"`, `"20%"`, `"4.5 / 5.0"`. */

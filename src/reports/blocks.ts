@@ -1,11 +1,25 @@
 import type { ActionsBlock, Button, ContextBlock, DividerBlock, HeaderBlock, KnownBlock, SectionBlock } from '@slack/types';
 
+import type { ChartModel } from './charts/model.js';
+import type { DataVisualizationBlock } from './charts/slack.js';
+
 export type { KnownBlock } from '@slack/types';
+
+/** A block of a message: Block Kit's, or Slack's native chart block, which @slack/types does not type yet. */
+export type SlackBlock = KnownBlock | DataVisualizationBlock;
+
+/** A chart to draw in a message before the block at index `at` (after the last one when `at` is past them). */
+export interface PlacedChart {
+  readonly at: number;
+  readonly chart: ChartModel;
+}
 
 /** A message as Slack takes it: Block Kit for the eye, `text` for notifications and screen readers. */
 export interface Message {
   readonly text: string;
-  readonly blocks: readonly KnownBlock[];
+  readonly blocks: readonly SlackBlock[];
+  /** Charts drawn natively or as uploaded images when the message is posted (`scheduler/chart-poster.ts`). */
+  readonly charts?: readonly PlacedChart[];
 }
 
 /** Block Kit's own limits, which every payload the bot builds stays inside. */

@@ -1,11 +1,11 @@
 import { stringify } from 'csv-stringify/sync';
-import type { ExportedRow, Handoff, HistoryRow } from '../store/index.js';
+import type { ExportedRow, Handoff } from '../store/index.js';
 
 /** History as CSV: the columns of `kpi-bot export`, in order (an import needs the first four). */
-export const CSV_HEADER = ['date', 'user_id', 'metric', 'value', 'note', 'logged_at', 'handoff'] as const;
+export const CSV_HEADER = ['date', 'user_id', 'metric', 'value', 'note', 'logged_at', 'handoff', 'client'] as const;
 
 /** The columns of `/kpi export`, for people reading it in a spreadsheet: each person's name beside their ID. */
-export const CSV_HEADER_WITH_NAMES = ['date', 'user_id', 'name', 'metric', 'value', 'note', 'logged_at', 'handoff'] as const;
+export const CSV_HEADER_WITH_NAMES = ['date', 'user_id', 'name', 'metric', 'value', 'note', 'logged_at', 'handoff', 'client'] as const;
 
 /** A handoff as its cell says it: `to:U0456` (handed to a colleague), `from:U0456` (received), empty for none. */
 export function handoffCell(handoff: Handoff | null | undefined): string {
@@ -20,8 +20,8 @@ export function parseHandoffCell(cell: string): Handoff | null | undefined {
 }
 
 /** One CSV line (with its newline) for a row of history. */
-export function csvLine(row: HistoryRow): string {
-  return stringify([[row.day, row.userId, row.metric, row.value, row.note ?? '', row.loggedAt.toISOString(), handoffCell(row.handoff)]]);
+export function csvLine(row: ExportedRow): string {
+  return stringify([[row.day, row.userId, row.metric, row.value, row.note ?? '', row.loggedAt.toISOString(), handoffCell(row.handoff), row.client ?? '']]);
 }
 
 export function csvHeaderLine(): string {
@@ -30,7 +30,7 @@ export function csvHeaderLine(): string {
 
 /** One line of `/kpi export`: the row with the person's name (empty when Slack never told it). */
 export function csvLineWithName(row: ExportedRow): string {
-  return stringify([[row.day, row.userId, row.name ?? '', row.metric, row.value, row.note ?? '', row.loggedAt.toISOString(), handoffCell(row.handoff)]]);
+  return stringify([[row.day, row.userId, row.name ?? '', row.metric, row.value, row.note ?? '', row.loggedAt.toISOString(), handoffCell(row.handoff), row.client ?? '']]);
 }
 
 export function csvHeaderLineWithNames(): string {

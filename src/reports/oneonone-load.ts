@@ -1,5 +1,6 @@
 import type { Message } from './blocks.js';
-import { buildOneOnOne, renderOneOnOne, type OneOnOneInput, type OneOnOneModel } from './oneonone.js';
+import { oneOnOneMessage } from './charts/from-oneonone.js';
+import { buildOneOnOne, type OneOnOneInput, type OneOnOneModel } from './oneonone.js';
 import { loadPersonCalendar } from './calendars.js';
 import { recentPace, trailingWindow } from './status.js';
 import { countWorkdays } from '../domain/calendar.js';
@@ -96,8 +97,8 @@ export async function loadOneOnOne(store: Store, team: Team | null, input: { wor
 }
 
 /**
- * The prep message for a rep's 1on1 on a day, in the reader's language: headed with the day, and
- * the time when the meeting has one (scheduled), the day alone when asked for on demand.
+ * The prep message for a rep's 1on1 on a day, in the reader's language, with its charts: headed with
+ * the day, and the time when the meeting has one (scheduled), the day alone when asked for on demand.
  */
 export async function prepareOneOnOne(
   store: Store,
@@ -107,5 +108,5 @@ export async function prepareOneOnOne(
 ): Promise<Message> {
   const model = await loadOneOnOne(store, team, input);
   const day = formatDay(input.meetingDay, locale);
-  return renderOneOnOne(model, locale, input.meetingMinutes === null ? day : `${day} ${formatClock(input.meetingMinutes)}`);
+  return oneOnOneMessage(model, locale, input.meetingMinutes === null ? day : `${day} ${formatClock(input.meetingMinutes)}`);
 }

@@ -1,5 +1,6 @@
 import { actions, button, context, header, section, type KnownBlock, type Message } from './blocks.js';
-import { formatAmount, formatItems, formatValue, metricLabel } from './amounts.js';
+import { formatAmount, formatItems, formatQuantity, kpiLine, metricLabel } from './amounts.js';
+import { funnelRowText, repFunnel, strengthSentence, strengthsOf, teamMedianOf, type FunnelRow, type Strength } from './oneonone-funnel.js';
 import { gapWithSuggestion, paragraph, say, type Sentence, type Written } from './digest/sentences.js';
 import { headlineItems } from './digest/shared.js';
 import { quietNames } from './digest/weekly.js';
@@ -7,15 +8,16 @@ import { personalKpis, statusModel, type StatusModel } from './status.js';
 import { isNewApproachNote, quietInputs, type QuietInput } from '../domain/celebrations.js';
 import type { WorkCalendar } from '../domain/calendar.js';
 import { daysBetween, type Day } from '../domain/days.js';
-import { bottleneckStage, median, qualityOrVolume, sameTotals, stageChanges, stageRate, stagesOfRole, type Balance, type Stage, type StageChange } from '../domain/funnel.js';
+import { bottleneckStage, qualityOrVolume, sameTotals, stageChanges, stagesOfRole, type Balance, type Stage, type StageChange } from '../domain/funnel.js';
 import type { MetricCatalog } from '../domain/metric-catalog.js';
 import type { MetricDef } from '../domain/metrics.js';
 import { coachingQuestions, proposePlan, situationOf, type ActionPlanProposal, type QuestionKey, type Situation } from '../domain/oneonone.js';
 import { stageKind } from '../domain/funnel.js';
 import { workdayStreak } from '../domain/streaks.js';
+import { isFarAbovePace } from '../domain/progress.js';
 import { hasInputs, metricValue, scaleTotals, type Totals } from '../domain/rates.js';
 import { works } from '../domain/roles.js';
-import { formatDay, formatPercent, messages, pick, type Locale } from '../i18n/index.js';
+import { formatDay, formatPercent, formatPoints, messages, pick, type Locale } from '../i18n/index.js';
 import type { ActionPlan, CheckIn, Target } from '../store/index.js';
 
 /** The button on a prep that opens the form to save the agreed plan; its value is the rep's ID. */
@@ -56,6 +58,7 @@ export interface OneOnOneInput {
 }
 
 export type WentWell =
+  | { readonly kind: 'strength'; readonly strength: Strength }
   | { readonly kind: 'best'; readonly metric: MetricDef; readonly value: number }
   | { readonly kind: 'streak'; readonly days: number }
   | { readonly kind: 'rateRose'; readonly change: StageChange }
@@ -66,6 +69,8 @@ export type WentWell =
 export interface OneOnOneModel {
   readonly input: OneOnOneInput;
   readonly month: StatusModel;
+  /** The rep's funnel over the period: every stage their role works, by its own rate. */
+  readonly funnel: readonly FunnelRow[];
   readonly wentWell: readonly WentWell[];
   /** The stage to work on, with the team median of its rate when there is one. */
   readonly stage: (StageChange & { readonly teamMedian: number | null }) | null;
@@ -80,14 +85,16 @@ export interface OneOnOneModel {
 /** The counts whose rise is worth praising in a 1on1, in the order they are looked at. */
 const ACTIVITY = ['calls', 'meetings', 'visits', 'wins'];
 
-function wentWellOf(i: OneOnOneInput): WentWell[] {
-  const out: WentWell[] = [];
+function wentWellOf(i: OneOnOneInput, funnel: readonly FunnelRow[]): WentWell[] {
+  // A stage well above the team is the first thing a manager wants to praise.
+  const out: WentWell[] = strengthsOf(funnel).slice(0, 1).map((strength) => ({ kind: 'strength', strength }));
   for (const b of i.bests.filter((x) => x.day >= i.from && x.day <= i.to && i.catalog.get(x.metric)).slice(0, 2)) out.push({ kind: 'best', metric: i.catalog.def(b.metric), value: b.best });
   const streak = workdayStreak(i.loggedDays, i.to, i.calendar);
   if (streak >= 5) out.push({ kind: 'streak', days: streak });
   const rose = stageChanges(stagesOfRole(i.stages, i.salesRole), sameTotals(i.current), sameTotals(i.previous)).filter((c) => c.change >= 0.1);
   if (rose[0]) out.push({ kind: 'rateRose', change: rose[0] });
-  for (const note of i.notes.filter(isNewApproachNote).slice(0, 2)) out.push({ kind: 'newApproach', note });
+  // A note logged on several days is one approach.
+  for (const note of [...new Set(i.notes.filter(isNewApproachNote))].slice(0, 2)) out.push({ kind: 'newApproach', note });
   for (const key of ACTIVITY) {
     const now = i.current.values[key] ?? 0;
     const before = i.previous.values[key] ?? 0;
@@ -105,16 +112,9 @@ export function buildOneOnOne(i: OneOnOneInput): OneOnOneModel {
   const month = statusModel({ userId: i.rep, role: i.salesRole, kind: 'month', asOf: i.to, totals: i.monthTotals, targets: personalKpis(i.targets), calendar: i.calendar, catalog: i.catalog });
   const span = Math.max(1, daysBetween(i.from, i.to) + 1);
   const ownBaseline = scaleTotals(i.baseline, span / 28);
+  const funnel = repFunnel(i);
   const stage = bottleneckStage(stagesOfRole(i.stages, i.salesRole), sameTotals(i.current), sameTotals(ownBaseline));
-  const teamMedian = stage
-    ? median(
-        i.teammates.flatMap((t) => {
-          if (!works(t.salesRole, [stage.stage.from.key, stage.stage.to.key])) return [];
-          const rate = stageRate(stage.stage, t.totals);
-          return rate === null ? [] : [rate];
-        }),
-      )
-    : null;
+  const teamMedian = stage ? teamMedianOf(stage.stage, i.teammates) : null;
   const balance = qualityOrVolume(i.current, i.previous);
   const targetDefs = i.targets.flatMap((t) => i.catalog.get(t.metric) ?? []);
   const quiet = quietInputs(targetDefs, i.lastLogged, i.to, i.catalog);
@@ -122,7 +122,7 @@ export function buildOneOnOne(i: OneOnOneInput): OneOnOneModel {
     const def = i.catalog.get(t.metric);
     const pace = i.paces.get(t.metric) ?? null;
     if (!def || pace === null || pace <= 0 || def.better === 'lower') return [];
-    return t.value > 2 * pace ? [{ metric: def, target: t, pace, high: true }] : t.value < pace / 2 ? [{ metric: def, target: t, pace, high: false }] : [];
+    return isFarAbovePace(t.value, pace) ? [{ metric: def, target: t, pace, high: true }] : t.value < pace / 2 ? [{ metric: def, target: t, pace, high: false }] : [];
   });
   const situation = situationOf({ balance, stage, loggedDays: [...i.loggedDays].filter((d) => d >= i.from && d <= i.to).length });
   const furthest = [...month.lines]
@@ -136,7 +136,8 @@ export function buildOneOnOne(i: OneOnOneInput): OneOnOneModel {
   return {
     input: i,
     month,
-    wentWell: wentWellOf(i),
+    funnel,
+    wentWell: wentWellOf(i, funnel),
     stage: stage ? { ...stage, teamMedian } : null,
     balance,
     quiet,
@@ -150,16 +151,23 @@ export function buildOneOnOne(i: OneOnOneInput): OneOnOneModel {
 function wentWellSentence(w: WentWell, locale: Locale, seed: string, catalog: MetricCatalog): string {
   const t = messages(locale).oneonone;
   switch (w.kind) {
+    case 'strength':
+      return strengthSentence(w.strength, locale);
     case 'best':
       return pick(t.best, seed, { amount: formatAmount(w.metric, w.value, locale) });
     case 'streak':
       return pick(t.streak, seed, { days: w.days });
     case 'rateRose':
-      return pick(t.rateRose, seed, { rate: metricLabel(w.change.stage.rate, locale), from: formatPercent(w.change.baseline, locale), to: formatPercent(w.change.current, locale) });
+      return pick(t.rateRose, seed, {
+        rate: metricLabel(w.change.stage.rate, locale),
+        from: formatPercent(w.change.baseline, locale),
+        to: formatPercent(w.change.current, locale),
+        points: formatPoints(w.change.current - w.change.baseline, locale),
+      });
     case 'newApproach':
       return pick(t.newApproach, seed, { note: w.note.slice(0, 200) });
     case 'activityUp':
-      return pick(t.activityUp, seed, { metric: metricLabel(w.metric, locale), rise: `+${formatPercent(w.rise, locale)}` });
+      return pick(t.activityUp, seed, { metric: metricLabel(w.metric, locale), rise: formatPercent(w.rise, locale) });
     case 'effort':
       return pick(t.effort, seed, { items: formatItems(headlineItems(w.totals, catalog, 4), locale) });
   }
@@ -190,13 +198,13 @@ export function phraseOneOnOne(m: OneOnOneModel, locale: Locale): { wentWell: Se
   for (const off of m.targetOff.slice(0, 2)) {
     const params = {
       metric: metricLabel(off.metric, locale),
-      target: formatValue(off.metric, off.target.value, locale),
-      pace: formatValue(off.metric, off.metric.kind === 'rate' ? off.pace : Math.round(off.pace), locale),
+      target: formatQuantity(off.metric, off.target.value, locale),
+      pace: formatQuantity(off.metric, off.metric.kind === 'rate' ? off.pace : Math.round(off.pace), locale),
     };
     workOn.push(...gapWithSuggestion(pick(off.high ? t.targetHigh : t.targetLow, seed, params), pick(t.targetAdvice, seed, undefined)));
   }
   if (workOn.length === 0) workOn.push(say('info', pick(t.nothingToFix, seed, undefined)));
-  const kpi = m.plan.target === null ? metricLabel(m.plan.metric, locale) : `${metricLabel(m.plan.metric, locale)} ${formatValue(m.plan.metric, m.plan.target, locale)}`;
+  const kpi = m.plan.target === null ? metricLabel(m.plan.metric, locale) : formatAmount(m.plan.metric, m.plan.target, locale);
   const plan = [
     say('focus', t.planKpi({ kpi })),
     say('focus', t.planMeasure({ measure: t.measures[m.plan.measure] })),
@@ -216,7 +224,7 @@ function movesSince(m: OneOnOneModel, locale: Locale): string | null {
     if (!def || (s.before.values[key] === undefined && s.after.values[key] === undefined)) continue;
     const before = (s.before.values[key] ?? 0) / s.beforeDays;
     const after = (s.after.values[key] ?? 0) / s.afterDays;
-    moves.push(`${metricLabel(def, locale)} ${formatValue(def, Math.round(before * 10) / 10, locale)} → ${formatValue(def, Math.round(after * 10) / 10, locale)}`);
+    moves.push(`${formatAmount(def, Math.round(before * 10) / 10, locale)} → ${formatQuantity(def, Math.round(after * 10) / 10, locale)}`);
   }
   for (const key of ['meeting_rate', 'win_rate']) {
     const rate = catalog.get(key);
@@ -224,25 +232,9 @@ function movesSince(m: OneOnOneModel, locale: Locale): string | null {
     const before = metricValue(rate, s.before);
     const after = metricValue(rate, s.after);
     // A rate of something never logged (0 wins of 30 meetings for an SDR) says nothing.
-    if (before !== null && after !== null && (hasInputs(rate, s.before) || hasInputs(rate, s.after))) moves.push(`${metricLabel(rate, locale)} ${formatPercent(before, locale)} → ${formatPercent(after, locale)}`);
+    if (before !== null && after !== null && (hasInputs(rate, s.before) || hasInputs(rate, s.after))) moves.push(`${formatAmount(rate, before, locale)} → ${formatQuantity(rate, after, locale)}`);
   }
   return moves.length ? moves.slice(0, 4).join(messages(locale).separators.details) : null;
-}
-
-function kpiLines(m: OneOnOneModel, locale: Locale): string[] {
-  const t = messages(locale).oneonone;
-  return m.month.lines.map((l) => {
-    const p = l.progress;
-    const v = (n: number | null) => (n === null ? '–' : formatValue(p.metric, n, locale));
-    const now = metricValue(p.metric, m.input.current);
-    const before = metricValue(p.metric, m.input.previous);
-    let trend = '';
-    if (now !== null && before !== null && before > 0) {
-      const change = (now - before) / before;
-      trend = Math.abs(change) < 0.05 ? t.trendFlat : change > 0 ? t.trendUp({ change: formatPercent(change, locale) }) : t.trendDown({ change: formatPercent(-change, locale) });
-    } else if (now !== null && now > 0 && (before === null || before === 0)) trend = t.trendNew;
-    return t.kpiLine({ metric: metricLabel(p.metric, locale), actual: v(p.actual), target: v(p.target), attainment: p.attainment === null ? '–' : formatPercent(p.attainment, locale), trend });
-  });
 }
 
 /** The prep as a DM to the manager: Block Kit with a button to save the agreed plan, and text. */
@@ -262,12 +254,16 @@ export function renderOneOnOne(m: OneOnOneModel, locale: Locale, meetingLabel: s
         ...(m.input.checkIn.wantHelp ? [t.checkInWantHelp({ text: m.input.checkIn.wantHelp.slice(0, 500) })] : []),
       ]
     : [];
-  const kpis = kpiLines(m, locale);
+  // The month so far against its targets, titled with its days: the period's comparisons are in the funnel.
+  const kpis = m.month.lines.map((l) => kpiLine(l.progress, locale));
+  const kpisTitle = t.kpisTitle({ from: formatDay(m.month.period.start, locale), to: formatDay(m.month.asOf, locale) });
+  const funnel = m.funnel.flatMap((r) => funnelRowText(r, locale) ?? []);
   const blocks: KnownBlock[] = [
     header(title),
     context(period),
     section(`*${t.wentWellTitle}*\n${phrased.wentWell.map((s) => `• ${s.text}`).join('\n')}`),
-    ...(kpis.length ? [section(`*${t.kpisTitle}*\n${kpis.join('\n')}`)] : []),
+    ...(kpis.length ? [section(`*${kpisTitle}*\n${kpis.join('\n')}`)] : []),
+    ...(funnel.length ? [section(`*${t.funnelTitle}*\n${funnel.join('\n')}`)] : []),
     section(`*${t.workOnTitle}*\n${paragraph(phrased.workOn, locale)}`),
     section(`*${t.questionsTitle}*\n${questions.join('\n')}`),
     section(`*${t.planTitle}*\n${planText}`),
@@ -281,7 +277,8 @@ export function renderOneOnOne(m: OneOnOneModel, locale: Locale, meetingLabel: s
     period,
     t.wentWellTitle,
     ...phrased.wentWell.map((s) => `• ${s.text}`),
-    ...(kpis.length ? [t.kpisTitle, ...kpis] : []),
+    ...(kpis.length ? [kpisTitle, ...kpis] : []),
+    ...(funnel.length ? [t.funnelTitle, ...funnel] : []),
     t.workOnTitle,
     paragraph(phrased.workOn, locale),
     t.questionsTitle,

@@ -33,7 +33,8 @@ const share = (p: Progress) => (p.forecast ?? 0) / (p.target ?? 1);
 export function paceAlertsOf(s: TeamSnapshot): PaceAlert[] {
   const out: PaceAlert[] = [];
   const key = (scope: string, metric: string) => `${s.month.start}|${scope}|${metric}`;
-  for (const t of s.teamTargets) {
+  // The team's shared KPIs; one person's KPI is alerted on as theirs, below.
+  for (const t of s.channel.kpis) {
     const def = s.catalog.get(t.metric);
     if (!def) continue;
     const p = teamProgress(def, t, s.month, s.reportDay, s.members, s.monthTotals, s.calendar).progress;
@@ -89,7 +90,7 @@ export function renderPaceAlert(a: PaceAlert, locale: Locale): Message & Written
         perDay: amount(ceilCount(p.neededPerWorkday ?? 0)),
         remaining: p.remainingWorkdays,
       }),
-      adviceFor(metric, locale, seed),
+      adviceFor(metric, locale, Number(p.asOf.slice(8, 10)), seed),
       about,
     ),
     say('suggestion', a.scope === 'team' ? t.alertNextTeam : t.alertNextMember({ person: `<@${a.scope}>` }), about),

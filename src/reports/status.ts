@@ -1,5 +1,5 @@
 import { context, header, section, type KnownBlock, type Message } from './blocks.js';
-import { formatAmount, formatItems, formatTarget, formatValue, metricLabel, progressBar, totalsInOrder } from './amounts.js';
+import { formatAmount, formatFigure, formatItems, formatQuantity, formatTarget, formatValue, metricHeading, progressBar, totalsInOrder } from './amounts.js';
 import { formatFormula } from './formulas.js';
 import { DEFAULT_WORKDAYS, countWorkdays, withDaysOff, type WorkCalendar } from '../domain/calendar.js';
 import { addDays, type Day } from '../domain/days.js';
@@ -11,7 +11,7 @@ import { hasInputs, metricValue, rateParts, type Totals } from '../domain/rates.
 import { worksOnMetric } from '../domain/roles.js';
 import { periodTarget, type TargetSchedule } from '../domain/targets.js';
 import { calendarOf } from '../domain/team-settings.js';
-import { formatDay, formatMonth, formatPercent, formatPoints, messages, pick, type Locale } from '../i18n/index.js';
+import { formatDay, formatMonth, formatPercent, formatPoints, messages, pick, upperFirst, type Locale } from '../i18n/index.js';
 import type { Store, Target, Team } from '../store/index.js';
 
 /** The calendar a person works by: their team's, or Mon–Fri with Japanese holidays. */
@@ -182,13 +182,13 @@ export function progressDetails(line: KpiLine, totals: Totals, locale: Locale, s
     const over = metric.unit === 'percent' ? formatPoints(p.actual - p.target, locale) : formatValue(metric, p.actual - p.target, locale);
     limit = p.reached ? t.statusWithinLimit : t.statusOverLimit({ amount: over });
   } else if (p.reached) {
-    parts.push(pick(t.statusReached, `${seed}:${metric.key}`, { metric: metricLabel(metric, locale) }));
+    parts.push(pick(t.statusReached, `${seed}:${metric.key}`, { metric: metricHeading(metric, locale) }));
   } else {
     if (p.paceGap !== null) {
       const gap = ceilCount(Math.abs(p.paceGap));
       parts.push(p.paceGap > 0.5 ? t.statusAhead({ amount: formatAmount(metric, gap, locale) }) : p.paceGap > -0.5 ? t.statusOnPace : (who === 'team' ? t.statusToPaceTeam : t.statusToPace)({ amount: formatAmount(metric, gap, locale) }));
     }
-    if (p.forecast !== null) parts.push(t.statusForecast({ amount: formatValue(metric, Math.round(p.forecast), locale), end: formatDay(p.period.end, locale) }));
+    if (p.forecast !== null) parts.push(t.statusForecast({ amount: formatQuantity(metric, Math.round(p.forecast), locale), end: formatDay(p.period.end, locale) }));
     if (p.neededPerWorkday !== null && p.remainingWorkdays > 0) {
       parts.push(t.statusPerDay({ amount: formatAmount(metric, ceilCount(p.neededPerWorkday), locale), days: p.remainingWorkdays }));
     }
@@ -200,17 +200,16 @@ export function progressDetails(line: KpiLine, totals: Totals, locale: Locale, s
   }
   if (p.actualAsOf !== null && p.actualAsOf < p.asOf) parts.push(t.statusAsOf({ day: formatDay(p.actualAsOf, locale) }));
   if (limit) parts.push(limit);
-  return parts.join(sep);
+  // The details are a line of their own: it starts with a capital letter.
+  return upperFirst(parts.join(sep));
 }
 
 /** The first line of a KPI: `*calls* 600 / 1,000 (60%)  ██████░░░░`. */
 export function progressHeadline(line: KpiLine, locale: Locale): string {
   const t = messages(locale);
   const p = line.progress;
-  const actual = p.actual === null ? '–' : formatValue(p.metric, p.actual, locale);
-  const target = p.target === null ? '–' : formatValue(p.metric, p.target, locale);
-  const share = p.attainment === null ? '–' : formatPercent(p.attainment, locale);
-  return `${t.statusActual({ metric: metricLabel(p.metric, locale), actual, target, attainment: share })}  ${progressBar(p.attainment)}`;
+  const share = p.target !== null && p.target > 0 && p.attainment !== null ? formatPercent(p.attainment, locale) : null;
+  return `${t.statusActual({ metric: metricHeading(p.metric, locale), figure: formatFigure(p.metric, p.actual, p.target, locale), attainment: share })}  ${progressBar(p.attainment)}`;
 }
 
 function rateText(r: RateLine, totals: Totals, catalog: MetricCatalog, locale: Locale): string {

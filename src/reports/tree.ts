@@ -6,22 +6,15 @@ import type { MetricCatalog } from '../domain/metric-catalog.js';
 import type { MetricDef } from '../domain/metrics.js';
 import { periodOf, type PeriodKind } from '../domain/periods.js';
 import { periodTarget } from '../domain/targets.js';
-import { teamRate } from '../domain/team-rates.js';
-import { sumTotals, type Totals } from '../domain/rates.js';
+import type { KpiOwnership } from '../domain/team-kpis.js';
+import { teamRate, type TeamMember } from '../domain/team-rates.js';
+import type { Totals } from '../domain/rates.js';
 import { buildTree, deriveFunnelTree, evaluateTree, SEED_EXAMPLE_TREE, type EvaluatedTreeNode, type KpiTreeNode, type TreeProblem } from '../domain/tree.js';
 import { formatPercent, messages, type Locale } from '../i18n/index.js';
 import type { Member, Store, Target, Team } from '../store/index.js';
 
-/** A team's totals over a range: each member's period values added up (a team's pipeline is its members' together), and by member. */
-export async function teamTotals(store: Store, team: Team, from: Day, to: Day): Promise<{ total: Totals; byMember: Map<string, Totals> }> {
-  const byMember = await store.totals.memberTotals(team.id, from, to);
-  return { total: sumTotals(byMember.values()), byMember };
-}
-
-/** A team-level KPI: the team's own target, or its members' added up. */
-export interface TeamTarget extends KpiTarget {
-  readonly source: 'team' | 'members';
-}
+/** A team-level KPI: the team's own target, or its members' added up, with how many active members carry one. */
+export interface TeamTarget extends KpiTarget, KpiOwnership {}
 
 /** A team's members, each member's targets in force, and the team-level targets they add up to. */
 export interface TeamTargets {
@@ -37,15 +30,26 @@ export async function loadTeamTargets(store: Store, team: Team, asOf: Day, catal
     store.targets.of(team.workspace, 'team', String(team.id), asOf),
     store.targets.inForce(team.workspace, 'person', members.map((m) => m.userId), asOf),
   ]);
-  return { members, byPerson, targets: teamLevelTargets(team, asOf, own, byPerson, catalog) };
+  const active = new Set(members.filter((m) => m.isActive).map((m) => m.userId));
+  return { members, byPerson, targets: teamLevelTargets(team, asOf, own, byPerson, active, catalog) };
 }
 
 /**
  * The team-level targets: the team's own, and for metrics without one its members' added up (counts
- * and snapshots add; a rate only when every member who carries it shares one value).
+ * and snapshots add; a rate only when every member who carries it shares one value). Each says how
+ * many of the `active` members carry a target on it: whether it is several people's work.
  */
-function teamLevelTargets(team: Team, asOf: Day, own: readonly Target[], byPerson: ReadonlyMap<string, readonly Target[]>, catalog: MetricCatalog): TeamTarget[] {
-  const out = new Map<string, TeamTarget>(own.map((t) => [t.metric, { metric: t.metric, schedules: [t.schedule], source: 'team' }]));
+function teamLevelTargets(
+  team: Team,
+  asOf: Day,
+  own: readonly Target[],
+  byPerson: ReadonlyMap<string, readonly Target[]>,
+  active: ReadonlySet<string>,
+  catalog: MetricCatalog,
+): TeamTarget[] {
+  const carriers = new Map<string, number>();
+  for (const [userId, targets] of byPerson) if (active.has(userId)) for (const t of targets) carriers.set(t.metric, (carriers.get(t.metric) ?? 0) + 1);
+  const out = new Map<string, TeamTarget>(own.map((t) => [t.metric, { metric: t.metric, schedules: [t.schedule], source: 'team', carriers: carriers.get(t.metric) ?? 0 }]));
   const pooled = new Map<string, Target[]>();
   for (const targets of byPerson.values()) for (const t of targets) pooled.set(t.metric, [...(pooled.get(t.metric) ?? []), t]);
   const month = periodOf(asOf, 'month');
@@ -55,7 +59,7 @@ function teamLevelTargets(team: Team, asOf: Day, own: readonly Target[], byPerso
     if (out.has(metric) || !def || def.retired) continue;
     const schedules = targets.map((t) => t.schedule);
     if (def.kind === 'rate' && periodTarget(def, schedules, month, asOf, calendar).value === null) continue;
-    out.set(metric, { metric, schedules, source: 'members' });
+    out.set(metric, { metric, schedules, source: 'members', carriers: carriers.get(metric) ?? 0 });
   }
   return [...out.values()];
 }
@@ -65,8 +69,22 @@ export type TreeModel =
   | { readonly kind: 'none' }
   | { readonly kind: 'invalid'; readonly problem: TreeProblem };
 
+/**
+ * Whose numbers a team's values add up, and each one's over ranges: its members; for a client
+ * engagement, everyone who logged for it, over whom its rates are read whatever their role.
+ */
+export async function teamRanges(store: Store, team: Team, ranges: readonly { from: Day; to: Day }[]): Promise<{ members: TeamMember[]; ranges: Map<string, Totals>[] }> {
+  if (!team.engagement) {
+    const [members, read] = await Promise.all([store.teams.members(team.id), store.totals.memberRanges(team.id, ranges)]);
+    return { members, ranges: read };
+  }
+  const read = await Promise.all(ranges.map((r) => store.engagements.memberTotals(team.id, r.from, r.to)));
+  const people = new Set(read.flatMap((m) => [...m.keys()]));
+  return { members: [...people].map((userId) => ({ userId, salesRole: null })), ranges: read };
+}
+
 /** A team's value of a metric over its members' totals: a rate over the people whose role works it, a count over everyone. */
-export function teamValue(def: MetricDef, members: readonly Member[], byMember: ReadonlyMap<string, Totals>): number | null {
+export function teamValue(def: MetricDef, members: readonly TeamMember[], byMember: ReadonlyMap<string, Totals>): number | null {
   return teamRate(def, members, byMember).value;
 }
 
@@ -103,7 +121,7 @@ async function evaluateForTeam(store: Store, team: Team, tree: KpiTreeNode, asOf
   };
   collect(tree, 'month');
   const order = [...kinds];
-  const [members, ranges] = await Promise.all([store.teams.members(team.id), store.totals.memberRanges(team.id, order.map((k) => ({ from: periodOf(asOf, k).start, to: asOf })))]);
+  const { members, ranges } = await teamRanges(store, team, order.map((k) => ({ from: periodOf(asOf, k).start, to: asOf })));
   const byKind = new Map(order.map((k, i) => [k, ranges[i]!] as const));
   return evaluateTree(tree, catalog, (def, kind) => teamValue(def, members, byKind.get(kind) ?? new Map()));
 }

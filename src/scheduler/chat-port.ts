@@ -45,6 +45,11 @@ export interface ChatPort {
   openView(triggerId: string, view: View): Promise<void>;
   /** Shares a text file in a channel (a DM channel for a person), with a comment. */
   uploadFile(channel: string, file: { filename: string; title: string; content: string; comment: string }): Promise<void>;
+  /**
+   * Uploads an image without sharing it in any channel and resolves with its file ID, for an image
+   * block's `slack_file` (charts where the native chart block is not taken, and App Home).
+   */
+  uploadImage(image: { filename: string; title: string; altText: string; png: Uint8Array }): Promise<string>;
   /** Publishes a person's App Home tab. */
   publishHome(userId: string, view: View): Promise<void>;
 }

@@ -6,7 +6,10 @@ import { buildMorningDm, renderMorningDm } from '../reports/digest/dm.js';
 import { loadTeamSnapshot, reportDayFor, type TeamSnapshot } from '../reports/digest/snapshot.js';
 import type { PaceAlert } from '../reports/pace-alerts.js';
 import type { ReminderModel } from '../reports/reminder.js';
-import { loadWeeklyReview, renderWeeklyReview } from '../reports/digest/weekly.js';
+import { loadWeeklyTrend, weeklyReviewMessage } from '../reports/charts/from-weekly.js';
+import { loadWeeklyReview } from '../reports/digest/weekly.js';
+import { loadClientReport } from '../reports/client-report.js';
+import { renderClientReport } from '../reports/client-report-render.js';
 import { calendarFor } from '../reports/status.js';
 import type { Day } from '../domain/days.js';
 import type { Locale } from '../domain/locale.js';
@@ -33,7 +36,7 @@ export interface Pending {
  * period is the KPI's month and scope, so it goes once per KPI and month).
  */
 export type PlanItem =
-  | { readonly kind: 'daily' | 'weekly'; readonly subject: string; readonly channel: string }
+  | { readonly kind: 'daily' | 'weekly' | 'client'; readonly subject: string; readonly channel: string }
   | { readonly kind: 'dm'; readonly subject: string; readonly member: Member }
   | { readonly kind: 'reminder'; readonly subject: string; readonly member: Member; readonly reminder: ReminderModel }
   | { readonly kind: 'pace'; readonly subject: string; readonly member: Member; readonly alert: PaceAlert; readonly periodKey: string };
@@ -98,18 +101,29 @@ export function planDaily(store: Store, team: Team, slotDay: Day): SlotPlan {
   };
 }
 
-/** The weekly slot: the review of last week to the team's channel. */
+/** The weekly slot: the review of last week to the team's channel, with its trend and funnel charts. */
 export function planWeekly(store: Store, team: Team, slotDay: Day): SlotPlan {
   return {
     recipients: async () => (team.channelId ? [{ kind: 'weekly', subject: String(team.id), channel: team.channelId }] : []),
-    build: async () => renderWeeklyReview(await loadWeeklyReview(store, team, slotDay), team.settings.locale),
+    build: async () => {
+      const review = await loadWeeklyReview(store, team, slotDay);
+      return weeklyReviewMessage(review, await loadWeeklyTrend(store, team, review), team.settings.locale);
+    },
+  };
+}
+
+/** A client engagement's slot: its report to the client's channel, in the client's language, team totals only. */
+export function planClientReport(store: Store, team: Team, slotDay: Day, slotAt: Date): SlotPlan {
+  return {
+    recipients: async () => (team.channelId ? [{ kind: 'client', subject: String(team.id), channel: team.channelId }] : []),
+    build: async () => renderClientReport(await loadClientReport(store, team, slotDay, slotAt), team.settings.locale),
   };
 }
 
 const KNOWN_REASONS = new Set(['channel_not_found', 'not_in_channel', 'is_archived', 'no_channel']);
 
 /** The DM a team's manager gets, once, when the team's channel does not take its messages. */
-export function brokenTeamNotice(team: Team, kind: 'daily' | 'weekly', channel: string, reason: string, locale: Locale): Message {
+export function brokenTeamNotice(team: Team, kind: 'daily' | 'weekly' | 'client', channel: string, reason: string, locale: Locale): Message {
   const a = messages(locale).alerts;
   const why = a.reasons[(KNOWN_REASONS.has(reason) ? reason : 'other') as keyof typeof a.reasons];
   const text = `${a.broken({ team: team.name, what: a.what[kind], channel: `<#${channel}>`, reason: why })}\n${a.fix}`;

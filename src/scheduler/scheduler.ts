@@ -3,10 +3,10 @@ import type { Logger } from '@slack/logger';
 import type { ChatPort } from './chat-port.js';
 import { planEvening, planMorning } from './member-plans.js';
 import { runOneOnOne } from './oneonone-round.js';
-import { planDigest, planWeekly, recipientOf, brokenTeamNotice, type Pending, type SlotPlan, type SnapshotCache } from './plans.js';
+import { planClientReport, planDigest, planWeekly, recipientOf, brokenTeamNotice, type Pending, type SlotPlan, type SnapshotCache } from './plans.js';
 import { ProfileReader, type ProfileReaderOptions } from './profiles.js';
 import { Sender, type Recipient, type SendResult } from './sender.js';
-import { beforeCreation, memberSlotsAround, slotState, slotsAround, type Slot, type SlotState } from './slots.js';
+import { beforeCreation, clientSlotsAround, memberSlotsAround, slotState, slotsAround, type Slot, type SlotState } from './slots.js';
 import { zoneOf } from '../domain/days.js';
 import type { Clock } from '../clock.js';
 import type { Locale } from '../domain/locale.js';
@@ -96,14 +96,17 @@ export class Scheduler {
     const [teams, zones] = await Promise.all([store.teams.all(), store.teams.memberZones()]);
     for (const team of teams) {
       try {
-        for (const slot of slotsAround(team.settings, now)) {
+        // A client engagement gets its report and nothing else: no digest, review or DMs of its own.
+        const slots = team.engagement ? clientSlotsAround(team.settings, team.engagement.report, now) : slotsAround(team.settings, now);
+        for (const slot of slots) {
           if (beforeCreation(team, slot.at)) continue;
           const state = slotState(slot.at, now, team.settings.catchupHours);
           if (state === 'early') continue;
-          const plan = slot.kind === 'daily' ? planDigest(store, team, slot.day, cache) : planWeekly(store, team, slot.day);
+          const plan =
+            slot.kind === 'client' ? planClientReport(store, team, slot.day, slot.at) : slot.kind === 'daily' ? planDigest(store, team, slot.day, cache) : planWeekly(store, team, slot.day);
           outcomes.push(...(await this.runPlan(team, plan, slot, state, now, `slot|${team.id}|${slot.kind}|${slot.day}`)));
         }
-        outcomes.push(...(await this.runMemberSlots(team, zones.get(team.id) ?? [], now, cache)));
+        if (!team.engagement) outcomes.push(...(await this.runMemberSlots(team, zones.get(team.id) ?? [], now, cache)));
       } catch (error) {
         // One broken team never stops the others.
         logger.error(`Scheduled messages of team ${team.name} (${team.id}) failed this tick:`, error);
@@ -205,7 +208,7 @@ export class Scheduler {
       throw error;
     });
     // The key goes with the message, so a send that got no answer can be looked up before another.
-    const result = await this.sender.send(to, message, { key: id, since: this.markSince(slotAt, now), maybePosted: existing?.status === 'retry' });
+    const result = await this.sender.send(to, message, { key: id, since: this.markSince(slotAt, now), maybePosted: existing?.status === 'retry' }, key.workspace);
     return this.settle(team, key, claim.id, to, result, now);
   }
 
@@ -254,14 +257,15 @@ export class Scheduler {
     await store.deliveries.settle(claimId, status, result.reason);
     this.settled.add(id);
     if ('userId' in to && result.inactiveUser) await store.people.markInactive(key.workspace, to.userId);
-    if (team && 'channel' in to && (key.kind === 'daily' || key.kind === 'weekly')) await this.reportBroken(team, key.kind, to.channel, result.reason, now);
+    if (team && 'channel' in to && (key.kind === 'daily' || key.kind === 'weekly' || key.kind === 'client')) await this.reportBroken(team, key.kind, to.channel, result.reason, now);
     logger.warn(`${key.kind} for ${key.subject} (${team?.name ?? key.workspace}) not sent: ${result.reason}`);
     return { key, result: status, reason: result.reason };
   }
 
-  /** Tells the team's managers, once per channel and reason, that their channel does not take messages. */
-  private async reportBroken(team: Team, kind: 'daily' | 'weekly', channel: string, reason: string, now: Date): Promise<void> {
-    const managers = (await this.options.store.teams.members(team.id)).filter((m) => m.role === 'manager' && m.isActive);
+  /** Tells the team's managers (a client engagement's: its agency team's), once per channel and reason, that their channel does not take messages. */
+  private async reportBroken(team: Team, kind: 'daily' | 'weekly' | 'client', channel: string, reason: string, now: Date): Promise<void> {
+    const runBy = team.engagement ? team.engagement.parentTeam : team.id;
+    const managers = runBy === null ? [] : (await this.options.store.teams.members(runBy)).filter((m) => m.role === 'manager' && m.isActive);
     for (const manager of managers) {
       const key = this.keyOf(team, 'alert', manager.userId, `${reason}:${channel}`);
       await this.deliver(team, key, now, 'due', now, {

@@ -1,3 +1,4 @@
+import { ChartPosters } from './chart-poster.js';
 import { slackErrorOf, type ChatPort, type SlackCallError } from './chat-port.js';
 import type { Message } from '../reports/blocks.js';
 
@@ -71,6 +72,11 @@ export interface SenderOptions {
   readonly maxAttempts?: number;
   /** Longer a Retry-After than this and the message waits for a later tick instead. */
   readonly maxWaitMs?: number;
+  /**
+   * How charts are drawn, per workspace: Slack's native block, falling back to uploaded PNGs (see
+   * `ChartPoster`). Shared with the other paths that show charts; by default the sender's own.
+   */
+  readonly charts?: ChartPosters;
 }
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -89,6 +95,8 @@ export class Sender {
   private readonly gap: number;
   private readonly maxAttempts: number;
   private readonly maxWait: number;
+  /** Draws the charts of the messages this sender posts, one poster per workspace. */
+  readonly charts: ChartPosters;
 
   constructor(
     private readonly chat: ChatPort,
@@ -99,9 +107,13 @@ export class Sender {
     this.gap = options.channelGapMs ?? 1100;
     this.maxAttempts = options.maxAttempts ?? 5;
     this.maxWait = options.maxWaitMs ?? 60_000;
+    this.charts = options.charts ?? new ChartPosters(chat, { sleep: this.sleep, now: this.now });
   }
 
-  async send(to: Recipient, message: Message, mark?: DeliveryMark): Promise<SendResult> {
+  /** Sends a message; `workspace` picks whose chart poster draws its charts (one workspace by default). */
+  async send(to: Recipient, message: Message, mark?: DeliveryMark, workspace = ''): Promise<SendResult> {
+    // DOMAIN.md rule 5: a channel sees team totals; a person's chart goes to them or their manager.
+    if ('channel' in to && (message.charts ?? []).some((c) => c.chart.audience !== 'team')) throw new Error(`a person's chart was addressed to channel ${to.channel}`);
     let channel: string;
     if ('channel' in to) channel = to.channel;
     else {
@@ -117,7 +129,7 @@ export class Sender {
           if (found) return found;
         }
         await this.spaceOut(channel);
-        return this.chat.postMessage(channel, message, mark?.key);
+        return this.charts.of(workspace).post(channel, message, mark?.key);
       },
       (error) => {
         if (error.kind === 'network') maybePosted = true;

@@ -1,27 +1,17 @@
-import { isWorkday, workdaysBetween } from '../domain/calendar.js';
+import { isWorkday } from '../domain/calendar.js';
 import { addDays, dayInZone, instantAt, type Day } from '../domain/days.js';
-import { periodOf } from '../domain/periods.js';
-import { calendarOf, type TeamSettings } from '../domain/team-settings.js';
+import { calendarOf, reportDayOf, weeklyReviewDay, type TeamSettings } from '../domain/team-settings.js';
 
-/** A team's slots (`daily`, `weekly`, in the team's zone) and each person's (`morning`, `evening`, in theirs). */
-export type SlotKind = 'daily' | 'weekly' | 'morning' | 'evening';
+export { weeklyReviewDay };
+
+/** A team's slots (`daily`, `weekly`, in the team's zone), each person's (`morning`, `evening`, in theirs), and a client engagement's report (`client`). */
+export type SlotKind = 'daily' | 'weekly' | 'morning' | 'evening' | 'client';
 
 /** A moment a team's scheduled message is due: its kind, the business day and the instant. */
 export interface Slot {
   readonly kind: SlotKind;
   readonly day: Day;
   readonly at: Date;
-}
-
-/**
- * The day of a week the weekly review goes out: the first workday on or after the configured
- * weekday within that ISO week (Monday 2026-11-23 is a holiday in Japan, so Tuesday the 24th);
- * null when the rest of the week has no workday.
- */
-export function weeklyReviewDay(settings: TeamSettings, anyDayOfWeek: Day): Day | null {
-  const week = periodOf(anyDayOfWeek, 'week');
-  const from = addDays(week.start, settings.weeklyDay - 1);
-  return workdaysBetween(from, week.end, calendarOf(settings))[0] ?? null;
 }
 
 /**
@@ -40,6 +30,18 @@ export function slotsAround(settings: TeamSettings, now: Date): Slot[] {
     }
   }
   return slots;
+}
+
+/**
+ * A client engagement's report slots on the days around `now`: on its report day (its weekly day,
+ * or the month's first workday) at its weekly time, in its zone. An engagement has no other slot.
+ */
+export function clientSlotsAround(settings: TeamSettings, cadence: 'weekly' | 'monthly', now: Date): Slot[] {
+  if (settings.weeklyTime === null) return [];
+  const today = dayInZone(now, settings.timezone);
+  return [addDays(today, -1), today].flatMap((day) =>
+    reportDayOf(settings, cadence, day) === day ? [{ kind: 'client' as const, day, at: instantAt(day, settings.weeklyTime!, settings.timezone) }] : [],
+  );
 }
 
 /**

@@ -63,6 +63,7 @@ export function commandContext(deps: SlackDeps, caller: Caller, triggerId: strin
     clock: deps.clock,
     caller,
     chat: deps.chat,
+    sender: deps.sender,
     defaults: { timezone: deps.config.timezone, locale: deps.config.locale, admins: deps.config.admins },
     requestKey: triggerId,
     triggerId,

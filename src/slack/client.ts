@@ -11,6 +11,8 @@ const { WebClient, ErrorCode } = webApi;
 
 /** The metadata event type that marks the bot's scheduled messages with their delivery key. */
 const DELIVERY_EVENT = 'kpi_bot_delivery';
+/** The alt text `files.getUploadURLExternal` keeps (the image block carries the full one). */
+const ALT_TEXT_LIMIT = 1000;
 type WebClientType = InstanceType<typeof WebClient>;
 
 export interface SlackClientOptions {
@@ -146,6 +148,20 @@ export class SlackClient implements ChatPort {
     await this.call(() =>
       this.web.files.uploadV2({ channel_id: channel, filename: file.filename, title: file.title, content: file.content, initial_comment: file.comment }),
     );
+  }
+
+  /**
+   * `files.uploadV2` does Slack's three steps: `files.getUploadURLExternal`, the POST of the bytes to
+   * the URL it gives, and `files.completeUploadExternal`; without a channel the file is shared
+   * nowhere and only the messages that show it in an image block display it.
+   */
+  async uploadImage(image: { filename: string; title: string; altText: string; png: Uint8Array }): Promise<string> {
+    const res = await this.call(() =>
+      this.web.files.uploadV2({ file: Buffer.from(image.png.buffer, image.png.byteOffset, image.png.byteLength), filename: image.filename, title: image.title, alt_text: image.altText.slice(0, ALT_TEXT_LIMIT) }),
+    );
+    const completed = (res as { files?: { files?: { id?: string }[] }[] }).files?.[0]?.files?.[0]?.id;
+    if (!completed) throw Object.assign(new Error('files.completeUploadExternal returned no file'), { slack: { kind: 'platform', error: 'no_file' } });
+    return completed;
   }
 
   async publishHome(userId: string, view: View): Promise<void> {

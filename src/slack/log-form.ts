@@ -13,7 +13,7 @@ import { messages, type Locale } from '../i18n/index.js';
 import type { Message } from '../reports/blocks.js';
 import { renderLogReceipt } from '../reports/receipts.js';
 import { choiceOf, textOf, type FormValues } from '../reports/views/form.js';
-import { amountBlock, DAY_BLOCK, LOG_FORM_PAIRS, metricBlock, NOTE_BLOCK } from '../reports/views/log-modal.js';
+import { amountBlock, CLIENT_BLOCK, DAY_BLOCK, LOG_FORM_PAIRS, metricBlock, NOTE_BLOCK } from '../reports/views/log-modal.js';
 
 export type LogFormReading =
   | { readonly ok: true; readonly request: LogRequest; readonly text: string }
@@ -78,14 +78,17 @@ export function readLogForm(values: FormValues, today: Day, locale: Locale, cata
   if (note.length > MAX_NOTE_LENGTH) errors[NOTE_BLOCK] = problemSentence({ code: 'noteTooLong', max: MAX_NOTE_LENGTH }, locale);
 
   if (Object.keys(errors).length > 0 || day === null) return { ok: false, errors };
-  const request: LogRequest = { kind: 'log', pairs, date: { kind: 'day', day }, note: note || null };
+  const client = choiceOf(values, CLIENT_BLOCK);
+  const request: LogRequest = { kind: 'log', pairs, date: { kind: 'day', day }, note: note || null, ...(client ? { client } : {}) };
   // What the audit history keeps: the log as it would have been typed.
   const text = `${pairs.map((p) => `${p.metric.key} ${p.value}`).join(' ')} ${day}${note ? ` -- ${note}` : ''}`;
   return { ok: true, request, text };
 }
 
 /** The field a problem found only when storing belongs under. */
-function blockOf(problem: Problem): string {
+function blockOf(problem: Problem, values: FormValues): string {
+  // The client field is there only for someone on several engagements when the form opened.
+  if ((problem.code === 'whichClient' || problem.code === 'unknownClient' || problem.code === 'notInClient') && CLIENT_BLOCK in values) return CLIENT_BLOCK;
   return problem.code === 'futureDate' || problem.code === 'tooOld' || problem.code === 'badDate' ? DAY_BLOCK : amountBlock(1);
 }
 
@@ -102,7 +105,7 @@ export async function submitLogForm(ctx: CommandContext, values: FormValues): Pr
   const read = readLogForm(values, today, locale, catalog);
   if (!read.ok) return read;
   const outcome = await storeLog(ctx, read.request, read.text, 'modal');
-  if (!outcome.ok) return { ok: false, errors: { [blockOf(outcome.problem)]: problemSentence(outcome.problem, locale) } };
+  if (!outcome.ok) return { ok: false, errors: { [blockOf(outcome.problem, values)]: problemSentence(outcome.problem, locale) } };
   const { stored } = outcome;
   return {
     ok: true,

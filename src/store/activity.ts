@@ -28,6 +28,8 @@ export interface LogInput {
   readonly loggedAt: Date;
   readonly pairs: readonly Pair[];
   readonly note: string | null;
+  /** The client engagement (a team's ID) the log counts for; none for work outside any engagement. */
+  readonly engagement?: number | null;
 }
 
 export interface StoredLog {
@@ -199,7 +201,7 @@ export class Activity {
       // The log_intake view's trigger stores the command and its entries; the entries' trigger keeps
       // the daily totals and personal bests — all in this one statement.
       const { changes } = await tx.run(
-        `INSERT INTO log_intake (command_id, team_id, user_id, request_key, source, text, day, logged_at, note, pairs) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO log_intake (command_id, team_id, user_id, request_key, source, text, day, logged_at, note, pairs, engagement) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         [
           commandId,
           input.teamId,
@@ -211,6 +213,7 @@ export class Activity {
           input.loggedAt.toISOString(),
           input.note,
           JSON.stringify(input.pairs.map((p) => [p.metric, p.value, p.handoff?.userId ?? null, p.handoff?.direction ?? null])),
+          input.engagement ?? null,
         ],
       );
       // PostgreSQL: the trigger stored nothing because another instance stored this request a moment ago.

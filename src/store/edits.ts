@@ -57,6 +57,7 @@ interface EntryRow {
   logged_at: string;
   counterpart: string | null;
   direction: 'to' | 'from' | null;
+  engagement: number | null;
 }
 
 const handoffOf = (r: EntryRow): Handoff | null => (r.counterpart && r.direction ? { userId: r.counterpart, direction: r.direction } : null);
@@ -66,7 +67,7 @@ function latestEntry(tx: Tx, input: EditInput, c: Correction): Promise<EntryRow 
   const days = input.day === null ? 'day >= ?' : 'day = ?';
   const handoff = c.handoff ? 'AND counterpart = ? AND direction = ?' : '';
   return tx.get<EntryRow>(
-    `SELECT id, command_id, metric, value, day, note, logged_at, counterpart, direction FROM entries
+    `SELECT id, command_id, metric, value, day, note, logged_at, counterpart, direction, engagement FROM entries
      WHERE team_id = ? AND user_id = ? AND metric = ? AND command_id IS NOT NULL AND undone_at IS NULL AND ${days} ${handoff}
      ORDER BY logged_at DESC, id DESC LIMIT 1${tx.dialect === 'postgres' ? ' FOR UPDATE' : ''}`,
     [input.teamId, input.userId, c.metric, input.day ?? input.since, ...(c.handoff ? [c.handoff.userId, c.handoff.direction] : [])],
@@ -104,8 +105,8 @@ export class Edits {
         await takeOutOfDailyTotal(tx, { teamId: input.teamId, userId: input.userId, day: entry.day, metric: entry.metric }, entry.value);
         // The replacement keeps the log's time, so the day's order (and a snapshot's latest value) is as it was.
         const replacement = await tx.insert(
-          `INSERT INTO entries (team_id, user_id, command_id, metric, value, day, note, logged_at, counterpart, direction) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          [input.teamId, input.userId, entry.command_id, entry.metric, c.value, entry.day, entry.note, entry.logged_at, entry.counterpart, entry.direction],
+          `INSERT INTO entries (team_id, user_id, command_id, metric, value, day, note, logged_at, counterpart, direction, engagement) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          [input.teamId, input.userId, entry.command_id, entry.metric, c.value, entry.day, entry.note, entry.logged_at, entry.counterpart, entry.direction, entry.engagement],
         );
         await tx.run('INSERT INTO edit_audit (team_id, user_id, request_key, replaced_entry, replacement, edited_at) VALUES (?, ?, ?, ?, ?, ?)', [
           input.teamId,

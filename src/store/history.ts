@@ -14,11 +14,14 @@ export interface HistoryRow {
   readonly loggedAt: Date;
   /** Handed to or received from a colleague (`meetings 2 → @aoi`); none when absent. */
   readonly handoff?: Handoff | null;
+  /** The client engagement it counts for (a team's ID); none when absent. */
+  readonly engagement?: number | null;
 }
 
-/** An entry as an export gives it: the row, and the person's name as Slack last told it (null when never). */
+/** An entry as an export gives it: the row, the person's name as Slack last told it (null when never), and its client's name. */
 export interface ExportedRow extends HistoryRow {
   readonly name: string | null;
+  readonly client: string | null;
 }
 
 export interface HistoryFilter {
@@ -82,9 +85,10 @@ export class History {
       where.push('e.day <= ?');
       params.push(filter.to);
     }
-    return this.db.read.each<{ day: Day; user_id: string; name: string | null; metric: string; value: number; note: string | null; logged_at: string; counterpart: string | null; direction: 'to' | 'from' | null }>(
-      `SELECT e.day, e.user_id, p.name, e.metric, e.value, e.note, e.logged_at, e.counterpart, e.direction FROM entries e
+    return this.db.read.each<{ day: Day; user_id: string; name: string | null; metric: string; value: number; note: string | null; logged_at: string; counterpart: string | null; direction: 'to' | 'from' | null; engagement: number | null; client: string | null }>(
+      `SELECT e.day, e.user_id, p.name, e.metric, e.value, e.note, e.logged_at, e.counterpart, e.direction, e.engagement, c.client FROM entries e
        LEFT JOIN people p ON p.team_id = e.team_id AND p.user_id = e.user_id
+       LEFT JOIN teams c ON c.id = e.engagement
        WHERE ${where.join(' AND ')} ORDER BY e.day, e.user_id, e.logged_at, e.id`,
       params,
       (r) =>
@@ -97,6 +101,8 @@ export class History {
           note: r.note,
           loggedAt: new Date(r.logged_at),
           handoff: r.counterpart && r.direction ? { userId: r.counterpart, direction: r.direction } : null,
+          engagement: r.engagement,
+          client: r.client,
         }),
     );
   }
@@ -143,8 +149,8 @@ export class History {
           await tx.run('INSERT INTO people (team_id, user_id, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING', [teamId, userId, when]);
         }
         await tx.run(
-          `INSERT INTO entries (team_id, user_id, import_id, metric, value, day, note, logged_at, counterpart, direction) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
-          chunk.flatMap((r) => [teamId, r.userId, importId, r.metric, r.value, r.day, r.note, r.loggedAt.toISOString(), r.handoff?.userId ?? null, r.handoff?.direction ?? null]),
+          `INSERT INTO entries (team_id, user_id, import_id, metric, value, day, note, logged_at, counterpart, direction, engagement) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+          chunk.flatMap((r) => [teamId, r.userId, importId, r.metric, r.value, r.day, r.note, r.loggedAt.toISOString(), r.handoff?.userId ?? null, r.handoff?.direction ?? null, r.engagement ?? null]),
         );
         count += chunk.length;
       };

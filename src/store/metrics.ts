@@ -233,4 +233,24 @@ export class Metrics {
     this.forget(workspace);
     return done;
   }
+
+  /** The definitions agreed for the workspace's metrics ("a meeting with the decision maker present"), by key. */
+  async definitions(workspace: string): Promise<Map<string, string>> {
+    const rows = await this.db.read.all<{ key: string; definition: string }>('SELECT key, definition FROM metrics WHERE team_id = ? AND definition IS NOT NULL', [workspace]);
+    return new Map(rows.map((r) => [r.key, r.definition]));
+  }
+
+  /** Writes down what a metric counts, in the words agreed (null clears it); false when there is no such metric. */
+  async define(workspace: string, key: string, definition: string | null, by: string, at: Date): Promise<boolean> {
+    return this.db.write(async (tx) => {
+      const { changes } = await tx.run('UPDATE metrics SET definition = ?, updated_by = ?, updated_at = ? WHERE team_id = ? AND key = ?', [
+        definition,
+        by,
+        at.toISOString(),
+        workspace,
+        key,
+      ]);
+      return changes > 0;
+    });
+  }
 }

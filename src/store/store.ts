@@ -1,6 +1,7 @@
 import { Activity } from './activity.js';
 import type { Backend, StoreOptions, StoreSettings } from './backend.js';
 import { Edits } from './edits.js';
+import { Engagements } from './engagements.js';
 import { DailyTotals } from './daily-totals.js';
 import { DaysOff } from './days-off.js';
 import { Deliveries } from './deliveries.js';
@@ -29,6 +30,8 @@ export class Store {
   readonly activity: Activity;
   /** Corrections of recent logs (`/kpi edit`). */
   readonly edits: Edits;
+  /** Client engagements, their members and numbers, and review decisions. */
+  readonly engagements: Engagements;
   /** Reads of the daily totals, notes and bests: what reports are built from. */
   readonly totals: DailyTotals;
   readonly history: History;
@@ -48,6 +51,7 @@ export class Store {
     this.people = new People(db);
     this.activity = new Activity(db);
     this.edits = new Edits(db);
+    this.engagements = new Engagements(db, (id) => this.teams.byId(id));
     this.totals = new DailyTotals(db);
     this.history = new History(db);
     this.teams = new Teams(db);

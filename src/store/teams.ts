@@ -16,6 +16,15 @@ export interface Team {
   readonly createdBy: string;
   /** When the team was created: no slot before it is sent late. Absent for a team not read from the store. */
   readonly createdAt?: Date;
+  /** Set when the team is a client engagement (its numbers are the logs that name it); absent or null otherwise. */
+  readonly engagement?: Engagement | null;
+}
+
+/** A client engagement (seed 003): whose it is, the agency team whose managers run it, and how often the client gets its report. */
+export interface Engagement {
+  readonly client: string;
+  readonly parentTeam: number | null;
+  readonly report: 'weekly' | 'monthly';
 }
 
 export interface Member {
@@ -61,6 +70,9 @@ interface TeamRow {
   pace_alerts: number;
   created_by: string;
   created_at: string;
+  client: string | null;
+  parent_team: number | null;
+  report: 'weekly' | 'monthly';
 }
 
 const toTeam = (r: TeamRow): Team => ({
@@ -70,6 +82,7 @@ const toTeam = (r: TeamRow): Team => ({
   channelId: r.channel_id,
   createdBy: r.created_by,
   createdAt: new Date(r.created_at),
+  engagement: r.client === null ? null : { client: r.client, parentTeam: r.parent_team, report: r.report },
   settings: {
     timezone: r.timezone,
     locale: r.locale,

@@ -48,6 +48,18 @@ describe('kpi-bot digest', () => {
     expect(payloads.every((p) => p.text.length > 0 && p.blocks.length > 0)).toBe(true);
   });
 
+  it('the weekly review’s --dry-run carries each chart’s title and numbers; --format json lists its charts with Slack’s chart block', async () => {
+    const text = await cli(['digest', 'weekly', '--at', '2026-11-24T09:05:00+09:00', '--dry-run'], env);
+    expect(text.stdout).toContain('Chart: The funnel of the week of Mon 16 Nov.\nCalls 135 · meetings 6 · wins 1');
+    expect(text.stdout).toContain('Chart: Team KPIs, week by week (last 8 weeks).');
+    const json = await cli(['digest', 'weekly', '--at', '2026-11-24T09:05:00+09:00', '--dry-run', '--format', 'json'], env);
+    const [review] = JSON.parse(json.stdout) as { text: string; blocks: unknown[]; charts: { at: number; kind: string; alt: string; native: { type: string } | null }[] }[];
+    expect(review!.charts.map((c) => c.kind)).toEqual(['trend', 'funnel']);
+    expect(review!.charts.every((c) => c.at > 0 && c.at <= review!.blocks.length && c.alt.startsWith('Chart: '))).toBe(true);
+    // The funnel has its native form; the trend has none while its early weeks had no target (it goes as a PNG).
+    expect(review!.charts.map((c) => c.native?.type ?? null)).toEqual([null, 'data_visualization']);
+  });
+
   it('posts once, and a second run says it was already sent', async () => {
     const slackEnv = { ...env, SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 'abc123', SLACK_API_URL: slack.url };
     const first = await cli(['digest', 'daily', '--at', '2026-11-24T09:05:00+09:00'], slackEnv);

@@ -4,6 +4,7 @@ import { tempDir } from '../harness/bot.js';
 import { runCli, type CliIo } from '../../src/cli/index.js';
 import { day } from '../../src/domain/days.js';
 import { Store } from '../../src/store/index.js';
+import { defaultTeamSettings } from '../../src/domain/team-settings.js';
 
 async function cli(args: string[], env: Record<string, string>) {
   let stdout = '';
@@ -40,10 +41,10 @@ describe('kpi-bot export and import', () => {
     await seed(first);
     const exported = await cli(['export'], { KPI_DB_PATH: first });
     expect(exported.code).toBe(0);
-    expect(exported.stdout.split('\n')[0]).toBe('date,user_id,metric,value,note,logged_at,handoff');
+    expect(exported.stdout.split('\n')[0]).toBe('date,user_id,metric,value,note,logged_at,handoff,client');
     expect(exported.stdout).not.toContain('999');
-    expect(exported.stdout).toContain('2026-11-20,U0001,meetings,1,,2026-11-20T01:02:03.456Z,to:U0002');
-    expect(exported.stdout).toContain('2026-11-20,U0002,wins,1,,2026-11-20T01:02:03.456Z,from:U0001');
+    expect(exported.stdout).toContain('2026-11-20,U0001,meetings,1,,2026-11-20T01:02:03.456Z,to:U0002,');
+    expect(exported.stdout).toContain('2026-11-20,U0002,wins,1,,2026-11-20T01:02:03.456Z,from:U0001,');
     const csv = `${dir.path}/history.csv`;
     writeFileSync(csv, exported.stdout);
     const imported = await cli(['import', csv, '--workspace', 'T0001', '--create'], { KPI_DB_PATH: second });
@@ -54,6 +55,46 @@ describe('kpi-bot export and import', () => {
     expect((await store.totals.dayTotals('T0001', 'U0001', day('2026-11-19'))).values).toEqual({ calls: 45, meetings: 3 });
     // The handoffs came across: the SDR handed one meeting, which was won.
     expect(await store.activity.handoffs('T0001', 'U0001', day('2026-11-01'), day('2026-11-30'))).toEqual({ handed: 1, won: 1 });
+    await store.close();
+  });
+
+  it('carries each log’s client engagement through export and import, and refuses a client the workspace does not have', async () => {
+    const first = `${dir.path}/first.sqlite`;
+    const second = `${dir.path}/second.sqlite`;
+    const engage = async (path: string) => {
+      const store = await Store.open(path);
+      const team = (await store.engagements.create({
+        workspace: 'T0001',
+        client: 'Acme',
+        parentTeam: null,
+        channelId: 'CACME1',
+        settings: defaultTeamSettings('Asia/Tokyo', 'en'),
+        report: 'weekly',
+        createdBy: 'UADMIN1',
+        at: new Date('2026-11-01T00:00:00Z'),
+      }))!;
+      return { store, team };
+    };
+    const a = await engage(first);
+    const at = new Date('2026-11-20T01:02:03.456Z');
+    await a.store.activity.log({ teamId: 'T0001', userId: 'U0001', requestKey: null, source: 'slash', text: '', loggedAt: at, day: day('2026-11-19'), pairs: [{ metric: 'calls', value: 40 }], note: null, engagement: a.team.id });
+    await a.store.activity.log({ teamId: 'T0001', userId: 'U0001', requestKey: null, source: 'slash', text: '', loggedAt: at, day: day('2026-11-19'), pairs: [{ metric: 'emails', value: 3 }], note: null });
+    await a.store.close();
+    const exported = await cli(['export'], { KPI_DB_PATH: first });
+    expect(exported.stdout).toContain('2026-11-19,U0001,calls,40,,2026-11-20T01:02:03.456Z,,Acme');
+    expect(exported.stdout).toContain('2026-11-19,U0001,emails,3,,2026-11-20T01:02:03.456Z,,\n');
+    const csv = `${dir.path}/history.csv`;
+    writeFileSync(csv, exported.stdout);
+    // A workspace without that client refuses the file, storing nothing.
+    const refused = await cli(['import', csv, '--workspace', 'T0001', '--create'], { KPI_DB_PATH: `${dir.path}/third.sqlite` });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('client “Acme” is not a client engagement of this workspace');
+    const b = await engage(second);
+    await b.store.close();
+    expect((await cli(['import', csv, '--workspace', 'T0001'], { KPI_DB_PATH: second })).code).toBe(0);
+    expect((await cli(['export'], { KPI_DB_PATH: second })).stdout).toBe(exported.stdout);
+    const store = await Store.open(second);
+    expect((await store.engagements.memberTotals(b.team.id, day('2026-11-01'), day('2026-11-30'))).get('U0001')?.values).toEqual({ calls: 40 });
     await store.close();
   });
 

@@ -27,7 +27,7 @@ describe('/kpi export: history as a CSV file by DM', () => {
     const [csv] = uploaded();
     // Excel in Japan reads a UTF-8 file as Shift-JIS unless it starts with a byte-order mark.
     expect(csv!.charCodeAt(0)).toBe(0xfeff);
-    expect(csv!.slice(1).split('\n')[0]).toBe('date,user_id,name,metric,value,note,logged_at,handoff');
+    expect(csv!.slice(1).split('\n')[0]).toBe('date,user_id,name,metric,value,note,logged_at,handoff,client');
     expect(csv).toContain(`2026-11-20,${REPS[0]},Aiko,calls,60,`);
     expect(csv).not.toContain(REPS[1]!);
     expect(t.slack.accepted('files.completeUploadExternal')[0]!.body.channel_id).toBe(`D${REPS[0]!.slice(1)}`);

@@ -85,11 +85,11 @@ describe('App Home and the forms through the real Bolt receiver', () => {
       expect(shown).toContain('*Today* (Fri 20 Nov)');
       expect(shown).toContain('*This week* (Mon 16 Nov – Sun 22 Nov)');
       expect(shown).toContain('*This month* (November 2026)');
-      expect(shown).toContain('*calls* 40 / 50 (80%)  ████████░░');
+      expect(shown).toContain('*Calls* 40 / 50 calls (80%)  ████████░░');
       // A day target set today (Friday the 20th) counts from today: the month's 6 workdays from it on.
-      expect(shown).toContain('*calls* 120 / 300');
+      expect(shown).toContain('*Calls* 120 / 300 calls');
       expect(shown).toContain('🔥 3 workdays in a row with a log');
-      expect(shown).toMatch(/heading for [\d,]+ by Mon 30 Nov/u);
+      expect(shown).toMatch(/heading for [\d,]+ calls by Mon 30 Nov/u);
       expect(shown).toContain('Updated 12:00');
       const buttons = blocksOf(view).filter((b) => b.type === 'actions').flatMap((b) => b.elements as Loose[]);
       expect(buttons.map((b) => b.action_id)).toEqual(['kpi_open_log']);
@@ -107,8 +107,8 @@ describe('App Home and the forms through the real Bolt receiver', () => {
       const shown = textOf(view.blocks);
       expect(shown).toContain('Your team: Tokyo');
       // A first month target is the month's, even set on the 20th.
-      expect(shown).toContain('*revenue* ¥300,000 / ¥10,000,000 (3%)');
-      expect(shown).toContain('*calls* 45 / ');
+      expect(shown).toContain('*Revenue* ¥300,000 / ¥10,000,000 (3%)');
+      expect(shown).toContain('*Calls* 45 / ');
       expect(shown).toContain('1 of 3 members at 80% of their targets or more (33.3%)');
       expect(shown).toContain(`<@${REP2}>: 100%  ██████████`);
       expect(shown).toContain(`<@${REP}>: 13.3%`);

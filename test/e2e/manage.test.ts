@@ -70,7 +70,7 @@ describe('teams, targets, status, tree and plan through the real Bolt receiver',
     await as(MANAGER, 'target revenue 10,000,000/month team');
     expect(await t.bot.store.targets.of('T0001', 'team', String(team.id), day('2026-11-20'))).toMatchObject([{ metric: 'revenue', value: 10_000_000 }]);
     const listed = await as(REP, 'targets');
-    expect(listed.text).toContain('calls*: 50 calls a workday');
+    expect(listed.text).toContain('Calls*: 50 calls a workday');
     expect(listed.text).toContain('¥10,000,000 a month');
   });
 
@@ -132,12 +132,12 @@ describe('teams, targets, status, tree and plan through the real Bolt receiver',
     await as(REP, 'log calls 600 meetings 50 wins 9');
     const reply = await as(REP, 'status');
     expect(reply.text).toContain('You: November 2026');
-    expect(reply.text).toContain('*calls* 600 / 1,000 (60%)');
-    expect(reply.text).toContain('another 85 calls puts you on pace');
-    expect(reply.text).toContain('heading for 877 by Mon 30 Nov');
+    expect(reply.text).toContain('*Calls* 600 / 1,000 calls (60%)');
+    expect(reply.text).toContain('Another 85 calls puts you on pace');
+    expect(reply.text).toContain('heading for 877 calls by Mon 30 Nov');
     expect(reply.text).toContain('67 calls a workday reaches it (6 left)');
-    expect(reply.text).toContain('*win rate* 18% / 20% (90%)');
-    expect(reply.text).toContain('from 9 wins of 50 meetings');
+    expect(reply.text).toContain('*Win rate* 18% / 20% (90%)');
+    expect(reply.text).toContain('From 9 wins of 50 meetings');
     expect(reply.text).not.toMatch(/\b(behind|failed|poor)\b/u);
   });
 
@@ -148,10 +148,10 @@ describe('teams, targets, status, tree and plan through the real Bolt receiver',
     await as(REP, 'log calls 30');
     const today = await as(REP, 'status day');
     expect(today.text).toContain('You: today, Thu 19 Nov');
-    expect(today.text).toContain('*calls* 30 / 50 (60%)');
-    expect(today.text).toContain('another 20 calls puts you on pace');
+    expect(today.text).toContain('*Calls* 30 / 50 calls (60%)');
+    expect(today.text).toContain('Another 20 calls puts you on pace');
     expect(today.text).not.toContain('heading for');
-    expect((await as(REP, 'status week')).text).toContain('heading for 38 by Sun 22 Nov');
+    expect((await as(REP, 'status week')).text).toContain('heading for 38 calls by Sun 22 Nov');
   });
 
   it('shows a member’s status to their manager and admins only', async () => {

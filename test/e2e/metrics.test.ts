@@ -10,6 +10,8 @@ const MANAGER = 'UMGR1';
 const SDR = 'UREP1';
 const FIELD = 'UREP2';
 const CS = 'UREP3';
+const SDR2 = 'UREP4';
+const FIELD2 = 'UREP5';
 
 async function cli(args: string[], env: Record<string, string>, now: Date) {
   let stdout = '';
@@ -76,8 +78,8 @@ describe('the team’s own metrics and the seeds’ definitions, through the rea
     await as(MANAGER, `target 見込み案件 10/月 <@${SDR}>`);
     await as(MANAGER, 'target 有効商談率 50% team');
     const status = await as(SDR, 'status');
-    expect(status.text).toContain('*有効商談* 6 / 40');
-    expect(status.text).toContain('*見込み案件* 9 / 10');
+    expect(status.text).toContain('*有効商談* 6 / 40件');
+    expect(status.text).toContain('*見込み案件* 9 / 10件');
     expect(status.text).toContain('11月19日(木)時点');
     expect(status.text).toMatch(/有効商談率 60% \(商談 10件のうち有効商談 6件\)/u);
     expect(status.text).toContain('有効商談率 = 有効商談 ÷ 商談');
@@ -94,8 +96,8 @@ describe('the team’s own metrics and the seeds’ definitions, through the rea
     now = new Date('2026-11-20T03:00:00Z');
     expect((await as(MANAGER, `1on1 <@${SDR}>`)).text).toContain('1on1準備メモをDMでお送りしました');
     const prep = String(t.slack.accepted('chat.postMessage').at(-1)!.body.text);
-    expect(prep).toContain('*有効商談* 6 / 40');
-    expect(prep).toContain('*見込み案件* 9 / 10');
+    expect(prep).toContain('有効商談 6 / 40件(15%)');
+    expect(prep).toContain('見込み案件 9 / 10件(90%)');
 
     // Exported with its key (from the English alias), and imported into another database that defines the same metrics.
     const exported = await cli(['export'], { KPI_DB_PATH: dbPath }, now);
@@ -194,16 +196,21 @@ describe('the team’s own metrics and the seeds’ definitions, through the rea
   });
 
   it('field meetings do not change inside sales’ meeting rate, and the plan reads its win rate over field sales', async () => {
+    // Two of each, so the channel may show each stage: one person's rate is theirs alone (rule 5).
+    for (const id of [SDR2, FIELD2]) t.slack.users.set(id, { id, locale: 'ja-JP', tz: 'Asia/Tokyo' });
+    await as(ADMIN, `team add <@${SDR2}> <@${FIELD2}>`);
+    await as(MANAGER, `template sdr <@${SDR2}>`);
+    await as(MANAGER, `template field <@${FIELD2}>`);
     for (const d of ['2026-11-16', '2026-11-17', '2026-11-18', '2026-11-19']) {
-      await as(SDR, `log 架電 100 商談 5 ${d}`);
-      await as(FIELD, `log 商談 5 受注 1 売上 50万 ${d}`);
+      for (const sdr of [SDR, SDR2]) await as(sdr, `log 架電 100 商談 5 ${d}`);
+      for (const field of [FIELD, FIELD2]) await as(field, `log 商談 5 受注 1 売上 50万 ${d}`);
     }
-    // The team's meeting rate is 20 of 400 calls (5%), not the 40 meetings of everyone over those calls (10%).
+    // The team's meeting rate is 40 of 800 calls (5%), not the 80 meetings of everyone over those calls (10%).
     const weekly = await t.bot.scheduler.tick(new Date('2026-11-24T00:00:00Z'));
     expect(weekly.length).toBeGreaterThan(0);
     const review = t.slack.accepted('chat.postMessage').map((c) => String(c.body.text)).find((x) => x.startsWith('📊'));
-    expect(review).toContain('架電 400 → 商談 20(商談化率 5%・インサイドセールス)');
-    expect(review).toContain('商談 20 → 受注 4(受注率 20%・フィールドセールス)');
+    expect(review).toContain('架電 800件 → 商談 40件(商談化率 5%・インサイドセールス)');
+    expect(review).toContain('商談 40件 → 受注 8件(受注率 20%・フィールドセールス)');
     // 500万 at ¥500,000 a deal is 10 wins; at field sales' 20% win rate 50 meetings (everyone's 10% would ask for 100).
     now = new Date('2026-11-20T03:00:00Z');
     const plan = await as(MANAGER, 'plan 500万/月');

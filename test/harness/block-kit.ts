@@ -70,6 +70,19 @@ export function blockKitProblems(payload: { text?: unknown; blocks?: unknown }, 
         if (options.length > 100) problems.push(`${where}: ${options.length} options (max 100)`);
         break;
       }
+      case 'image': {
+        const file = b.slack_file as Loose | undefined;
+        const sources = [typeof b.image_url === 'string', file !== undefined].filter(Boolean).length;
+        if (sources !== 1) problems.push(`${where}: an image needs exactly one of image_url and slack_file`);
+        if (file !== undefined && typeof file.id !== 'string' && typeof file.url !== 'string') problems.push(`${where}: slack_file needs an id or a url`);
+        if (typeof b.alt_text !== 'string' || b.alt_text.length === 0 || b.alt_text.length > 2000) problems.push(`${where}: alt_text of 1 to 2,000 characters`);
+        if (b.title !== undefined && textOf(b.title).length > 2000) problems.push(`${where}: title over 2,000 characters`);
+        break;
+      }
+      case 'data_visualization':
+        if (surface !== 'message') problems.push(`${where}: chart blocks belong in messages`);
+        problems.push(...dataVisualizationProblems(b).map((p) => `${where}: ${p}`));
+        break;
       case 'divider':
         break;
       default:
@@ -77,6 +90,53 @@ export function blockKitProblems(payload: { text?: unknown; blocks?: unknown }, 
     }
   });
   return problems;
+}
+
+const chars = (s: unknown) => (typeof s === 'string' ? [...s].length : -1);
+
+/**
+ * Slack's data visualization block as its reference states it: a title of 1 to 50 characters; a
+ * pie of 1 to 6 positive segments, or a bar, area or line chart of 1 to 6 uniquely named series
+ * (names up to 20 characters), each with one point per category of its axis (1 to 20 unique
+ * categories of up to 20 characters, axis titles up to 50).
+ */
+function dataVisualizationProblems(b: Loose): string[] {
+  const out: string[] = [];
+  const title = chars(b.title);
+  if (title < 1 || title > 50) out.push(`chart title of ${title} characters (1 to 50)`);
+  const chart = b.chart as Loose | undefined;
+  if (!chart || typeof chart !== 'object') return [...out, 'no chart'];
+  if (chart.type === 'pie') {
+    const segments = (chart.segments ?? []) as Loose[];
+    if (segments.length < 1 || segments.length > 6) out.push(`${segments.length} pie segments (1 to 6)`);
+    segments.forEach((s, i) => {
+      if (chars(s.label) < 1 || chars(s.label) > 20) out.push(`segment ${i} label of 1 to 20 characters`);
+      if (typeof s.value !== 'number' || !(s.value > 0)) out.push(`segment ${i} value must be over 0`);
+    });
+    return out;
+  }
+  if (chart.type !== 'bar' && chart.type !== 'line' && chart.type !== 'area') return [...out, `chart type ${String(chart.type)}`];
+  const axis = chart.axis_config as Loose | undefined;
+  const categories = (axis?.categories ?? []) as unknown[];
+  if (categories.length < 1 || categories.length > 20) out.push(`${categories.length} categories (1 to 20)`);
+  if (new Set(categories).size !== categories.length) out.push('categories are not unique');
+  categories.forEach((c, i) => {
+    if (chars(c) < 1 || chars(c) > 20) out.push(`category ${i} of 1 to 20 characters`);
+  });
+  for (const key of ['x_label', 'y_label']) if (axis?.[key] !== undefined && (chars(axis[key]) < 1 || chars(axis[key]) > 50)) out.push(`${key} of 1 to 50 characters`);
+  const series = (chart.series ?? []) as Loose[];
+  if (series.length < 1 || series.length > 6) out.push(`${series.length} series (1 to 6)`);
+  if (new Set(series.map((s) => s.name)).size !== series.length) out.push('series names are not unique');
+  series.forEach((s, i) => {
+    if (chars(s.name) < 1 || chars(s.name) > 20) out.push(`series ${i} name of 1 to 20 characters`);
+    const data = (s.data ?? []) as Loose[];
+    const labels = data.map((d) => d.label);
+    if (data.length !== categories.length || labels.some((l) => !categories.includes(l)) || new Set(labels).size !== labels.length) out.push(`series ${i} needs one point per category`);
+    data.forEach((d, j) => {
+      if (typeof d.value !== 'number' || !Number.isFinite(d.value)) out.push(`series ${i} point ${j} value is not a number`);
+    });
+  });
+  return out;
 }
 
 /** A view (modal or App Home): its title and blocks within limits. */

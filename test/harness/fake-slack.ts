@@ -50,13 +50,35 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-/** The text of an uploaded file: the first part of a multipart body, or the body itself; a byte-order mark is kept, as Slack keeps the file's bytes. */
-async function uploadedText(body: Buffer, contentType: string | undefined): Promise<string> {
-  const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
-  if (!contentType?.startsWith('multipart/')) return utf8.decode(body);
+/** The bytes of an uploaded file, as Slack keeps them (a byte-order mark too): the first part of a multipart body, or the body itself. */
+async function uploadedBytes(body: Buffer, contentType: string | undefined): Promise<Buffer> {
+  if (!contentType?.startsWith('multipart/')) return body;
   const form = await new Response(body, { headers: { 'content-type': contentType } }).formData();
   const first = [...form.values()][0];
-  return typeof first === 'string' ? first : first ? utf8.decode(await first.arrayBuffer()) : '';
+  if (first === undefined) return Buffer.alloc(0);
+  return typeof first === 'string' ? Buffer.from(first, 'utf8') : Buffer.from(await first.arrayBuffer());
+}
+
+/** A file as the fake holds it: reserved by `files.getUploadURLExternal`, filled by the upload, completed. */
+export interface FakeFile {
+  readonly id: string;
+  readonly filename: string;
+  readonly altText: string | null;
+  bytes: Buffer | null;
+  title: string | null;
+  completed: boolean;
+  /** The channel it was shared in by `files.completeUploadExternal`; null for a file shared nowhere. */
+  channel: string | null;
+}
+
+interface Loose {
+  [key: string]: unknown;
+}
+
+/** The file IDs that a payload's image blocks show (`slack_file.id`). */
+function slackFileIds(blocks: unknown): string[] {
+  if (!Array.isArray(blocks)) return [];
+  return (blocks as Loose[]).flatMap((b) => (b.type === 'image' && typeof (b.slack_file as Loose | undefined)?.id === 'string' ? [String((b.slack_file as Loose).id)] : []));
 }
 
 /** Form fields as the Web API client sends them; nested values arrive JSON-encoded. */
@@ -89,6 +111,13 @@ export class FakeSlack {
   readonly limitProblems: string[] = [];
   /** The profile users.info returns for someone not in `users`. */
   defaultUser: Omit<FakeUser, 'id'> = { tz: 'Asia/Tokyo', locale: 'en-US' };
+  /** Files uploaded through `files.getUploadURLExternal` and its upload URL, by ID. */
+  readonly files = new Map<string, FakeFile>();
+  /**
+   * Whether this workspace takes Slack's native chart block; when false, a message with a
+   * `data_visualization` block is answered `invalid_blocks`, as a Slack without the block answers.
+   */
+  nativeCharts = true;
   /** Channels that do not exist (or the bot is not in): every post to one is answered `channel_not_found`. */
   readonly missingChannels = new Set<string>();
   /** Scripted answers per method, in call order; null answers normally. */
@@ -223,10 +252,14 @@ export class FakeSlack {
     const raw = bytes.toString('utf8');
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     if (path.startsWith('/upload/')) {
-      const content = await uploadedText(bytes, req.headers['content-type']);
-      this.calls.push({ method: 'file_upload', body: { file: path.slice('/upload/'.length), content }, at: Date.now(), ok: true });
-      res.writeHead(200, { 'content-type': 'text/plain' });
-      res.end('OK');
+      const data = await uploadedBytes(bytes, req.headers['content-type']);
+      const id = path.slice('/upload/'.length);
+      const file = this.files.get(id);
+      const ok = file !== undefined && !file.completed;
+      if (file && ok) file.bytes = data;
+      this.calls.push({ method: 'file_upload', body: { file: id, content: data.toString('utf8'), bytes: data }, at: Date.now(), ok });
+      res.writeHead(ok ? 200 : 404, { 'content-type': 'text/plain' });
+      res.end(ok ? 'OK' : 'no such upload');
       return;
     }
     const body = decodeBody(raw, req.headers['content-type']);
@@ -244,6 +277,12 @@ export class FakeSlack {
     if (method === 'chat.postMessage' && this.missingChannels.has(String(body.channel))) {
       call.ok = false;
       this.json(res, { ok: false, error: 'channel_not_found' });
+      return;
+    }
+    const refused = method === 'chat.postMessage' || method === 'chat.update' || method === 'chat.postEphemeral' ? this.refusedBlocks(body.blocks) : null;
+    if (refused) {
+      call.ok = false;
+      this.json(res, { ok: false, error: 'invalid_blocks', errors: [refused], response_metadata: { messages: [`[ERROR] ${refused}`] } });
       return;
     }
     if (method === 'apps.connections.open' && (req.headers.authorization !== `Bearer ${this.appToken}` || this.appTokenRevoked)) {
@@ -274,6 +313,27 @@ export class FakeSlack {
       return;
     }
     this.json(res, this.answer(method, body));
+  }
+
+  /**
+   * Why Slack would refuse a message's blocks that are within Block Kit's limits: an image of a file
+   * that was never uploaded and completed, or a chart block in a workspace that does not take it.
+   */
+  private refusedBlocks(blocks: unknown): string | null {
+    if (!Array.isArray(blocks)) return null;
+    const list = blocks as Loose[];
+    const chart = list.findIndex((b) => b.type === 'data_visualization');
+    if (chart !== -1 && !this.nativeCharts) return `unsupported block type: data_visualization [json-pointer:/blocks/${chart}]`;
+    for (const id of slackFileIds(list)) {
+      const file = this.files.get(id);
+      if (!file?.completed || !file.bytes) return `invalid slack file [json-pointer:/blocks/${list.findIndex((b) => (b.slack_file as Loose | undefined)?.id === id)}/slack_file]`;
+    }
+    return null;
+  }
+
+  /** The uploaded files an accepted message shows in its image blocks. */
+  imagesIn(call: RecordedCall): FakeFile[] {
+    return slackFileIds(call.body.blocks).map((id) => this.files.get(id)!);
   }
 
   private checkLimits(method: string, body: Record<string, unknown>): void {
@@ -336,11 +396,26 @@ export class FakeSlack {
         return { ok: true, message_ts: `${this.ts}.000200` };
       case 'conversations.open':
         return { ok: true, channel: { id: `D${String(body.users).replace(/^U/u, '')}` } };
-      case 'files.getUploadURLExternal':
+      case 'files.getUploadURLExternal': {
         this.ts += 1;
-        return { ok: true, upload_url: `http://127.0.0.1:${this.port}/upload/F${this.ts}`, file_id: `F${this.ts}` };
-      case 'files.completeUploadExternal':
-        return { ok: true, files: [{ id: 'F1', title: 'file' }] };
+        const id = `F${this.ts}`;
+        this.files.set(id, { id, filename: String(body.filename), altText: body.alt_text === undefined ? null : String(body.alt_text), bytes: null, title: null, completed: false, channel: null });
+        return { ok: true, upload_url: `http://127.0.0.1:${this.port}/upload/${id}`, file_id: id };
+      }
+      case 'files.completeUploadExternal': {
+        const asked = (Array.isArray(body.files) ? body.files : []) as { id?: string; title?: string }[];
+        const files = asked.map((f) => this.files.get(String(f.id)));
+        if (asked.length === 0 || files.some((f) => !f || f.bytes === null)) return { ok: false, error: 'file_not_found' };
+        return {
+          ok: true,
+          files: files.map((f, i) => {
+            f!.completed = true;
+            f!.title = asked[i]!.title ?? f!.filename;
+            f!.channel = body.channel_id === undefined ? null : String(body.channel_id);
+            return { id: f!.id, title: f!.title };
+          }),
+        };
+      }
       case 'views.open':
       case 'views.publish':
       case 'views.update':

@@ -64,7 +64,7 @@ describe('homeView: a person’s App Home from its model', () => {
     expect(shown.indexOf('Your KPIs, Aiko')).toBeLessThan(shown.indexOf('🔥 4 workdays in a row'));
     expect(shown.indexOf('*Today*')).toBeLessThan(shown.indexOf('*This week*'));
     expect(shown.indexOf('*This week*')).toBeLessThan(shown.indexOf('*This month*'));
-    expect(shown).toContain('*calls* 40 / 50 (80%)  ████████░░');
+    expect(shown).toContain('*Calls* 40 / 50 calls (80%)  ████████░░');
     expect(shown).toContain('Updated 14:07');
     const button = (view.blocks as { type: string; elements?: { action_id: string }[] }[]).flatMap((b) => (b.type === 'actions' ? (b.elements ?? []) : []))[0];
     expect(button?.action_id).toBe(OPEN_LOG_ACTION);
@@ -73,7 +73,7 @@ describe('homeView: a person’s App Home from its model', () => {
   it('says nothing of a forecast for today, which is its own whole period', () => {
     const view = homeView(model({}, [target('calls', 50, 'day')], { calls: 10 }));
     const today = texts(view.blocks.slice(0, 6));
-    expect(today).toContain('another 40 calls puts you on pace');
+    expect(today).toContain('Another 40 calls puts you on pace');
     expect(today).not.toContain('heading for');
   });
 
@@ -116,7 +116,7 @@ describe('homeView: a person’s App Home from its model', () => {
     expect(texts(homeView(model()).blocks)).not.toContain('Your team');
     const shown = texts(homeView(model({ team })).blocks);
     expect(shown).toContain('Your team: Tokyo');
-    expect(shown).toContain('*revenue* ¥3,000,000 / ¥10,000,000 (30%)');
+    expect(shown).toContain('*Revenue* ¥3,000,000 / ¥10,000,000 (30%)');
     expect(shown).toContain('1 of 1 members at 80% of their targets or more (100%)');
     expect(shown).toContain('<@U1>: 90%  █████████░');
     expect(shown).toContain('<@U2>: no month targets yet');

@@ -125,6 +125,7 @@ describe('every surface reads a rate by its one definition', () => {
       const prep = await loadOneOnOne(store, team, { workspace: DEMO_WORKSPACE, rep: p.userId, meetingDay: slotDay, meetingMinutes: 15 * 60 });
       fromStatus('1on1 KPIs', prep.month, p.userId);
       if (prep.stage) record('1on1 stage', prep.stage.stage.rate, prep.input.from, prep.input.to, p.userId, prep.stage.current);
+      for (const r of prep.funnel) record('1on1 funnel', r.stage.rate, prep.input.from, prep.input.to, p.userId, r.rate);
     }
 
     const tree = await loadTeamTree(store, team, today);

@@ -133,6 +133,11 @@ describe('the 1on1 prep', () => {
     }
   });
 
+  it('praises a new approach once, though its note came with the logs of several days', () => {
+    const m = buildOneOnOne(input({ notes: ['tried a shorter opener', 'tried a shorter opener'] }));
+    expect(m.wentWell.filter((w) => w.kind === 'newApproach')).toEqual([{ kind: 'newApproach', note: 'tried a shorter opener' }]);
+  });
+
   it('shows last time’s plan and how the numbers moved since, and the rep’s check-in', () => {
     const m = buildOneOnOne(
       input({
@@ -143,7 +148,7 @@ describe('the 1on1 prep', () => {
     );
     const text = renderOneOnOne(m, 'en', 'Fri 20 Nov 15:00').text;
     expect(text).toContain('Agreed Fri 6 Nov: “10 new leads a day”');
-    expect(text).toContain('Since then, per workday: calls 40 → 55 · meetings 2 → 3');
+    expect(text).toContain('Since then, per workday: 40 calls → 55 calls · 2 meetings → 3 meetings');
     expect(text).toContain('Where they want help: pricing objections');
   });
 });

@@ -12,6 +12,8 @@ import type { Locale } from '../../src/i18n/index.js';
 import { buildDailyDigest, renderDailyDigest } from '../../src/reports/digest/daily.js';
 import { buildMorningDm, renderMorningDm } from '../../src/reports/digest/dm.js';
 import type { Sentence } from '../../src/reports/digest/sentences.js';
+import { channelKpis } from '../../src/reports/digest/shared.js';
+import type { TeamTarget } from '../../src/reports/tree.js';
 import type { TeamSnapshot } from '../../src/reports/digest/snapshot.js';
 import { buildWeeklyReview, renderWeeklyReview } from '../../src/reports/digest/weekly.js';
 import type { Member, Target, Team } from '../../src/store/index.js';
@@ -39,7 +41,8 @@ const totalsFor = (scenario: Scenario, scale: number, random: () => number): Tot
   return flowTotals(out);
 };
 
-function snapshot(scenario: Scenario, size: number, seed: number): TeamSnapshot {
+/** A generated team's snapshot, with the team-level targets its channel KPIs were split from. */
+function snapshot(scenario: Scenario, size: number, seed: number): TeamSnapshot & { teamLevel: TeamTarget[] } {
   let a = seed;
   const random = () => {
     a = (a * 1103515245 + 12345) % 2147483648;
@@ -85,7 +88,21 @@ function snapshot(scenario: Scenario, size: number, seed: number): TeamSnapshot 
   const loggedDays = new Map<string, Set<Day>>(
     members.map((m) => [m.userId, new Set(Array.from({ length: Math.floor(random() * 45) }, (_, i) => addDays(REPORT, -i)))]),
   );
+  const carriers = (metric: string) => [...memberTargets.values()].filter((ts) => ts.some((t) => t.metric === metric)).length;
   const schedule = (value: number, period: 'day' | 'month') => [[{ value, period, effectiveFrom: day('2026-10-01') }]];
+  // The manager's ride-alongs are one person's KPI wherever the team has one manager.
+  const teamLevel: TeamTarget[] = [
+    { metric: 'revenue', schedules: schedule(10_000_000 * (scenario === 'terrible' ? 10 : 1), 'month'), source: 'team', carriers: 0 },
+    { metric: 'calls', schedules: schedule(50 * size, 'day'), source: 'members', carriers: carriers('calls') },
+    { metric: 'meetings', schedules: schedule(30 * size, 'month'), source: 'members', carriers: carriers('meetings') },
+    { metric: 'ride_alongs', schedules: schedule(2, 'month'), source: 'members', carriers: carriers('ride_alongs') },
+  ];
+  // Every other member target, added up as the team's level the way the store's reading does.
+  for (const metric of new Set([...memberTargets.values()].flat().map((t) => t.metric))) {
+    if (teamLevel.some((t) => t.metric === metric)) continue;
+    const schedules = [...memberTargets.values()].flat().filter((t) => t.metric === metric).map((t) => t.schedule);
+    teamLevel.push({ metric, schedules, source: 'members', carriers: carriers(metric) });
+  }
   const snapshot: Omit<TeamSnapshot, 'teamStageRates' | 'stages'> = {
     team,
     catalog: BUILT_INS,
@@ -93,11 +110,7 @@ function snapshot(scenario: Scenario, size: number, seed: number): TeamSnapshot 
     members,
     reportDay: REPORT,
     month: periodOf(REPORT, 'month'),
-    teamTargets: [
-      { metric: 'revenue', schedules: schedule(10_000_000 * (scenario === 'terrible' ? 10 : 1), 'month'), source: 'team' },
-      { metric: 'calls', schedules: schedule(50 * size, 'day'), source: 'members' },
-      { metric: 'meetings', schedules: schedule(30 * size, 'month'), source: 'members' },
-    ],
+    channel: channelKpis(teamLevel, BUILT_INS),
     memberTargets,
     dayTotals: per(1),
     monthTotals: per(14),
@@ -106,11 +119,12 @@ function snapshot(scenario: Scenario, size: number, seed: number): TeamSnapshot 
     recent: per(5),
     earlier: per(5),
     fourWeeks: per(20),
+    paceDays: new Map(),
     notes: members.slice(0, 3).map((m, i) => ({ userId: m.userId, day: REPORT, note: i === 0 ? 'tried a new opener' : i === 1 ? '新しいトークを試した' : 'sick day' })),
     bests: members.slice(0, 2).map((m) => ({ userId: m.userId, metric: 'calls', best: 90, previous: 70 })),
   };
   const stages = funnelStages(DEFAULT_FUNNEL, BUILT_INS);
-  return { ...snapshot, stages, teamStageRates: stageRates(stages, teamStageTotals(members, snapshot.fourWeeks)) };
+  return { ...snapshot, stages, teamStageRates: stageRates(stages, teamStageTotals(members, snapshot.fourWeeks)), teamLevel };
 }
 
 /** Every rule a message must keep, checked on its sentences and on its text. */
@@ -135,8 +149,13 @@ describe('the phrasing rules on generated reports (DOMAIN.md, feedback that grow
   it('the daily digest: no blame, every gap with a suggestion, individuals only in celebrations', () => {
     fc.assert(
       fc.property(scenarios, ({ scenario, size, seed, locale }) => {
-        const message = renderDailyDigest(buildDailyDigest(snapshot(scenario, size, seed), SLOT), locale);
+        const s = snapshot(scenario, size, seed);
+        const model = buildDailyDigest(s, SLOT);
+        const message = renderDailyDigest(model, locale);
         checkRules(message.sentences, message.text, locale, 'channel');
+        // Rule 5 by construction: the KPI one person carries is no KPI, focus, headline or celebration of the channel.
+        const named = [...model.kpis.map((k) => k.metric), ...(model.focus ? [model.focus.metric] : []), ...model.headline.map((h) => h.metric), ...model.celebrations.flatMap((c) => ('metric' in c ? [c.metric] : []))];
+        expect(named.filter((d) => s.channel.solo.has(d.key))).toEqual([]);
         expect(message.blocks.length).toBeLessThanOrEqual(50);
       }),
       { numRuns: 150 },
@@ -168,7 +187,7 @@ describe('the phrasing rules on generated reports (DOMAIN.md, feedback that grow
           funnel: DEFAULT_FUNNEL,
           slotDay: SLOT,
           members: s.members,
-          targets: s.teamTargets,
+          targets: s.teamLevel,
           memberTargets: s.memberTargets,
           lastWeek: s.recent,
           weekBefore: s.earlier,
@@ -178,6 +197,8 @@ describe('the phrasing rules on generated reports (DOMAIN.md, feedback that grow
         });
         const message = renderWeeklyReview(model, locale);
         checkRules(message.sentences, message.text, locale, 'channel');
+        const named = [...model.kpis.map((k) => k.metric), ...model.headline.map((h) => h.metric), ...model.funnel.map((f) => f.stage.rate), ...model.quiet.flatMap((q) => [q.metric, ...q.kpis]), ...model.goalsReached, ...(model.improved ? [model.improved.metric] : []), ...(model.focus ? [model.focus.metric] : [])];
+        expect(named.filter((d) => s.channel.solo.has(d.key))).toEqual([]);
       }),
       { numRuns: 150 },
     );

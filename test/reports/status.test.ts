@@ -63,7 +63,7 @@ describe('/kpi status shows each rate by its one formula', () => {
       catalog: BUILT_INS,
     });
     expect(m.lines[0]!.progress).toMatchObject({ actual: 25_000_000, actualAsOf: '2026-11-16' });
-    expect(renderStatus(m, 'en', 'You', BUILT_INS).text).toContain('as of Mon 16 Nov');
+    expect(renderStatus(m, 'en', 'You', BUILT_INS).text).toContain('As of Mon 16 Nov');
     expect(renderStatus(m, 'ja', 'You', BUILT_INS).text).toContain('11月16日(月)時点');
   });
 });

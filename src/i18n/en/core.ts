@@ -193,6 +193,29 @@ export const core: CoreCatalog = {
       ],
       examples: ['/kpi off 12/24-12/26', '/kpi off 2027-01-04', '/kpi off', '/kpi off cancel 12/26'],
     },
+    client: {
+      usage:
+        '/kpi client · /kpi client add <client> [#channel] [weekly|monthly] [en|ja] · /kpi client <client> add|remove @person… [default] · /kpi client <client> default · /kpi client <client> target|settings|tree|definitions … · /kpi client <client> report [weekly|monthly]',
+      summary: 'an agency’s client engagements: who works on each, the targets agreed with the client, and a report to the client’s channel',
+      details: [
+        'An engagement counts the logs that name it (`/kpi log calls 40 @acme`), and every log of someone who works on it alone or has it as their default. Reps keep their own team.',
+        'Its report goes to the client’s channel (a Slack Connect channel works) in the client’s language, weekly or monthly, with team totals only: phases with their formulas and agreed definitions, attainment and forecast, the step to work on with the next action, the last review’s decisions and the next review’s agenda.',
+        'The managers of the team that started it run it, and admins. `report` alone shows the report as the client would get it now.',
+      ],
+      examples: ['/kpi client add Acme #acme-shared weekly ja', '/kpi client acme add @aki @ben', '/kpi client acme target meetings 40/month', '/kpi client acme report'],
+    },
+    decision: {
+      usage: '/kpi decision [@client] <what was decided> · /kpi decision [@client]',
+      summary: 'record what a review meeting decided; the next report shows it',
+      details: ['Without a client it is your team’s decision. Without text it lists the recent ones.'],
+      examples: ['/kpi decision @acme Put the webinar leads at the top of the call list', '/kpi decision @acme'],
+    },
+    definitions: {
+      usage: '/kpi definitions [@client]',
+      summary: 'every KPI of your team (or of a client engagement) with its unit, how it is measured, its formula and the definition agreed for it',
+      details: ['Write down what a metric counts with `/kpi metric edit <name> definition <text>`; reports show it.'],
+      examples: ['/kpi definitions', '/kpi definitions @acme'],
+    },
     reminder: {
       usage: '/kpi reminder <on|off>',
       summary: 'your evening reminder on a workday with nothing logged, on or off',
@@ -237,6 +260,11 @@ export const core: CoreCatalog = {
       `${metric} is worked out from ${numerator} and ${denominator}, so log those instead.`,
     badDate: ({ word }) => `“${word}” is not a date I can read.`,
     twoDates: ({ word }) => `One date per log, please (a second one was “${word}”).`,
+    twoClients: ({ word }) => `One client per log, please (a second one was “${word}”).`,
+    unknownClient: ({ word, choices }) => `There is no client “${word}” in this workspace.${choices ? ` You work for ${choices}.` : ''}`,
+    whichClient: ({ choices, example }) =>
+      `You work for ${choices}: say which client this log is for, such as ${example}, or make one your default with \`/kpi client <name> default\`.`,
+    notInClient: ({ client }) => `You are not on the ${client} engagement yet. Its manager can add you with \`/kpi client ${client} add @you\`.`,
     nothingToEdit: ({ metric, when, max }) =>
       `You have no log of ${metric} ${when ? `for ${when}` : `in the last ${max} days`} to correct. To add one, use \`/kpi log\`.`,
     snapshotTwice: ({ metric, first, second }) => `This log gives ${metric} twice (${first} and ${second}). It is a level at one point in time, so log the one that is true now.`,

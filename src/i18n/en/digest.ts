@@ -12,8 +12,8 @@ export const digest: DigestCatalog = {
       ({ day }) => `Nothing was logged for ${day}, so today starts with a clean page.`,
       ({ day }) => `${day} is empty in the log; a first entry today gets the month moving again.`,
     ],
-    kpiYesterday: ({ actual, target }) => (target ? `Yesterday ${actual} / ${target}` : `Yesterday ${actual}`),
-    kpiPeriod: ({ period, actual, target, attainment }) => `${period} ${actual} / ${target} (${attainment})`,
+    kpiYesterday: ({ figure }) => `Yesterday ${figure}`,
+    kpiPeriod: ({ period, figure, attainment }) => `${period} ${figure}${attainment ? ` (${attainment})` : ''}`,
     kpiForecast: ({ amount }) => `heading for ${amount}`,
     kpiReached: 'goal reached ✓',
     celebrationsTitle: '🎉 Worth celebrating',
@@ -44,13 +44,21 @@ export const digest: DigestCatalog = {
     focusTitle: '🎯 Today’s focus',
     focusGap: [
       ({ metric, amount, target, perPerson }) =>
-        `${metric}: another ${amount} today keeps the month on pace for ${target}${perPerson ? ` (about ${perPerson} each)` : ''}.`,
+        `Today’s focus is ${metric}: ${amount} as a team${perPerson ? ` (about ${perPerson} each)` : ''} keeps the month on pace for ${target}.`,
+      ({ amount, target, remaining, perPerson }) =>
+        `The team is ${remaining} away from this month’s goal of ${target}; ${amount} today${perPerson ? ` (about ${perPerson} each)` : ''} keeps it on pace.`,
       ({ metric, amount, target, perPerson }) =>
-        `Today, ${metric} is the one to push: ${amount} as a team${perPerson ? `, roughly ${perPerson} per person,` : ''} keeps ${target} within reach.`,
+        `Let’s push ${metric} today: ${amount} as a team${perPerson ? `, about ${perPerson} each,` : ''} keeps this month’s ${target} within reach.`,
+      ({ metric, amount, target, perPerson }) =>
+        `Where the team can help most today: ${metric}, with ${amount} together${perPerson ? ` (about ${perPerson} each)` : ''} keeping the month on pace for ${target}.`,
+      ({ amount, target, remaining, perPerson }) =>
+        `Today’s share of this month’s ${target}: ${amount} as a team${perPerson ? ` (about ${perPerson} each)` : ''}, with ${remaining} to go.`,
     ],
     focusOnPace: [
       () => 'Every team KPI is on pace for the month.',
       () => 'The team is on pace on every KPI this month.',
+      () => 'All of this month’s team KPIs are where they should be today.',
+      () => 'Every KPI the team shares is on track for the month.',
     ],
     dailyFooter: 'Log with `/kpi log` · your own plan for today is in your DMs · `/kpi status` for the detail',
     moreCelebrations: ({ count }) => `…and ${count} more good things in the log.`,
@@ -68,8 +76,20 @@ export const digest: DigestCatalog = {
     ],
     monthTitle: ({ month }) => `Where ${month} stands`,
     ask: [
-      ({ amount, target }) => `${amount} today keeps you on pace for ${target} this month.`,
+      ({ amount, target }) => `Today, ${amount} keeps you on pace for ${target} this month.`,
       ({ amount, target }) => `Today’s number: ${amount}. That keeps ${target} for the month on track.`,
+      ({ amount, target }) => `Aim for ${amount} today to stay on pace for this month’s ${target}.`,
+      ({ amount, target }) => `Your step for today: ${amount}, on the way to ${target} this month.`,
+    ],
+    askFar: [
+      ({ target, amount, pace, landing }) =>
+        `Reaching ${target} this month would take ${amount} a workday from here, well above your recent pace of about ${pace} a workday; at that pace the month lands near ${landing}.`,
+      ({ target, amount, pace, landing }) =>
+        `This month’s ${target} now asks ${amount} a workday, far above your usual ${pace}; your recent pace points to about ${landing} by the end of the month.`,
+    ],
+    askStep: [
+      ({ step }) => `A realistic aim for today is ${step}, one step above your usual; if the month’s target no longer fits, agree a stepping stone with your manager.`,
+      ({ step }) => `Aim for ${step} today, a little above your recent pace: steady steps move the month more than one big day.`,
     ],
     askDone: [
       () => 'Your monthly targets are met. Anything you add today is a head start.',
@@ -92,13 +112,14 @@ export const digest: DigestCatalog = {
     ],
     leadQuiet: [() => 'Last week was quiet in the log; this week is a fresh start.', () => 'Few numbers came in last week. A new week, a clean page.'],
     change: ({ change }) => `${change} on the week before`,
-    changeNew: 'new this week',
+    changeFlat: 'Level with the week before',
+    changeNew: 'None the week before',
     funnelTitle: 'Funnel',
     funnelStep: ({ from, to, rate, group }) => `${from} → ${to} (${rate}${group ? `, ${group}` : ''})`,
     rateTooFew: ({ rate }) => `${rate}: too few tries last week to read`,
     formulas: ({ formulas }) => `How the rates are counted: ${formulas}`,
     bottleneck: [
-      ({ stage, current, baseline }) => `The ${stage} moved from ${baseline} to ${current} against the team’s previous four weeks; it is the stage to coach this week.`,
+      ({ stage, current, baseline }) => `Last week’s ${stage} was ${current} (${baseline} over the four weeks before); it is the stage to coach this week.`,
       ({ stage, current, baseline }) => `Where the funnel narrowed most: ${stage}, ${current} last week after ${baseline} over the four weeks before.`,
     ],
     noBottleneck: [() => 'Every funnel stage held up against the previous four weeks.', () => 'No stage of the funnel slipped against its four-week level.'],
@@ -116,19 +137,19 @@ export const digest: DigestCatalog = {
     ],
     focusTitle: '🎯 This week’s focus',
     focus: [
-      ({ metric, amount, target }) => `${metric}: ${amount} this week keeps the month on pace for ${target}.`,
-      ({ metric, amount, target }) => `This week, ${metric}: ${amount} as a team keeps ${target} for the month in reach.`,
+      ({ metric, amount, target }) => `This week’s focus is ${metric}: ${amount} as a team keeps the month on pace for ${target}.`,
+      ({ metric, amount, target }) => `Let’s put ${metric} first this week: ${amount} together keeps this month’s ${target} within reach.`,
     ],
     focusStage: [({ stage }) => `This week, the ${stage}.`, ({ stage }) => `The ${stage} is this week’s one thing.`],
     goalsReached: [
       ({ metrics }) => `Goals reached last week: ${metrics}. 🎉`,
-      ({ metrics }) => `Last week the team hit its ${metrics} goals. 🎉`,
+      ({ metrics }) => `Last week the team reached its goals for ${metrics}. 🎉`,
     ],
     footer: 'Details with `/kpi status` and `/kpi tree` · set targets with `/kpi target`',
   },
   alerts: {
     broken: ({ team, what, channel, reason }) => `The ${what} of *${team}* could not be posted to ${channel}: ${reason}.`,
-    what: { daily: 'daily digest', weekly: 'weekly review' },
+    what: { daily: 'daily digest', weekly: 'weekly review', client: 'client report' },
     reasons: {
       channel_not_found: 'the channel no longer exists, or the bot cannot see it',
       not_in_channel: 'the bot is not in the channel; invite it there with `/invite @KPI Review`',
@@ -150,38 +171,73 @@ export const digest: DigestCatalog = {
       connects: [
         () => 'Try calling at different times: early morning and late afternoon often connect better.',
         () => 'Look at which hours connected last week and stack tomorrow’s calls there.',
+        () => 'Call back the people who picked up before at the same time of day; they tend to answer again.',
       ],
       emails: [
         () => 'Personalise the first line of each email to the prospect’s company; it lifts replies.',
         () => 'Send a short follow-up to every open lead today, with one clear question.',
+        () => 'Keep each email to three sentences and one question; short emails get answered.',
       ],
       meetings: [
         () => 'Follow up warm leads the same day and offer two concrete time slots.',
         () => 'Close each good call by proposing a meeting time instead of asking for one.',
+        () => 'Ask every prospect who showed interest this week for a short follow-up meeting.',
       ],
       visits: [
         () => 'Group visits by area so one trip covers two or three accounts.',
         () => 'Book next week’s visits today while this week’s conversations are fresh.',
+        () => 'Add one visit to an account you have not seen for a while to each trip.',
       ],
       wins: [
         () => 'Review the open proposals with your manager and agree the next step for each.',
         () => 'Ask each late-stage prospect what would make them decide this month.',
+        () => 'Agree the next step and its date at the end of every late-stage meeting.',
       ],
       revenue: [
         () => 'Look at existing accounts for an upsell alongside new deals.',
         () => 'Prioritise the largest open deals and line up the decision maker for each.',
+        () => 'Check which open deals could close this month and what each one still needs.',
       ],
       leads: [
         () => 'Add ten new leads from your best-converting channel today.',
         () => 'Ask this week’s happiest customers for one introduction each.',
+        () => 'Follow up the leads from your best event or page within the day they come in.',
       ],
-      upsells: [() => 'Pick three accounts using the product most and prepare an upgrade proposal.', () => 'Ask in each check-in which need the current plan does not cover yet.'],
-      cross_sells: [() => 'Match one complementary product to each of your top five accounts.', () => 'Share a short customer story of the other product in your next check-ins.'],
-      renewals: [() => 'Contact every account renewing in the next 60 days this week.', () => 'Send renewing accounts a short summary of the value they got this year.'],
-      target_accounts: [() => 'Research ten new target accounts and note one opening angle for each.', () => 'Refresh the target list with the segment that converted best last month.'],
-      key_person_contacts: [() => 'Ask your champion who signs off, and request a short intro.', () => 'Prepare one question for the decision maker before each meeting.'],
-      ride_alongs: [() => 'Schedule one ride-along with a new member this week.', () => 'Pair a newer rep with a strong closer on one meeting this week.'],
-      general: [() => 'Pick one small step for it today and log what you try.', () => 'Set a short time block for it today and note what worked.'],
+      upsells: [
+        () => 'Pick three accounts using the product most and prepare an upgrade proposal.',
+        () => 'Ask in each check-in which need the current plan does not cover yet.',
+        () => 'Look for customers whose usage grew this quarter and show them the next plan.',
+      ],
+      cross_sells: [
+        () => 'Match one complementary product to each of your top five accounts.',
+        () => 'Share a short customer story of the other product in your next check-ins.',
+        () => 'Ask one customer a day which other team could use what they already like.',
+      ],
+      renewals: [
+        () => 'Contact every account renewing in the next 60 days this week.',
+        () => 'Send renewing accounts a short summary of the value they got this year.',
+        () => 'Book a short review with each renewing customer before the date comes up.',
+      ],
+      target_accounts: [
+        () => 'Research ten new target accounts and note one opening angle for each.',
+        () => 'Refresh the target list with the segment that converted best last month.',
+        () => 'Pick five target accounts a day and find the right person at each before calling.',
+      ],
+      key_person_contacts: [
+        () => 'Ask your champion who signs off, and request a short intro.',
+        () => 'Prepare one question for the decision maker before each meeting.',
+        () => 'Invite the decision maker to the next meeting with one point that matters to them.',
+      ],
+      ride_alongs: [
+        () => 'Schedule one ride-along with a new member this week.',
+        () => 'Pair a newer rep with a strong closer on one meeting this week.',
+        () => 'Choose one meeting this week where a newer member can watch the close, and debrief after.',
+      ],
+      general: [
+        () => 'Pick one small step for it today and log what you try.',
+        () => 'Set a short time block for it today and note what worked.',
+        () => 'Choose one habit that moves it, try it for a week, and compare the numbers.',
+      ],
     },
     stage: {
       connect: [
@@ -216,6 +272,8 @@ export const digest: DigestCatalog = {
     momentum: [
       () => 'Keep the rhythm, and note what works so the whole team can use it.',
       () => 'Stay with what is working and share one tip in the channel today.',
+      () => 'Pick one thing that went well yesterday and do it once more today.',
+      () => 'Use the head start to try one new idea today, and log how it goes.',
     ],
   },
 };

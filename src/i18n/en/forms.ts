@@ -34,6 +34,7 @@ export const forms: FormsCatalog = {
     day: 'Day',
     note: 'Note (optional)',
     noteHint: 'What did you try? Reviews celebrate new approaches.',
+    client: 'Client',
     needAmount: 'Enter a number for this metric.',
     needMetric: 'Choose the metric this number is for.',
     saved: ({ items }) => `Logged from the form: ${items}`,

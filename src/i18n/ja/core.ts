@@ -191,6 +191,29 @@ export const core: CoreCatalog = {
       ],
       examples: ['/kpi off 12/24-12/26', '/kpi 休み 12月24日〜26日', '/kpi off', '/kpi off cancel 12/26'],
     },
+    client: {
+      usage:
+        '/kpi client · /kpi client add <クライアント名> [#チャンネル] [weekly|monthly] [en|ja] · /kpi client <名前> add|remove @メンバー… [default] · /kpi client <名前> default · /kpi client <名前> target|settings|tree|definitions … · /kpi client <名前> report [weekly|monthly]',
+      summary: '営業代行のクライアント案件: 担当者、クライアントと合意した目標、クライアントのチャンネルへのレポート',
+      details: [
+        '案件には、その案件を指定した記録(`/kpi log 架電 40 @acme`)と、担当がその案件だけの人・既定にしている人の記録が集計されます。担当者は自分のチームにも所属したままです。',
+        'レポートはクライアントのチャンネル(Slackコネクトの共有チャンネルも可)に、クライアントの言語で週次または月次に届きます。チーム合計のみで、フェーズ別の転換率と計算式・合意した定義、達成率と着地見込み、取り組むステップと次のアクション、前回レビューの決定事項、次回レビューのアジェンダを載せます。',
+        '案件を始めたチームのマネージャーと管理者が運用します。`report` だけを付けると、いまクライアントに届くレポートを確認できます。',
+      ],
+      examples: ['/kpi client add Acme #acme-shared weekly ja', '/kpi client acme add @秋山 @坂本', '/kpi client acme target 商談 40/月', '/kpi client acme report'],
+    },
+    decision: {
+      usage: '/kpi decision [@クライアント] <決めたこと> · /kpi decision [@クライアント]',
+      summary: 'レビュー会議で決めたことを記録(次回のレポートに載ります)',
+      details: ['クライアントを指定しないときは、自分のチームの決定事項になります。本文を書かないと、最近の決定事項を表示します。'],
+      examples: ['/kpi decision @acme ウェビナー経由のリードを架電リストの先頭にする', '/kpi decision @acme'],
+    },
+    definitions: {
+      usage: '/kpi definitions [@クライアント]',
+      summary: 'チーム(またはクライアント案件)のKPIごとの単位・測り方・計算式・合意した定義',
+      details: ['指標が何を数えるかは `/kpi metric edit <名前> definition <説明>` で残せます。レポートにも表示されます。'],
+      examples: ['/kpi definitions', '/kpi definitions @acme'],
+    },
     reminder: {
       usage: '/kpi reminder <on|off>',
       summary: '記録のない営業日の夕方に届くリマインダーのオン・オフ',
@@ -233,6 +256,11 @@ export const core: CoreCatalog = {
       `${metric}は${numerator}と${denominator}から自動で計算されます。そちらを記録してください。`,
     badDate: ({ word }) => `「${word}」は日付として読み取れませんでした。`,
     twoDates: ({ word }) => `日付は1回の記録につき一つだけ指定できます(2つ目:「${word}」)。`,
+    twoClients: ({ word }) => `1回の記録で指定できるクライアントは一つです(2つ目:「${word}」)。`,
+    unknownClient: ({ word, choices }) => `「${word}」というクライアントはこのワークスペースにありません。${choices ? `あなたの担当は${choices}です。` : ''}`,
+    whichClient: ({ choices, example }) =>
+      `あなたは${choices}を担当しています。どのクライアントの分か ${example} のように書いてください。\`/kpi client <名前> default\` で既定のクライアントを決めることもできます。`,
+    notInClient: ({ client }) => `あなたはまだ${client}の担当ではありません。マネージャーが \`/kpi client ${client} add @あなた\` で追加できます。`,
     nothingToEdit: ({ metric, when, max }) =>
       `${when ? `${when}の` : `直近${max}日間に`}${metric}の記録がないため、修正できません。新しく記録するときは \`/kpi log\` を使ってください。`,
     snapshotTwice: ({ metric, first, second }) => `${metric}はある時点の値を記録する指標ですが、この記録には2つの値(${first}と${second})があります。いまの値を一つだけ記録してください。`,

@@ -34,6 +34,7 @@ export const forms: FormsCatalog = {
     day: '日付',
     note: 'メモ(任意)',
     noteHint: '試したことを書いておくと、レビューで新しい取り組みとして紹介されます。',
+    client: 'クライアント',
     needAmount: 'この指標の数を入力してください。',
     needMetric: 'この数がどの指標かを選んでください。',
     saved: ({ items }) => `フォームから記録しました: ${items}`,

@@ -111,7 +111,7 @@ export const manage: ManageCatalog = {
     quarter: ({ start, end }) => `今四半期 ${start}〜${end}`,
     year: ({ start, end }) => `今年 ${start}〜${end}`,
   },
-  statusActual: ({ metric, actual, target, attainment }) => `*${metric}* ${actual} / ${target}(達成率 ${attainment})`,
+  statusActual: ({ metric, figure, attainment }) => `*${metric}* ${figure}${attainment ? `(達成率 ${attainment})` : ''}`,
   statusReached: [({ metric }) => `${metric}: 目標達成です 🎉`, ({ metric }) => `${metric}: 目標をクリアしました。お見事です 🎉`],
   statusAhead: ({ amount }) => `ペースより${amount}先行`,
   statusOnPace: 'ペースどおり',

@@ -1,10 +1,11 @@
 import { say, gapWithSuggestion, paragraph, type Sentence, type Written } from './sentences.js';
 import { isOffOn, memberCalendar, type TeamSnapshot } from './snapshot.js';
-import { adviceFor, headlineItems, isHeadlineMetric, kpiCell, mainActivityOf, teamFocus, type Focus } from './shared.js';
+import { adviceFor, headlineItems, isHeadlineMetric, kpiCell, mainActivityOf, mostImprovedOn, teamFocus, type Focus } from './shared.js';
 import { context, fieldSections, header, section, type KnownBlock, type Message } from '../blocks.js';
-import { formatAmount, formatItems, metricLabel } from '../amounts.js';
+import { formatAmount, formatItems, formatQuantity, metricLabel } from '../amounts.js';
 import { teamProgress, teamTotalsFor } from '../team-progress.js';
-import { isNewApproachNote, isStreakMilestone, mostImproved } from '../../domain/celebrations.js';
+import { isNewApproachNote, isStreakMilestone } from '../../domain/celebrations.js';
+import { workdayOfYear } from '../../domain/calendar.js';
 import type { Day } from '../../domain/days.js';
 import type { MetricCatalog } from '../../domain/metric-catalog.js';
 import type { MetricDef } from '../../domain/metrics.js';
@@ -13,7 +14,7 @@ import { isPaced, isReached, type Progress } from '../../domain/progress.js';
 import { loggedSince, metricValue, sumTotals, type Totals } from '../../domain/rates.js';
 import { periodTarget } from '../../domain/targets.js';
 import { workdayStreak } from '../../domain/streaks.js';
-import { formatDay, formatMonth, formatPercent, messages, pick, type Locale } from '../../i18n/index.js';
+import { formatDay, formatMonth, formatPercent, messages, pick, rotate, type Locale } from '../../i18n/index.js';
 
 export type Celebration =
   | { readonly kind: 'teamGoal'; readonly metric: MetricDef; readonly value: number }
@@ -35,28 +36,28 @@ export interface DailyDigestModel {
   readonly teamName: string;
   readonly slotDay: Day;
   readonly reportDay: Day;
-  readonly teamDay: Totals;
+  /** The report day's team totals the lead names: none of the KPIs one person carries alone. */
+  readonly headline: readonly { readonly metric: MetricDef; readonly value: number }[];
   readonly loggedYesterday: number;
   readonly memberCount: number;
   readonly kpis: readonly KpiStanding[];
   readonly celebrations: readonly Celebration[];
   readonly focus: Focus | null;
+  /** The slot day's workday number: which KPI under pace and which phrasing take their turn. */
+  readonly turn: number;
   readonly catalog: MetricCatalog;
 }
 
 /** The most a channel message celebrates by name; the rest are counted. */
 const MAX_CELEBRATIONS = 8;
 
-/** The metric a person's activity is measured by: their first flow target, else calls. */
-function mainActivity(s: TeamSnapshot, userId: string): MetricDef {
-  return mainActivityOf(s.memberTargets.get(userId) ?? [], s.catalog);
-}
 
 const NONE: Totals = { values: {}, atStart: {}, asOf: {} };
 
 function celebrationsOf(s: TeamSnapshot): Celebration[] {
   const out: Celebration[] = [];
-  for (const t of s.teamTargets) {
+  const solo = s.channel.solo;
+  for (const t of s.channel.kpis) {
     const def = s.catalog.get(t.metric);
     if (!def || !isPaced(def)) continue;
     const target = periodTarget(def, t.schedules, s.month, s.reportDay, s.calendar).value;
@@ -68,7 +69,7 @@ function celebrationsOf(s: TeamSnapshot): Celebration[] {
   for (const m of s.members) {
     for (const t of s.memberTargets.get(m.userId) ?? []) {
       const def = s.catalog.get(t.metric);
-      if (!def || !isPaced(def) || def.better !== 'higher') continue;
+      if (!def || !isPaced(def) || def.better !== 'higher' || solo.has(def.key)) continue;
       const target = periodTarget(def, [t.schedule], s.month, s.reportDay, memberCalendar(s, m.userId)).value;
       const now = metricValue(def, s.monthTotals.get(m.userId) ?? NONE) ?? 0;
       const before = metricValue(def, s.monthTotalsBefore.get(m.userId) ?? NONE) ?? 0;
@@ -77,7 +78,7 @@ function celebrationsOf(s: TeamSnapshot): Celebration[] {
   }
   // One personal best a person, in a metric worth a headline.
   const bestBy = new Map<string, (typeof s.bests)[number]>();
-  for (const b of s.bests) if (isHeadlineMetric(b.metric) && !bestBy.has(b.userId) && s.catalog.get(b.metric)) bestBy.set(b.userId, b);
+  for (const b of s.bests) if (isHeadlineMetric(b.metric) && !solo.has(b.metric) && !bestBy.has(b.userId) && s.catalog.get(b.metric)) bestBy.set(b.userId, b);
   for (const b of bestBy.values()) out.push({ kind: 'personalBest', userId: b.userId, metric: s.catalog.def(b.metric), best: b.best, previous: b.previous });
   for (const m of s.members) {
     const days = s.loggedDays.get(m.userId);
@@ -85,22 +86,18 @@ function celebrationsOf(s: TeamSnapshot): Celebration[] {
     const streak = workdayStreak(days, s.reportDay, memberCalendar(s, m.userId));
     if (isStreakMilestone(streak)) out.push({ kind: 'streak', userId: m.userId, days: streak });
   }
-  const improved = mostImproved(
-    s.members.map((m) => {
-      const metric = mainActivity(s, m.userId);
-      return { userId: m.userId, before: metricValue(metric, s.earlier.get(m.userId) ?? NONE) ?? 0, recent: metricValue(metric, s.recent.get(m.userId) ?? NONE) ?? 0 };
-    }),
-  );
-  if (improved) out.push({ kind: 'mostImproved', userId: improved.userId, metric: mainActivity(s, improved.userId), rise: improved.rise });
+  // Each person on their own main activity the team shares, so the sentence names what actually rose.
+  const improved = mostImprovedOn(s.members, (userId) => mainActivityOf(s.memberTargets.get(userId) ?? [], s.catalog, solo), s.earlier, s.recent);
+  if (improved) out.push({ kind: 'mostImproved', userId: improved.userId, metric: improved.metric, rise: improved.rise });
   for (const n of s.notes.filter((x) => isNewApproachNote(x.note)).slice(0, 3)) out.push({ kind: 'newApproach', userId: n.userId, note: n.note });
   return out;
 }
 
 /** Builds the daily digest for the morning of `slotDay` from the team's snapshot. */
 export function buildDailyDigest(s: TeamSnapshot, slotDay: Day): DailyDigestModel {
-  const teamDay = sumTotals(s.dayTotals.values());
   const day = periodOf(s.reportDay, 'day');
-  const kpis = s.teamTargets.flatMap((t) => {
+  const turn = workdayOfYear(slotDay, s.calendar);
+  const kpis = s.channel.kpis.flatMap((t) => {
     const def = s.catalog.get(t.metric);
     if (!def) return [];
     return [
@@ -115,13 +112,14 @@ export function buildDailyDigest(s: TeamSnapshot, slotDay: Day): DailyDigestMode
     teamName: s.team.name,
     slotDay,
     reportDay: s.reportDay,
-    teamDay,
+    headline: headlineItems(sumTotals(s.dayTotals.values()), s.catalog, 4, s.channel.solo),
     loggedYesterday: [...s.dayTotals.values()].filter((t) => loggedSince(t, s.reportDay)).length,
     // Someone off that day is not counted among those who could have logged.
     memberCount: s.members.filter((m) => !isOffOn(s, m.userId, s.reportDay) || loggedSince(s.dayTotals.get(m.userId) ?? NONE, s.reportDay)).length,
     kpis,
     celebrations: celebrationsOf(s),
-    focus: teamFocus(s, slotDay, s.monthTotals),
+    focus: teamFocus(s, slotDay, s.monthTotals, turn),
+    turn,
     catalog: s.catalog,
   };
 }
@@ -145,7 +143,7 @@ function celebrationSentence(c: Celebration, locale: Locale, seed: string, month
         c.userId,
       );
     case 'mostImproved':
-      return say('celebration', pick(t.mostImproved, seed, { person: who(c.userId), metric: name(c.metric), rise: `+${formatPercent(c.rise, locale)}` }), c.userId);
+      return say('celebration', pick(t.mostImproved, seed, { person: who(c.userId), metric: name(c.metric), rise: formatPercent(c.rise, locale) }), c.userId);
     case 'newApproach':
       return say('celebration', pick(t.newApproach, seed + c.userId, { person: who(c.userId), note: c.note.slice(0, 200) }), c.userId);
   }
@@ -156,26 +154,27 @@ export function phraseDailyDigest(m: DailyDigestModel, locale: Locale): { lead: 
   const t = messages(locale).digest;
   const seed = `${m.slotDay}:daily:${m.teamName}`;
   const day = formatDay(m.reportDay, locale);
-  const items = headlineItems(m.teamDay, m.catalog);
   const lead = [
-    items.length
-      ? say('progress', pick(t.leadActive, seed, { items: formatItems(items, locale), day, people: m.loggedYesterday, members: m.memberCount }))
-      : say('progress', pick(t.leadQuiet, seed, { day })),
+    m.headline.length
+      ? say('progress', rotate(t.leadActive, m.turn, m.teamName, { items: formatItems(m.headline, locale), day, people: m.loggedYesterday, members: m.memberCount }))
+      : say('progress', rotate(t.leadQuiet, m.turn, m.teamName, { day })),
   ];
   const month = formatMonth(m.reportDay, locale);
   const celebrations = m.celebrations.map((c, i) => celebrationSentence(c, locale, `${seed}:${i}`, month));
   let focus: Sentence[];
   if (m.focus) {
     const f = m.focus;
-    const gap = pick(t.focusGap, seed, {
+    const quantity = (n: number) => formatQuantity(f.metric, n, locale);
+    const gap = rotate(t.focusGap, m.turn, m.teamName, {
       metric: metricLabel(f.metric, locale),
-      amount: formatAmount(f.metric, f.amount, locale),
-      target: formatAmount(f.metric, f.target, locale),
-      perPerson: f.perPerson === null ? null : formatAmount(f.metric, f.perPerson, locale),
+      amount: quantity(f.amount),
+      target: quantity(f.target),
+      remaining: quantity(f.toGo),
+      perPerson: f.perPerson === null ? null : quantity(f.perPerson),
     });
-    focus = gapWithSuggestion(gap, adviceFor(f.metric, locale, seed));
+    focus = gapWithSuggestion(gap, adviceFor(f.metric, locale, m.turn, m.teamName));
   } else {
-    focus = [say('focus', pick(t.focusOnPace, seed, undefined)), say('suggestion', pick(messages(locale).advice.momentum, seed, undefined))];
+    focus = [say('focus', rotate(t.focusOnPace, m.turn, m.teamName, undefined)), say('suggestion', rotate(messages(locale).advice.momentum, m.turn, m.teamName, undefined))];
   }
   return { lead, celebrations, focus };
 }

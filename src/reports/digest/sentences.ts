@@ -4,7 +4,7 @@
  * a sentence about one person in a channel is a celebration.
  */
 
-import { messages, type Locale } from '../../i18n/index.js';
+import { messages, upperFirst, type Locale } from '../../i18n/index.js';
 export type SentenceKind = 'progress' | 'info' | 'celebration' | 'gap' | 'suggestion' | 'focus';
 
 export interface Sentence {
@@ -14,7 +14,8 @@ export interface Sentence {
   readonly about?: string;
 }
 
-export const say = (kind: SentenceKind, text: string, about?: string): Sentence => (about ? { kind, text, about } : { kind, text });
+/** A sentence of a kind; it starts with a capital letter even when a metric's name opens it (`"calls: …"` → `"Calls: …"`). */
+export const say = (kind: SentenceKind, text: string, about?: string): Sentence => (about ? { kind, text: upperFirst(text), about } : { kind, text: upperFirst(text) });
 
 /** A gap, always with the suggestion that goes with it (rule 3). */
 export const gapWithSuggestion = (gap: string, suggestion: string, about?: string): Sentence[] => [say('gap', gap, about), say('suggestion', suggestion, about)];

@@ -8,8 +8,8 @@ import { sumTotals, type Totals } from '../../domain/rates.js';
 import { teamStageTotals } from '../../domain/team-rates.js';
 import type { Member, Store, Target, Team } from '../../store/index.js';
 import { calendarFor } from '../status.js';
-import { loadTeamTargets, type TeamTarget } from '../tree.js';
-import { digestKpis } from './shared.js';
+import { loadTeamTargets } from '../tree.js';
+import { channelKpis, type ChannelKpis } from './shared.js';
 
 /** Everything the morning messages say about a team, read once for the digest and every DM. */
 export interface TeamSnapshot {
@@ -22,7 +22,8 @@ export interface TeamSnapshot {
   readonly reportDay: Day;
   /** The month that contains the report day. */
   readonly month: Period;
-  readonly teamTargets: readonly TeamTarget[];
+  /** What the channel may say: the KPIs that are several people's work, and the ones one person carries alone. */
+  readonly channel: ChannelKpis;
   readonly memberTargets: ReadonlyMap<string, readonly Target[]>;
   readonly dayTotals: ReadonlyMap<string, Totals>;
   readonly monthTotals: ReadonlyMap<string, Totals>;
@@ -32,8 +33,10 @@ export interface TeamSnapshot {
   /** The five workdays up to the report day, and the five before them. */
   readonly recent: ReadonlyMap<string, Totals>;
   readonly earlier: ReadonlyMap<string, Totals>;
-  /** Four weeks up to the report day, per member: each person's funnel against the team's. */
+  /** Four weeks up to the report day, per member: each person's funnel against the team's, and their recent pace. */
   readonly fourWeeks: ReadonlyMap<string, Totals>;
+  /** The days of those four weeks each member logged each metric: whether their recent pace has the history to mean something. */
+  readonly paceDays: ReadonlyMap<string, readonly { day: Day; metric: string }[]>;
   /** The team's funnel stages, over the metrics it logged in those four weeks. */
   readonly stages: readonly Stage[];
   /** The team's stage rates over those four weeks, each over the people whose role works it: the reference every member's funnel is read against. */
@@ -68,17 +71,19 @@ export async function loadTeamSnapshot(store: Store, team: Team, reportDay: Day)
   const earlierSpan = lastWorkdays(addDays(recentSpan.from, -1), 5, calendar);
   const monthBefore = reportDay > month.start ? { from: month.start, to: addDays(reportDay, -1) } : null;
   const catalog = await store.metrics.catalog(team.workspace);
-  const [{ members: all, byPerson: memberTargets, targets: allTargets }, ranges, loggedDays, notes, bests, daysOff] = await Promise.all([
+  const fourWeeksSpan = { from: addDays(reportDay, -27), to: reportDay };
+  const [{ members: all, byPerson: memberTargets, targets: allTargets }, ranges, loggedDays, paceDays, notes, bests, daysOff] = await Promise.all([
     loadTeamTargets(store, team, reportDay, catalog),
     store.totals.memberRanges(team.id, [
       { from: reportDay, to: reportDay },
       { from: month.start, to: reportDay },
       recentSpan,
       earlierSpan,
-      { from: addDays(reportDay, -27), to: reportDay },
+      fourWeeksSpan,
       ...(monthBefore ? [monthBefore] : []),
     ]),
     store.totals.memberLoggedDays(team.id, addDays(reportDay, -60), reportDay),
+    store.totals.memberMetricDays(team.id, fourWeeksSpan.from, fourWeeksSpan.to),
     store.totals.memberNotes(team.id, reportDay, reportDay),
     store.totals.bestsSetOn(team.id, reportDay),
     store.daysOff.ofTeam(team.id, addDays(reportDay, -60), addDays(month.end, 31)),
@@ -86,32 +91,11 @@ export async function loadTeamSnapshot(store: Store, team: Team, reportDay: Day)
   const members = all.filter((m) => m.isActive);
   const [dayTotals, monthTotals, recent, earlier, fourWeeks, before] = ranges as [Map<string, Totals>, Map<string, Totals>, Map<string, Totals>, Map<string, Totals>, Map<string, Totals>, Map<string, Totals> | undefined];
   const monthTotalsBefore = before ?? new Map<string, Totals>();
-  const teamTargets = digestKpis(allTargets, catalog);
+  const channel = channelKpis(allTargets, catalog);
   const logged = sumTotals(fourWeeks.values()).values;
   const stages = funnelStages(team.settings.funnel, catalog, (key) => (logged[key] ?? 0) > 0);
   const teamStageRates = stageRates(stages, teamStageTotals(members, fourWeeks));
-  return {
-    team,
-    catalog,
-    calendar,
-    members,
-    reportDay,
-    month,
-    teamTargets,
-    memberTargets,
-    dayTotals,
-    monthTotals,
-    monthTotalsBefore,
-    loggedDays,
-    recent,
-    earlier,
-    fourWeeks,
-    stages,
-    teamStageRates,
-    notes,
-    bests,
-    daysOff,
-  };
+  return { team, catalog, calendar, members, reportDay, month, channel, memberTargets, dayTotals, monthTotals, monthTotalsBefore, loggedDays, recent, earlier, fourWeeks, paceDays, stages, teamStageRates, notes, bests, daysOff };
 }
 
 /** The workday a morning message reports on: the one before the slot's day. */

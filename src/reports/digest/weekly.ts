@@ -1,14 +1,14 @@
 import { gapWithSuggestion, paragraph, say, type Sentence, type Written } from './sentences.js';
-import { adviceFor, digestKpis, headlineItems, kpiCell, mainActivityOf } from './shared.js';
+import { adviceFor, channelKpis, channelStages, headlineItems, kpiCell, mainActivityOf, mostImprovedOn } from './shared.js';
 import { context, fieldSections, header, section, type KnownBlock, type Message } from '../blocks.js';
-import { formatAmount, formatItems, formatValue, metricLabel } from '../amounts.js';
+import { formatAmount, formatItems, formatQuantity, metricLabel } from '../amounts.js';
 import { formatFormula } from '../formulas.js';
 import { calendarFor, kpiProgress } from '../status.js';
 import { teamProgress, teamTotalsFor } from '../team-progress.js';
 import { loadTeamTargets, type TeamTarget } from '../tree.js';
-import { mostImproved, quietInputs, type Improvement, type QuietInput } from '../../domain/celebrations.js';
+import { quietInputs, type Improvement, type QuietInput } from '../../domain/celebrations.js';
 import { countWorkdays, type WorkCalendar } from '../../domain/calendar.js';
-import { addDays, maxDay, minDay, type Day } from '../../domain/days.js';
+import { addDays, maxDay, minDay, weekNumber, type Day } from '../../domain/days.js';
 import { bottleneckStage, funnelStages, qualityOrVolume, stageKind, stageRate, type Balance, type Stage, type StageChange } from '../../domain/funnel.js';
 import type { MetricCatalog } from '../../domain/metric-catalog.js';
 import type { MetricDef } from '../../domain/metrics.js';
@@ -16,8 +16,9 @@ import { periodOf, previousPeriod, type Period } from '../../domain/periods.js';
 import { ceilCount, isPaced, type Progress } from '../../domain/progress.js';
 import { metricValue, rateParts, scaleTotals, sumTotals, type Totals } from '../../domain/rates.js';
 import type { RoleGroup } from '../../domain/roles.js';
+import type { SharedKpi } from '../../domain/team-kpis.js';
 import { readOver, teamStageTotals, type TeamMember } from '../../domain/team-rates.js';
-import { formatDay, formatList, formatPercent, messages, pick, type Locale } from '../../i18n/index.js';
+import { formatDay, formatList, formatPercent, formatPoints, messages, rotate, upperFirst, type Locale } from '../../i18n/index.js';
 import type { Store, Team } from '../../store/index.js';
 
 export interface WeeklyKpi {
@@ -41,6 +42,8 @@ export interface WeeklyReviewModel {
   readonly slotDay: Day;
   readonly week: Period;
   readonly totals: Totals;
+  /** Last week's team totals the lead names: none of the KPIs one person carries alone. */
+  readonly headline: readonly { readonly metric: MetricDef; readonly value: number }[];
   readonly kpis: readonly WeeklyKpi[];
   readonly funnel: readonly FunnelStep[];
   readonly bottleneck: StageChange | null;
@@ -53,7 +56,7 @@ export interface WeeklyReviewModel {
 }
 
 /** What this week asks of the KPI furthest under the month's pace, as of the end of last week. */
-function weekFocus(input: WeeklyInput, targets: readonly TeamTarget[], slotDay: Day, asOf: Day): WeeklyReviewModel['focus'] {
+function weekFocus(input: WeeklyInput, targets: readonly SharedKpi<TeamTarget>[], slotDay: Day, asOf: Day): WeeklyReviewModel['focus'] {
   const { calendar, catalog } = input;
   const month = periodOf(slotDay, 'month');
   const week = periodOf(slotDay, 'week');
@@ -95,8 +98,6 @@ export interface WeeklyInput {
 /** The week a review on `slotDay` covers: the ISO week before. */
 export const reviewedWeek = (slotDay: Day): Period => previousPeriod(periodOf(slotDay, 'week'));
 
-const NONE: Totals = { values: {}, atStart: {}, asOf: {} };
-
 /** Four weeks' values per member as one average week, so volumes compare with a single week. */
 const asOneWeek = (byMember: ReadonlyMap<string, Totals>) => new Map([...byMember].map(([u, t]) => [u, scaleTotals(t, 1 / 4)] as const));
 
@@ -104,7 +105,8 @@ const asOneWeek = (byMember: ReadonlyMap<string, Totals>) => new Map([...byMembe
 export function buildWeeklyReview(input: WeeklyInput): WeeklyReviewModel {
   const { calendar, slotDay, catalog, members } = input;
   const week = reviewedWeek(slotDay);
-  const targets = digestKpis(input.targets, catalog);
+  const channel = channelKpis(input.targets, catalog);
+  const targets = channel.kpis;
   const totals = sumTotals(input.lastWeek.values());
   const baselineWeek = asOneWeek(input.baseline);
   const kpis = targets.flatMap((t) => {
@@ -112,23 +114,20 @@ export function buildWeeklyReview(input: WeeklyInput): WeeklyReviewModel {
     if (!def) return [];
     return [{ metric: def, week: teamProgress(def, t, week, week.end, members, input.lastWeek, calendar).progress, previous: metricValue(def, teamTotalsFor(def, members, input.weekBefore)) }];
   });
-  const targeted = [...input.targets.map((t) => t.metric), ...[...input.memberTargets.values()].flat().map((t) => t.metric)].flatMap((k) => catalog.get(k) ?? []);
-  // Each person against their own main activity, so the sentence names what actually rose.
-  const activityOf = (userId: string) => mainActivityOf(input.memberTargets.get(userId) ?? [], catalog);
-  const improved = mostImproved(
-    members.map((m) => {
-      const metric = activityOf(m.userId);
-      return { userId: m.userId, before: metricValue(metric, input.weekBefore.get(m.userId) ?? NONE) ?? 0, recent: metricValue(metric, input.lastWeek.get(m.userId) ?? NONE) ?? 0 };
-    }),
-  );
+  const targeted = [...input.targets.map((t) => t.metric), ...[...input.memberTargets.values()].flat().map((t) => t.metric)]
+    .filter((k) => !channel.solo.has(k))
+    .flatMap((k) => catalog.get(k) ?? []);
+  // Each person against their own main activity the team shares, so the sentence names what actually rose.
+  const improved = mostImprovedOn(members, (userId) => mainActivityOf(input.memberTargets.get(userId) ?? [], catalog, channel.solo), input.weekBefore, input.lastWeek);
   const logged = (k: string) => (totals.values[k] ?? 0) > 0 || (sumTotals(input.baseline.values()).values[k] ?? 0) > 0;
-  const stages = funnelStages(input.funnel, catalog, logged);
+  const stages = channelStages(funnelStages(input.funnel, catalog, logged), members, input.lastWeek, channel);
   const current = teamStageTotals(members, input.lastWeek);
   return {
     teamName: input.teamName,
     slotDay,
     week,
     totals,
+    headline: headlineItems(totals, catalog, 5, channel.solo),
     kpis,
     funnel: stages.map((stage) => {
       const t = current(stage);
@@ -137,9 +136,10 @@ export function buildWeeklyReview(input: WeeklyInput): WeeklyReviewModel {
     }),
     bottleneck: bottleneckStage(stages, current, teamStageTotals(members, baselineWeek)),
     balance: qualityOrVolume(totals, sumTotals(baselineWeek.values())),
-    quiet: quietInputs(targeted, input.lastLogged, week.end, catalog),
+    // An input one person carries as their KPI going quiet is their gap, not the channel's.
+    quiet: quietInputs(targeted, input.lastLogged, week.end, catalog).filter((q) => !channel.solo.has(q.metric.key)),
     goalsReached: kpis.filter((k) => k.week.reached && isPaced(k.metric)).map((k) => k.metric),
-    improved: improved ? { ...improved, metric: activityOf(improved.userId) } : null,
+    improved,
     focus: weekFocus(input, targets, slotDay, week.end),
     catalog,
   };
@@ -196,13 +196,14 @@ export function quietNames(quiet: readonly QuietInput[], locale: Locale): string
 export function phraseWeeklyReview(m: WeeklyReviewModel, locale: Locale): { lead: Sentence[]; coaching: Sentence[]; focus: Sentence[] } {
   const t = messages(locale);
   const w = t.weekly;
-  const seed = `${m.slotDay}:weekly:${m.teamName}`;
-  const items = headlineItems(m.totals, m.catalog, 5);
-  const lead: Sentence[] = [items.length ? say('progress', pick(w.lead, seed, { items: formatItems(items, locale) })) : say('progress', pick(w.leadQuiet, seed, undefined))];
-  if (m.goalsReached.length) lead.push(say('celebration', pick(w.goalsReached, seed, { metrics: m.goalsReached.map((x) => metricLabel(x, locale)).join(t.separators.names) })));
+  // One review a week: consecutive weeks take consecutive phrasings.
+  const turn = weekNumber(m.slotDay);
+  const salt = m.teamName;
+  const lead: Sentence[] = [m.headline.length ? say('progress', rotate(w.lead, turn, salt, { items: formatItems(m.headline, locale) })) : say('progress', rotate(w.leadQuiet, turn, salt, undefined))];
+  if (m.goalsReached.length) lead.push(say('celebration', rotate(w.goalsReached, turn, salt, { metrics: m.goalsReached.map((x) => metricLabel(x, locale)).join(t.separators.names) })));
   if (m.improved) {
     lead.push(
-      say('celebration', pick(t.digest.mostImproved, seed, { person: `<@${m.improved.userId}>`, metric: metricLabel(m.improved.metric, locale), rise: `+${formatPercent(m.improved.rise, locale)}` }), m.improved.userId),
+      say('celebration', rotate(t.digest.mostImproved, turn, salt, { person: `<@${m.improved.userId}>`, metric: metricLabel(m.improved.metric, locale), rise: formatPercent(m.improved.rise, locale) }), m.improved.userId),
     );
   }
   const coaching: Sentence[] = [];
@@ -210,50 +211,56 @@ export function phraseWeeklyReview(m: WeeklyReviewModel, locale: Locale): { lead
     const b = m.bottleneck;
     coaching.push(
       ...gapWithSuggestion(
-        pick(w.bottleneck, seed, { stage: metricLabel(b.stage.rate, locale), current: formatPercent(b.current, locale), baseline: formatPercent(b.baseline, locale) }),
-        pick(t.advice.stage[stageKind(b.stage)], seed, undefined),
+        rotate(w.bottleneck, turn, salt, { stage: metricLabel(b.stage.rate, locale), current: formatPercent(b.current, locale), baseline: formatPercent(b.baseline, locale) }),
+        rotate(t.advice.stage[stageKind(b.stage)], turn, salt, undefined),
       ),
     );
-  } else if (m.funnel.length) coaching.push(say('info', pick(w.noBottleneck, seed, undefined)));
-  if (m.balance === 'quality') coaching.push(...gapWithSuggestion(pick(w.quality, seed, undefined), pick(t.advice.quality, seed, undefined)));
-  if (m.balance === 'volume') coaching.push(...gapWithSuggestion(pick(w.volume, seed, undefined), pick(t.advice.volume, seed, undefined)));
+  } else if (m.funnel.length) coaching.push(say('info', rotate(w.noBottleneck, turn, salt, undefined)));
+  if (m.balance === 'quality') coaching.push(...gapWithSuggestion(rotate(w.quality, turn, salt, undefined), rotate(t.advice.quality, turn, salt, undefined)));
+  if (m.balance === 'volume') coaching.push(...gapWithSuggestion(rotate(w.volume, turn, salt, undefined), rotate(t.advice.volume, turn, salt, undefined)));
   if (m.quiet.length) {
     const metrics = quietNames(m.quiet, locale);
-    coaching.push(...gapWithSuggestion(pick(w.quiet, seed, { metrics }), pick(t.advice.quiet, seed, { metrics })));
+    coaching.push(...gapWithSuggestion(rotate(w.quiet, turn, salt, { metrics }), rotate(t.advice.quiet, turn, salt, { metrics })));
   }
   const focus: Sentence[] = [];
   if (m.bottleneck) {
     focus.push(
-      say('focus', pick(w.focusStage, seed, { stage: metricLabel(m.bottleneck.stage.rate, locale) })),
-      say('suggestion', pick(t.advice.stage[stageKind(m.bottleneck.stage)], `${seed}:focus`, undefined)),
+      say('focus', rotate(w.focusStage, turn, salt, { stage: metricLabel(m.bottleneck.stage.rate, locale) })),
+      say('suggestion', rotate(t.advice.stage[stageKind(m.bottleneck.stage)], turn + 1, salt, undefined)),
     );
-  }
-  else if (m.focus) {
+  } else if (m.focus) {
+    const f = m.focus;
     focus.push(
-      say('focus', pick(w.focus, seed, { metric: metricLabel(m.focus.metric, locale), amount: formatAmount(m.focus.metric, m.focus.amount, locale), target: formatAmount(m.focus.metric, Math.round(m.focus.target), locale) })),
-      say('suggestion', adviceFor(m.focus.metric, locale, seed)),
+      say('focus', rotate(w.focus, turn, salt, { metric: metricLabel(f.metric, locale), amount: formatQuantity(f.metric, f.amount, locale), target: formatQuantity(f.metric, Math.round(f.target), locale) })),
+      say('suggestion', adviceFor(f.metric, locale, turn, salt)),
     );
-  } else focus.push(say('focus', pick(t.digest.focusOnPace, seed, undefined)), say('suggestion', pick(t.advice.momentum, seed, undefined)));
+  } else focus.push(say('focus', rotate(t.digest.focusOnPace, turn, salt, undefined)), say('suggestion', rotate(t.advice.momentum, turn, salt, undefined)));
   return { lead, coaching, focus };
 }
 
-/** `calls 439 → connects 116 (connect rate 26.4%)`, with the role group the step was read over. */
+/** `439 calls → 116 connects (connect rate 26.4%, inside sales)`, with the role group the step was read over. */
 function funnelLine(f: FunnelStep, locale: Locale): string {
   const w = messages(locale).weekly;
-  const from = `${metricLabel(f.stage.from, locale)} ${formatValue(f.stage.from, f.from, locale)}`;
-  const to = `${metricLabel(f.stage.to, locale)} ${formatValue(f.stage.to, f.to, locale)}`;
+  const from = formatAmount(f.stage.from, f.from, locale);
+  const to = formatAmount(f.stage.to, f.to, locale);
   const rate = f.rate === null ? w.rateTooFew({ rate: metricLabel(f.stage.rate, locale) }) : formatAmount(f.stage.rate, f.rate, locale);
   const group = f.group ? messages(locale).roleGroups[f.group] : null;
-  return w.funnelStep({ from, to, rate, group });
+  return upperFirst(w.funnelStep({ from, to, rate, group }));
 }
 
+/** Last week against the week before: a relative change for counts and amounts, points for a rate; nothing to say without a week before. */
 function changeText(k: WeeklyKpi, locale: Locale): string {
   const w = messages(locale).weekly;
   const now = k.week.actual;
-  if (now === null) return '';
-  if (k.previous === null || k.previous === 0) return now > 0 ? w.changeNew : '';
+  if (now === null || k.previous === null) return '';
+  const sign = (x: number) => (x >= 0 ? '+' : '−');
+  if (k.metric.kind === 'rate') {
+    const points = now - k.previous;
+    return Math.abs(points) < 0.0005 ? w.changeFlat : w.change({ change: `${sign(points)}${formatPoints(points, locale)}` });
+  }
+  if (k.previous === 0) return now > 0 ? w.changeNew : '';
   const change = (now - k.previous) / k.previous;
-  return w.change({ change: `${change >= 0 ? '+' : '−'}${formatPercent(Math.abs(change), locale)}` });
+  return Math.abs(change) < 0.0005 ? w.changeFlat : w.change({ change: `${sign(change)}${formatPercent(Math.abs(change), locale)}` });
 }
 
 export function renderWeeklyReview(m: WeeklyReviewModel, locale: Locale): Message & Written {

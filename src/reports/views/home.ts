@@ -1,6 +1,8 @@
 import type { HomeView } from '@slack/types';
 import { formatItems, progressBar, totalsInOrder } from '../amounts.js';
 import { actions, button, context, divider, header, LIMITS, section, type KnownBlock } from '../blocks.js';
+import type { ChartModel } from '../charts/model.js';
+import { chartImageBlocks } from '../charts/slack.js';
 import type { HomeModel, TeamPanel } from '../home.js';
 import { progressText, type StatusModel } from '../status.js';
 import type { MetricCatalog } from '../../domain/metric-catalog.js';
@@ -52,7 +54,7 @@ function attainmentText(attainment: number | null, locale: Locale): string {
 }
 
 /** The manager's panel: the team's month against team-level KPIs, then each member's attainment. */
-function teamBlocks(panel: TeamPanel, locale: Locale, seed: string, catalog: MetricCatalog): KnownBlock[] {
+function teamBlocks(panel: TeamPanel, locale: Locale, seed: string, catalog: MetricCatalog, chart: readonly KnownBlock[]): KnownBlock[] {
   const h = messages(locale).home;
   const blocks: KnownBlock[] = [divider(), header(h.teamTitle({ team: panel.name }))];
   const month = panel.month;
@@ -62,6 +64,7 @@ function teamBlocks(panel: TeamPanel, locale: Locale, seed: string, catalog: Met
     const items = totalsInOrder(month.totals, catalog);
     blocks.push(section(items.length > 0 ? h.teamMonthTotals({ items: formatItems(items, locale) }) : h.nothingLogged));
   }
+  blocks.push(...chart);
   if (panel.withTargets === 0) {
     blocks.push(context(h.teamNoTargets));
   } else {
@@ -77,12 +80,25 @@ function teamBlocks(panel: TeamPanel, locale: Locale, seed: string, catalog: Met
   return blocks;
 }
 
+/** A chart of App Home with the ID of its uploaded PNG (Slack documents its chart block for messages only). */
+export interface HomeChart {
+  readonly chart: ChartModel;
+  readonly fileId: string;
+}
+
+/** The image and the numbers' line of the chart of this audience, if there is one. */
+function chartOf(charts: readonly HomeChart[], audience: ChartModel['audience']): KnownBlock[] {
+  const found = charts.find((c) => c.chart.audience === audience);
+  return found ? chartImageBlocks(found.chart, found.fileId) : [];
+}
+
 /**
  * A person's App Home: their streak and a "Log activity" button, today / this week / this month
  * with a bar, the pace and the forecast for each KPI, and for a team's manager the team panel.
- * Only the person's own numbers; the team panel is built only for the team's managers.
+ * Only the person's own numbers; the team panel is built only for the team's managers. `charts`:
+ * the month's chart under the month, the team's under the team's KPIs.
  */
-export function homeView(model: HomeModel): HomeView {
+export function homeView(model: HomeModel, charts: readonly HomeChart[] = []): HomeView {
   const t = messages(model.locale);
   const h = t.home;
   const seed = `${model.today}:${model.userId}`;
@@ -91,9 +107,12 @@ export function homeView(model: HomeModel): HomeView {
     streakBlock(model),
     actions(button(h.logButton, OPEN_LOG_ACTION, 'home', 'primary')),
   ];
-  for (const status of model.periods) blocks.push(divider(), ...periodBlocks(status, model.locale, seed, model.catalog));
+  for (const status of model.periods) {
+    blocks.push(divider(), ...periodBlocks(status, model.locale, seed, model.catalog));
+    if (status.period.kind === 'month') blocks.push(...chartOf(charts, 'person'));
+  }
   if (model.periods.every((p) => p.lines.length === 0)) blocks.push(context(h.noTargets));
-  if (model.team) blocks.push(...teamBlocks(model.team, model.locale, seed, model.catalog));
+  if (model.team) blocks.push(...teamBlocks(model.team, model.locale, seed, model.catalog, chartOf(charts, 'team')));
   blocks.push(context(h.updated({ time: formatTime(model.at, model.zone) })));
   // Every count above is capped; this only guards the view against a future block that is not.
   const kept = blocks.length > LIMITS.blocksPerView ? [...blocks.slice(0, LIMITS.blocksPerView - 1), blocks[blocks.length - 1]!] : blocks;

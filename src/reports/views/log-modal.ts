@@ -1,5 +1,5 @@
 import type { InputBlock, ModalView } from '@slack/types';
-import { FIELD, metricOptions, selectInput, textInput } from './form.js';
+import { FIELD, metricOptions, option, selectInput, textInput } from './form.js';
 import type { Day } from '../../domain/days.js';
 import type { MetricCatalog } from '../../domain/metric-catalog.js';
 import { messages, type Locale } from '../../i18n/index.js';
@@ -15,10 +15,20 @@ export const LOG_NOTE_MAX = 500;
 export const metricBlock = (n: number) => `metric${n}`;
 export const amountBlock = (n: number) => `amount${n}`;
 export const DAY_BLOCK = 'day';
+export const CLIENT_BLOCK = 'client';
 export const NOTE_BLOCK = 'note';
 
-/** The log form behind App Home's button: up to three metric and number pairs, the day, a note. */
-export function logModal(locale: Locale, today: Day, catalog: MetricCatalog): ModalView {
+/** A client engagement the person works on, as the form offers it: its name, and whether it is their default. */
+export interface ClientChoice {
+  readonly client: string;
+  readonly isDefault: boolean;
+}
+
+/**
+ * The log form behind App Home's button: up to three metric and number pairs, the day, a note; and
+ * for someone on several client engagements, which one the log is for (their default chosen).
+ */
+export function logModal(locale: Locale, today: Day, catalog: MetricCatalog, clients: readonly ClientChoice[] = []): ModalView {
   const t = messages(locale);
   const f = t.logForm;
   const options = metricOptions(catalog, locale, true, false);
@@ -49,6 +59,13 @@ export function logModal(locale: Locale, today: Day, catalog: MetricCatalog): Mo
     title: { type: 'plain_text', text: f.title },
     submit: { type: 'plain_text', text: f.submit },
     close: { type: 'plain_text', text: t.cancel },
-    blocks: [...pairs, day, note],
+    blocks: [...pairs, ...clientBlock(clients, f.client), day, note],
   };
+}
+
+/** The client field, for someone on two engagements or more (one engagement, or none, needs no choice). */
+function clientBlock(clients: readonly ClientChoice[], label: string): InputBlock[] {
+  if (clients.length < 2) return [];
+  const options = clients.map((c) => option(c.client, c.client));
+  return [selectInput(CLIENT_BLOCK, label, options, clients.find((c) => c.isDefault)?.client ?? null)];
 }

@@ -14,7 +14,8 @@ export async function onOpenLog(deps: SlackDeps, args: SlackActionMiddlewareArgs
   const { workspace, userId } = originOfChecked(body);
   try {
     const caller = await resolveCaller(deps, workspace, userId, body.channel?.id ?? null);
-    await deps.chat.openView(body.trigger_id, logModal(caller.locale, dayInZone(deps.clock(), caller.zone), await deps.store.metrics.catalog(workspace)));
+    const clients = (await deps.store.engagements.ofPerson(workspace, userId)).map((e) => ({ client: e.team.engagement!.client, isDefault: e.isDefault }));
+    await deps.chat.openView(body.trigger_id, logModal(caller.locale, dayInZone(deps.clock(), caller.zone), await deps.store.metrics.catalog(workspace), clients));
   } catch (error) {
     deps.logger.error(`opening the log form for ${userId} in ${workspace} failed:`, error);
   }

@@ -9,6 +9,7 @@ import { sql as planRequests } from './008_plan_requests.js';
 import { sql as importContent } from './009_import_content.js';
 import { sql as peopleAndDaysOff } from './010_people_and_days_off.js';
 import { sql as editAudit } from './011_edit_audit.js';
+import { sql as clientEngagements } from './012_client_engagements.js';
 
 export interface Migration {
   readonly version: number;
@@ -34,4 +35,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 9, name: 'imports remember a digest of their rows', sql: importContent },
   { version: 10, name: 'days off, closures, evening reminders, pace alerts, joining times, 1on1 recipients', sql: peopleAndDaysOff },
   { version: 11, name: 'corrections by /kpi edit, kept like undos', sql: editAudit },
+  { version: 12, name: 'client engagements, the logs that name them, review decisions, agreed metric definitions', sql: clientEngagements },
 ];
