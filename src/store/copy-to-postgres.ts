@@ -8,6 +8,7 @@ export const TABLES_IN_ORDER = [
   'workspaces',
   'teams',
   'people',
+  'engagement_members',
   'log_commands',
   'imports',
   'entries',
@@ -23,6 +24,7 @@ export const TABLES_IN_ORDER = [
   'checkins',
   'metrics',
   'days_off',
+  'decisions',
 ] as const;
 
 /** Rows read from SQLite and written to PostgreSQL at a time. */

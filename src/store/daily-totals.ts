@@ -158,9 +158,9 @@ export class DailyTotals {
   async memberMetricDays(kpiTeam: number, from: Day, to: Day): Promise<Map<string, { day: Day; metric: string }[]>> {
     // One row a person and metric (their days joined by commas), not one a person, metric and day.
     const rows = await this.db.read.all<{ user_id: string; metric: string; days: string }>(
-      `SELECT user_id, metric, group_concat(day) AS days FROM daily_totals
+      `SELECT user_id, metric, ${this.db.read.dialect === 'postgres' ? "string_agg(day, ',' ORDER BY day)" : 'group_concat(day)'} AS days FROM daily_totals
        WHERE ${MEMBERS_OF_KPI_TEAM}
-         AND day BETWEEN ? AND ? GROUP BY user_id, metric`,
+         AND day BETWEEN ? AND ? GROUP BY user_id, metric ORDER BY user_id, metric`,
       [kpiTeam, kpiTeam, from, to],
     );
     const out = new Map<string, { day: Day; metric: string }[]>();

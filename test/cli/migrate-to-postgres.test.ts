@@ -1,6 +1,7 @@
 /**
  * `kpi-bot migrate-to-postgres`: a SQLite database with history of every kind (release 0.1's demo
  * file, then logs, an undo, an edit, an import, claims, days off, a 1on1 with its plan and check-in, a
+ * client engagement with its members, logs, decisions and an agreed definition, a
  * tree) moved into PostgreSQL: every row of every table arrives as it was, the export is the same
  * file, and the bot goes on from there; a database that holds data is refused unless --replace.
  */
@@ -12,11 +13,13 @@ import { freshPgUrl } from '../harness/backends.js';
 import { tempDir } from '../harness/bot.js';
 import { runCli, type CliIo } from '../../src/cli/index.js';
 import { day, type Day } from '../../src/domain/days.js';
+import { defaultTeamSettings } from '../../src/domain/team-settings.js';
 import { loadPlan } from '../../src/commands/plan.js';
 import { buildDailyDigest } from '../../src/reports/digest/daily.js';
 import { buildMorningDm } from '../../src/reports/digest/dm.js';
 import { loadTeamSnapshot, reportDayFor } from '../../src/reports/digest/snapshot.js';
 import { loadWeeklyReview } from '../../src/reports/digest/weekly.js';
+import { loadClientReport } from '../../src/reports/client-report.js';
 import { loadHome } from '../../src/reports/home.js';
 import { loadOneOnOne } from '../../src/reports/oneonone-load.js';
 import { calendarFor, loadStatus } from '../../src/reports/status.js';
@@ -47,6 +50,7 @@ async function everything(store: Store): Promise<Record<string, unknown[]>> {
     checkins: 'team_id, rep, meeting_day',
     metrics: 'team_id, key',
     days_off: 'team_id, user_id, day',
+    engagement_members: 'engagement, user_id',
   };
   for (const table of TABLES_IN_ORDER) out[table] = await store.write((tx) => tx.all(`SELECT * FROM ${table} ORDER BY ${keys[table] ?? 'id'}`));
   return out;
@@ -77,6 +81,13 @@ async function addEveryKind(store: Store): Promise<void> {
   await store.oneonones.savePlan(WORKSPACE, rep, 'ten leads a day', team.createdBy, at, day('2026-12-03'), 'view-1');
   await store.oneonones.saveCheckIn(WORKSPACE, rep, day('2026-12-03'), { wentWell: 'opener', wantHelp: null }, at);
   await store.trees.replace(team.id, [{ metric: 'revenue', value: 1e7, period: 'month', parent: null }, { metric: 'wins', value: 20, period: 'month', parent: 'revenue' }], team.createdBy, at);
+  // A client engagement (named to sort after the demo team, which the reports below read first).
+  const client = (await store.engagements.create({ workspace: WORKSPACE, client: 'ロジ商事', parentTeam: team.id, channelId: 'CCLIENT', settings: defaultTeamSettings('Asia/Tokyo', 'ja'), report: 'weekly', createdBy: team.createdBy, at }))!;
+  await store.engagements.join(WORKSPACE, client.id, [rep, other], at, true);
+  await store.engagements.leave(client.id, [other], at);
+  await store.activity.log({ teamId: WORKSPACE, userId: rep, requestKey: 'c1', source: 'slash', text: 'log', day: day('2026-12-03'), loggedAt: at, pairs: [{ metric: 'meetings', value: 2 }], note: null, engagement: client.id });
+  await store.engagements.decide(client.id, '決裁者同席の商談を優先', team.createdBy, at, 'decide-1');
+  await store.metrics.define(WORKSPACE, 'meetings', '決裁者が同席した商談', team.createdBy, at);
 }
 
 describe('kpi-bot migrate-to-postgres', () => {
@@ -102,7 +113,7 @@ describe('kpi-bot migrate-to-postgres', () => {
     const lines = out.stdout.trim().split('\n');
     expect(lines[0]).toMatch(/^Moving KPI_DB_PATH=.*kpi\.sqlite to DATABASE_URL=postgres:\/\/kpi@127\.0\.0\.1:\d+\/postgres\?options=.*, table by table in one transaction:$/u);
     expect(lines.slice(1, -1).map((l) => l.trim().split(/\s+/u)[0])).toEqual([...TABLES_IN_ORDER]);
-    expect(lines.at(-1)).toMatch(/^Committed: [\d,]+ rows in 18 tables, each table's count equal to the file's\./u);
+    expect(lines.at(-1)).toMatch(/^Committed: [\d,]+ rows in 20 tables, each table's count equal to the file's\./u);
     expect(out.stdout).not.toContain(':kpi-test@'); // the test server's password
 
     const lite = await Store.open(path);
@@ -130,7 +141,7 @@ describe('kpi-bot migrate-to-postgres', () => {
     const again = await cli(['migrate-to-postgres'], env);
     expect(again.code).toBe(1);
     expect(again.stderr.trim().split('\n')).toHaveLength(1);
-    expect(again.stderr.trim()).toMatch(/already holds data \(workspaces 1, teams 1, people \d+, .*\): nothing was copied\. Point DATABASE_URL at an empty database, or add --replace to empty it first\.$/u);
+    expect(again.stderr.trim()).toMatch(/already holds data \(workspaces 1, teams 2, people \d+, .*\): nothing was copied\. Point DATABASE_URL at an empty database, or add --replace to empty it first\.$/u);
     const replaced = await cli(['migrate-to-postgres', '--replace'], env);
     expect(replaced.code).toBe(0);
     const pg2 = await Store.open(url);
@@ -159,6 +170,7 @@ describe('kpi-bot migrate-to-postgres', () => {
         out[`dms ${today}`] = members.map((m) => buildMorningDm(snap, m, today));
         out[`weekly ${today}`] = await loadWeeklyReview(store, team, today);
         out[`tree ${today}`] = await loadTeamTree(store, team, today);
+        for (const client of await store.engagements.inWorkspace(WORKSPACE)) out[`client ${client.name} ${today}`] = await loadClientReport(store, client, today, new Date(`${today}T00:00:00Z`));
         out[`plan ${today}`] = await loadPlan(store, { workspace: WORKSPACE, userId: team.createdBy, team }, { revenue: 10_000_000, period: 'month', avgDealSize: null, winRate: null, meetingRate: null }, today, 'ja');
       }
       return out;

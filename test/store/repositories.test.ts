@@ -266,5 +266,99 @@ describe.each(BACKENDS)('the repositories on %s', (backend) => {
       { day: '2026-11-03', metric: 'calls', total: 20 },
     ]);
     expect(await db.store.activity.handoffs('T1', 'UA', day('2026-11-01'), day('2026-11-30'))).toEqual({ handed: 2, won: 1 });
+    expect(await db.store.totals.memberMetricDays(team.id, day('2026-11-02'), day('2026-11-04'))).toEqual(
+      new Map([
+        ['UA', [{ day: '2026-11-02', metric: 'calls' }, { day: '2026-11-03', metric: 'calls' }, { day: '2026-11-04', metric: 'meetings' }]],
+        ['UB', [{ day: '2026-11-03', metric: 'meetings' }]],
+      ]),
+    );
+  });
+
+  it('client engagements: names taken in any case or width, members joined once and their default, logs that name one summed apart, decisions once per request', async () => {
+    const agency = await makeTeam('Agency');
+    await db.store.teams.addMembers(agency, ['UA', 'UB'], 'rep', AT);
+    const start = (client: string, report: 'weekly' | 'monthly' = 'weekly') =>
+      db.store.engagements.create({ workspace: 'T1', client, parentTeam: agency.id, channelId: 'CACME', settings: defaultTeamSettings('Asia/Tokyo', 'en'), report, createdBy: 'UMGR', at: AT });
+    const acme = (await start('Acme'))!;
+    expect(acme.engagement).toEqual({ client: 'Acme', parentTeam: agency.id, report: 'weekly' });
+    expect(await start('ＡＣＭＥ')).toBeNull();
+    expect(await start('agency')).toBeNull();
+    const beta = (await start('Beta Corp', 'monthly'))!;
+    expect((await db.store.engagements.inWorkspace('T1')).map((t) => t.name)).toEqual(['Acme', 'Beta Corp']);
+    expect((await db.store.engagements.byName('T1', '@beta corp'))?.id).toBe(beta.id);
+    expect((await db.store.teams.byId(beta.id))?.engagement).toEqual({ client: 'Beta Corp', parentTeam: agency.id, report: 'monthly' });
+
+    expect(await db.store.engagements.join('T1', acme.id, ['UA', 'UB'], AT, true)).toEqual({ added: ['UA', 'UB'], already: [] });
+    expect(await db.store.engagements.join('T1', acme.id, ['UA'], AT)).toEqual({ added: [], already: ['UA'] });
+    await db.store.engagements.join('T1', beta.id, ['UA'], AT);
+    expect((await db.store.engagements.ofPerson('T1', 'UA')).map((e) => [e.team.name, e.isDefault])).toEqual([
+      ['Acme', true],
+      ['Beta Corp', false],
+    ]);
+    expect(await db.store.engagements.setDefault('T1', 'UA', beta.id)).toBe(true);
+    expect(await db.store.engagements.setDefault('T1', 'UB', beta.id)).toBe(false);
+    expect((await db.store.engagements.ofPerson('T1', 'UA')).map((e) => [e.team.name, e.isDefault])).toEqual([
+      ['Beta Corp', true],
+      ['Acme', false],
+    ]);
+    expect(await db.store.engagements.leave(acme.id, ['UB', 'UZ'], AT)).toEqual(['UB']);
+    expect(await db.store.engagements.members(acme.id)).toEqual([{ userId: 'UA', isDefault: false }]);
+    expect(await db.store.engagements.join('T1', acme.id, ['UB'], at('2026-11-03T00:00:00Z'))).toEqual({ added: ['UB'], already: [] });
+    await db.store.engagements.setReport(acme.id, 'monthly');
+    expect((await db.store.teams.byId(acme.id))?.engagement?.report).toBe('monthly');
+
+    const logFor = (userId: string, d: string, pairs: [string, number][], key: string, engagement: number | null) =>
+      db.store.activity.log({ teamId: 'T1', userId, requestKey: key, source: 'slash', text: 'log', day: day(d), loggedAt: at(`${d}T03:00:00Z`), pairs: pairs.map(([metric, value]) => ({ metric, value })), note: null, engagement });
+    await logFor('UA', '2026-10-30', [['pipeline', 500]], 'e0', acme.id);
+    await logFor('UA', '2026-11-02', [['calls', 10], ['pipeline', 700]], 'e1', acme.id);
+    await logFor('UA', '2026-11-03', [['calls', 4]], 'e2', beta.id);
+    await logFor('UA', '2026-11-04', [['calls', 6], ['pipeline', 900]], 'e3', acme.id);
+    await logFor('UB', '2026-11-04', [['meetings', 1]], 'e4', acme.id);
+    await logFor('UB', '2026-11-04', [['calls', 99]], 'e5', null);
+    const totals = await db.store.engagements.memberTotals(acme.id, day('2026-11-01'), day('2026-11-30'));
+    expect(totals.get('UA')).toEqual({ values: { calls: 16, pipeline: 900 }, atStart: { pipeline: 500 }, asOf: { pipeline: '2026-11-04' } });
+    expect(totals.get('UB')).toEqual({ values: { meetings: 1 }, atStart: {}, asOf: {} });
+    expect((await db.store.engagements.memberTotals(beta.id, day('2026-11-01'), day('2026-11-30'))).get('UA')?.values).toEqual({ calls: 4 });
+    expect((await db.store.engagements.memberTotals(acme.id, day('2026-11-03'), day('2026-11-30'))).get('UA')?.atStart).toEqual({ pipeline: 700 });
+
+    // An edit keeps the engagement; the export names the client; an import may name one too.
+    await db.store.edits.correct({ teamId: 'T1', userId: 'UA', requestKey: 'edit-1', corrections: [{ metric: 'calls', value: 8 }], day: day('2026-11-04'), since: day('2026-11-01'), at: at('2026-11-04T05:00:00Z') });
+    await db.store.history.import('T1', 'sheet.csv', [{ day: day('2026-11-05'), userId: 'UB', metric: 'calls', value: 3, note: null, loggedAt: AT, engagement: beta.id }], at('2026-11-05T00:00:00Z'));
+    expect((await db.store.engagements.memberTotals(acme.id, day('2026-11-01'), day('2026-11-30'))).get('UA')?.values.calls).toBe(18);
+    expect((await db.store.engagements.memberTotals(beta.id, day('2026-11-01'), day('2026-11-30'))).get('UB')?.values).toEqual({ calls: 3 });
+    const exported: [string, string, string, number, number | null | undefined, string | null][] = [];
+    await db.store.history.export({ teamId: 'T1', from: day('2026-11-02') }, (r) => exported.push([r.day, r.userId, r.metric, r.value, r.engagement, r.client]));
+    expect(exported).toEqual([
+      ['2026-11-02', 'UA', 'calls', 10, acme.id, 'Acme'],
+      ['2026-11-02', 'UA', 'pipeline', 700, acme.id, 'Acme'],
+      ['2026-11-03', 'UA', 'calls', 4, beta.id, 'Beta Corp'],
+      // The replacement keeps the log's time and comes after the log's other entries.
+      ['2026-11-04', 'UA', 'pipeline', 900, acme.id, 'Acme'],
+      ['2026-11-04', 'UA', 'calls', 8, acme.id, 'Acme'],
+      ['2026-11-04', 'UB', 'meetings', 1, acme.id, 'Acme'],
+      ['2026-11-04', 'UB', 'calls', 99, null, null],
+      ['2026-11-05', 'UB', 'calls', 3, beta.id, 'Beta Corp'],
+    ]);
+
+    const first = await db.store.engagements.decide(acme.id, 'Call the CFO first', 'UMGR', at('2026-11-06T01:00:00Z'), 'req-1');
+    expect(await db.store.engagements.decide(acme.id, 'Call the CFO first', 'UMGR', at('2026-11-06T01:00:05Z'), 'req-1')).toEqual(first);
+    await db.store.engagements.decide(acme.id, 'Two demos a week', 'UMGR', at('2026-11-13T01:00:00Z'), null);
+    await db.store.engagements.decide(beta.id, 'Not for Acme', 'UMGR', at('2026-11-13T01:00:00Z'), 'req-1');
+    expect((await db.store.engagements.recentDecisions(acme.id, 5)).map((d) => d.text)).toEqual(['Two demos a week', 'Call the CFO first']);
+    expect((await db.store.engagements.recentDecisions(acme.id, 1)).map((d) => d.text)).toEqual(['Two demos a week']);
+    expect(await db.store.engagements.decisions(acme.id, at('2026-11-06T01:00:00Z'), at('2026-11-20T00:00:00Z'))).toEqual([
+      { id: expect.any(Number), text: 'Two demos a week', decidedBy: 'UMGR', decidedAt: at('2026-11-13T01:00:00Z') },
+    ]);
+    expect((await db.store.engagements.decisions(acme.id, null, at('2026-11-20T00:00:00Z'))).map((d) => d.id)).toEqual([first.id, expect.any(Number)]);
+  });
+
+  it('metric definitions: written down, cleared, and refused for a metric the workspace lacks', async () => {
+    await log('U1', '2026-11-02', [['calls', 3]], 'k1');
+    expect(await db.store.metrics.define('T1', 'meetings', 'A meeting with the decision maker present', 'UMGR', AT)).toBe(true);
+    expect(await db.store.metrics.define('T1', 'calls', '通話が1分以上続いたもの', 'UMGR', AT)).toBe(true);
+    expect(await db.store.metrics.define('T1', 'no_such_metric', 'x', 'UMGR', AT)).toBe(false);
+    expect(await db.store.metrics.definitions('T1')).toEqual(new Map([['calls', '通話が1分以上続いたもの'], ['meetings', 'A meeting with the decision maker present']]));
+    expect(await db.store.metrics.define('T1', 'calls', null, 'UMGR', AT)).toBe(true);
+    expect(await db.store.metrics.definitions('T1')).toEqual(new Map([['meetings', 'A meeting with the decision maker present']]));
   });
 });

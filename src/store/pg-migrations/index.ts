@@ -1,5 +1,6 @@
 import type { Migration } from '../migrations/index.js';
 import { sql as schema } from './011_schema.js';
+import { sql as clientEngagements } from './012_client_engagements.js';
 
 /**
  * PostgreSQL's migrations. Versions mean the same schema as SQLite's: this engine starts at 11, the
@@ -8,4 +9,7 @@ import { sql as schema } from './011_schema.js';
  * (PostgreSQL), each listed in its own index; `test/store/schema-drift.test.ts` fails when the two
  * engines' tables, columns or versions differ.
  */
-export const PG_MIGRATIONS: readonly Migration[] = [{ version: 11, name: 'the schema of SQLite migrations 1–11', sql: schema }];
+export const PG_MIGRATIONS: readonly Migration[] = [
+  { version: 11, name: 'the schema of SQLite migrations 1–11', sql: schema },
+  { version: 12, name: 'client engagements, the logs that name them, review decisions, agreed metric definitions', sql: clientEngagements },
+];
