@@ -11,6 +11,7 @@ import { handleLog } from './log.js';
 import { handleOneOnOne } from './oneonone.js';
 import { commandWord, parseCommand } from './parse.js';
 import { handlePlan } from './plan.js';
+import { proposePlan } from './plan-apply.js';
 import { changeSetting, openSettingsForm } from './settings.js';
 import { handleOverview, handleStatus } from './status.js';
 import { applyTemplate, listTargets, openTargetForm, setTarget } from './targets.js';
@@ -101,7 +102,7 @@ export async function handleKpi(ctx: CommandContext, text: string): Promise<Mess
     case 'definitions':
       return handleClient(ctx, r, handleKpi);
     case 'plan':
-      return handlePlan(ctx, r);
+      return r.apply ? proposePlan(ctx, r) : handlePlan(ctx, r);
     case 'oneonone':
     case 'oneononeList':
     case 'oneononeSchedule':

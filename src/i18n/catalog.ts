@@ -1,5 +1,6 @@
 import type { ChartsCatalog } from './charts-catalog.js';
 import type { ClientsCatalog } from './clients-catalog.js';
+import type { CycleCatalog } from './cycle-catalog.js';
 import type { DigestCatalog } from './digest-catalog.js';
 import type { FormsCatalog } from './forms-catalog.js';
 import type { ManageCatalog } from './manage-catalog.js';
@@ -135,4 +136,4 @@ export interface CoreCatalog {
 
 export type { FormsCatalog, ManageCatalog };
 
-export interface Catalog extends CoreCatalog, ManageCatalog, FormsCatalog, DigestCatalog, OneOnOneCatalog, MetricsCatalog, PeopleCatalog, ChartsCatalog, ClientsCatalog {}
+export interface Catalog extends CoreCatalog, ManageCatalog, FormsCatalog, DigestCatalog, OneOnOneCatalog, MetricsCatalog, PeopleCatalog, ChartsCatalog, ClientsCatalog, CycleCatalog {}
