@@ -73,8 +73,8 @@ export interface CycleCatalog {
     readonly keptNoneAdvice: Variants;
     readonly keptTooSoon: string;
     readonly keptNoKpi: string;
-    /** An amount per a plan's cadence: `10 leads a workday`, `リード 10件/営業日`. */
-    readonly perCadence: { readonly workday: (p: { amount: string }) => string; readonly week: (p: { amount: string }) => string; readonly month: (p: { amount: string }) => string };
+    /** An amount per a plan's cadence: `10 leads a workday`, `リード 1営業日あたり10件`. */
+    readonly perCadence: Readonly<Record<'workday' | 'week' | 'month', (p: { name: string; quantity: string }) => string>>;
 
     readonly diagnoseTitle: (p: { subject: string; period: string }) => string;
     readonly diagnoseHolds: Variants<{ items: string }>;

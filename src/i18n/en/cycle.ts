@@ -85,7 +85,7 @@ export const cycle: CycleCatalog = {
     keptLine: ({ agreed, logged, days, share }) => `Agreed ${agreed}; logged ${logged} over ${days === 1 ? '1 workday' : `${days} workdays`} (${share}).`,
     keptNone: ({ agreed, days }) => `Agreed ${agreed}; nothing of it logged over ${days === 1 ? '1 workday' : `${days} workdays`} since.`,
     keptReached: [({ metric }) => `Kept to the agreement on ${metric}: that is the habit the plan was for.`, ({ metric }) => `The ${metric} action was kept, and more: worth naming first.`],
-    keptDistance: ({ more }) => `${more} more reach what was agreed.`,
+    keptDistance: ({ more }) => `Another ${more} reaches what was agreed.`,
     keptAdvice: [
       () => 'Ask what got in the way on the lighter days, and block that time first thing.',
       () => 'Agree one small change that makes the action easier to start each day.',
@@ -94,9 +94,9 @@ export const cycle: CycleCatalog = {
     keptTooSoon: 'The plan is too recent to hold against the log yet.',
     keptNoKpi: 'No action of the plan names a number of something logged, so there is nothing to hold against the log.',
     perCadence: {
-      workday: ({ amount }) => `${amount} a workday`,
-      week: ({ amount }) => `${amount} a week`,
-      month: ({ amount }) => `${amount} a month`,
+      workday: ({ quantity }) => `${quantity} a workday`,
+      week: ({ quantity }) => `${quantity} a week`,
+      month: ({ quantity }) => `${quantity} a month`,
     },
 
     diagnoseTitle: ({ subject, period }) => `🩺 Diagnosis: ${subject} · ${period}`,

@@ -90,9 +90,9 @@ export const cycle: CycleCatalog = {
     keptTooSoon: 'プランの合意から日が浅く、まだ記録と照らし合わせられません。',
     keptNoKpi: 'プランのアクションに、記録している指標の数値がないため、記録と照らし合わせるものはありません。',
     perCadence: {
-      workday: ({ amount }) => `1営業日あたり${amount}`,
-      week: ({ amount }) => `週${amount}`,
-      month: ({ amount }) => `月${amount}`,
+      workday: ({ name, quantity }) => `${name} 1営業日あたり${quantity}`,
+      week: ({ name, quantity }) => `${name} 週${quantity}`,
+      month: ({ name, quantity }) => `${name} 月${quantity}`,
     },
 
     diagnoseTitle: ({ subject, period }) => `🩺 KPI診断: ${subject}・${period}`,
