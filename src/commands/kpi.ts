@@ -10,6 +10,7 @@ import { handlePeople } from './days-off.js';
 import { handleLog } from './log.js';
 import { handleOneOnOne } from './oneonone.js';
 import { commandWord, parseCommand } from './parse.js';
+import { handleDiagnose } from './diagnose.js';
 import { handlePlan } from './plan.js';
 import { proposePlan } from './plan-apply.js';
 import { changeSetting, openSettingsForm } from './settings.js';
@@ -103,6 +104,8 @@ export async function handleKpi(ctx: CommandContext, text: string): Promise<Mess
       return handleClient(ctx, r, handleKpi);
     case 'plan':
       return r.apply ? proposePlan(ctx, r) : handlePlan(ctx, r);
+    case 'diagnose':
+      return handleDiagnose(ctx, r);
     case 'oneonone':
     case 'oneononeList':
     case 'oneononeSchedule':

@@ -17,7 +17,7 @@ import type { PeopleCatalog } from './people-catalog.js';
 export type Variants<P = void> = readonly ((p: P) => string)[];
 
 /** Every command help knows, plus the bare `/kpi`. */
-export const HELP_TOPICS = ['overview', 'log', 'undo', 'edit', 'status', 'target', 'targets', 'template', 'team', 'settings', 'tree', 'plan', '1on1', 'export', 'morning-dm', 'metric', 'off', 'reminder', 'client', 'decision', 'definitions', 'help'] as const;
+export const HELP_TOPICS = ['overview', 'log', 'undo', 'edit', 'status', 'target', 'targets', 'template', 'team', 'settings', 'tree', 'plan', '1on1', 'export', 'morning-dm', 'metric', 'off', 'reminder', 'client', 'decision', 'definitions', 'diagnose', 'help'] as const;
 export type HelpTopic = (typeof HELP_TOPICS)[number];
 
 export interface HelpEntry {

@@ -93,7 +93,7 @@ export interface CycleCatalog {
     readonly checklistTitle: string;
     readonly checklist: {
       readonly design: readonly ((p: { name: string; suggested: string | null; command: string | null }) => string)[];
-      readonly execution: readonly ((p: { name: string; person: string | null; advice: string | null }) => string)[];
+      readonly execution: readonly ((p: { name: string; person: string | null; self: boolean; advice: string | null }) => string)[];
       readonly market: readonly ((p: { name: string }) => string)[];
       readonly unclear: readonly ((p: { name: string }) => string)[];
     };

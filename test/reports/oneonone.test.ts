@@ -151,7 +151,7 @@ describe('the 1on1 prep', () => {
     expect(text).toContain('Since then, per workday: 40 calls → 55 calls · 2 meetings → 3 meetings');
     expect(text).toContain('Where they want help: pricing objections');
     // The plan's one action that names a KPI, held against the leads logged since: 84 over 10 workdays.
-    expect(text).toContain('How the agreed actions went: Agreed 10 leads a workday; logged 8.4 leads a workday over 10 workdays (84%). Another 1.6 leads a workday reaches what was agreed.');
+    expect(text).toContain('How the agreed actions went: Agreed 10 leads a workday; logged 8.4 leads a workday over 10 workdays (84%). The distance to what was agreed is 1.6 leads a workday.');
   });
 });
 

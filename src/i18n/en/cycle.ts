@@ -85,7 +85,7 @@ export const cycle: CycleCatalog = {
     keptLine: ({ agreed, logged, days, share }) => `Agreed ${agreed}; logged ${logged} over ${days === 1 ? '1 workday' : `${days} workdays`} (${share}).`,
     keptNone: ({ agreed, days }) => `Agreed ${agreed}; nothing of it logged over ${days === 1 ? '1 workday' : `${days} workdays`} since.`,
     keptReached: [({ metric }) => `Kept to the agreement on ${metric}: that is the habit the plan was for.`, ({ metric }) => `The ${metric} action was kept, and more: worth naming first.`],
-    keptDistance: ({ more }) => `Another ${more} reaches what was agreed.`,
+    keptDistance: ({ more }) => `The distance to what was agreed is ${more}.`,
     keptAdvice: [
       () => 'Ask what got in the way on the lighter days, and block that time first thing.',
       () => 'Agree one small change that makes the action easier to start each day.',
@@ -106,7 +106,7 @@ export const cycle: CycleCatalog = {
     diagnoseAllOnPace: ({ period }) => `Every KPI is on pace or reached for ${period}: nothing to diagnose. Keep the rhythm.`,
     diagnoseNoTargets: ({ subject }) => `${subject} has no targets to diagnose yet: set them with \`/kpi target\` or \`/kpi plan <amount>/month apply\`.`,
     diagnoseKpi: ({ name, figure, attainment }) => `*${name}*: ${figure}${attainment ? ` (${attainment})` : ''}`,
-    diagnoseDistance: ({ amount, ended }) => (ended ? `The distance to the goal was ${amount}.` : `${amount} more reach the goal.`),
+    diagnoseDistance: ({ amount, ended }) => `The distance to the goal ${ended ? 'was' : 'is'} ${amount}.`,
     designFar: ({ target, best }) => `Likely the KPI’s design: the target of ${target} is more than 1.5× the best of the last three months (${best}).`,
     designUnlinked: ({ name }) => `Likely the KPI’s design: ${name} is in neither the team’s KPI tree nor its funnel, so it is not tied to the KGI.`,
     executionPeople: ({ people, change, self, count }) =>
@@ -125,9 +125,19 @@ export const cycle: CycleCatalog = {
         ({ name }) => `Look at ${name} together with its conversion: activity alone can hide the quality of the work.`,
       ],
       execution: [
-        ({ person, name }) => (person ? `Go through each phase’s KPI for ${person} one by one (\`/kpi status ${person}\`): calls, meeting rate, win rate.` : `Go through each phase’s KPI behind ${name} one by one: calls, meeting rate, win rate.`),
+        ({ person, self, name }) =>
+          self
+            ? 'Go through each phase of your own funnel one by one (`/kpi status`): calls, meeting rate, win rate.'
+            : person
+              ? `Go through each phase’s KPI for ${person} one by one (\`/kpi status ${person}\`): calls, meeting rate, win rate.`
+              : `Go through each phase’s KPI behind ${name} one by one: calls, meeting rate, win rate.`,
         ({ advice }) => (advice ? `For that stage: ${advice}` : 'Read the activity notes of the last weeks together: what changed in the approach?'),
-        ({ person }) => (person ? `Share concrete feedback and an improvement plan in the 1on1 (\`/kpi 1on1 ${person}\`, then \`/kpi 1on1 plan ${person} …\`).` : 'Agree an improvement plan in the next review and record it with `/kpi decision …`.'),
+        ({ person, self }) =>
+          self
+            ? 'Bring one concrete change to try to your next 1on1, and agree the plan with your manager there.'
+            : person
+              ? `Share concrete feedback and an improvement plan in the 1on1 (\`/kpi 1on1 ${person}\`, then \`/kpi 1on1 plan ${person} …\`).`
+              : 'Agree an improvement plan in the next review and record it with `/kpi decision …`.',
       ],
       market: [
         () => 'Check what changed in the market: season, budgets, the customers’ own situation.',
