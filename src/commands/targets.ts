@@ -7,7 +7,7 @@ import type { MetricDef } from '../domain/metrics.js';
 import { parsePeriodWord, type PeriodKind } from '../domain/periods.js';
 import { ROLE_TEMPLATES, templateItems, templateTargets, type Role as SalesRole } from '../domain/templates.js';
 import { formatDay, formatList, messages, type Locale } from '../i18n/index.js';
-import { formatTarget, metricLabel } from '../reports/amounts.js';
+import { formatTarget, metricHeading, metricLabel } from '../reports/amounts.js';
 import { context, header, section, type KnownBlock, type Message } from '../reports/blocks.js';
 import { textMessage } from '../reports/receipts.js';
 import { loadRecentPace } from '../reports/status.js';
@@ -121,7 +121,7 @@ export function targetLines(targets: readonly Target[], locale: Locale, catalog:
   const t = messages(locale);
   return targets.flatMap((x) => {
     const def = catalog.get(x.metric);
-    return def ? [t.targetsLine({ metric: metricLabel(def, locale), target: formatTarget(def, x.value, x.period, locale), since: formatDay(x.effectiveFrom, locale), by: mention(x.setBy) })] : [];
+    return def ? [t.targetsLine({ metric: metricHeading(def, locale), target: formatTarget(def, x.value, x.period, locale), since: formatDay(x.effectiveFrom, locale), by: mention(x.setBy) })] : [];
   });
 }
 
@@ -140,10 +140,11 @@ export async function listTargets(ctx: CommandContext, userId: string | null): P
   const own = await store.targets.of(caller.teamId, 'person', subjectId, today);
   const catalog = await store.metrics.catalog(caller.teamId);
   const teamTargets = team ? await store.targets.of(caller.teamId, 'team', String(team.id), today) : [];
-  const title = t.targetsTitle({ subject, when: formatDay(today, caller.locale) });
+  const mineOnly = subjectId === caller.userId;
+  const title = t.targetsTitle({ subject, when: formatDay(today, caller.locale), own: mineOnly });
   const blocks: KnownBlock[] = [header(title)];
   const text = [title];
-  const mine = own.length ? targetLines(own, caller.locale, catalog).join('\n') : t.targetsNone({ subject });
+  const mine = own.length ? targetLines(own, caller.locale, catalog).join('\n') : t.targetsNone({ subject, own: mineOnly });
   blocks.push(section(mine));
   text.push(mine);
   if (team && teamTargets.length) {

@@ -89,9 +89,10 @@ export interface ManageCatalog {
   /** The template's secondary KPIs, left out unless asked for. */
   readonly templateSecondary: (p: { items: string; command: string }) => string;
   readonly roleNames: Readonly<Record<'sdr' | 'bdr' | 'field' | 'cs' | 'manager', string>>;
-  readonly targetsTitle: (p: { subject: string; when: string }) => string;
+  /** `own`: the reader's own targets ("Your targets"), else another person's, named by `subject`. */
+  readonly targetsTitle: (p: { subject: string; when: string; own: boolean }) => string;
   readonly targetsLine: (p: { metric: string; target: string; since: string; by: string }) => string;
-  readonly targetsNone: (p: { subject: string }) => string;
+  readonly targetsNone: (p: { subject: string; own: boolean }) => string;
   readonly targetsTeamTitle: (p: { team: string }) => string;
 
   readonly statusTitle: (p: { subject: string; period: string }) => string;

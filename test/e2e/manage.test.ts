@@ -70,7 +70,7 @@ describe('teams, targets, status, tree and plan through the real Bolt receiver',
     await as(MANAGER, 'target revenue 10,000,000/month team');
     expect(await t.bot.store.targets.of('T0001', 'team', String(team.id), day('2026-11-20'))).toMatchObject([{ metric: 'revenue', value: 10_000_000 }]);
     const listed = await as(REP, 'targets');
-    expect(listed.text).toContain('calls*: 50 calls a workday');
+    expect(listed.text).toContain('Calls*: 50 calls a workday');
     expect(listed.text).toContain('¥10,000,000 a month');
   });
 

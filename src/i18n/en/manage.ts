@@ -101,9 +101,9 @@ export const manage: ManageCatalog = {
   templateComputed: 'Tracked for you, no target to set: the share of members at 80% attainment or more.',
   templateSecondary: ({ items, command }) => `Kept to the main KPIs (the seeds advise 1–3). Secondary ones, when you want them too: ${items} (\`${command}\`).`,
   roleNames: { sdr: 'SDR (inbound inside sales)', bdr: 'BDR (outbound inside sales)', field: 'field sales', cs: 'customer success', manager: 'manager' },
-  targetsTitle: ({ subject, when }) => `Targets of ${subject} in force ${when}`,
+  targetsTitle: ({ subject, when, own }) => (own ? `Your targets in force ${when}` : `Targets of ${subject} in force ${when}`),
   targetsLine: ({ metric, target, since, by }) => `*${metric}*: ${target} (since ${since}, set by ${by})`,
-  targetsNone: ({ subject }) => `${subject} has no targets yet. A manager can set them with \`/kpi target\` or \`/kpi template\`.`,
+  targetsNone: ({ subject, own }) => `${own ? 'You have' : `${subject} has`} no targets yet. A manager can set them with \`/kpi target\` or \`/kpi template\`.`,
   targetsTeamTitle: ({ team }) => `On the total of *${team}*`,
 
   statusTitle: ({ subject, period }) => `${subject}: ${period}`,
