@@ -146,8 +146,8 @@ export const cycle: CycleCatalog = {
         () => 'Review the strategy and the target customers, and record what you decide with `/kpi decision …`.',
       ],
       unclear: [
-        ({ name }) => `Ask the people doing the work what they see in the ${name} conversations.`,
-        ({ name }) => `Check that every ${name} is logged, and on the day it happened.`,
+        ({ name }) => `Ask the people behind the ${name} what they are seeing in their conversations.`,
+        ({ name }) => `Check the ${name} log: is everything in it, and logged on the day it happened?`,
         () => 'Look again in a week: one more week of logs often shows the cause.',
       ],
     },
