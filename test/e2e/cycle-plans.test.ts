@@ -118,7 +118,7 @@ describe.each(['en', 'ja'] as const)('plans people act on, in %s', (locale) => {
       targets: [REP, REP2].map((subject) => ({ scope: 'person' as const, subject, metric: 'calls', value: 50, period: 'day' as const, effectiveFrom: from })),
       rows: [
         ...[REP, REP2].flatMap((u) => dailyRows(u, from, day('2026-11-23'), CALENDAR, (_d, i) => ({ calls: 50, meetings: i % 2 === 0 ? 3 : 2 }))),
-        ...dailyRows(FIELD, from, day('2026-11-23'), CALENDAR, (_d, i) => (i % 5 === 0 ? { meetings: 1, wins: 1, revenue: 600_000 } : { meetings: 1 })),
+        ...dailyRows(FIELD, from, day('2026-11-23'), CALENDAR, (_d, i): Record<string, number> => (i % 5 === 0 ? { meetings: 1, wins: 1, revenue: 600_000 } : { meetings: 1 })),
       ],
       at: new Date('2026-09-01T00:00:00Z'),
     });
