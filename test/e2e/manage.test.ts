@@ -223,7 +223,7 @@ describe('teams, targets, status, tree and plan through the real Bolt receiver',
     const reply = await as(REP, 'plan 7,000,000/month deal 140000 win 50% meeting 20%');
     expect(reply.text).toContain('50 wins → 100 meetings → 500 calls');
     expect(reply.text).toContain('Per workday (19 workdays): 3 wins · 6 meetings · 27 calls');
-    expect(reply.text).toContain('win rate: 50% (as you gave it)');
+    expect(reply.text).toContain('Win rate: 50% (as you gave it)');
   });
 
   it('plan uses the team’s last 90 days, or template defaults when there is too little, saying so', async () => {
@@ -235,7 +235,7 @@ describe('teams, targets, status, tree and plan through the real Bolt receiver',
     await as(REP, 'log revenue 4,000,000 wins 10 meetings 40 calls 400');
     now = NOW;
     const own = await as(REP, 'plan 4,000,000/month');
-    expect(own.text).toContain('average deal size: ¥400,000 (your team’s last 90 days)');
+    expect(own.text).toContain('Average deal size: ¥400,000 (your team’s last 90 days)');
     expect(own.text).toContain('10 wins → 40 meetings → 400 calls');
   });
 
