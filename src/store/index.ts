@@ -15,3 +15,4 @@ export type { TreeNodeRow } from './kpi-tree.js';
 export type { Delivery, DeliveryKey, DeliveryKind, DeliveryStatus } from './deliveries.js';
 export type { ScheduledOneOnOne, StoredOneOnOne, PrepRecipients, ActionPlan, CheckIn } from './oneonones.js';
 export type { DayOffSource } from './days-off.js';
+export type { PlanProposal, ProposedTarget, ApplyOutcome } from './plan-proposals.js';

@@ -16,6 +16,7 @@ import { OneOnOnes } from './oneonones.js';
 import { migrate } from './migrate.js';
 import { assertOurs } from './ownership.js';
 import { People } from './people.js';
+import { PlanProposals } from './plan-proposals.js';
 import { Targets } from './targets.js';
 import { Teams } from './teams.js';
 import { WriteQueue, type WriteJob } from './write-queue.js';
@@ -64,6 +65,8 @@ export class Store {
   readonly metrics: Metrics;
   /** People's days off. */
   readonly daysOff: DaysOff;
+  /** Reverse plans waiting for a manager's click to become targets and a tree. */
+  readonly planProposals: PlanProposals;
 
   private constructor(
     readonly path: string,
@@ -85,6 +88,7 @@ export class Store {
     this.oneonones = new OneOnOnes(db);
     this.metrics = new Metrics(db);
     this.daysOff = new DaysOff(db);
+    this.planProposals = new PlanProposals(db);
   }
 
   static async open(path: string, options: StoreOptions = {}): Promise<Store> {
