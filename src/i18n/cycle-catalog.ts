@@ -29,7 +29,7 @@ export interface CycleCatalog {
     readonly treeTitle: string;
     readonly workedTitle: string;
     readonly workedKpi: Variants<{ kpi: string; before: string; after: string; rise: string; previous: string }>;
-    readonly workedStage: Variants<{ stage: string; before: string; after: string; previous: string }>;
+    readonly workedStage: Variants<{ stage: string; before: string; after: string; previous: string; month: string }>;
     readonly workedSteady: Variants<{ previous: string }>;
     readonly nextTitle: (p: { month: string }) => string;
     readonly nextFocus: Variants<{ kpi: string; distance: string; month: string; next: string }>;

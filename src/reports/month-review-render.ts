@@ -46,7 +46,7 @@ export function phraseMonthReview(m: MonthReviewModel, locale: Locale): { lead: 
     worked.push(say('progress', rotate(c.workedKpi, turn, salt, { kpi: metricLabel(w.metric, locale), before: q(w.before), after: q(w.after), rise: formatPercent(w.rise, locale), previous })));
   } else if (w) {
     const rate = w.kind === 'kpi' ? w.metric : w.stage.rate;
-    worked.push(say('progress', rotate(c.workedStage, turn, salt, { stage: metricLabel(rate, locale), before: formatQuantity(rate, w.before, locale), after: formatQuantity(rate, w.after, locale), previous })));
+    worked.push(say('progress', rotate(c.workedStage, turn, salt, { stage: metricLabel(rate, locale), before: formatQuantity(rate, w.before, locale), after: formatQuantity(rate, w.after, locale), previous, month })));
   } else worked.push(say('info', rotate(c.workedSteady, turn, salt, { previous })));
 
   const next: Sentence[] = [];

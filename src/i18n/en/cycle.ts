@@ -32,7 +32,7 @@ export const cycle: CycleCatalog = {
     ],
     workedStage: [
       ({ stage, before, after, previous }) => `The ${stage} rose to ${after}, from ${before} in ${previous}: the work on that step is paying off.`,
-      ({ stage, before, after, previous }) => `The ${stage} improved most: ${before} in ${previous}, ${after} now.`,
+      ({ stage, before, after, previous, month }) => `The ${stage} improved most: ${before} in ${previous}, ${after} in ${month}.`,
     ],
     workedSteady: [({ previous }) => `The team held its pace and conversion level with ${previous}; steady work is the base to build on.`],
     nextTitle: ({ month }) => `*For ${month}*`,

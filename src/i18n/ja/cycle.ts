@@ -28,7 +28,7 @@ export const cycle: CycleCatalog = {
     ],
     workedStage: [
       ({ stage, before, after, previous }) => `${stage}が${previous}の${before}から${after}に上がりました。このステップへの取り組みが実を結んでいます。`,
-      ({ stage, before, after, previous }) => `${stage}がいちばん改善しました: ${previous} ${before} → 今月 ${after}。`,
+      ({ stage, before, after, previous, month }) => `${stage}がいちばん改善しました: ${previous} ${before} → ${month} ${after}。`,
     ],
     workedSteady: [({ previous }) => `ペースも転換率も${previous}と同じ水準を保ちました。安定した積み重ねが次の土台です。`],
     nextTitle: ({ month }) => `*${month}に向けて*`,
