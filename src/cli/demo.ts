@@ -5,14 +5,14 @@ import { seedSampleTeam, type SamplePerson } from './sample-data.js';
 import { previousWorkday } from '../domain/calendar.js';
 import { addDays, dayInZone, type Day } from '../domain/days.js';
 import type { Locale } from '../domain/locale.js';
-import { calendarOf, defaultTeamSettings } from '../domain/team-settings.js';
+import { calendarOf, defaultTeamSettings, firstWorkdayOfMonth } from '../domain/team-settings.js';
 import { plain, type Message } from '../reports/blocks.js';
 import { homeCharts } from '../reports/charts/from-home.js';
 import type { ChartKind, ChartModel } from '../reports/charts/model.js';
 import { renderChartPng } from '../reports/charts/render.js';
 import { loadHome } from '../reports/home.js';
 import { prepareOneOnOne } from '../reports/oneonone-load.js';
-import { planDaily, planWeekly } from '../scheduler/plans.js';
+import { planDaily, planKickoff, planMonthReview, planWeekly } from '../scheduler/plans.js';
 import { weeklyReviewDay } from '../scheduler/slots.js';
 import { Store, type Team } from '../store/index.js';
 
@@ -95,6 +95,11 @@ export async function runDemo(options: { locale: Locale; zone: string; now: Date
     section(ja ? `朝のDM(${DEMO_PEOPLE[0]!.name.ja}さん、SDR)` : `Morning DM (${DEMO_PEOPLE[0]!.name.en}, SDR)`, await daily.build({ kind: 'dm', subject: rep.userId, member: rep }));
     const weekly = await planWeekly(store, team, reviewDay).build({ kind: 'weekly', subject: String(team.id), channel: CHANNEL });
     section(ja ? '週次レビュー(チームチャンネル)' : 'Weekly review (team channel)', weekly);
+    // The month's first workday: the review of the month before, then this month's kickoff.
+    const firstWorkday = firstWorkdayOfMonth(team.settings, today) ?? slotDay;
+    const month = { subject: String(team.id), channel: CHANNEL, periodKey: firstWorkday.slice(0, 7) };
+    section(ja ? '月次レビュー(チームチャンネル、月の最初の営業日)' : 'Month-end review (team channel, the month’s first workday)', await planMonthReview(store, team, firstWorkday).build({ kind: 'monthly', ...month }));
+    section(ja ? 'キックオフ(チームチャンネル、月の最初の営業日)' : 'Kickoff (team channel, the month’s first workday)', await planKickoff(store, team, firstWorkday).build({ kind: 'kickoff', ...month }));
     const coached = DEMO_PEOPLE[1]!;
     await store.oneonones.savePlan(DEMO_WORKSPACE, coached.userId, ja ? '毎日新規リード10件にアプローチ、金曜にロールプレイ' : '10 new leads a day; role-play every Friday', 'UDEMO05', options.now, addDays(today, -14), null);
     const prep = await prepareOneOnOne(store, team, { workspace: DEMO_WORKSPACE, rep: coached.userId, meetingDay: slotDay, meetingMinutes: 15 * 60 }, locale);

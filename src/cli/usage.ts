@@ -47,7 +47,7 @@ export const CLI_COMMANDS: Readonly<Record<string, CommandHelp>> = {
     usage: 'demo [--lang en|ja] [--at ISO-8601] [--charts DIR]',
     lines: [
       'a sample team with two months of history in a temporary database:',
-      'prints the morning’s digest, a DM, the weekly review and a 1on1 prep as of --at (default now), no Slack;',
+      'prints the morning’s digest, a DM, the weekly review, the month’s review and kickoff and a 1on1 prep as of --at (default now), no Slack;',
       '--charts writes the weekly review’s, the 1on1 prep’s and App Home’s charts there as PNGs',
     ],
   },

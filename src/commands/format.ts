@@ -149,7 +149,10 @@ export function formatCommand(request: KpiRequest): string {
       if (request.avgDealSize !== null) parts.push(`deal ${clean(request.avgDealSize)}`);
       if (request.winRate !== null) parts.push(`win ${clean(request.winRate * 100)}%`);
       if (request.meetingRate !== null) parts.push(`meeting ${clean(request.meetingRate * 100)}%`);
+      if (request.apply) parts.push('apply');
       return parts.join(' ');
     }
+    case 'diagnose':
+      return request.of.kind === 'team' ? 'diagnose team' : request.of.kind === 'person' ? `diagnose <@${request.of.userId}>` : 'diagnose';
   }
 }

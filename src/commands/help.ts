@@ -6,7 +6,7 @@ import type { MetricCatalog } from '../domain/metric-catalog.js';
 import { messages, type HelpEntry, type Locale } from '../i18n/index.js';
 
 /** The order commands are listed in help. */
-const HELP_ORDER = ['overview', 'log', 'edit', 'undo', 'status', 'targets', 'target', 'template', 'team', 'settings', 'tree', 'metric', 'plan', '1on1', 'export', 'morning-dm', 'reminder', 'off', 'client', 'decision', 'definitions', 'help'] as const;
+const HELP_ORDER = ['overview', 'log', 'edit', 'undo', 'status', 'targets', 'target', 'template', 'team', 'settings', 'tree', 'metric', 'plan', '1on1', 'export', 'morning-dm', 'reminder', 'off', 'client', 'decision', 'definitions', 'diagnose', 'help'] as const;
 
 function entryLine(e: HelpEntry): string {
   return `\`${e.usage}\`  ${e.summary}`;

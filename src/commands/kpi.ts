@@ -10,7 +10,9 @@ import { handlePeople } from './days-off.js';
 import { handleLog } from './log.js';
 import { handleOneOnOne } from './oneonone.js';
 import { commandWord, parseCommand } from './parse.js';
+import { handleDiagnose } from './diagnose.js';
 import { handlePlan } from './plan.js';
+import { proposePlan } from './plan-apply.js';
 import { changeSetting, openSettingsForm } from './settings.js';
 import { handleOverview, handleStatus } from './status.js';
 import { applyTemplate, listTargets, openTargetForm, setTarget } from './targets.js';
@@ -101,7 +103,9 @@ export async function handleKpi(ctx: CommandContext, text: string): Promise<Mess
     case 'definitions':
       return handleClient(ctx, r, handleKpi);
     case 'plan':
-      return handlePlan(ctx, r);
+      return r.apply ? proposePlan(ctx, r) : handlePlan(ctx, r);
+    case 'diagnose':
+      return handleDiagnose(ctx, r);
     case 'oneonone':
     case 'oneononeList':
     case 'oneononeSchedule':

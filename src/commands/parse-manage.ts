@@ -34,6 +34,8 @@ export type ManageRequest =
       readonly avgDealSize: number | null;
       readonly winRate: number | null;
       readonly meetingRate: number | null;
+      /** `apply` / `適用`: show the plan with a button that sets it as the team's targets and tree. */
+      readonly apply: boolean;
     };
 
 const TEAM_WORDS = new Set(['team', 'チーム', 'チーム全体', 'total']);
@@ -294,8 +296,13 @@ const PLAN_KEYS = wordTable<'avgDealSize' | 'winRate' | 'meetingRate'>({
   アポ率: 'meetingRate',
 });
 
-/** `plan <amount>/<period> [deal N] [win P%] [meeting P%]`. */
-export function parsePlan(words: readonly string[]): ManageResult {
+/** The word that asks for a plan to be applied, in either language. */
+const APPLY_WORDS = new Set(['apply', 'set', '適用', '適用する', '反映', '反映する']);
+
+/** `plan <amount>/<period> [deal N] [win P%] [meeting P%] [apply]`. */
+export function parsePlan(all: readonly string[]): ManageResult {
+  const words = all.filter((w) => !APPLY_WORDS.has(w.normalize('NFKC').toLowerCase()));
+  const apply = words.length < all.length;
   const ap = amountAndPeriod('plan', words, 0);
   if (!ap.ok) return ap;
   const revenue = parseAmount(ap.amount);
@@ -311,5 +318,5 @@ export function parsePlan(words: readonly string[]): ManageResult {
     if (value === null || value <= 0) return problem({ code: 'badRate', word });
     out[key] = value;
   }
-  return done({ kind: 'plan', revenue: revenue.value, period: ap.period ?? 'month', ...out });
+  return done({ kind: 'plan', revenue: revenue.value, period: ap.period ?? 'month', ...out, apply });
 }

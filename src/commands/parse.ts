@@ -9,12 +9,13 @@ import { fail, ok, type Result } from './problems.js';
 import { MAX_TEXT_LENGTH, spaceSeparators, splitGlued, tokenize } from './tokens.js';
 import { parseMetric, type MetricRequest } from './parse-metric.js';
 import { parseClient, parseDecision, parseDefinitions, type ClientRequest } from './parse-client.js';
+import { parseDiagnose, type DiagnoseRequest } from './diagnose.js';
 import type { MetricCatalog } from '../domain/metric-catalog.js';
 import { wordTable } from '../domain/words.js';
 import { parseSwitch } from '../domain/team-settings.js';
 
 /** The commands of `/kpi`, by their canonical English name. */
-export const COMMAND_NAMES = ['log', 'undo', 'edit', 'help', 'status', 'target', 'targets', 'template', 'team', 'settings', 'tree', 'plan', '1on1', 'export', 'morning-dm', 'metric', 'off', 'reminder', 'client', 'decision', 'definitions'] as const;
+export const COMMAND_NAMES = ['log', 'undo', 'edit', 'help', 'status', 'target', 'targets', 'template', 'team', 'settings', 'tree', 'plan', '1on1', 'export', 'morning-dm', 'metric', 'off', 'reminder', 'client', 'decision', 'definitions', 'diagnose'] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
 /** Words that name a command, in English and Japanese. */
@@ -77,6 +78,11 @@ const COMMAND_WORDS = wordTable<CommandName>({
   決定事項: 'decision',
   definitions: 'definitions',
   定義一覧: 'definitions',
+  diagnose: 'diagnose',
+  diagnosis: 'diagnose',
+  診断: 'diagnose',
+  kpi診断: 'diagnose',
+  原因: 'diagnose',
   metric: 'metric',
   metrics: 'metric',
   指標: 'metric',
@@ -109,7 +115,8 @@ export type KpiRequest =
   | OneOnOneRequest
   | MetricRequest
   | PeopleRequest
-  | ClientRequest;
+  | ClientRequest
+  | DiagnoseRequest;
 
 export function commandWord(word: string): CommandName | null {
   return COMMAND_WORDS.get(word.normalize('NFKC').toLowerCase()) ?? null;
@@ -193,6 +200,8 @@ export function parseCommand(text: string, catalog: MetricCatalog): Result<KpiRe
       return parseDecision(words.slice(1), restAfterFirstWord(trimmed));
     case 'definitions':
       return parseDefinitions(words.slice(1));
+    case 'diagnose':
+      return parseDiagnose(words.slice(1));
     case 'off':
       return parseDaysOff(words.slice(1));
     case 'reminder':

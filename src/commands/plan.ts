@@ -42,7 +42,7 @@ function rateFrom(
   return { metric, value: fallback, source: { kind: 'fallback', why }, group: null };
 }
 
-function planProblemText(problem: PlanProblem, locale: Locale): string {
+export function planProblemText(problem: PlanProblem, locale: Locale): string {
   const what = problem.code === 'rateOutOfRange' ? `${problem.field} ${formatNumber(problem.value * 100, locale)}%` : `${problem.code} ${formatNumber(problem.value, locale)}`;
   return messages(locale).planProblem({ what });
 }
@@ -54,6 +54,8 @@ export interface PlanRequest {
   readonly avgDealSize: number | null;
   readonly winRate: number | null;
   readonly meetingRate: number | null;
+  /** Show the plan with a button that sets it as the team's targets and tree (`apply`). */
+  readonly apply?: boolean;
 }
 
 /**

@@ -83,6 +83,8 @@ const FORM_FIELDS: readonly { block: string; key: SettingKey; words: (v: FormVal
   { block: 'checkIn', key: '1on1-checkin', words: (v) => [choiceOf(v, 'checkIn') ?? ''] },
   { block: 'reminder', key: 'reminder', words: (v) => [textOf(v, 'reminder') || 'off'] },
   { block: 'paceAlerts', key: 'pace-alerts', words: (v) => [choiceOf(v, 'paceAlerts') ?? ''] },
+  { block: 'monthReview', key: 'month-review', words: (v) => [choiceOf(v, 'monthReview') ?? ''] },
+  { block: 'kickoff', key: 'kickoff', words: (v) => [choiceOf(v, 'kickoff') ?? ''] },
   { block: 'lead', key: '1on1-lead', words: (v) => (textOf(v, 'lead') ? [textOf(v, 'lead')] : null) },
 ];
 

@@ -82,3 +82,25 @@ export function quietInputs(targeted: readonly MetricDef[], lastLogged: Readonly
   }
   return [...out.values()];
 }
+
+/** A reading from one period to the next: a KPI's value per workday, or a stage's conversion. */
+export interface Movement<K> {
+  readonly key: K;
+  readonly before: number;
+  readonly after: number;
+}
+
+/**
+ * What worked best from one period to the next: the largest relative rise, at least `minRise`, from
+ * a base above zero; null when nothing rose that much. The month-end review's "what worked".
+ * `bestRise([{ key: "calls", before: 40, after: 48 }, { key: "meetings", before: 2, after: 3 }])` → meetings, +50%.
+ */
+export function bestRise<K>(movements: readonly Movement<K>[], minRise = 0.05): (Movement<K> & { readonly rise: number }) | null {
+  let best: (Movement<K> & { rise: number }) | null = null;
+  for (const m of movements) {
+    if (!(m.before > 0)) continue;
+    const rise = (m.after - m.before) / m.before;
+    if (rise >= minRise && (!best || rise > best.rise)) best = { ...m, rise };
+  }
+  return best;
+}

@@ -46,6 +46,15 @@ const KEY_WORDS = wordTable<SettingKey>({
   alerts: 'pace-alerts',
   アラート: 'pace-alerts',
   ペースアラート: 'pace-alerts',
+  'month-review': 'month-review',
+  monthreview: 'month-review',
+  'monthly-review': 'month-review',
+  月次レビュー: 'month-review',
+  月次振り返り: 'month-review',
+  月末レビュー: 'month-review',
+  kickoff: 'kickoff',
+  'kick-off': 'kickoff',
+  キックオフ: 'kickoff',
 });
 
 export function parseSettingKey(word: string): SettingKey | null {

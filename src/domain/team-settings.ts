@@ -34,6 +34,10 @@ export interface TeamSettings {
   readonly reminderTime: number | null;
   /** Whether managers get a private alert when a KPI falls far off its monthly pace. */
   readonly paceAlerts: boolean;
+  /** Whether the channel gets the review of the month just ended, on the month's first workday (seed 004's review). */
+  readonly monthReview: boolean;
+  /** Whether the channel gets the month's kickoff (its targets and the plan per workday) on its first workday. */
+  readonly kickoff: boolean;
 }
 
 export const NINE_AM = 9 * 60;
@@ -59,6 +63,9 @@ export function defaultTeamSettings(timezone: string, locale: Locale): TeamSetti
     // Off until a team's manager turns it on: a nightly nudge is the team's choice (README, "Evening reminder").
     reminderTime: null,
     paceAlerts: false,
+    // On: the month's review and kickoff are team totals and its plan, the cycle seed 004 describes.
+    monthReview: true,
+    kickoff: true,
   };
 }
 
@@ -84,6 +91,8 @@ export const SETTING_KEYS = [
   'closures',
   'reminder',
   'pace-alerts',
+  'month-review',
+  'kickoff',
 ] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
@@ -240,6 +249,10 @@ export function parseSetting(key: SettingKey, words: readonly string[], catalog:
     }
     case 'pace-alerts':
       return switchSetting(first, (on) => ({ paceAlerts: on }));
+    case 'month-review':
+      return switchSetting(first, (on) => ({ monthReview: on }));
+    case 'kickoff':
+      return switchSetting(first, (on) => ({ kickoff: on }));
     case 'closures': {
       if (!context) return fail({ code: 'missingValue', key });
       const change = parseClosureChange(words, context.today);
@@ -294,11 +307,19 @@ export function weeklyReviewDay(settings: TeamSettings, anyDayOfWeek: Day): Day 
 }
 
 /**
+ * The month's first workday: the day of a team's month-end review (of the month before) and kickoff
+ * (of this one), and of a client's monthly report; null when the month has none.
+ */
+export function firstWorkdayOfMonth(settings: TeamSettings, anyDay: Day): Day | null {
+  const month = periodOf(anyDay, 'month');
+  return workdaysBetween(month.start, month.end, calendarOf(settings))[0] ?? null;
+}
+
+/**
  * The day of a client engagement's report in the week or month of `anyDay`: its weekly review day
  * for a weekly report, the month's first workday for a monthly one; null when there is none.
  */
 export function reportDayOf(settings: TeamSettings, cadence: 'weekly' | 'monthly', anyDay: Day): Day | null {
   if (cadence === 'weekly') return weeklyReviewDay(settings, anyDay);
-  const month = periodOf(anyDay, 'month');
-  return workdaysBetween(month.start, month.end, calendarOf(settings))[0] ?? null;
+  return firstWorkdayOfMonth(settings, anyDay);
 }

@@ -184,6 +184,30 @@ export function evaluateTree(
   };
 }
 
+/** Where a team stands against its KGI: the target, the actual so far, the forecast for its period, and the workdays left. */
+export interface KgiStanding {
+  readonly target: number;
+  readonly actual: number | null;
+  /** Where the period ends at the current pace; null for a KGI that is not paced (a snapshot, a rate) or before the first workday. */
+  readonly forecast: number | null;
+  readonly remainingWorkdays: number;
+}
+
+/**
+ * The KGI gap (seed 004: 「1億円→1.2億円…ギャップ:2000万円」): how far the forecast (else the actual so far)
+ * lands from the target, and what each workday left would take to close it; a distance of 0 once
+ * the forecast reaches the target. Null without an actual or a forecast to compare.
+ * `kgiGap({ target: 12e6, actual: 5e6, forecast: 10e6, remainingWorkdays: 10 })` → distance 2,000,000, 200,000 a workday.
+ */
+export function kgiGap(s: KgiStanding): { readonly distance: number; readonly perWorkday: number | null; readonly from: 'forecast' | 'actual' } | null {
+  const basis = s.forecast ?? s.actual;
+  if (basis === null) return null;
+  const distance = Math.max(0, s.target - basis);
+  // What the remaining workdays need is measured from the actual: the forecast already counts them.
+  const open = s.actual === null ? distance : Math.max(0, s.target - s.actual);
+  return { distance, perWorkday: distance > 0 && s.remainingWorkdays > 0 ? open / s.remainingWorkdays : null, from: s.forecast === null ? 'actual' : 'forecast' };
+}
+
 const leaf = (metric: MetricKey, value: number, children: readonly KpiTreeNode[] = []): KpiTreeNode => ({
   metric,
   target: { value, period: 'month' },

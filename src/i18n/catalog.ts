@@ -1,5 +1,6 @@
 import type { ChartsCatalog } from './charts-catalog.js';
 import type { ClientsCatalog } from './clients-catalog.js';
+import type { CycleCatalog } from './cycle-catalog.js';
 import type { DigestCatalog } from './digest-catalog.js';
 import type { FormsCatalog } from './forms-catalog.js';
 import type { ManageCatalog } from './manage-catalog.js';
@@ -16,7 +17,7 @@ import type { PeopleCatalog } from './people-catalog.js';
 export type Variants<P = void> = readonly ((p: P) => string)[];
 
 /** Every command help knows, plus the bare `/kpi`. */
-export const HELP_TOPICS = ['overview', 'log', 'undo', 'edit', 'status', 'target', 'targets', 'template', 'team', 'settings', 'tree', 'plan', '1on1', 'export', 'morning-dm', 'metric', 'off', 'reminder', 'client', 'decision', 'definitions', 'help'] as const;
+export const HELP_TOPICS = ['overview', 'log', 'undo', 'edit', 'status', 'target', 'targets', 'template', 'team', 'settings', 'tree', 'plan', '1on1', 'export', 'morning-dm', 'metric', 'off', 'reminder', 'client', 'decision', 'definitions', 'diagnose', 'help'] as const;
 export type HelpTopic = (typeof HELP_TOPICS)[number];
 
 export interface HelpEntry {
@@ -135,4 +136,4 @@ export interface CoreCatalog {
 
 export type { FormsCatalog, ManageCatalog };
 
-export interface Catalog extends CoreCatalog, ManageCatalog, FormsCatalog, DigestCatalog, OneOnOneCatalog, MetricsCatalog, PeopleCatalog, ChartsCatalog, ClientsCatalog {}
+export interface Catalog extends CoreCatalog, ManageCatalog, FormsCatalog, DigestCatalog, OneOnOneCatalog, MetricsCatalog, PeopleCatalog, ChartsCatalog, ClientsCatalog, CycleCatalog {}

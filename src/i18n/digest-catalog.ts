@@ -105,7 +105,7 @@ export interface DigestCatalog {
   };
   readonly alerts: {
     readonly broken: (p: { team: string; what: string; channel: string; reason: string }) => string;
-    readonly what: { readonly daily: string; readonly weekly: string; readonly client: string };
+    readonly what: { readonly daily: string; readonly weekly: string; readonly client: string; readonly monthly: string; readonly kickoff: string };
     readonly reasons: Readonly<Record<'channel_not_found' | 'not_in_channel' | 'is_archived' | 'no_channel' | 'other', string>>;
     readonly fix: string;
   };

@@ -24,6 +24,8 @@ export interface FormsCatalog {
     readonly checkIn: string;
     readonly reminder: string;
     readonly paceAlerts: string;
+    readonly monthReview: string;
+    readonly kickoff: string;
     readonly on: string;
     readonly off: string;
   };

@@ -51,6 +51,8 @@ export interface ManageCatalog {
     readonly closures: (p: { value: string }) => string;
     readonly reminder: (p: { value: string }) => string;
     readonly paceAlerts: (p: { on: boolean }) => string;
+    readonly monthReview: (p: { on: boolean }) => string;
+    readonly kickoff: (p: { on: boolean }) => string;
   };
   readonly settingsUpdated: (p: { team: string; what: string }) => string;
   readonly off: string;

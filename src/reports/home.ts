@@ -10,7 +10,8 @@ import type { MetricCatalog } from '../domain/metric-catalog.js';
 import { workdayStreak } from '../domain/streaks.js';
 import { MEMBER_AT_TARGET_SHARE } from '../domain/templates.js';
 import type { Locale } from '../i18n/index.js';
-import type { Store, Team } from '../store/index.js';
+import type { ActionPlan, Store, Team } from '../store/index.js';
+import { isCurrentPlan } from './plan-check.js';
 
 /** The periods App Home shows, in order. */
 export const HOME_PERIODS = ['day', 'week', 'month'] as const;
@@ -51,6 +52,8 @@ export interface HomeModel {
   readonly streak: HomeStreak;
   readonly team: TeamPanel | null;
   readonly catalog: MetricCatalog;
+  /** The action plan agreed in their last 1on1, while it is current. */
+  readonly plan?: ActionPlan | null;
 }
 
 /** The longest span of history read for a streak (about ten years). */
@@ -142,9 +145,10 @@ export async function loadHome(store: Store, input: { workspace: string; userId:
   const person = await store.people.get(workspace, userId);
   const team = person?.kpiTeamId ? await store.teams.byId(person.kpiTeamId) : null;
   const calendar = await loadPersonCalendar(store, workspace, userId, team);
-  const [periods, days] = await Promise.all([
+  const [periods, days, plan] = await Promise.all([
     loadStatus(store, { workspace, userId, team, asOf: today }, HOME_PERIODS),
     streakOf(store, workspace, userId, today, calendar),
+    store.oneonones.latestPlan(workspace, userId, today),
   ]);
   const manages = team !== null && person?.role === 'manager';
   return {
@@ -158,5 +162,6 @@ export async function loadHome(store: Store, input: { workspace: string; userId:
     streak: { days, loggedToday: loggedSince(periods[0]!.totals, today), todayIsWorkday: isWorkday(today, calendar) },
     catalog: await store.metrics.catalog(workspace),
     team: manages ? await loadTeamPanel(store, team, input.at) : null,
+    plan: plan && isCurrentPlan(plan, today) ? plan : null,
   };
 }

@@ -66,6 +66,7 @@ export async function loadOneOnOne(store: Store, team: Team | null, input: { wor
       before: await store.totals.rangeTotals(workspace, rep, beforeFrom, addDays(plan.day, -1)),
       afterDays,
       beforeDays: countWorkdays(beforeFrom, addDays(plan.day, -1), calendar),
+      workdaysPer: { workday: 1, week: calendar.workdays.length, month: countWorkdays(periodOf(plan.day, 'month').start, periodOf(plan.day, 'month').end, calendar) },
     };
   }
   return buildOneOnOne({

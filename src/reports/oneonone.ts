@@ -3,6 +3,7 @@ import { formatAmount, formatItems, formatQuantity, kpiLine, metricLabel } from 
 import { funnelRowText, repFunnel, strengthSentence, strengthsOf, teamMedianOf, type FunnelRow, type Strength } from './oneonone-funnel.js';
 import { gapWithSuggestion, paragraph, say, type Sentence, type Written } from './digest/sentences.js';
 import { headlineItems } from './digest/shared.js';
+import { planKeeping, planKeepingSentences, type PlanKeeping } from './plan-check.js';
 import { quietNames } from './digest/weekly.js';
 import { personalKpis, statusModel, type StatusModel } from './status.js';
 import { isNewApproachNote, quietInputs, type QuietInput } from '../domain/celebrations.js';
@@ -52,8 +53,17 @@ export interface OneOnOneInput {
   /** The recent pace of each target's metric, for the "target far from pace" trap. */
   readonly paces: ReadonlyMap<string, number | null>;
   readonly lastPlan: ActionPlan | null;
-  /** Totals per workday before and since the last plan, for how the numbers moved. */
-  readonly sincePlan: { readonly before: Totals; readonly after: Totals; readonly beforeDays: number; readonly afterDays: number } | null;
+  /**
+   * Totals before and since the last plan with their workdays, for how the numbers moved and how the
+   * plan's actions were kept; `workdaysPer` says how many workdays a week and the plan's month hold.
+   */
+  readonly sincePlan: {
+    readonly before: Totals;
+    readonly after: Totals;
+    readonly beforeDays: number;
+    readonly afterDays: number;
+    readonly workdaysPer: { readonly workday: number; readonly week: number; readonly month: number };
+  } | null;
   readonly checkIn: CheckIn | null;
 }
 
@@ -80,6 +90,8 @@ export interface OneOnOneModel {
   readonly situation: Situation;
   readonly questions: readonly QuestionKey[];
   readonly plan: ActionPlanProposal;
+  /** How the last plan's actions that map to a KPI were kept since it was saved; null without a plan. */
+  readonly keeping: PlanKeeping | null;
 }
 
 /** The counts whose rise is worth praising in a 1on1, in the order they are looked at. */
@@ -145,6 +157,7 @@ export function buildOneOnOne(i: OneOnOneInput): OneOnOneModel {
     situation,
     questions: coachingQuestions(situation, { quietKpis: quiet.length, targetOff: targetOff.length > 0 }),
     plan: proposePlan(main, situation, stage),
+    keeping: i.lastPlan && i.sincePlan ? planKeeping(i.lastPlan.text, i.catalog, i.sincePlan, i.sincePlan.workdaysPer) : null,
   };
 }
 
@@ -174,7 +187,7 @@ function wentWellSentence(w: WentWell, locale: Locale, seed: string, catalog: Me
 }
 
 /** The prep's sentences by section, in the manager's language. */
-export function phraseOneOnOne(m: OneOnOneModel, locale: Locale): { wentWell: Sentence[]; workOn: Sentence[]; plan: Sentence[] } {
+export function phraseOneOnOne(m: OneOnOneModel, locale: Locale): { wentWell: Sentence[]; workOn: Sentence[]; plan: Sentence[]; kept: Sentence[] } {
   const t = messages(locale).oneonone;
   const c = messages(locale);
   const seed = `${m.input.meetingDay}:1on1:${m.input.rep}`;
@@ -210,7 +223,8 @@ export function phraseOneOnOne(m: OneOnOneModel, locale: Locale): { wentWell: Se
     say('focus', t.planMeasure({ measure: t.measures[m.plan.measure] })),
     ...m.plan.actions.map((a) => say('suggestion', t.actions[a])),
   ];
-  return { wentWell, workOn, plan };
+  const kept = m.keeping ? planKeepingSentences(m.keeping, locale, seed) : [];
+  return { wentWell, workOn, plan, kept };
 }
 
 /** "calls 48 → 55 a workday · meeting rate 7% → 9%": how the numbers moved since the last plan. */
@@ -247,7 +261,8 @@ export function renderOneOnOne(m: OneOnOneModel, locale: Locale, meetingLabel: s
   const questions = m.questions.map((q, k) => `${k + 1}. ${t.questions[q]({ stage: m.stage ? metricLabel(m.stage.stage.rate, locale) : t.defaultStage })}`);
   const planText = [...phrased.plan.slice(0, 2).map((s) => s.text), t.planActions, ...phrased.plan.slice(2).map((s) => `• ${s.text}`)].join('\n');
   const moves = movesSince(m, locale);
-  const last = m.input.lastPlan ? [t.lastPlan({ day: formatDay(m.input.lastPlan.day, locale), text: m.input.lastPlan.text.slice(0, 500) }), ...(moves ? [t.movedSince({ moves })] : [])] : [t.noLastPlan];
+  const kept = phrased.kept.length ? [`${messages(locale).cycle.keptTitle}: ${paragraph(phrased.kept, locale)}`] : [];
+  const last = m.input.lastPlan ? [t.lastPlan({ day: formatDay(m.input.lastPlan.day, locale), text: m.input.lastPlan.text.slice(0, 500) }), ...kept, ...(moves ? [t.movedSince({ moves })] : [])] : [t.noLastPlan];
   const checkIn = m.input.checkIn
     ? [
         ...(m.input.checkIn.wentWell ? [t.checkInWentWell({ text: m.input.checkIn.wentWell.slice(0, 500) })] : []),
@@ -289,7 +304,7 @@ export function renderOneOnOne(m: OneOnOneModel, locale: Locale, meetingLabel: s
     ...last,
     ...(checkIn.length ? [t.checkInTitle({ rep }), ...checkIn] : []),
   ].join('\n');
-  return { text, blocks, sentences: [...phrased.wentWell, ...phrased.workOn, ...phrased.plan] };
+  return { text, blocks, sentences: [...phrased.wentWell, ...phrased.workOn, ...phrased.plan, ...phrased.kept] };
 }
 
 /** The proposed plan as the text the save form starts with. */

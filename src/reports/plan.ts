@@ -1,5 +1,5 @@
 import { context, header, section, type Message } from './blocks.js';
-import { formatAmount, metricLabel } from './amounts.js';
+import { formatAmount, metricHeading } from './amounts.js';
 import { periodName } from './status.js';
 import type { Day } from '../domain/days.js';
 import type { MetricCatalog } from '../domain/metric-catalog.js';
@@ -61,7 +61,7 @@ export function renderPlan(m: PlanModel, locale: Locale): Message {
           calls: formatAmount(def('calls'), m.plan.callsPerWorkday, locale),
         });
   const rates = [m.avgDealSize, m.winRate, m.meetingRate].map((r) =>
-    t.planRate({ name: metricLabel(r.metric, locale), value: r.metric.unit === 'currency' ? formatYen(r.value, locale) : formatPercent(r.value, locale), source: sourceText(r, locale) }),
+    t.planRate({ name: metricHeading(r.metric, locale), value: r.metric.unit === 'currency' ? formatYen(r.value, locale) : formatPercent(r.value, locale), source: sourceText(r, locale) }),
   );
   const body = [`*${chain}*`, ...(perDay ? [perDay] : [])].join('\n');
   const ratesText = `*${t.planRatesTitle}*\n${rates.join('\n')}`;

@@ -52,6 +52,8 @@ export function settingsLines(s: TeamSettings, locale: Locale, catalog: MetricCa
     l.closures({ value: s.closures.length ? s.closures.map((r) => formatRange(r, locale)).join(t.separators.names) : t.people.none }),
     l.reminder({ value: clock(s.reminderTime) }),
     l.paceAlerts({ on: s.paceAlerts }),
+    l.monthReview({ on: s.monthReview }),
+    l.kickoff({ on: s.kickoff }),
   ];
 }
 

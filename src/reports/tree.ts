@@ -1,15 +1,16 @@
 import { context, header, section, type KnownBlock, type Message } from './blocks.js';
-import { formatValue, metricLabel, progressBar } from './amounts.js';
+import { formatFigure, formatQuantity, metricHeading, metricLabel, progressBar } from './amounts.js';
 import { calendarFor, type KpiTarget } from './status.js';
 import type { Day } from '../domain/days.js';
 import type { MetricCatalog } from '../domain/metric-catalog.js';
 import type { MetricDef } from '../domain/metrics.js';
 import { periodOf, type PeriodKind } from '../domain/periods.js';
+import { elapsedWorkdays, forecast, isPaced, remainingWorkdays, totalWorkdays } from '../domain/progress.js';
 import { periodTarget } from '../domain/targets.js';
 import type { KpiOwnership } from '../domain/team-kpis.js';
 import { teamRate, type TeamMember } from '../domain/team-rates.js';
 import type { Totals } from '../domain/rates.js';
-import { buildTree, deriveFunnelTree, evaluateTree, SEED_EXAMPLE_TREE, type EvaluatedTreeNode, type KpiTreeNode, type TreeProblem } from '../domain/tree.js';
+import { buildTree, deriveFunnelTree, evaluateTree, kgiGap, SEED_EXAMPLE_TREE, type EvaluatedTreeNode, type KgiStanding, type KpiTreeNode, type TreeProblem } from '../domain/tree.js';
 import { formatPercent, messages, type Locale } from '../i18n/index.js';
 import type { Member, Store, Target, Team } from '../store/index.js';
 
@@ -65,7 +66,7 @@ function teamLevelTargets(
 }
 
 export type TreeModel =
-  | { readonly kind: 'tree'; readonly root: EvaluatedTreeNode; readonly derived: boolean }
+  | { readonly kind: 'tree'; readonly root: EvaluatedTreeNode; readonly derived: boolean; readonly kgi?: KgiStanding | null }
   | { readonly kind: 'none' }
   | { readonly kind: 'invalid'; readonly problem: TreeProblem };
 
@@ -108,7 +109,42 @@ export async function loadTeamTree(store: Store, team: Team, asOf: Day): Promise
     tree = deriveFunnelTree(monthly, team.settings.funnel, catalog);
   }
   if (!tree) return { kind: 'none' };
-  return { kind: 'tree', root: await evaluateForTeam(store, team, tree, asOf, catalog), derived: nodes.length === 0 };
+  const root = await evaluateForTeam(store, team, tree, asOf, catalog);
+  return { kind: 'tree', root, derived: nodes.length === 0, kgi: kgiStanding(root, asOf, calendarFor(team)) };
+}
+
+/** Where the team stands against its KGI as of a day: its period's actual, and the forecast when the KGI is paced (a flow). */
+export function kgiStanding(root: EvaluatedTreeNode, asOf: Day, calendar: ReturnType<typeof calendarFor>): KgiStanding | null {
+  if (!root.target || root.metric.better !== 'higher') return null;
+  const period = periodOf(asOf, root.period);
+  const total = totalWorkdays(period, calendar);
+  const paced = isPaced(root.metric) && root.actual !== null && total > 1;
+  return {
+    target: root.target.value,
+    actual: root.actual,
+    forecast: paced ? forecast(root.actual!, elapsedWorkdays(period, asOf, calendar), total) : null,
+    remainingWorkdays: remainingWorkdays(period, asOf, calendar),
+  };
+}
+
+/**
+ * The KGI's line: target, forecast and the distance to the goal (「1億円→1.2億円…ギャップ:2000万円」), with
+ * what each workday left takes; reached or on course when there is no distance. Null without a reading.
+ */
+export function kgiLine(root: EvaluatedTreeNode, standing: KgiStanding, locale: Locale): string | null {
+  const c = messages(locale).cycle;
+  const gap = kgiGap(standing);
+  if (!gap) return null;
+  const paced = isPaced(root.metric);
+  const q = (n: number) => formatQuantity(root.metric, paced ? Math.round(n) : n, locale);
+  const target = q(standing.target);
+  if (gap.distance === 0) {
+    return gap.from === 'forecast' && (standing.actual ?? 0) < standing.target ? c.kgiOnCourse({ target, forecast: q(standing.forecast!) }) : c.kgiReached({ target, actual: q(standing.actual!) });
+  }
+  const perDay = gap.perWorkday === null ? null : q(paced ? Math.ceil(gap.perWorkday) : gap.perWorkday);
+  return gap.from === 'forecast'
+    ? c.kgiGap({ target, forecast: q(standing.forecast!), distance: q(gap.distance), perDay })
+    : c.kgiSoFar({ target, actual: q(standing.actual!), distance: q(gap.distance), perDay });
 }
 
 /** A tree with the team's actual on every node, each for the current period of its node's kind. */
@@ -144,14 +180,19 @@ export function exampleMetricsMissing(catalog: MetricCatalog): string[] {
   return keys;
 }
 
+/** One node: its name (upper-case first, the KGI marked), its actual against its target with the unit, its attainment and a bar. */
 function nodeLine(n: EvaluatedTreeNode, depth: number, locale: Locale): string {
   const indent = '\u2003'.repeat(depth * 2);
   const bullet = depth === 0 ? '🎯' : depth === 1 ? '•' : '◦';
-  const name = depth === 0 ? `*KGI ${metricLabel(n.metric, locale)}*` : `*${metricLabel(n.metric, locale)}*`;
-  const actual = n.actual === null ? '–' : formatValue(n.metric, n.actual, locale);
-  const target = n.target ? ` / ${formatValue(n.metric, n.target.value, locale)}` : '';
+  const name = depth === 0 ? `*KGI ${metricLabel(n.metric, locale)}*` : `*${metricHeading(n.metric, locale)}*`;
+  const figure = n.actual === null && n.target ? `– / ${formatQuantity(n.metric, n.target.value, locale)}` : formatFigure(n.metric, n.actual, n.target?.value ?? null, locale);
   const share = n.attainment === null ? '' : ` (${formatPercent(n.attainment, locale)}) ${progressBar(n.attainment, 8)}`;
-  return `${indent}${bullet} ${name} ${actual}${target}${share}`;
+  return `${indent}${bullet} ${name} ${figure}${share}`;
+}
+
+/** The tree's lines, the KGI first and each level indented under its parent. */
+export function treeLines(root: EvaluatedTreeNode, locale: Locale): string[] {
+  return flatten(root, 0, locale);
 }
 
 function flatten(n: EvaluatedTreeNode, depth: number, locale: Locale): string[] {
@@ -191,10 +232,11 @@ export function renderTree(model: TreeModel, team: Team, locale: Locale, catalog
     return { text: `${title}\n${why}`, blocks: [header(title), section(why)] };
   }
   const lines = flatten(model.root, 0, locale);
-  const blocks: KnownBlock[] = [header(title)];
+  const kgi = model.kgi ? kgiLine(model.root, model.kgi, locale) : null;
+  const blocks: KnownBlock[] = [header(title), ...(kgi ? [section(`*${kgi}*`)] : [])];
   // Sections hold 3,000 characters; a deep tree is split over several.
   for (let i = 0; i < lines.length; i += 15) blocks.push(section(lines.slice(i, i + 15).join('\n')));
   const note = example ? t.treeExampleNote : model.derived ? t.treeDerived : null;
   if (note) blocks.push(context(note));
-  return { text: [title, ...lines, ...(note ? [note] : [])].join('\n'), blocks };
+  return { text: [title, ...(kgi ? [kgi] : []), ...lines, ...(note ? [note] : [])].join('\n'), blocks };
 }

@@ -9,6 +9,9 @@ import type { ReminderModel } from '../reports/reminder.js';
 import { loadWeeklyTrend, weeklyReviewMessage } from '../reports/charts/from-weekly.js';
 import { loadWeeklyReview } from '../reports/digest/weekly.js';
 import { loadClientReport } from '../reports/client-report.js';
+import { loadKickoff, renderKickoff } from '../reports/kickoff.js';
+import { loadMonthReview, reviewedMonth } from '../reports/month-review.js';
+import { renderMonthReview } from '../reports/month-review-render.js';
 import { renderClientReport } from '../reports/client-report-render.js';
 import { calendarFor } from '../reports/status.js';
 import type { Day } from '../domain/days.js';
@@ -17,6 +20,9 @@ import { formatDay, messages } from '../i18n/index.js';
 import type { Holiday } from '../domain/calendar.js';
 import { formatClock } from '../domain/team-settings.js';
 import type { Member, ScheduledOneOnOne, Store, Team } from '../store/index.js';
+
+/** The kinds of message a team's channel gets. */
+export type ChannelKind = 'daily' | 'weekly' | 'client' | 'monthly' | 'kickoff';
 
 /** A message ready to send and where it goes. */
 export interface Outgoing {
@@ -37,6 +43,7 @@ export interface Pending {
  */
 export type PlanItem =
   | { readonly kind: 'daily' | 'weekly' | 'client'; readonly subject: string; readonly channel: string }
+  | { readonly kind: 'monthly' | 'kickoff'; readonly subject: string; readonly channel: string; readonly periodKey: string }
   | { readonly kind: 'dm'; readonly subject: string; readonly member: Member }
   | { readonly kind: 'reminder'; readonly subject: string; readonly member: Member; readonly reminder: ReminderModel }
   | { readonly kind: 'pace'; readonly subject: string; readonly member: Member; readonly alert: PaceAlert; readonly periodKey: string };
@@ -120,10 +127,29 @@ export function planClientReport(store: Store, team: Team, slotDay: Day, slotAt:
   };
 }
 
+/** A month as a delivery's period: `2026-11`. Keyed by the month, a review or kickoff goes once even if the month's first workday moves. */
+const monthKey = (d: Day): string => d.slice(0, 7);
+
+/** The month's first-workday slot: the review of the month before, to the team's channel, team totals only. */
+export function planMonthReview(store: Store, team: Team, slotDay: Day): SlotPlan {
+  return {
+    recipients: async () => (team.channelId ? [{ kind: 'monthly', subject: String(team.id), channel: team.channelId, periodKey: monthKey(reviewedMonth(slotDay).start) }] : []),
+    build: async () => renderMonthReview(await loadMonthReview(store, team, slotDay), team.settings.locale),
+  };
+}
+
+/** The month's first-workday slot: its kickoff (targets and the plan per workday), to the team's channel. */
+export function planKickoff(store: Store, team: Team, slotDay: Day): SlotPlan {
+  return {
+    recipients: async () => (team.channelId ? [{ kind: 'kickoff', subject: String(team.id), channel: team.channelId, periodKey: monthKey(slotDay) }] : []),
+    build: async () => renderKickoff(await loadKickoff(store, team, slotDay), team.settings.locale),
+  };
+}
+
 const KNOWN_REASONS = new Set(['channel_not_found', 'not_in_channel', 'is_archived', 'no_channel']);
 
 /** The DM a team's manager gets, once, when the team's channel does not take its messages. */
-export function brokenTeamNotice(team: Team, kind: 'daily' | 'weekly' | 'client', channel: string, reason: string, locale: Locale): Message {
+export function brokenTeamNotice(team: Team, kind: ChannelKind, channel: string, reason: string, locale: Locale): Message {
   const a = messages(locale).alerts;
   const why = a.reasons[(KNOWN_REASONS.has(reason) ? reason : 'other') as keyof typeof a.reasons];
   const text = `${a.broken({ team: team.name, what: a.what[kind], channel: `<#${channel}>`, reason: why })}\n${a.fix}`;

@@ -3,7 +3,7 @@ import type { Logger } from '@slack/logger';
 import type { ChatPort } from './chat-port.js';
 import { planEvening, planMorning } from './member-plans.js';
 import { runOneOnOne } from './oneonone-round.js';
-import { planClientReport, planDigest, planWeekly, recipientOf, brokenTeamNotice, type Pending, type SlotPlan, type SnapshotCache } from './plans.js';
+import { planClientReport, planDigest, planKickoff, planMonthReview, planWeekly, recipientOf, brokenTeamNotice, type ChannelKind, type Pending, type SlotPlan, type SnapshotCache } from './plans.js';
 import { ProfileReader, type ProfileReaderOptions } from './profiles.js';
 import { Sender, type Recipient, type SendResult } from './sender.js';
 import { beforeCreation, clientSlotsAround, memberSlotsAround, slotState, slotsAround, type Slot, type SlotState } from './slots.js';
@@ -30,6 +30,9 @@ export interface SchedulerOptions {
 
 /** A delivery's key as one string: for the settled set, and as the mark its Slack message carries. */
 const idOf = (key: DeliveryKey): string => `${key.workspace}|${key.subject}|${key.kind}|${key.periodKey}`;
+
+/** The deliveries that go to a team's channel: a refusal there is told to the team's managers. */
+const CHANNEL_KINDS: ReadonlySet<DeliveryKey['kind']> = new Set(['daily', 'weekly', 'client', 'monthly', 'kickoff']);
 
 /** A claim older than this belongs to a process that stopped in the middle of sending. */
 export const CLAIM_LEASE_MS = 15 * 60 * 1000;
@@ -102,8 +105,7 @@ export class Scheduler {
           if (beforeCreation(team, slot.at)) continue;
           const state = slotState(slot.at, now, team.settings.catchupHours);
           if (state === 'early') continue;
-          const plan =
-            slot.kind === 'client' ? planClientReport(store, team, slot.day, slot.at) : slot.kind === 'daily' ? planDigest(store, team, slot.day, cache) : planWeekly(store, team, slot.day);
+          const plan = this.teamPlan(team, slot, cache);
           outcomes.push(...(await this.runPlan(team, plan, slot, state, now, `slot|${team.id}|${slot.kind}|${slot.day}`)));
         }
         if (!team.engagement) outcomes.push(...(await this.runMemberSlots(team, zones.get(team.id) ?? [], now, cache)));
@@ -164,6 +166,23 @@ export class Scheduler {
     return outcomes;
   }
 
+  /** What a team's slot sends to its channel. */
+  private teamPlan(team: Team, slot: Slot, cache: SnapshotCache): SlotPlan {
+    const { store } = this.options;
+    switch (slot.kind) {
+      case 'client':
+        return planClientReport(store, team, slot.day, slot.at);
+      case 'daily':
+        return planDigest(store, team, slot.day, cache);
+      case 'monthly':
+        return planMonthReview(store, team, slot.day);
+      case 'kickoff':
+        return planKickoff(store, team, slot.day);
+      default:
+        return planWeekly(store, team, slot.day);
+    }
+  }
+
   private keyOf(team: Team, kind: DeliveryKey['kind'], subject: string, periodKey: string): DeliveryKey {
     return { workspace: team.workspace, kpiTeam: team.id, subject, kind, periodKey };
   }
@@ -174,7 +193,7 @@ export class Scheduler {
     const outcomes: DeliveryOutcome[] = [];
     const keys: DeliveryKey[] = [];
     for (const item of await plan.recipients()) {
-      const key = this.keyOf(team, item.kind, item.subject, item.kind === 'pace' ? item.periodKey : slot.day);
+      const key = this.keyOf(team, item.kind, item.subject, 'periodKey' in item ? item.periodKey : slot.day);
       keys.push(key);
       const outcome = await this.deliver(team, key, slot.at, state, now, { to: recipientOf(item), build: () => plan.build(item) });
       if (outcome) outcomes.push(outcome);
@@ -257,13 +276,13 @@ export class Scheduler {
     await store.deliveries.settle(claimId, status, result.reason);
     this.settled.add(id);
     if ('userId' in to && result.inactiveUser) await store.people.markInactive(key.workspace, to.userId);
-    if (team && 'channel' in to && (key.kind === 'daily' || key.kind === 'weekly' || key.kind === 'client')) await this.reportBroken(team, key.kind, to.channel, result.reason, now);
+    if (team && 'channel' in to && CHANNEL_KINDS.has(key.kind)) await this.reportBroken(team, key.kind as ChannelKind, to.channel, result.reason, now);
     logger.warn(`${key.kind} for ${key.subject} (${team?.name ?? key.workspace}) not sent: ${result.reason}`);
     return { key, result: status, reason: result.reason };
   }
 
   /** Tells the team's managers (a client engagement's: its agency team's), once per channel and reason, that their channel does not take messages. */
-  private async reportBroken(team: Team, kind: 'daily' | 'weekly' | 'client', channel: string, reason: string, now: Date): Promise<void> {
+  private async reportBroken(team: Team, kind: ChannelKind, channel: string, reason: string, now: Date): Promise<void> {
     const runBy = team.engagement ? team.engagement.parentTeam : team.id;
     const managers = runBy === null ? [] : (await this.options.store.teams.members(runBy)).filter((m) => m.role === 'manager' && m.isActive);
     for (const manager of managers) {

@@ -1,11 +1,14 @@
 import { isWorkday } from '../domain/calendar.js';
 import { addDays, dayInZone, instantAt, type Day } from '../domain/days.js';
-import { calendarOf, reportDayOf, weeklyReviewDay, type TeamSettings } from '../domain/team-settings.js';
+import { calendarOf, firstWorkdayOfMonth, reportDayOf, weeklyReviewDay, type TeamSettings } from '../domain/team-settings.js';
 
 export { weeklyReviewDay };
 
-/** A team's slots (`daily`, `weekly`, in the team's zone), each person's (`morning`, `evening`, in theirs), and a client engagement's report (`client`). */
-export type SlotKind = 'daily' | 'weekly' | 'morning' | 'evening' | 'client';
+/**
+ * A team's slots (`daily`, `weekly`, and the month's `monthly` review and `kickoff`, in the team's
+ * zone), each person's (`morning`, `evening`, in theirs), and a client engagement's report (`client`).
+ */
+export type SlotKind = 'daily' | 'weekly' | 'monthly' | 'kickoff' | 'morning' | 'evening' | 'client';
 
 /** A moment a team's scheduled message is due: its kind, the business day and the instant. */
 export interface Slot {
@@ -16,8 +19,14 @@ export interface Slot {
 
 /**
  * The slots of a team on the business days around `now` (today and yesterday in the team's zone):
- * the daily digest on workdays at the daily time, the weekly review on its day at the weekly time.
+ * the daily digest on workdays at the daily time, the weekly review on its day at the weekly time,
+ * and on the month's first workday the review of the month before and the month's kickoff.
  * Yesterday's slots matter when the catch-up window crosses midnight.
+ *
+ * The month-end review goes out on the next month's first workday rather than on the month's last:
+ * at the weekly time of the last workday that day is not logged yet, while on the first workday
+ * after it the month is whole (the evening's logs, the late ones of the weekend), and it comes just
+ * before the kickoff, as seed 004's cycle has review lead into the next plan.
  */
 export function slotsAround(settings: TeamSettings, now: Date): Slot[] {
   const today = dayInZone(now, settings.timezone);
@@ -27,6 +36,13 @@ export function slotsAround(settings: TeamSettings, now: Date): Slot[] {
     if (settings.dailyTime !== null && isWorkday(day, calendar)) slots.push({ kind: 'daily', day, at: instantAt(day, settings.dailyTime, settings.timezone) });
     if (settings.weeklyTime !== null && weeklyReviewDay(settings, day) === day) {
       slots.push({ kind: 'weekly', day, at: instantAt(day, settings.weeklyTime, settings.timezone) });
+    }
+    // The weekly time, or the daily one for a team with no weekly review.
+    const monthTime = settings.weeklyTime ?? settings.dailyTime;
+    if (monthTime !== null && (settings.monthReview || settings.kickoff) && firstWorkdayOfMonth(settings, day) === day) {
+      const at = instantAt(day, monthTime, settings.timezone);
+      if (settings.monthReview) slots.push({ kind: 'monthly', day, at });
+      if (settings.kickoff) slots.push({ kind: 'kickoff', day, at });
     }
   }
   return slots;

@@ -1,7 +1,10 @@
 import type { Db } from './db.js';
 
-/** `alert`: a broken channel told to its managers; `pace`: a KPI far off its pace told to them; `reminder`: the evening reminder. */
-export type DeliveryKind = 'daily' | 'weekly' | 'dm' | 'oneonone' | 'checkin' | 'alert' | 'reminder' | 'pace' | 'client';
+/**
+ * `alert`: a broken channel told to its managers; `pace`: a KPI far off its pace told to them; `reminder`: the evening reminder;
+ * `monthly`: the month-end review (period: the month reviewed); `kickoff`: the month's kickoff (period: that month).
+ */
+export type DeliveryKind = 'daily' | 'weekly' | 'dm' | 'oneonone' | 'checkin' | 'alert' | 'reminder' | 'pace' | 'client' | 'monthly' | 'kickoff';
 export type DeliveryStatus = 'claimed' | 'retry' | 'sent' | 'skipped' | 'failed';
 
 /** The unique key of a scheduled message: (workspace, team or person, kind, period). */

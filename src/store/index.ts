@@ -18,3 +18,4 @@ export type { Delivery, DeliveryKey, DeliveryKind, DeliveryStatus } from './deli
 export type { ScheduledOneOnOne, StoredOneOnOne, PrepRecipients, ActionPlan, CheckIn } from './oneonones.js';
 export type { DayOffSource } from './days-off.js';
 export type { CopiedTable, CopyOptions } from './copy-to-postgres.js';
+export type { PlanProposal, ProposedTarget, ApplyOutcome } from './plan-proposals.js';

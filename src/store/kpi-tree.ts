@@ -1,4 +1,5 @@
 import type { Db } from './db.js';
+import type { Tx } from './sql.js';
 import type { PeriodKind } from '../domain/periods.js';
 
 export interface TreeNodeRow {
@@ -9,6 +10,22 @@ export interface TreeNodeRow {
 }
 
 const NODES = 'SELECT metric, value, period, parent_metric AS parent FROM kpi_tree_nodes WHERE kpi_team = ? ORDER BY id';
+
+/** Replaces a team's tree with `nodes` (parents first) inside a transaction that is already open. */
+export async function replaceTree(tx: Tx, kpiTeam: number, nodes: readonly TreeNodeRow[], setBy: string, at: Date): Promise<void> {
+  await tx.run('DELETE FROM kpi_tree_nodes WHERE kpi_team = ?', [kpiTeam]);
+  for (const n of nodes) {
+    await tx.run('INSERT INTO kpi_tree_nodes (kpi_team, metric, value, period, parent_metric, set_by, set_at) VALUES (?, ?, ?, ?, ?, ?, ?)', [
+      kpiTeam,
+      n.metric,
+      n.value,
+      n.period,
+      n.parent,
+      setBy,
+      at.toISOString(),
+    ]);
+  }
+}
 
 /** A team's KGI → KPI tree as its manager defined it, node by node. */
 export class KpiTrees {
@@ -40,20 +57,7 @@ export class KpiTrees {
 
   /** Replaces the whole tree with `nodes` (parents first), in one transaction: how a team adopts an example tree. */
   async replace(kpiTeam: number, nodes: readonly TreeNodeRow[], setBy: string, at: Date): Promise<void> {
-    await this.db.write(async (tx) => {
-      await tx.run('DELETE FROM kpi_tree_nodes WHERE kpi_team = ?', [kpiTeam]);
-      for (const n of nodes) {
-        await tx.run('INSERT INTO kpi_tree_nodes (kpi_team, metric, value, period, parent_metric, set_by, set_at) VALUES (?, ?, ?, ?, ?, ?, ?)', [
-          kpiTeam,
-          n.metric,
-          n.value,
-          n.period,
-          n.parent,
-          setBy,
-          at.toISOString(),
-        ]);
-      }
-    });
+    await this.db.write((tx) => replaceTree(tx, kpiTeam, nodes, setBy, at));
   }
 
   /** Removes the whole tree (the team goes back to the tree derived from its targets). */

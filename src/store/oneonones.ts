@@ -119,6 +119,16 @@ export class OneOnOnes {
     return row ? { text: row.text, savedBy: row.saved_by, savedAt: new Date(row.saved_at), day: row.day } : null;
   }
 
+  /** Each rep's latest plan saved on or before a day, for those who have one: the morning DMs of a team read them at once. */
+  async latestPlans(workspace: string, reps: readonly string[], before: Day): Promise<Map<string, ActionPlan>> {
+    const rows = await this.db.read.all<{ rep: string; text: string; saved_by: string; saved_at: string; day: Day }>(
+      `SELECT rep, text, saved_by, saved_at, day FROM action_plans
+       WHERE id IN (SELECT max(id) FROM action_plans WHERE team_id = ? AND day <= ? AND rep IN (SELECT value FROM json_each(?)) GROUP BY rep)`,
+      [workspace, before, JSON.stringify(reps)],
+    );
+    return new Map(rows.map((r) => [r.rep, { text: r.text, savedBy: r.saved_by, savedAt: new Date(r.saved_at), day: r.day }]));
+  }
+
   saveCheckIn(workspace: string, rep: string, meetingDay: Day, answers: { wentWell: string | null; wantHelp: string | null }, at: Date): Promise<void> {
     return this.db.write(async (tx) => {
       await tx.run(

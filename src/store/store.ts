@@ -12,6 +12,7 @@ import { KpiTrees } from './kpi-tree.js';
 import { Metrics } from './metrics.js';
 import { OneOnOnes } from './oneonones.js';
 import { People } from './people.js';
+import { PlanProposals } from './plan-proposals.js';
 import type { Dialect } from './sql.js';
 import { Targets } from './targets.js';
 import { Teams } from './teams.js';
@@ -44,6 +45,8 @@ export class Store {
   readonly metrics: Metrics;
   /** People's days off. */
   readonly daysOff: DaysOff;
+  /** Reverse plans waiting for a manager's click to become targets and a tree. */
+  readonly planProposals: PlanProposals;
 
   private constructor(private readonly backend: Backend) {
     const queue = backend.queue;
@@ -61,6 +64,7 @@ export class Store {
     this.oneonones = new OneOnOnes(db);
     this.metrics = new Metrics(db);
     this.daysOff = new DaysOff(db);
+    this.planProposals = new PlanProposals(db);
   }
 
   /**

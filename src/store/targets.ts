@@ -1,5 +1,5 @@
 import type { Db } from './db.js';
-import { jsonItems, type Queryable } from './sql.js';
+import { jsonItems, type Queryable, type Tx } from './sql.js';
 import { ensurePerson } from './people.js';
 import type { Day } from '../domain/days.js';
 import type { PeriodKind } from '../domain/periods.js';
@@ -48,6 +48,18 @@ const ROWS = (q: Queryable) => `
   WHERE team_id = ? AND scope = ? AND subject IN ${jsonItems(q)}
   ORDER BY subject, metric, effective_from, id`;
 
+/** Inserts target changes inside a transaction that is already open (a plan applied with its tree). */
+export async function insertTargets(tx: Tx, workspace: string, changes: readonly TargetChange[], setBy: string, at: Date, source: 'command' | 'modal' | 'template'): Promise<void> {
+  await ensurePerson(tx, workspace, setBy, at);
+  for (const c of changes) {
+    await tx.run(
+      `INSERT INTO targets (team_id, scope, subject, metric, value, period, effective_from, set_by, set_at, source)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [workspace, c.scope, c.subject, c.metric, c.value, c.period, c.effectiveFrom, setBy, at.toISOString(), source],
+    );
+  }
+}
+
 /**
  * Effective-dated targets: setting one applies from a day on, and every earlier day keeps the
  * target it had, so past periods are judged by their own targets.
@@ -57,16 +69,7 @@ export class Targets {
 
   /** Records target changes in one transaction (a template sets several at once). */
   set(workspace: string, changes: readonly TargetChange[], setBy: string, at: Date, source: 'command' | 'modal' | 'template'): Promise<void> {
-    return this.db.write(async (tx) => {
-      await ensurePerson(tx, workspace, setBy, at);
-      for (const c of changes) {
-        await tx.run(
-          `INSERT INTO targets (team_id, scope, subject, metric, value, period, effective_from, set_by, set_at, source)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          [workspace, c.scope, c.subject, c.metric, c.value, c.period, c.effectiveFrom, setBy, at.toISOString(), source],
-        );
-      }
-    });
+    return this.db.write((tx) => insertTargets(tx, workspace, changes, setBy, at, source));
   }
 
   /**

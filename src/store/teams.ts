@@ -68,6 +68,8 @@ interface TeamRow {
   closures: string;
   reminder_time: number | null;
   pace_alerts: number;
+  month_review: number;
+  kickoff: number;
   created_by: string;
   created_at: string;
   client: string | null;
@@ -99,6 +101,8 @@ const toTeam = (r: TeamRow): Team => ({
     closures: JSON.parse(r.closures) as DayRange[],
     reminderTime: r.reminder_time,
     paceAlerts: r.pace_alerts === 1,
+    monthReview: r.month_review === 1,
+    kickoff: r.kickoff === 1,
   },
 });
 
@@ -119,6 +123,8 @@ function settingsColumns(s: TeamSettings): (string | number | null)[] {
     JSON.stringify(s.closures),
     s.reminderTime,
     s.paceAlerts ? 1 : 0,
+    s.monthReview ? 1 : 0,
+    s.kickoff ? 1 : 0,
   ];
 }
 
@@ -155,8 +161,9 @@ export class Teams {
       // A name taken (in any case) inserts nothing, also when another instance took it a moment ago.
       const id = await tx.insert(
         `INSERT INTO teams (team_id, name, channel_id, timezone, locale, daily_time, weekly_day, weekly_time, workdays, holidays,
-           catchup_hours, morning_dm, oneonone_lead_hours, oneonone_checkin, funnel, closures, reminder_time, pace_alerts, created_by, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+           catchup_hours, morning_dm, oneonone_lead_hours, oneonone_checkin, funnel, closures, reminder_time, pace_alerts, month_review, kickoff,
+           created_by, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
         [input.workspace, input.name, input.channelId, ...settingsColumns(input.settings), input.createdBy, at],
       );
       if (id === null) return null;
@@ -303,7 +310,7 @@ export class Teams {
       await tx.run(
         `UPDATE teams SET timezone = ?, locale = ?, daily_time = ?, weekly_day = ?, weekly_time = ?, workdays = ?, holidays = ?,
            catchup_hours = ?, morning_dm = ?, oneonone_lead_hours = ?, oneonone_checkin = ?, funnel = ?, closures = ?, reminder_time = ?,
-           pace_alerts = ?, channel_id = ? WHERE id = ?`,
+           pace_alerts = ?, month_review = ?, kickoff = ?, channel_id = ? WHERE id = ?`,
         [...settingsColumns(next), channelId === undefined ? team.channelId : channelId, team.id],
       );
       return (await teamById(tx, team.id))!;

@@ -94,10 +94,10 @@ describe('kpi-bot digest', () => {
 });
 
 describe('kpi-bot demo', () => {
-  it('prints the daily digest, a personal DM and the weekly review, in each language, with no setup', async () => {
+  it('prints the daily digest, a personal DM, the weekly review and the month’s review and kickoff, in each language, with no setup', async () => {
     for (const [lang, marks] of [
-      ['en', ['Daily digest (team channel)', 'Morning DM', 'Weekly review (team channel)', 'Today’s focus']],
-      ['ja', ['デイリーダイジェスト', '朝のDM', '週次レビュー', '今日のフォーカス']],
+      ['en', ['Daily digest (team channel)', 'Morning DM', 'Weekly review (team channel)', 'Today’s focus', '🗓️ Month-end review · Demo Sales · ', '🚀 Kickoff · Demo Sales · ']],
+      ['ja', ['デイリーダイジェスト', '朝のDM', '週次レビュー', '今日のフォーカス', '🗓️ 月次レビュー・', '🚀 キックオフ・']],
     ] as const) {
       const out = await cli(['demo', '--lang', lang], {});
       expect(out.code).toBe(0);

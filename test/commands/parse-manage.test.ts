@@ -87,8 +87,17 @@ describe('the management grammar', () => {
       avgDealSize: 140_000,
       winRate: 0.5,
       meetingRate: 0.2,
+      apply: false,
     });
-    expect(ok('逆算 700万/月')).toMatchObject({ kind: 'plan', revenue: 7_000_000 });
+    expect(ok('逆算 700万/月')).toMatchObject({ kind: 'plan', revenue: 7_000_000, apply: false });
+    // Apply, in either language and anywhere after the amount.
+    expect(ok('plan 1000万/月 apply')).toMatchObject({ kind: 'plan', revenue: 10_000_000, period: 'month', apply: true });
+    expect(ok('計画 1000万/月 適用')).toMatchObject({ kind: 'plan', revenue: 10_000_000, period: 'month', apply: true });
+    expect(ok('plan 7,000,000/month apply win 25%')).toMatchObject({ kind: 'plan', winRate: 0.25, apply: true });
+    expect(ok('diagnose')).toEqual({ kind: 'diagnose', of: { kind: 'default' } });
+    expect(ok('診断 チーム')).toEqual({ kind: 'diagnose', of: { kind: 'team' } });
+    expect(ok('diagnose <@U7|aki>')).toEqual({ kind: 'diagnose', of: { kind: 'person', userId: 'U7' } });
+    expect(problem('diagnose everyone')).toEqual({ code: 'unknownWord', command: 'diagnose', word: 'everyone' });
   });
 
   it.each([
@@ -121,6 +130,10 @@ describe('the management grammar', () => {
     'off cancel 12/26',
     'off',
     'reminder off',
+    'plan 10000000/month apply',
+    'diagnose',
+    'diagnose team',
+    'diagnose <@U7>',
   ])('“%s” round-trips through format and parse', (text) => {
     const request = raw(text);
     expect(parseCommand(formatCommand(request), BUILT_INS)).toEqual({ ok: true, value: request });

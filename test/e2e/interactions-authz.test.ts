@@ -42,12 +42,16 @@ interface Cell {
   readonly send: (t: TestBot, who: { userId: string; teamId: string }, tokyo: Team, trigger: string) => Promise<unknown>;
 }
 
+/** The reverse plan Tokyo's manager proposed (`/kpi plan … apply`), whose button everyone below clicks. */
+let proposal = '';
+
 const submit = (t: TestBot, view: Record<string, unknown>, values: Record<string, StateValue>, who: { userId: string; teamId: string }) =>
   t.interact(viewSubmission(view, values, who));
 
 const CELLS: readonly Cell[] = [
   { id: 'kpi_open_log', kind: 'action', outcome: 'own', send: (t, who, _team, trigger) => t.interact(blockAction('kpi_open_log', { ...who, triggerId: trigger })) },
   { id: 'kpi_1on1_plan', kind: 'action', outcome: 'refused', send: (t, who, _team, trigger) => t.interact(blockAction('kpi_1on1_plan', { ...who, triggerId: trigger, value: REP })) },
+  { id: 'kpi_plan_apply', kind: 'action', outcome: 'refused', send: (t, who, _team, trigger) => t.interact(blockAction('kpi_plan_apply', { ...who, triggerId: trigger, value: proposal })) },
   { id: 'kpi_checkin', kind: 'action', outcome: 'refused', send: (t, who, _team, trigger) => t.interact(blockAction('kpi_checkin', { ...who, triggerId: trigger, value: '2026-11-25' })) },
   {
     id: 'kpi_log',
@@ -107,6 +111,9 @@ describe('authorization on every action and view', () => {
     });
     await t.bot.store.oneonones.schedule({ workspace: 'T0001', rep: REP, manager: MANAGER, weekday: 3, minutes: 900, everyWeeks: 1, anchor: day('2026-11-25') }, MANAGER, NOW);
     await t.bot.store.oneonones.savePlan('T0001', REP, 'The plan only Tokyo’s manager may read', MANAGER, NOW, day('2026-11-20'), null);
+    const asked = await t.reply('plan 10000000/month apply', { userId: MANAGER });
+    proposal = /"action_id":"kpi_plan_apply","value":"([0-9a-f]{24})"/u.exec(JSON.stringify(asked.blocks))?.[1] ?? '';
+    expect(proposal).not.toBe('');
     for (const { userId } of Object.values(ACTORS)) t.slack.users.set(userId, { id: userId, locale: 'en-US', tz: 'Asia/Tokyo', is_admin: userId === 'UADM0002' });
   });
   afterEach(async () => {
@@ -137,7 +144,7 @@ describe('authorization on every action and view', () => {
       if (outcome === 'refused') {
         // A refusal is said in a plain modal, not the form.
         expect(opened.callback_id).toBeUndefined();
-        expect(shown).toMatch(/is for the manager of \*Tokyo\*|not someone the bot knows in this workspace|No 1on1 is scheduled for you/u);
+        expect(shown).toMatch(/is for the manager of \*Tokyo\*|not someone the bot knows in this workspace|not one the bot knows in this workspace|No 1on1 is scheduled for you/u);
       } else {
         expect(opened.callback_id).toBe('kpi_log');
       }

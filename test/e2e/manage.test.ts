@@ -201,8 +201,11 @@ describe('teams, targets, status, tree and plan through the real Bolt receiver',
     await as(REP2, 'log revenue 1,000,000 wins 5 meetings 20 calls 200');
     const derived = await as(REP, 'tree');
     expect(derived.text).toContain('KGI revenue* ¥3,000,000 / ¥10,000,000 (30%)');
-    expect(derived.text).toContain('*wins* 15 / 50 (30%)');
-    expect(derived.text).toContain('*meetings* 60 / 100 (60%)');
+    expect(derived.text).toContain('*Wins* 15 / 50 wins (30%)');
+    expect(derived.text).toContain('*Meetings* 60 / 100 meetings (60%)');
+    // The KGI's distance to the goal: ¥3,000,000 in 14 of November's 19 workdays forecasts ¥4,071,429; the
+    // ¥7,000,000 still open over the 5 workdays left is ¥1,400,000 a workday.
+    expect(derived.text).toContain('KGI: target ¥10,000,000 · forecast ¥4,071,429 · distance to the goal ¥5,928,571 (about ¥1,400,000 a workday from here)');
     expect(derived.text).toContain('Derived from the team’s targets');
     await as(MANAGER, 'tree set revenue 10,000,000/month');
     await as(MANAGER, 'tree set wins 50/month under revenue');
@@ -211,7 +214,7 @@ describe('teams, targets, status, tree and plan through the real Bolt receiver',
     expect(badParent.text).toContain('meetings is not in the tree yet');
     const defined = await as(REP, 'tree');
     expect(defined.text).not.toContain('Derived from');
-    expect(defined.text).toContain('*wins* 15 / 50');
+    expect(defined.text).toContain('*Wins* 15 / 50 wins');
     expect((await as(REP, 'tree set calls 1/day')).text).toContain('Defining the KPI tree is for the manager');
   });
 
@@ -220,7 +223,7 @@ describe('teams, targets, status, tree and plan through the real Bolt receiver',
     const reply = await as(REP, 'plan 7,000,000/month deal 140000 win 50% meeting 20%');
     expect(reply.text).toContain('50 wins → 100 meetings → 500 calls');
     expect(reply.text).toContain('Per workday (19 workdays): 3 wins · 6 meetings · 27 calls');
-    expect(reply.text).toContain('win rate: 50% (as you gave it)');
+    expect(reply.text).toContain('Win rate: 50% (as you gave it)');
   });
 
   it('plan uses the team’s last 90 days, or template defaults when there is too little, saying so', async () => {
@@ -232,7 +235,7 @@ describe('teams, targets, status, tree and plan through the real Bolt receiver',
     await as(REP, 'log revenue 4,000,000 wins 10 meetings 40 calls 400');
     now = NOW;
     const own = await as(REP, 'plan 4,000,000/month');
-    expect(own.text).toContain('average deal size: ¥400,000 (your team’s last 90 days)');
+    expect(own.text).toContain('Average deal size: ¥400,000 (your team’s last 90 days)');
     expect(own.text).toContain('10 wins → 40 meetings → 400 calls');
   });
 

@@ -142,7 +142,7 @@ describe('the 1on1 prep', () => {
     const m = buildOneOnOne(
       input({
         lastPlan: { text: '10 new leads a day', savedBy: 'UM', savedAt: new Date('2026-11-06T06:00:00Z'), day: day('2026-11-06') },
-        sincePlan: { before: t({ calls: 400, meetings: 20 }), after: t({ calls: 550, meetings: 30 }), beforeDays: 10, afterDays: 10 },
+        sincePlan: { before: t({ calls: 400, meetings: 20 }), after: t({ calls: 550, meetings: 30, leads: 84 }), beforeDays: 10, afterDays: 10, workdaysPer: { workday: 1, week: 5, month: 19 } },
         checkIn: { wentWell: 'two new logos', wantHelp: 'pricing objections', answeredAt: new Date() },
       }),
     );
@@ -150,6 +150,8 @@ describe('the 1on1 prep', () => {
     expect(text).toContain('Agreed Fri 6 Nov: “10 new leads a day”');
     expect(text).toContain('Since then, per workday: 40 calls → 55 calls · 2 meetings → 3 meetings');
     expect(text).toContain('Where they want help: pricing objections');
+    // The plan's one action that names a KPI, held against the leads logged since: 84 over 10 workdays.
+    expect(text).toContain('How the agreed actions went: Agreed 10 leads a workday; logged 8.4 leads a workday over 10 workdays (84%). The distance to what was agreed is 1.6 leads a workday.');
   });
 });
 

@@ -89,9 +89,12 @@ describe('the scheduler with a fake clock', () => {
       expect(dms).toHaveLength(19 * (MEMBERS.length + 1));
       const weeklies = sentAt.filter((s) => s.kind === 'weekly').map((s) => s.day);
       expect(weeklies).toEqual(['2026-11-02', '2026-11-09', '2026-11-16', '2026-11-24', '2026-11-30']);
+      // The month's first workday (Mon 2 November) also reviews October and kicks off November, once each.
+      expect(sentAt.filter((s) => s.kind === 'monthly').map((s) => [s.day, s.time])).toEqual([['2026-10', '2026-11-02T00:00:00.000Z']]);
+      expect(sentAt.filter((s) => s.kind === 'kickoff').map((s) => [s.day, s.time])).toEqual([['2026-11', '2026-11-02T00:00:00.000Z']]);
       const posts = channelPosts(w.slack);
       expect(posts.filter((p) => p.text.includes('Weekly review · Sales · Mon 16 Nov – Sun 22 Nov'))).toHaveLength(1);
-      expect(posts).toHaveLength(19 + 5);
+      expect(posts).toHaveLength(19 + 5 + 2);
     }, 60_000);
 
     it('posts nothing twice across restarts at 08:59 and 09:00:30', async () => {

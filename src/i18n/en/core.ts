@@ -148,9 +148,10 @@ export const core: CoreCatalog = {
       usage: '/kpi settings [<key> <value>]',
       summary: 'your team’s settings; without arguments, opens a form (its managers and admins)',
       details: [
-        'Keys: `timezone <IANA>` · `language <ja|en>` · `daily <HH:MM|off>` · `weekly <weekday> <HH:MM|off>` · `workdays <mon-fri|…>` · `holidays <jp|none>` · `catchup <hours>` · `morning-dm <on|off>` · `1on1-lead <hours|default>` · `funnel <metric> <metric>…` · `reminder <HH:MM|on|off>` · `pace-alerts <on|off>` · `closures [remove] <from-to>|clear`.',
+        'Keys: `timezone <IANA>` · `language <ja|en>` · `daily <HH:MM|off>` · `weekly <weekday> <HH:MM|off>` · `workdays <mon-fri|…>` · `holidays <jp|none>` · `catchup <hours>` · `morning-dm <on|off>` · `1on1-lead <hours|default>` · `funnel <metric> <metric>…` · `reminder <HH:MM|on|off>` · `pace-alerts <on|off>` · `month-review <on|off>` · `kickoff <on|off>` · `closures [remove] <from-to>|clear`.',
         '`closures 12/29-1/3` adds a company closure (年末年始): no digest, DM or reminder on those days, and nobody’s pace counts them. Removing one spares the days already past.',
         '`reminder 17:30` DMs people who have logged nothing by then on a workday (off by default; each person can opt out with `/kpi reminder off`). `pace-alerts on` tells managers privately when a KPI is heading under 70% of its monthly target.',
+        '`month-review` and `kickoff` (on by default): on each month’s first workday, at the weekly time, the channel gets the review of the month before (results, the tree, what worked, the decisions) and the month’s kickoff (its targets and the plan per workday).',
       ],
       examples: ['/kpi settings daily 08:30', '/kpi settings closures 12/29-1/3', '/kpi settings reminder 17:30', '/kpi settings pace-alerts on', '/kpi settings timezone America/New_York'],
     },
@@ -167,7 +168,8 @@ export const core: CoreCatalog = {
       usage: '/kpi 1on1 @person · /kpi 1on1 schedule [@person <weekday> <HH:MM> [every 1|2 weeks]] · /kpi 1on1 unschedule @person · /kpi 1on1 plan @person <plan>',
       summary: '1on1 prep for one of your reps by DM, now or before each scheduled 1on1 (their manager and admins)',
       details: [
-        'The prep: attainment and trend, what went well, the stage to work on, quality vs quantity, traps, three questions, a proposed action plan and last time’s plan.',
+        'The prep: attainment and trend, what went well, the stage to work on, quality vs quantity, traps, three questions, a proposed action plan and last time’s plan, with how its actions that name a number (10 new leads a day, calls 50 a day) went against what was logged since.',
+        'The saved plan also shows in the rep’s morning DM and on their App Home for six weeks.',
         'It arrives 2 hours before the meeting (at the morning digest time for a morning 1on1), or `1on1-lead` hours before (`/kpi settings`).',
       ],
       examples: ['/kpi 1on1 @aki', '/kpi 1on1 schedule @aki fri 15:00', '/kpi 1on1 schedule @ben tue 10:00 every 2 weeks', '/kpi 1on1 plan @aki 10 new leads a day; role-play on Fridays'],
@@ -232,12 +234,22 @@ export const core: CoreCatalog = {
       examples: ['/kpi metric add 有効商談 count aliases valid-meetings', '/kpi metric rate 有効商談率 = 有効商談 / 商談', '/kpi metric add open-deals snapshot', '/kpi metric'],
     },
     plan: {
-      usage: '/kpi plan <amount>/<period> [deal <amount>] [win <rate>] [meeting <rate>]',
-      summary: 'reverse planning: the wins, meetings and calls a revenue goal takes, in total and per workday',
+      usage: '/kpi plan <amount>/<period> [deal <amount>] [win <rate>] [meeting <rate>] [apply]',
+      summary: 'reverse planning: the wins, meetings and calls a revenue goal takes, in total and per workday; `apply` makes it the team’s targets and tree',
       details: [
         'Uses your team’s last 90 days (or template defaults when there is too little history): the win rate and deal size of field sales, the meeting rate of inside sales. Override any rate to try a scenario.',
+        'With `apply` (`適用`) the plan comes with a button: a click by the team’s manager or an admin sets revenue, wins, meetings and calls on the team’s total from that day, and makes the KPI tree revenue → wins → meetings → calls. A second click changes nothing.',
       ],
-      examples: ['/kpi plan 7,000,000/month', '/kpi plan 7,000,000/month deal 140000 win 50% meeting 20%'],
+      examples: ['/kpi plan 7,000,000/month', '/kpi plan 7,000,000/month deal 140000 win 50% meeting 20%', '/kpi plan 10,000,000/month apply'],
+    },
+    diagnose: {
+      usage: '/kpi diagnose [@person|team]',
+      summary: 'why a KPI is under its pace: the KPI’s design, execution (one person or one stage) or the market, with next steps (only you see it)',
+      details: [
+        'Design: the target is more than 1.5× the best of the last three months, or the KPI is in neither the tree nor the funnel. Execution: one person’s numbers fell while the team held, or one stage’s conversion fell while the others held. Market: most people fell at once.',
+        'A rep diagnoses their own KPIs; a team’s managers the team (the default for them) and its members; admins anyone. In a month’s first three workdays it reads the month before, whole.',
+      ],
+      examples: ['/kpi diagnose', '/kpi diagnose team', '/kpi diagnose @aki'],
     },
   },
 

@@ -149,7 +149,7 @@ export const digest: DigestCatalog = {
   },
   alerts: {
     broken: ({ team, what, channel, reason }) => `The ${what} of *${team}* could not be posted to ${channel}: ${reason}.`,
-    what: { daily: 'daily digest', weekly: 'weekly review', client: 'client report' },
+    what: { daily: 'daily digest', weekly: 'weekly review', client: 'client report', monthly: 'month-end review', kickoff: 'month kickoff' },
     reasons: {
       channel_not_found: 'the channel no longer exists, or the bot cannot see it',
       not_in_channel: 'the bot is not in the channel; invite it there with `/invite @KPI Review`',

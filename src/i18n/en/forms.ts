@@ -23,6 +23,8 @@ export const forms: FormsCatalog = {
     checkIn: 'Check-in questions to the rep the day before a 1on1',
     reminder: 'Evening reminder to people with nothing logged (HH:MM or off)',
     paceAlerts: 'Private pace alerts to managers',
+    monthReview: 'Month-end review in the channel',
+    kickoff: 'Month kickoff in the channel',
     on: 'On',
     off: 'Off',
   },

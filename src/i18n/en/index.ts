@@ -1,5 +1,6 @@
 import { charts } from './charts.js';
 import { clients } from './clients.js';
+import { cycle } from './cycle.js';
 import { core } from './core.js';
 import { digest } from './digest.js';
 import { forms } from './forms.js';
@@ -9,4 +10,4 @@ import { oneonone } from './oneonone.js';
 import { people } from './people.js';
 import type { Catalog } from '../catalog.js';
 
-export const en: Catalog = { ...core, ...manage, ...forms, ...digest, ...oneonone, ...metrics, ...people, ...charts, ...clients };
+export const en: Catalog = { ...core, ...manage, ...forms, ...digest, ...oneonone, ...metrics, ...people, ...charts, ...clients, ...cycle };

@@ -55,6 +55,8 @@ export const manage: ManageCatalog = {
     closures: ({ value }) => `Company closures (no digest, no reminder): ${value}`,
     reminder: ({ value }) => `Evening reminder to people who have not logged that workday: ${value}`,
     paceAlerts: ({ on }) => `Private alert to managers when a KPI is far off its monthly pace: ${on ? 'on' : 'off'}`,
+    monthReview: ({ on }) => `Month-end review of the month just ended, on the next month’s first workday: ${on ? 'on' : 'off'}`,
+    kickoff: ({ on }) => `Kickoff with the month’s targets and the plan per workday, on its first workday: ${on ? 'on' : 'off'}`,
   },
   settingsUpdated: ({ team, what }) => `Updated *${team}*: ${what}.`,
   off: 'off',

@@ -75,7 +75,7 @@ export const oneonone: OneOnOneCatalog = {
       followUpSameDay: 'Follow up every open lead by email and phone the same day.',
       proposalReview: 'Review each proposal with the manager before sending it.',
       confirmDecider: 'Confirm the decision maker and the timeline in every meeting.',
-      rideAlong: 'Do two ride-alongs on late-stage meetings this month.',
+      rideAlong: 'Do 2 ride-alongs on late-stage meetings this month.',
       recordingReview: 'Review one call recording together each week.',
       qualifyQuestions: 'Prepare three qualifying questions and use them on every call.',
       tenNewLeads: 'Approach 10 new leads every workday.',

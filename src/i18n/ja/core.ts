@@ -146,9 +146,10 @@ export const core: CoreCatalog = {
       usage: '/kpi settings [<項目> <値>]',
       summary: 'チームの設定。引数なしでフォームが開きます(そのチームのマネージャー・管理者)',
       details: [
-        '項目: `timezone <IANA名>` · `language <ja|en>` · `daily <HH:MM|off>` · `weekly <曜日> <HH:MM|off>` · `workdays <mon-fri|…>` · `holidays <jp|none>` · `catchup <時間>` · `morning-dm <on|off>` · `1on1-lead <時間|default>` · `funnel <指標> <指標>…` · `reminder <HH:MM|on|off>` · `pace-alerts <on|off>` · `closures [削除] <開始-終了>|クリア`。',
+        '項目: `timezone <IANA名>` · `language <ja|en>` · `daily <HH:MM|off>` · `weekly <曜日> <HH:MM|off>` · `workdays <mon-fri|…>` · `holidays <jp|none>` · `catchup <時間>` · `morning-dm <on|off>` · `1on1-lead <時間|default>` · `funnel <指標> <指標>…` · `reminder <HH:MM|on|off>` · `pace-alerts <on|off>` · `month-review <on|off>` · `kickoff <on|off>` · `closures [削除] <開始-終了>|クリア`。',
         '`休業日 12/29-1/3`(`closures 12/29-1/3`)で年末年始などの休業日を追加します。その日はダイジェストもDMもリマインダーも送らず、誰のペースにも数えません。削除しても過ぎた日はそのまま残ります。',
         '`reminder 17:30` で、営業日のその時刻までに記録がない人にDMでお知らせします(初期設定はオフ。各自 `/kpi reminder off` で止められます)。`pace-alerts on` で、KPIが月の目標の70%を下回る見込みのときにマネージャーへ個別に知らせます。',
+        '`month-review` と `kickoff`(初期設定はオン): 毎月の最初の営業日の週次の時刻に、前月の月次レビュー(結果・ツリー・うまくいったこと・決定事項)と、今月のキックオフ(目標と営業日ごとの計画)をチャンネルに投稿します。',
       ],
       examples: ['/kpi settings daily 08:30', '/kpi settings 休業日 12/29-1/3', '/kpi settings reminder 17:30', '/kpi settings pace-alerts on', '/kpi settings timezone Asia/Tokyo'],
     },
@@ -165,7 +166,8 @@ export const core: CoreCatalog = {
       usage: '/kpi 1on1 @メンバー · /kpi 1on1 schedule [@メンバー <曜日> <HH:MM> [every 1|2 weeks]] · /kpi 1on1 unschedule @メンバー · /kpi 1on1 plan @メンバー <プラン>',
       summary: 'メンバーの1on1準備メモをDMで(いますぐ、または設定した1on1の前に。担当マネージャー・管理者)',
       details: [
-        '準備メモ: 達成率と推移、よかったこと、取り組むポイント、質と量のバランス、落とし穴、3つの質問、アクションプラン案、前回のプラン。',
+        '準備メモ: 達成率と推移、よかったこと、取り組むポイント、質と量のバランス、落とし穴、3つの質問、アクションプラン案、前回のプラン(「毎日新規リード10件」のように数のあるアクションは、その後の記録と照らし合わせます)。',
+        '保存したプランは、メンバーの朝のDMとApp Homeにも6週間表示されます。',
         '1on1の2時間前(午前の1on1はデイリーダイジェストの時刻)、または `1on1-lead` で指定した時間前に届きます(`/kpi settings`)。',
       ],
       examples: ['/kpi 1on1 @aki', '/kpi 1on1 schedule @aki 金 15:00', '/kpi 1on1 schedule @ben 火 10:00 every 2 weeks', '/kpi 1on1 plan @aki 毎日新規リード10件、金曜にロールプレイ'],
@@ -230,10 +232,22 @@ export const core: CoreCatalog = {
       examples: ['/kpi metric add 有効商談 count aliases valid-meetings', '/kpi metric rate 有効商談率 = 有効商談 / 商談', '/kpi metric add 見込み案件 snapshot', '/kpi metric'],
     },
     plan: {
-      usage: '/kpi plan <金額>/<期間> [deal <単価>] [win <率>] [meeting <率>]',
-      summary: '逆算: 売上目標に必要な受注・商談・架電の数(合計と営業日1日あたり)',
-      details: ['チームの直近90日の実績(履歴が少ないときはテンプレートの標準値)を使います。受注率と平均単価はフィールドセールス、商談化率はインサイドセールスの実績です。率を指定してシナリオを試せます。'],
-      examples: ['/kpi plan 700万/月', '/kpi plan 700万/月 deal 14万 win 50% meeting 20%'],
+      usage: '/kpi plan <金額>/<期間> [deal <単価>] [win <率>] [meeting <率>] [適用]',
+      summary: '逆算: 売上目標に必要な受注・商談・架電の数(合計と営業日1日あたり)。`適用` でチームの目標とツリーにします',
+      details: [
+        'チームの直近90日の実績(履歴が少ないときはテンプレートの標準値)を使います。受注率と平均単価はフィールドセールス、商談化率はインサイドセールスの実績です。率を指定してシナリオを試せます。',
+        '`適用`(`apply`)を付けると計画にボタンが付きます。チームのマネージャーか管理者が押すと、売上・受注・商談・架電をチーム合計の目標としてその日から設定し、KPIツリーを 売上 → 受注 → 商談 → 架電 にします。2回押しても変わりません。',
+      ],
+      examples: ['/kpi plan 700万/月', '/kpi plan 700万/月 deal 14万 win 50% meeting 20%', '/kpi plan 1000万/月 適用'],
+    },
+    diagnose: {
+      usage: '/kpi diagnose [@メンバー|team]',
+      summary: 'KPIがペースを下回る原因を、KPIの設計・実行(一人または一つのステップ)・市場に切り分け、次にやることと一緒に表示します(あなたにだけ表示)',
+      details: [
+        '設計: 目標が直近3か月の最高の1.5倍を超えている、またはKPIがツリーにもファネルにもない。実行: チームは横ばいの中で一人の数字、または他のステップは横ばいの中で一つのステップの転換率が下がった。市場: ほとんどの人が同時に下がった。',
+        'メンバーは自分のKPIを、マネージャーはチーム(引数なしの既定)とメンバーを、管理者は誰でも診断できます。月の最初の3営業日は前月全体を診断します。',
+      ],
+      examples: ['/kpi diagnose', '/kpi 診断 チーム', '/kpi diagnose @aki'],
     },
   },
 

@@ -126,7 +126,7 @@ export const digest: DigestCatalog = {
   },
   alerts: {
     broken: ({ team, what, channel, reason }) => `*${team}* の${what}を ${channel} に投稿できませんでした: ${reason}。`,
-    what: { daily: 'デイリーダイジェスト', weekly: '週次レビュー', client: 'クライアントレポート' },
+    what: { daily: 'デイリーダイジェスト', weekly: '週次レビュー', client: 'クライアントレポート', monthly: '月次レビュー', kickoff: '月初キックオフ' },
     reasons: {
       channel_not_found: 'チャンネルが存在しないか、ボットから見えません',
       not_in_channel: 'ボットがチャンネルに参加していません。`/invite @KPI Review` で招待してください',

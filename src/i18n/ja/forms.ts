@@ -23,6 +23,8 @@ export const forms: FormsCatalog = {
     checkIn: '1on1の前日にメンバーへ事前質問を送る',
     reminder: '記録がない人への夕方のリマインダー(HH:MM または off)',
     paceAlerts: 'マネージャーへのペース通知',
+    monthReview: 'チャンネルへの月次レビュー',
+    kickoff: 'チャンネルへの月初キックオフ',
     on: 'オン',
     off: 'オフ',
   },

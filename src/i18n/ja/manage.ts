@@ -53,6 +53,8 @@ export const manage: ManageCatalog = {
     closures: ({ value }) => `休業日(ダイジェストもリマインダーも送りません): ${value}`,
     reminder: ({ value }) => `その営業日に記録がない人への夕方のリマインダー: ${value}`,
     paceAlerts: ({ on }) => `KPIが月のペースから大きく離れたときのマネージャーへの個別通知: ${on ? 'オン' : 'オフ'}`,
+    monthReview: ({ on }) => `前月の月次レビュー(翌月の最初の営業日): ${on ? 'オン' : 'オフ'}`,
+    kickoff: ({ on }) => `月初のキックオフ(今月の目標と営業日ごとの計画): ${on ? 'オン' : 'オフ'}`,
   },
   settingsUpdated: ({ team, what }) => `*${team}* を更新しました: ${what}`,
   off: 'オフ',

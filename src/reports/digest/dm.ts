@@ -13,7 +13,8 @@ import { periodOf } from '../../domain/periods.js';
 import { ceilCount, isFarAbovePace } from '../../domain/progress.js';
 import { NO_TOTALS, type Totals } from '../../domain/rates.js';
 import { formatDay, formatMonth, formatPercent, messages, rotate, type Locale } from '../../i18n/index.js';
-import type { Member } from '../../store/index.js';
+import type { ActionPlan, Member } from '../../store/index.js';
+import { agreedPlanSection, isCurrentPlan } from '../plan-check.js';
 import { OPEN_LOG_ACTION } from '../views/home.js';
 
 
@@ -34,6 +35,8 @@ export interface MorningDmModel {
   readonly turn: number;
   /** Their funnel stage furthest under the team's over four weeks, when one is. */
   readonly weakest: StageChange | null;
+  /** The action plan they agreed with their manager in their last 1on1, when there is one. */
+  readonly plan: ActionPlan | null;
   readonly catalog: MetricCatalog;
 }
 
@@ -78,6 +81,7 @@ export function buildMorningDm(s: TeamSnapshot, member: Member, slotDay: Day): M
     stretch: ask && stretchOf(s, member, monthModel, ask, slotDay),
     turn: workdayOfYear(slotDay, s.calendar),
     weakest: weakest && weakest.change <= -0.1 ? weakest : null,
+    plan: [s.plans?.get(member.userId)].find((p) => p !== undefined && isCurrentPlan(p, slotDay)) ?? null,
     catalog: s.catalog,
   };
 }
@@ -123,14 +127,16 @@ export function renderMorningDm(m: MorningDmModel, locale: Locale): Message & Wr
   const lead = sentences.filter((s) => s.kind === 'progress');
   const plan = sentences.filter((s) => s.kind !== 'progress');
   const monthTitle = t.dm.monthTitle({ month: formatMonth(m.month.period.start, locale) });
+  const agreed = m.plan ? agreedPlanSection(m.plan, locale) : null;
   const blocks = [
     header(title),
     section(paragraph(lead, locale)),
     ...(monthLines.length ? [section(`*${monthTitle}*\n${monthLines.join('\n')}`)] : []),
     section(paragraph(plan, locale)),
+    ...(agreed ? [section(`*${agreed.title}*\n${agreed.quote}`)] : []),
     actions(button(t.dm.button, OPEN_LOG_ACTION, undefined, 'primary')),
     context(t.dm.optOut),
   ];
-  const text = [title, paragraph(lead, locale), ...(monthLines.length ? [monthTitle, ...monthLines] : []), paragraph(plan, locale)].join('\n');
+  const text = [title, paragraph(lead, locale), ...(monthLines.length ? [monthTitle, ...monthLines] : []), paragraph(plan, locale), ...(agreed ? [agreed.title, agreed.quote] : [])].join('\n');
   return { text, blocks, sentences };
 }

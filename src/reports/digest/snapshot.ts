@@ -1,12 +1,12 @@
 import type { WorkCalendar } from '../../domain/calendar.js';
-import { workdaysBetween, previousWorkday, withDaysOff } from '../../domain/calendar.js';
+import { nextWorkdayFrom, workdaysBetween, previousWorkday, withDaysOff } from '../../domain/calendar.js';
 import { addDays, type Day } from '../../domain/days.js';
 import { periodOf, type Period } from '../../domain/periods.js';
 import { funnelStages, stageRates, type Stage } from '../../domain/funnel.js';
 import type { MetricCatalog } from '../../domain/metric-catalog.js';
 import { sumTotals, type Totals } from '../../domain/rates.js';
 import { teamStageTotals } from '../../domain/team-rates.js';
-import type { Member, Store, Target, Team } from '../../store/index.js';
+import type { ActionPlan, Member, Store, Target, Team } from '../../store/index.js';
 import { calendarFor } from '../status.js';
 import { loadTeamTargets } from '../tree.js';
 import { channelKpis, type ChannelKpis } from './shared.js';
@@ -45,6 +45,8 @@ export interface TeamSnapshot {
   readonly bests: readonly { userId: string; metric: string; best: number; previous: number }[];
   /** Members' days off around the report day (the streaks' 60 days back to the month's end), by member. */
   readonly daysOff?: ReadonlyMap<string, readonly Day[]>;
+  /** Each member's latest 1on1 action plan agreed by the morning after the report day, by member. */
+  readonly plans?: ReadonlyMap<string, ActionPlan>;
 }
 
 /** A member's calendar in a snapshot: the team's without their days off. */
@@ -89,13 +91,15 @@ export async function loadTeamSnapshot(store: Store, team: Team, reportDay: Day)
     store.daysOff.ofTeam(team.id, addDays(reportDay, -60), addDays(month.end, 31)),
   ]);
   const members = all.filter((m) => m.isActive);
+  // The plan a morning DM shows: agreed by the morning it goes out (the workday after the report day).
+  const plans = await store.oneonones.latestPlans(team.workspace, members.map((m) => m.userId), nextWorkdayFrom(addDays(reportDay, 1), calendar) ?? addDays(reportDay, 1));
   const [dayTotals, monthTotals, recent, earlier, fourWeeks, before] = ranges as [Map<string, Totals>, Map<string, Totals>, Map<string, Totals>, Map<string, Totals>, Map<string, Totals>, Map<string, Totals> | undefined];
   const monthTotalsBefore = before ?? new Map<string, Totals>();
   const channel = channelKpis(allTargets, catalog);
   const logged = sumTotals(fourWeeks.values()).values;
   const stages = funnelStages(team.settings.funnel, catalog, (key) => (logged[key] ?? 0) > 0);
   const teamStageRates = stageRates(stages, teamStageTotals(members, fourWeeks));
-  return { team, catalog, calendar, members, reportDay, month, channel, memberTargets, dayTotals, monthTotals, monthTotalsBefore, loggedDays, recent, earlier, fourWeeks, paceDays, stages, teamStageRates, notes, bests, daysOff };
+  return { team, catalog, calendar, members, reportDay, month, channel, memberTargets, dayTotals, monthTotals, monthTotalsBefore, loggedDays, recent, earlier, fourWeeks, paceDays, stages, teamStageRates, notes, bests, daysOff, plans };
 }
 
 /** The workday a morning message reports on: the one before the slot's day. */

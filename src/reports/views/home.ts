@@ -4,6 +4,7 @@ import { actions, button, context, divider, header, LIMITS, section, type KnownB
 import type { ChartModel } from '../charts/model.js';
 import { chartImageBlocks } from '../charts/slack.js';
 import type { HomeModel, TeamPanel } from '../home.js';
+import { agreedPlanSection } from '../plan-check.js';
 import { progressText, type StatusModel } from '../status.js';
 import type { MetricCatalog } from '../../domain/metric-catalog.js';
 import { formatDay, formatMonth, formatPercent, formatTime, messages, type Locale } from '../../i18n/index.js';
@@ -107,6 +108,10 @@ export function homeView(model: HomeModel, charts: readonly HomeChart[] = []): H
     streakBlock(model),
     actions(button(h.logButton, OPEN_LOG_ACTION, 'home', 'primary')),
   ];
+  if (model.plan) {
+    const agreed = agreedPlanSection(model.plan, model.locale);
+    blocks.push(section(`*${agreed.title}*\n${agreed.quote}`));
+  }
   for (const status of model.periods) {
     blocks.push(divider(), ...periodBlocks(status, model.locale, seed, model.catalog));
     if (status.period.kind === 'month') blocks.push(...chartOf(charts, 'person'));

@@ -35,6 +35,8 @@ export function settingsModal(team: Team, locale: Locale): ModalView {
       textInput('lead', f.lead, s.oneOnOneLeadHours === null ? '' : String(s.oneOnOneLeadHours), { hint: f.leadHint, optional: true }),
       textInput('reminder', f.reminder, clock(s.reminderTime), { hint: f.clockHint }),
       selectInput('paceAlerts', f.paceAlerts, [option(f.on, 'on'), option(f.off, 'off')], s.paceAlerts ? 'on' : 'off'),
+      selectInput('monthReview', f.monthReview, [option(f.on, 'on'), option(f.off, 'off')], s.monthReview ? 'on' : 'off'),
+      selectInput('kickoff', f.kickoff, [option(f.on, 'on'), option(f.off, 'off')], s.kickoff ? 'on' : 'off'),
     ],
   };
 }

@@ -2,6 +2,7 @@ import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../deps.js';
 import { OPEN_LOG_ACTION } from '../../reports/views/home.js';
 import { SAVE_PLAN_ACTION } from '../../reports/oneonone.js';
+import { APPLY_PLAN_ACTION } from '../../reports/plan-apply.js';
 import { LOG_CALLBACK } from '../../reports/views/log-modal.js';
 import { METRIC_CALLBACK } from '../../reports/views/metric-modal.js';
 import { CHECK_IN_CALLBACK, PLAN_CALLBACK } from '../../reports/views/oneonone-modals.js';
@@ -10,7 +11,7 @@ import { TARGET_CALLBACK } from '../../reports/views/target-modal.js';
 import { CHECK_IN_ACTION } from '../../scheduler/plans.js';
 
 /** The buttons and forms the bot renders; the listeners of each are registered beside their surface. */
-export const OUR_ACTIONS = [OPEN_LOG_ACTION, SAVE_PLAN_ACTION, CHECK_IN_ACTION] as const;
+export const OUR_ACTIONS = [OPEN_LOG_ACTION, SAVE_PLAN_ACTION, CHECK_IN_ACTION, APPLY_PLAN_ACTION] as const;
 export const OUR_FORMS = [LOG_CALLBACK, SETTINGS_CALLBACK, TARGET_CALLBACK, PLAN_CALLBACK, CHECK_IN_CALLBACK, METRIC_CALLBACK] as const;
 
 /** Any ID but these. */

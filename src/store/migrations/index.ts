@@ -10,6 +10,7 @@ import { sql as importContent } from './009_import_content.js';
 import { sql as peopleAndDaysOff } from './010_people_and_days_off.js';
 import { sql as editAudit } from './011_edit_audit.js';
 import { sql as clientEngagements } from './012_client_engagements.js';
+import { sql as monthlyCycle } from './013_monthly_cycle.js';
 
 export interface Migration {
   readonly version: number;
@@ -36,4 +37,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 10, name: 'days off, closures, evening reminders, pace alerts, joining times, 1on1 recipients', sql: peopleAndDaysOff },
   { version: 11, name: 'corrections by /kpi edit, kept like undos', sql: editAudit },
   { version: 12, name: 'client engagements, the logs that name them, review decisions, agreed metric definitions', sql: clientEngagements },
+  { version: 13, name: 'month-end reviews and kickoffs, reverse plans waiting to be applied', sql: monthlyCycle },
 ];
