@@ -25,6 +25,7 @@ export const TABLES_IN_ORDER = [
   'metrics',
   'days_off',
   'decisions',
+  'plan_proposals',
 ] as const;
 
 /** Rows read from SQLite and written to PostgreSQL at a time. */
@@ -93,7 +94,13 @@ export async function copySqliteToPostgres(sqlitePath: string, url: string, opti
         const copied: CopiedTable[] = [];
         for (const table of TABLES_IN_ORDER) {
           const key = await primaryKey(lite, table);
-          const columns = (await client.query<{ name: string }>('SELECT column_name AS name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position', [table])).rows.map((r) => r.name);
+          const described = (
+            await client.query<{ name: string; identity: string }>(
+              'SELECT column_name AS name, is_identity AS identity FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position',
+              [table],
+            )
+          ).rows;
+          const columns = described.map((r) => r.name);
           const list = columns.join(', ');
           let after: Params | null = null;
           let count = 0;
@@ -111,7 +118,8 @@ export async function copySqliteToPostgres(sqlitePath: string, url: string, opti
           if (found !== count) throw new CountMismatchError(table, count, found);
           const expected = (await lite.get<{ n: number }>(`SELECT count(*) AS n FROM ${table}`))!.n;
           if (expected !== count) throw new CountMismatchError(table, expected, count);
-          if (columns.includes('id') && key.length === 1 && key[0] === 'id') {
+          // A generated id goes on after the copied ones (a plan proposal's id is random text, no sequence).
+          if (described.some((c) => c.name === 'id' && c.identity === 'YES')) {
             await client.query(`SELECT setval(pg_get_serial_sequence('${table}', 'id'), coalesce((SELECT max(id) FROM ${table}), 0) + 1, false)`);
           }
           copied.push({ table, rows: count });

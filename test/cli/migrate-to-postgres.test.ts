@@ -1,7 +1,7 @@
 /**
  * `kpi-bot migrate-to-postgres`: a SQLite database with history of every kind (release 0.1's demo
  * file, then logs, an undo, an edit, an import, claims, days off, a 1on1 with its plan and check-in, a
- * client engagement with its members, logs, decisions and an agreed definition, a
+ * client engagement with its members, logs, decisions and an agreed definition, a plan proposal applied, a
  * tree) moved into PostgreSQL: every row of every table arrives as it was, the export is the same
  * file, and the bot goes on from there; a database that holds data is refused unless --replace.
  */
@@ -20,6 +20,9 @@ import { buildMorningDm } from '../../src/reports/digest/dm.js';
 import { loadTeamSnapshot, reportDayFor } from '../../src/reports/digest/snapshot.js';
 import { loadWeeklyReview } from '../../src/reports/digest/weekly.js';
 import { loadClientReport } from '../../src/reports/client-report.js';
+import { loadDiagnosis } from '../../src/reports/diagnosis.js';
+import { loadKickoff } from '../../src/reports/kickoff.js';
+import { loadMonthReview } from '../../src/reports/month-review.js';
 import { loadHome } from '../../src/reports/home.js';
 import { loadOneOnOne } from '../../src/reports/oneonone-load.js';
 import { calendarFor, loadStatus } from '../../src/reports/status.js';
@@ -88,6 +91,11 @@ async function addEveryKind(store: Store): Promise<void> {
   await store.activity.log({ teamId: WORKSPACE, userId: rep, requestKey: 'c1', source: 'slash', text: 'log', day: day('2026-12-03'), loggedAt: at, pairs: [{ metric: 'meetings', value: 2 }], note: null, engagement: client.id });
   await store.engagements.decide(client.id, '決裁者同席の商談を優先', team.createdBy, at, 'decide-1');
   await store.metrics.define(WORKSPACE, 'meetings', '決裁者が同席した商談', team.createdBy, at);
+  // A reverse plan proposed by /kpi plan … apply and applied, and one still waiting.
+  const plan = { workspace: WORKSPACE, kpiTeam: team.id, period: 'month' as const, periodStart: day('2027-01-01'), periodEnd: day('2027-01-31'), targets: [{ metric: 'wins', value: 12 }], tree: [], proposedBy: team.createdBy, proposedAt: at };
+  const proposal = await store.planProposals.propose(plan, 'plan-1');
+  await store.planProposals.apply(WORKSPACE, proposal.id, team.createdBy, at, day('2027-01-01'));
+  await store.planProposals.propose({ ...plan, targets: [{ metric: 'wins', value: 15 }] }, 'plan-2');
 }
 
 describe('kpi-bot migrate-to-postgres', () => {
@@ -113,7 +121,7 @@ describe('kpi-bot migrate-to-postgres', () => {
     const lines = out.stdout.trim().split('\n');
     expect(lines[0]).toMatch(/^Moving KPI_DB_PATH=.*kpi\.sqlite to DATABASE_URL=postgres:\/\/kpi@127\.0\.0\.1:\d+\/postgres\?options=.*, table by table in one transaction:$/u);
     expect(lines.slice(1, -1).map((l) => l.trim().split(/\s+/u)[0])).toEqual([...TABLES_IN_ORDER]);
-    expect(lines.at(-1)).toMatch(/^Committed: [\d,]+ rows in 20 tables, each table's count equal to the file's\./u);
+    expect(lines.at(-1)).toMatch(/^Committed: [\d,]+ rows in 21 tables, each table's count equal to the file's\./u);
     expect(out.stdout).not.toContain(':kpi-test@'); // the test server's password
 
     const lite = await Store.open(path);
@@ -171,8 +179,12 @@ describe('kpi-bot migrate-to-postgres', () => {
         out[`weekly ${today}`] = await loadWeeklyReview(store, team, today);
         out[`tree ${today}`] = await loadTeamTree(store, team, today);
         for (const client of await store.engagements.inWorkspace(WORKSPACE)) out[`client ${client.name} ${today}`] = await loadClientReport(store, client, today, new Date(`${today}T00:00:00Z`));
+        out[`diagnosis ${today}`] = await loadDiagnosis(store, WORKSPACE, { kind: 'team', team }, today);
         out[`plan ${today}`] = await loadPlan(store, { workspace: WORKSPACE, userId: team.createdBy, team }, { revenue: 10_000_000, period: 'month', avgDealSize: null, winRate: null, meetingRate: null }, today, 'ja');
       }
+      // November's month-end review and December's kickoff, on December's first workday.
+      out['month review'] = await loadMonthReview(store, team, day('2026-12-01'));
+      out['kickoff'] = await loadKickoff(store, team, day('2026-12-01'));
       return out;
     };
     const lite = await Store.open(path);

@@ -4,11 +4,11 @@
  * numbers as numbers, JSON kept as text).
  */
 import { describe, expect, it } from 'vitest';
-import { backendStoreEach, BACKENDS } from '../harness/backends.js';
+import { backendStoreEach, BACKENDS, rawQuery } from '../harness/backends.js';
 import { day, type Day } from '../../src/domain/days.js';
 import type { MetricDef } from '../../src/domain/metrics.js';
 import { defaultTeamSettings } from '../../src/domain/team-settings.js';
-import { Rejected } from '../../src/store/index.js';
+import { Rejected, Store } from '../../src/store/index.js';
 
 const AT = new Date('2026-11-02T00:00:00Z');
 const at = (iso: string) => new Date(iso);
@@ -76,8 +76,9 @@ describe.each(BACKENDS)('the repositories on %s', (backend) => {
     expect((await db.store.teams.ofPerson('T1', 'UZ'))?.name).toBe('Osaka');
     expect((await db.store.teams.inWorkspace('T1')).map((t) => t.name)).toEqual(['Osaka', 'Tokyo Sales']);
     expect((await db.store.teams.all()).map((t) => t.name)).toEqual(['Tokyo Sales', 'Osaka']);
-    const changed = await db.store.teams.updateSettings(team, { dailyTime: 8 * 60 + 30, funnel: ['calls', 'meetings'], closures: [{ from: day('2026-12-29'), to: day('2027-01-03') }], paceAlerts: true }, 'C2');
-    expect(changed).toMatchObject({ channelId: 'C2', settings: { dailyTime: 510, funnel: ['calls', 'meetings'], closures: [{ from: '2026-12-29', to: '2027-01-03' }], paceAlerts: true } });
+    expect(team.settings).toMatchObject({ monthReview: true, kickoff: true });
+    const changed = await db.store.teams.updateSettings(team, { dailyTime: 8 * 60 + 30, funnel: ['calls', 'meetings'], closures: [{ from: day('2026-12-29'), to: day('2027-01-03') }], paceAlerts: true, kickoff: false }, 'C2');
+    expect(changed).toMatchObject({ channelId: 'C2', settings: { dailyTime: 510, funnel: ['calls', 'meetings'], closures: [{ from: '2026-12-29', to: '2027-01-03' }], paceAlerts: true, monthReview: true, kickoff: false } });
     expect(await db.store.teams.byId(team.id)).toEqual(changed);
     const zones = await db.store.teams.memberZones();
     expect([...zones.keys()].sort()).toEqual([team.id, other.id].sort());
@@ -143,6 +144,14 @@ describe.each(BACKENDS)('the repositories on %s', (backend) => {
     await db.store.oneonones.savePlan('T1', 'UA', 'call earlier', 'UMGR', AT, day('2026-11-12'), null);
     expect((await db.store.oneonones.latestPlan('T1', 'UA'))?.text).toBe('call earlier');
     expect((await db.store.oneonones.latestPlan('T1', 'UA', day('2026-11-06')))?.text).toBe('ten leads a day');
+    await db.store.oneonones.savePlan('T1', 'UB', 'two demos', 'UMGR', AT, day('2026-11-04'), null);
+    expect(new Map([...(await db.store.oneonones.latestPlans('T1', ['UA', 'UB', 'UC'], day('2026-11-06')))].map(([rep, p]) => [rep, p.text]))).toEqual(
+      new Map([
+        ['UA', 'ten leads a day'],
+        ['UB', 'two demos'],
+      ]),
+    );
+    expect([...(await db.store.oneonones.latestPlans('T1', ['UA'], day('2026-11-30'))).values()].map((p) => p.text)).toEqual(['call earlier']);
     await db.store.oneonones.saveCheckIn('T1', 'UA', day('2026-11-05'), { wentWell: 'a', wantHelp: null }, AT);
     await db.store.oneonones.saveCheckIn('T1', 'UA', day('2026-11-05'), { wentWell: 'b', wantHelp: 'c' }, AT);
     expect(await db.store.oneonones.checkIn('T1', 'UA', day('2026-11-05'))).toEqual({ wentWell: 'b', wantHelp: 'c', answeredAt: AT });
@@ -350,6 +359,77 @@ describe.each(BACKENDS)('the repositories on %s', (backend) => {
       { id: expect.any(Number), text: 'Two demos a week', decidedBy: 'UMGR', decidedAt: at('2026-11-13T01:00:00Z') },
     ]);
     expect((await db.store.engagements.decisions(acme.id, null, at('2026-11-20T00:00:00Z'))).map((d) => d.id)).toEqual([first.id, expect.any(Number)]);
+  });
+
+  it('plan proposals: kept once per request, read only in their workspace, applied once with their targets and tree', async () => {
+    const team = await makeTeam();
+    const input = {
+      workspace: 'T1',
+      kpiTeam: team.id,
+      period: 'month' as const,
+      periodStart: day('2026-12-01'),
+      periodEnd: day('2026-12-31'),
+      targets: [
+        { metric: 'wins', value: 10 },
+        { metric: 'meetings', value: 40.5 },
+      ],
+      tree: [
+        { metric: 'revenue', value: 1e7, period: 'month' as const, parent: null },
+        { metric: 'wins', value: 10, period: 'month' as const, parent: 'revenue' },
+      ],
+      proposedBy: 'UMGR',
+      proposedAt: at('2026-11-30T01:00:00Z'),
+    };
+    const proposal = await db.store.planProposals.propose(input, 'trigger-1');
+    expect(proposal).toEqual({ ...input, id: expect.stringMatching(/^[0-9a-f]{24}$/u), applied: null });
+    expect(await db.store.planProposals.propose({ ...input, targets: [] }, 'trigger-1')).toEqual(proposal);
+    const other = await db.store.planProposals.propose(input, null);
+    expect(other.id).not.toBe(proposal.id);
+    expect(await db.store.planProposals.get('T1', proposal.id)).toEqual(proposal);
+    expect(await db.store.planProposals.get('T2', proposal.id)).toBeNull();
+    expect(await db.store.planProposals.apply('T2', proposal.id, 'UMGR', AT, day('2026-12-01'))).toEqual({ kind: 'missing' });
+
+    const applied = await db.store.planProposals.apply('T1', proposal.id, 'UMGR', at('2026-11-30T02:00:00Z'), day('2026-12-01'));
+    const mark = { by: 'UMGR', at: at('2026-11-30T02:00:00Z'), from: '2026-12-01' };
+    expect(applied).toEqual({ kind: 'applied', proposal: { ...proposal, applied: mark } });
+    expect(await db.store.planProposals.apply('T1', proposal.id, 'UADMIN', at('2026-11-30T03:00:00Z'), day('2026-12-02'))).toEqual({ kind: 'already', proposal: { ...proposal, applied: mark } });
+    expect((await db.store.targets.of('T1', 'team', String(team.id), day('2026-12-01'))).map((t) => [t.metric, t.value, t.period])).toEqual([
+      ['meetings', 40.5, 'month'],
+      ['wins', 10, 'month'],
+    ]);
+    expect(await db.store.targets.of('T1', 'team', String(team.id), day('2026-11-30'))).toEqual([]);
+    expect(await db.store.trees.nodes(team.id)).toEqual(input.tree);
+  });
+
+  it('requests that reach two instances at once: a client started, a decision and a proposal kept, a plan applied, each once', async () => {
+    const team = await makeTeam();
+    const other = await Store.open(db.location);
+    try {
+      for (let round = 0; round < 5; round += 1) {
+        const client = { workspace: 'T1', client: `Client ${round}`, parentTeam: team.id, channelId: null, settings: defaultTeamSettings('Asia/Tokyo', 'en'), report: 'weekly' as const, createdBy: 'UMGR', at: AT };
+        const started = await Promise.all([db.store.engagements.create(client), other.engagements.create(client)]);
+        expect(started.filter((t) => t !== null)).toHaveLength(1);
+        const engagement = started.find((t) => t !== null)!;
+
+        const decided = await Promise.all([db.store.engagements.decide(engagement.id, 'Call the CFO', 'UMGR', AT, `d-${round}`), other.engagements.decide(engagement.id, 'Call the CFO', 'UMGR', AT, `d-${round}`)]);
+        expect(decided[1]).toEqual(decided[0]);
+
+        const input = { workspace: 'T1', kpiTeam: team.id, period: 'month' as const, periodStart: day('2026-12-01'), periodEnd: day('2026-12-31'), targets: [{ metric: 'wins', value: round + 1 }], tree: [], proposedBy: 'UMGR', proposedAt: AT };
+        const proposed = await Promise.all([db.store.planProposals.propose(input, `p-${round}`), other.planProposals.propose(input, `p-${round}`)]);
+        expect(proposed[1]).toEqual(proposed[0]);
+
+        const outcomes = await Promise.all([db.store.planProposals.apply('T1', proposed[0].id, 'UMGR', AT, day('2026-12-01')), other.planProposals.apply('T1', proposed[0].id, 'UMGR', AT, day('2026-12-01'))]);
+        expect(outcomes.map((o) => o.kind).sort()).toEqual(['already', 'applied']);
+      }
+    } finally {
+      await other.close();
+    }
+    expect((await db.store.engagements.inWorkspace('T1')).map((t) => t.name)).toEqual(['Client 0', 'Client 1', 'Client 2', 'Client 3', 'Client 4']);
+    const [n] = await rawQuery<{ decisions: number; proposals: number; targets: number }>(
+      db.location,
+      "SELECT (SELECT count(*) FROM decisions) AS decisions, (SELECT count(*) FROM plan_proposals) AS proposals, (SELECT count(*) FROM targets WHERE scope = 'team') AS targets",
+    );
+    expect(n).toEqual({ decisions: 5, proposals: 5, targets: 5 });
   });
 
   it('metric definitions: written down, cleared, and refused for a metric the workspace lacks', async () => {

@@ -1,6 +1,7 @@
 import type { Migration } from '../migrations/index.js';
 import { sql as schema } from './011_schema.js';
 import { sql as clientEngagements } from './012_client_engagements.js';
+import { sql as monthlyCycle } from './013_monthly_cycle.js';
 
 /**
  * PostgreSQL's migrations. Versions mean the same schema as SQLite's: this engine starts at 11, the
@@ -12,4 +13,5 @@ import { sql as clientEngagements } from './012_client_engagements.js';
 export const PG_MIGRATIONS: readonly Migration[] = [
   { version: 11, name: 'the schema of SQLite migrations 1–11', sql: schema },
   { version: 12, name: 'client engagements, the logs that name them, review decisions, agreed metric definitions', sql: clientEngagements },
+  { version: 13, name: 'month-end reviews and kickoffs, reverse plans waiting to be applied', sql: monthlyCycle },
 ];
