@@ -17,6 +17,8 @@ export interface Config {
   };
   readonly port: number;
   readonly dbPath: string;
+  /** Set (`postgres://…`): the store is this PostgreSQL database instead of the SQLite file. */
+  readonly databaseUrl: string | null;
   readonly timezone: string;
   readonly locale: Locale;
   readonly admins: readonly string[];
@@ -40,6 +42,12 @@ const schema = z.object({
     'must be a port number between 1 and 65535',
   ),
   KPI_DB_PATH: optional(z.string()),
+  DATABASE_URL: optional(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\/\S+$/iu, 'must be a PostgreSQL URL such as postgres://kpi:password@db.example.com:5432/kpi (or leave it unset to use the SQLite file KPI_DB_PATH)')
+      .refine((v) => URL.canParse(v), 'must be a PostgreSQL URL such as postgres://kpi:password@db.example.com:5432/kpi; percent-encode special characters of the password'),
+  ),
   KPI_TIMEZONE: optional(z.string().refine(isTimeZone, 'must be an IANA time zone such as Asia/Tokyo or America/New_York')),
   KPI_LOCALE: optional(z.enum(['ja', 'en'], 'must be ja or en')),
   KPI_ADMINS: optional(
@@ -87,6 +95,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, op
     },
     port: v.PORT ? Number(v.PORT) : 3000,
     dbPath: v.KPI_DB_PATH ?? './data/kpi.sqlite',
+    databaseUrl: v.DATABASE_URL ?? null,
     timezone: v.KPI_TIMEZONE ?? 'Asia/Tokyo',
     locale: v.KPI_LOCALE ?? 'ja',
     admins: (v.KPI_ADMINS ?? '')
@@ -105,4 +114,9 @@ export function withDotEnv(env: NodeJS.ProcessEnv, file: string): Record<string,
   if (!existsSync(file)) return { ...env };
   const fromFile = parseEnv(readFileSync(file, 'utf8'));
   return { ...fromFile, ...env };
+}
+
+/** Where the store is: the PostgreSQL URL when `DATABASE_URL` is set, else the SQLite file. */
+export function storeLocation(config: Pick<Config, 'dbPath' | 'databaseUrl'>): string {
+  return config.databaseUrl ?? config.dbPath;
 }

@@ -1,6 +1,6 @@
 import cron from 'node-cron';
 import { systemClock, type Clock } from './clock.js';
-import type { Config } from './config.js';
+import { storeLocation, type Config } from './config.js';
 import type { Logger } from './log.js';
 import { createSlackApp } from './slack/app.js';
 import { SlackClient } from './slack/client.js';
@@ -34,7 +34,7 @@ export async function startBot({ config, logger, clock = systemClock, autoTick =
   const botToken = config.slack.botToken;
   if (!botToken) throw new Error('startBot needs SLACK_BOT_TOKEN');
   // A damaged file stops the start here, before anything reads from it or writes to it.
-  const store = await Store.open(config.dbPath, { check: true });
+  const store = await Store.open(storeLocation(config), { check: true });
   try {
     const chat = new SlackClient({ token: botToken, apiUrl: config.slack.apiUrl, logger, timeoutMs: slackTimeoutMs });
     // One sender for the scheduler and the commands: what each workspace's Slack takes for charts, and the charts uploaded, carry over.

@@ -24,6 +24,7 @@ const ALLOWED: Record<string, readonly string[]> = {
 /** Packages that belong to one layer only. */
 const PACKAGE_HOME: Record<string, readonly string[]> = {
   sqlite3: ['store'],
+  pg: ['store'],
   '@slack/bolt': ['slack'],
   '@slack/web-api': ['slack'],
   'node-cron': ['scheduler', 'main'],
@@ -68,6 +69,13 @@ describe('the layering of DESIGN.md', () => {
         if (layer === 'domain') expect(spec.startsWith('node:'), `domain/ does no I/O: ${spec}`).toBe(false);
       }
     }
+  });
+
+  it('loads the SQLite driver in one file, so a maintained driver replaces it there alone (README, Dependencies)', () => {
+    const users = sources.filter((path) => imports(path).some((spec) => spec === 'sqlite3' || spec.startsWith('sqlite3/'))).map((p) => relative(SRC, p));
+    expect(users).toEqual([join('store', 'connection.ts')]);
+    const drivers = sources.filter((path) => imports(path).includes('./connection.js')).map((p) => relative(SRC, p));
+    expect(drivers).toEqual([join('store', 'sqlite-backend.ts')]);
   });
 
   it('writes SQL only in the store', () => {

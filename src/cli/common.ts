@@ -1,7 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { storeFailureLine } from './store-failures.js';
 import type { Clock } from '../clock.js';
-import type { Config } from '../config.js';
+import { storeLocation, type Config } from '../config.js';
 import { parseDay, type Day } from '../domain/days.js';
 import { Store, type StoreOptions } from '../store/index.js';
 
@@ -67,14 +67,14 @@ export async function pickWorkspace(store: Store, named: string | undefined, opt
  */
 export async function withStore<T>(config: Config, run: (store: Store) => Promise<T>, options: StoreOptions = {}): Promise<T> {
   try {
-    const store = await Store.open(config.dbPath, options);
+    const store = await Store.open(storeLocation(config), options);
     try {
       return await run(store);
     } finally {
       await store.close().catch(() => undefined);
     }
   } catch (error) {
-    const line = storeFailureLine(error, config.dbPath);
+    const line = storeFailureLine(error, storeLocation(config));
     throw line === null ? error : new CommandFailure(line);
   }
 }

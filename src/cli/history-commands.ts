@@ -5,7 +5,7 @@ import { ENCODING_NAMES } from './csv-text.js';
 import { checkHistoryCsv, CsvChanged, historyRows } from './history-csv.js';
 import { storeFailureLine } from './store-failures.js';
 import { systemClock } from '../clock.js';
-import { loadConfig } from '../config.js';
+import { loadConfig, storeLocation } from '../config.js';
 import { csvHeaderLine, csvLine } from '../reports/csv.js';
 import { foldName, isDamage, Rejected, type AlreadyImported } from '../store/index.js';
 
@@ -28,7 +28,7 @@ export async function commandExport(argv: readonly string[], io: CliIo): Promise
       await store.history.export({ teamId, userId: values.user, from, to }, (row) => io.stdout(csvLine(row)));
     } catch (error) {
       if (!isDamage(error)) throw error;
-      throw new CommandFailure(`the export stopped part way, so what was printed is incomplete: ${storeFailureLine(error, config.dbPath)}`);
+      throw new CommandFailure(`the export stopped part way, so what was printed is incomplete: ${storeFailureLine(error, storeLocation(config))}`);
     }
   });
   return 0;

@@ -2,11 +2,12 @@ import { runCheck } from './check.js';
 import { args, CommandFailure, pickWorkspace, UsageError, withStore, type CliIo } from './common.js';
 import { buildSlot, digestSummary, offDayReason, printPayloads, sendSlot, type DeliveryLine } from './digest.js';
 import { commandExport, commandImport } from './history-commands.js';
+import { commandMigrateToPostgres } from './migrate-to-postgres.js';
 import { storeFailureLine } from './store-failures.js';
 import { prepFor, printPrep, sendPrep } from './oneonone.js';
 import { commandUsage, isCliCommand, USAGE } from './usage.js';
 import { systemClock } from '../clock.js';
-import { ConfigError, loadConfig, type Config } from '../config.js';
+import { ConfigError, loadConfig, storeLocation, type Config } from '../config.js';
 import { isLocale } from '../domain/locale.js';
 import { createLogger } from '../log.js';
 import type { Outgoing } from '../scheduler/plans.js';
@@ -34,7 +35,7 @@ function startFailure(error: unknown, config: Config, unreachable: string | null
     return `could not reach Slack's Web API at ${config.slack.apiUrl ?? 'https://slack.com/api/'} (${unreachable}): check the network or proxy, or SLACK_API_URL.`;
   }
   if (socketMode) return `could not open Socket Mode: ${e.message ?? String(error)}`;
-  const store = storeFailureLine(error, config.dbPath);
+  const store = storeFailureLine(error, storeLocation(config));
   if (store !== null) return store;
   return `could not start: ${e.message ?? String(error)}`;
 }
@@ -51,10 +52,11 @@ async function commandStart(io: CliIo): Promise<number> {
     const cause = error instanceof SocketModeStartError ? error.cause : error;
     throw new ConfigError(startFailure(cause, config, unreachableSlackCause(cause), error instanceof SocketModeStartError));
   }
+  const database = bot.store.dialect === 'postgres' ? `PostgreSQL ${bot.store.path}` : bot.store.path;
   logger.info(
     bot.mode === 'http'
-      ? `KPI bot running in HTTP mode on port ${bot.port}: Slack posts to /slack/events; health at /healthz. Database: ${config.dbPath}`
-      : `KPI bot running in Socket Mode; health at http://localhost:${bot.port}/healthz. Database: ${config.dbPath}`,
+      ? `KPI bot running in HTTP mode on port ${bot.port}: Slack posts to /slack/events; health at /healthz. Database: ${database}`
+      : `KPI bot running in Socket Mode; health at http://localhost:${bot.port}/healthz. Database: ${database}`,
   );
   const signal = await (io.stopSignal ?? new Promise<string>(() => undefined));
   logger.info(`${signal} received: finishing queued writes and stopping.`);
@@ -64,8 +66,8 @@ async function commandStart(io: CliIo): Promise<number> {
 
 async function commandMigrate(io: CliIo): Promise<number> {
   const config = loadConfig(io.env, { needsSlack: false });
-  const version = await withStore(config, (store) => store.schemaVersion(), { check: true });
-  io.stdout(`Database ${config.dbPath} is at schema version ${version}.\n`);
+  const { version, where } = await withStore(config, async (store) => ({ version: await store.schemaVersion(), where: store.path }), { check: true });
+  io.stdout(`Database ${where} is at schema version ${version}.\n`);
   return 0;
 }
 
@@ -216,7 +218,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return await commandMigrate(io);
       case 'check':
         if (rest.length > 0) throw new UsageError(`check takes no arguments (got “${rest[0]}”)`);
-        return await runCheck(loadConfig(io.env, { needsSlack: false }).dbPath, io);
+        return await runCheck(storeLocation(loadConfig(io.env, { needsSlack: false })), io);
+      case 'migrate-to-postgres':
+        return await commandMigrateToPostgres(rest, io);
       case 'export':
         return await commandExport(rest, io);
       case 'import':

@@ -1,10 +1,31 @@
-import { DamagedDatabaseError, ForeignDatabaseError, sqliteCode } from '../store/index.js';
+import { DamagedDatabaseError, ForeignDatabaseError, isPostgresUrl, pgState, redactLocation, sqliteCode, StoreUnavailableError } from '../store/index.js';
+
+/** One line for a PostgreSQL database that could not be used, naming DATABASE_URL (without its password). */
+function postgresFailureLine(error: unknown, url: string): string | null {
+  const where = `DATABASE_URL=${redactLocation(url)}`;
+  if (error instanceof ForeignDatabaseError) {
+    return `the database at ${where} holds another application's tables (${error.tables.join(', ')}): the bot leaves them as they are; point DATABASE_URL at an empty database (or schema) or at the bot's own.`;
+  }
+  if (error instanceof StoreUnavailableError) {
+    const cause = (error.cause as Error | undefined)?.message ?? error.message;
+    return `cannot reach the PostgreSQL server at ${where} (${cause}): check that it is running and that the host and port are right.`;
+  }
+  const state = pgState(error);
+  if (state === null) return null;
+  const said = (error as Error).message;
+  if (state === '28P01' || state === '28000') return `PostgreSQL refused the user or password of ${where} (${said}): check the credentials in DATABASE_URL.`;
+  if (state === '3D000') return `the database named in ${where} does not exist (${said}): create it (createdb) or fix DATABASE_URL.`;
+  if (state === '42501') return `the user of ${where} may not create or change the bot's tables (${said}): grant it rights on the database or schema.`;
+  return `the PostgreSQL database at ${where} could not be used (${state}: ${said}).`;
+}
 
 /**
- * One line saying what is wrong with the database file and what to do, for an error the store
- * raised; null when the error is not about the file.
+ * One line saying what is wrong with the database (the SQLite file, or the PostgreSQL database of
+ * `DATABASE_URL`) and what to do, for an error the store raised; null when the error is not about it.
  */
-export function storeFailureLine(error: unknown, dbPath: string): string | null {
+export function storeFailureLine(error: unknown, location: string): string | null {
+  if (isPostgresUrl(location)) return postgresFailureLine(error, location);
+  const dbPath = location;
   const where = `KPI_DB_PATH=${dbPath}`;
   if (error instanceof DamagedDatabaseError) {
     const more = error.problems.length > 1 ? ` and ${error.problems.length - 1} more problem${error.problems.length > 2 ? 's' : ''}` : '';

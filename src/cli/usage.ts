@@ -8,6 +8,14 @@ export const CLI_COMMANDS: Readonly<Record<string, CommandHelp>> = {
   start: { usage: 'start', lines: ['run the bot (what `npm start` runs)'] },
   migrate: { usage: 'migrate', lines: ['apply pending database migrations and exit'] },
   check: { usage: 'check', lines: ['check the database file for damage (SQLite’s quick_check) and exit'] },
+  'migrate-to-postgres': {
+    usage: 'migrate-to-postgres [--replace]',
+    lines: [
+      'move the SQLite file (KPI_DB_PATH) into the PostgreSQL database (DATABASE_URL):',
+      'table by table in one transaction, each table’s count checked, a summary at the end;',
+      'a database that holds data is refused unless --replace (which empties it first)',
+    ],
+  },
   export: {
     usage: 'export [--user U…] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--workspace T…]',
     lines: [

@@ -1,4 +1,4 @@
-import type { Tx } from './connection.js';
+import type { Dialect, Tx } from './sql.js';
 import type { Db } from './db.js';
 import { ensurePerson } from './people.js';
 import type { Day } from '../domain/days.js';
@@ -70,8 +70,8 @@ export function dayRowsToTotals(rows: readonly { metric: string; total: number; 
 
 export async function readDayTotals(q: Pick<Tx, 'all'>, teamId: string, userId: string, d: Day): Promise<Totals> {
   const rows = await q.all<{ metric: string; total: number; snapshot: number }>(
-    `SELECT d.metric, d.total, coalesce(m.kind = 'snapshot', 0) AS snapshot FROM daily_totals d LEFT JOIN metrics m ON m.team_id = d.team_id AND m.key = d.metric
-     WHERE d.team_id = ? AND d.user_id = ? AND d.day = ?`,
+    `SELECT d.metric, d.total, CASE WHEN m.kind = 'snapshot' THEN 1 ELSE 0 END AS snapshot FROM daily_totals d LEFT JOIN metrics m ON m.team_id = d.team_id AND m.key = d.metric
+     WHERE d.team_id = ? AND d.user_id = ? AND d.day = ? ORDER BY d.metric`,
     [teamId, userId, d],
   );
   return dayRowsToTotals(rows, d);
@@ -135,13 +135,49 @@ export async function recomputeBestsOf(tx: Tx, teamId: string, userId: string, m
   await tx.run('DELETE FROM personal_bests WHERE team_id = ? AND user_id = ? AND metric = ?', [teamId, userId, metric]);
   await tx.run(
     `INSERT INTO personal_bests (team_id, user_id, metric, best, day, previous_best)
-     SELECT team_id, user_id, metric, total, day, coalesce(before, 0) FROM (
+     SELECT team_id, user_id, metric, total, day, coalesce(best_before, 0) FROM (
        SELECT team_id, user_id, metric, total, day,
-              max(total) OVER (ORDER BY day ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS before
-       FROM daily_totals WHERE team_id = ? AND user_id = ? AND metric = ?)
-     ORDER BY total DESC, day ASC LIMIT 1`,
+              max(total) OVER (ORDER BY day ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS best_before
+       FROM daily_totals WHERE team_id = ? AND user_id = ? AND metric = ?) AS running
+     WHERE true ORDER BY total DESC, day ASC LIMIT 1
+     ON CONFLICT (team_id, user_id, metric) DO UPDATE SET best = excluded.best, day = excluded.day, previous_best = excluded.previous_best`,
     [teamId, userId, metric],
   );
+}
+
+/**
+ * One read says whether the request was stored before, whether the person is known, the day's
+ * totals so far and the id the command will take: every statement is a round trip on the hot path of
+ * /kpi log. SQLite holds the write lock, so max + 1 is free; PostgreSQL takes the next value of the
+ * sequence, which no other instance will take.
+ */
+const LOG_LOOKUP: Record<Dialect, string> = {
+  sqlite: `SELECT c.id, c.day, c.logged_at, EXISTS (SELECT 1 FROM people WHERE team_id = ? AND user_id = ?) AS known,
+                (SELECT json_group_array(key) FROM metrics WHERE team_id = ? AND kind = 'snapshot') AS snapshots,
+                (SELECT json_group_array(json_array(d.metric, d.total, coalesce(m.kind = 'snapshot', 0))) FROM daily_totals d
+                 LEFT JOIN metrics m ON m.team_id = d.team_id AND m.key = d.metric WHERE d.team_id = ? AND d.user_id = ? AND d.day = ?) AS totals,
+                (SELECT coalesce(max(id), 0) + 1 FROM log_commands) AS next_id
+         FROM (SELECT 1) LEFT JOIN log_commands c ON c.team_id = ? AND c.request_key = ?`,
+  postgres: `SELECT c.id, c.day, c.logged_at, EXISTS (SELECT 1 FROM people WHERE team_id = ? AND user_id = ?) AS known,
+                (SELECT json_agg(key ORDER BY key)::text FROM metrics WHERE team_id = ? AND kind = 'snapshot') AS snapshots,
+                (SELECT json_agg(json_build_array(d.metric, d.total, CASE WHEN m.kind = 'snapshot' THEN 1 ELSE 0 END) ORDER BY d.metric)::text FROM daily_totals d
+                 LEFT JOIN metrics m ON m.team_id = d.team_id AND m.key = d.metric WHERE d.team_id = ? AND d.user_id = ? AND d.day = ?) AS totals,
+                nextval(pg_get_serial_sequence('log_commands', 'id')) AS next_id
+         FROM (SELECT 1) AS one LEFT JOIN log_commands c ON c.team_id = ? AND c.request_key = ?`,
+};
+
+/** A log this request stored before (Slack sent it twice), described again; every entry carries the command's note. */
+async function storedBefore(tx: Tx, input: LogInput, command: { id: number; day: Day; logged_at: string }): Promise<StoredLog> {
+  const rows = await tx.all<EntryRow & { note: string | null }>('SELECT metric, value, counterpart, direction, note FROM entries WHERE command_id = ? ORDER BY id', [command.id]);
+  return {
+    commandId: command.id,
+    day: command.day,
+    loggedAt: new Date(command.logged_at),
+    pairs: rows.map(toPair),
+    note: rows[0]?.note ?? null,
+    duplicate: true,
+    dayTotals: await readDayTotals(tx, input.teamId, input.userId, command.day),
+  };
 }
 
 /** Activity as people log it: log commands, their entries, the daily totals kept beside them, undo. */
@@ -155,36 +191,16 @@ export class Activity {
    */
   log<R>(input: LogInput, check?: (dayTotals: Totals) => R | null): Promise<StoredLog> {
     return this.db.write(async (tx) => {
-      // One read says whether the request was stored before, whether the person is known, the day's
-      // totals so far and the id the command will take (the write lock is held, so max + 1 is free):
-      // every statement here is a round trip on the hot path of /kpi log.
-      const found = (await tx.get<{ id: number | null; day: Day; logged_at: string; known: number; totals: string | null; snapshots: string | null; next_id: number }>(
-        `SELECT c.id, c.day, c.logged_at, EXISTS (SELECT 1 FROM people WHERE team_id = ? AND user_id = ?) AS known,
-                (SELECT json_group_array(key) FROM metrics WHERE team_id = ? AND kind = 'snapshot') AS snapshots,
-                (SELECT json_group_array(json_array(d.metric, d.total, coalesce(m.kind = 'snapshot', 0))) FROM daily_totals d
-                 LEFT JOIN metrics m ON m.team_id = d.team_id AND m.key = d.metric WHERE d.team_id = ? AND d.user_id = ? AND d.day = ?) AS totals,
-                (SELECT coalesce(max(id), 0) + 1 FROM log_commands) AS next_id
-         FROM (SELECT 1) LEFT JOIN log_commands c ON c.team_id = ? AND c.request_key = ?`,
+      const found = (await tx.get<{ id: number | null; day: Day; logged_at: string; known: number | boolean; totals: string | null; snapshots: string | null; next_id: number }>(
+        LOG_LOOKUP[tx.dialect],
         [input.teamId, input.userId, input.teamId, input.teamId, input.userId, input.day, input.teamId, input.requestKey],
       ))!;
-      if (found.id !== null) {
-        // Every entry of a command carries the command's note.
-        const rows = await tx.all<EntryRow & { note: string | null }>('SELECT metric, value, counterpart, direction, note FROM entries WHERE command_id = ? ORDER BY id', [found.id]);
-        return {
-          commandId: found.id,
-          day: found.day,
-          loggedAt: new Date(found.logged_at),
-          pairs: rows.map(toPair),
-          note: rows[0]?.note ?? null,
-          duplicate: true,
-          dayTotals: await readDayTotals(tx, input.teamId, input.userId, found.day),
-        };
-      }
+      if (found.id !== null) return storedBefore(tx, input, { id: found.id, day: found.day, logged_at: found.logged_at });
       if (!found.known) await ensurePerson(tx, input.teamId, input.userId, input.loggedAt);
       const commandId = found.next_id;
       // The log_intake view's trigger stores the command and its entries; the entries' trigger keeps
       // the daily totals and personal bests — all in this one statement.
-      await tx.run(
+      const { changes } = await tx.run(
         `INSERT INTO log_intake (command_id, team_id, user_id, request_key, source, text, day, logged_at, note, pairs, engagement) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         [
           commandId,
@@ -200,6 +216,11 @@ export class Activity {
           input.engagement ?? null,
         ],
       );
+      // PostgreSQL: the trigger stored nothing because another instance stored this request a moment ago.
+      if (tx.dialect === 'postgres' && changes === 0) {
+        const other = await tx.get<{ id: number; day: Day; logged_at: string }>('SELECT id, day, logged_at FROM log_commands WHERE team_id = ? AND request_key = ?', [input.teamId, input.requestKey]);
+        if (other) return storedBefore(tx, input, other);
+      }
       const before = dayRowsToTotals(
         (JSON.parse(found.totals ?? '[]') as [string, number, number][]).map(([metric, total, snapshot]) => ({ metric, total, snapshot })),
         input.day,
@@ -230,12 +251,15 @@ export class Activity {
       );
       if (!last) return null;
       const when = at.toISOString();
-      // A command is undone whole, so its standing entries are all of its entries.
-      const entries = await tx.all<EntryRow & { day: Day }>(
-        'SELECT metric, value, counterpart, direction, day FROM entries WHERE command_id = ? AND undone_at IS NULL ORDER BY id',
-        [last.id],
-      );
-      await tx.run('UPDATE entries SET undone_at = ? WHERE command_id = ? AND undone_at IS NULL', [when, last.id]);
+      // A command is undone whole, so its standing entries are all of its entries. The totals lose
+      // exactly the entries this statement marked, also when another instance undid at the same time.
+      const entries = (
+        await tx.all<EntryRow & { id: number; day: Day }>(
+          'UPDATE entries SET undone_at = ? WHERE command_id = ? AND undone_at IS NULL RETURNING id, metric, value, counterpart, direction, day',
+          [when, last.id],
+        )
+      ).sort((a, b) => a.id - b.id);
+      if (entries.length === 0) return null;
       await tx.run('UPDATE log_commands SET undone_at = ? WHERE id = ?', [when, last.id]);
       for (const e of entries) await takeOutOfDailyTotal(tx, { teamId, userId, day: e.day, metric: e.metric }, e.value);
       await tx.run('INSERT INTO undo_audit (team_id, user_id, command_id, request_key, undone_at) VALUES (?, ?, ?, ?, ?)', [

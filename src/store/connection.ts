@@ -1,35 +1,11 @@
+/**
+ * The SQLite driver, and the only module that loads it: every use of `sqlite3` sits behind this
+ * `Connection`, so a maintained driver (`node:sqlite`, better-sqlite3) replaces it here alone
+ * (README, Dependencies). The store loads this module only for a SQLite database.
+ */
 import sqlite3 from 'sqlite3';
-
-export type SqlValue = string | number | null;
-export type Params = readonly SqlValue[];
-
-/** What a query can do: read rows, or change them when it runs on the writer. */
-export interface Queryable {
-  all<T>(sql: string, params?: Params): Promise<T[]>;
-  get<T>(sql: string, params?: Params): Promise<T | undefined>;
-  /** Runs a row-by-row read without holding every row in memory. */
-  each<T>(sql: string, params: Params, onRow: (row: T) => void): Promise<number>;
-}
-
-export interface Tx extends Queryable {
-  run(sql: string, params?: Params): Promise<{ changes: number; lastId: number }>;
-  exec(sql: string): Promise<void>;
-}
-
-/** A SQLite error code (`SQLITE_FULL`, `SQLITE_BUSY`, …) when an error came from SQLite. */
-export function sqliteCode(error: unknown): string | null {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && code.startsWith('SQLITE_') ? code : null;
-}
-
-/** Codes that say the file itself is damaged: what it holds cannot be trusted until it is repaired. */
-const DAMAGE_CODES: ReadonlySet<string> = new Set(['SQLITE_CORRUPT', 'SQLITE_NOTADB']);
-
-/** Whether an error says the database file is damaged (corrupt, or not a database at all). */
-export function isDamage(error: unknown): boolean {
-  const code = sqliteCode(error);
-  return code !== null && DAMAGE_CODES.has(code);
-}
+import { isDamage } from './errors.js';
+import type { Params, Tx } from './sql.js';
 
 /** What a call gets once its connection is closing or closed: an outage of the store, never a crash or a hang. */
 function closedError(): Error {
@@ -50,6 +26,7 @@ interface CachedStatement {
  * made once `close()` has begun fails at once. `close()` waits for the calls in flight.
  */
 export class Connection implements Tx {
+  readonly dialect = 'sqlite' as const;
   private readonly statements = new Map<string, CachedStatement>();
   private inFlight = 0;
   private whenSettled: (() => void) | null = null;
@@ -139,6 +116,11 @@ export class Connection implements Tx {
         }
       });
     });
+  }
+
+  async insert(sql: string, params: Params = []): Promise<number | null> {
+    const { changes, lastId } = await this.run(sql, params);
+    return changes > 0 ? lastId : null;
   }
 
   all<T>(sql: string, params: Params = []): Promise<T[]> {

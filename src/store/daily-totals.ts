@@ -1,5 +1,6 @@
 import { readDayTotals } from './activity.js';
 import type { Db } from './db.js';
+import type { Dialect } from './sql.js';
 import type { Day } from '../domain/days.js';
 import type { Totals } from '../domain/rates.js';
 
@@ -33,27 +34,36 @@ const FLOWS = (who: string, ranges: number) => `
   FROM daily_totals
   WHERE ${who} AND day BETWEEN ? AND ?
     AND (team_id, metric) NOT IN (SELECT team_id, key FROM metrics WHERE kind = 'snapshot')
-  GROUP BY user_id, metric`;
+  GROUP BY user_id, metric ORDER BY user_id, metric`;
 
 /**
  * Snapshots carried forward, for each range: the latest value on or before its last day (with that
  * day), and as it started, the latest on or before its first day (else the first one inside it). Only
  * the people and snapshots with any value are looked up, each by one index seek.
  */
-const SNAPSHOTS = (people: string) => `
+const SNAPSHOTS = (dialect: Dialect, people: string) => {
+  // The range's days from the JSON parameter [[from, to], …]: SQLite's json_each, PostgreSQL's elements with their ordinal.
+  const [first, last, ranges, index] =
+    dialect === 'postgres'
+      ? ["r.value->>0", "r.value->>1", 'json_array_elements(?::json) WITH ORDINALITY AS r(value, n)', 'r.n - 1']
+      : ["json_extract(r.value, '$[0]')", "json_extract(r.value, '$[1]')", 'json_each(?) r', 'r.key'];
+  const pair = dialect === 'postgres' ? 'json_build_array(d.day, d.total)::text' : 'json_array(d.day, d.total)';
+  return `
   WITH held AS (
     SELECT p.team_id, p.user_id, m.key AS metric FROM people p JOIN metrics m ON m.team_id = p.team_id AND m.kind = 'snapshot'
     WHERE ${people}
       AND EXISTS (SELECT 1 FROM daily_totals d WHERE d.team_id = p.team_id AND d.user_id = p.user_id AND d.metric = m.key AND d.day <= ?))
-  SELECT held.user_id, held.metric, r.key AS i,
-    (SELECT json_array(d.day, d.total) FROM daily_totals d WHERE d.team_id = held.team_id AND d.user_id = held.user_id AND d.metric = held.metric
-       AND d.day <= json_extract(r.value, '$[1]') ORDER BY d.day DESC LIMIT 1) AS at_end,
+  SELECT held.user_id, held.metric, ${index} AS i,
+    (SELECT ${pair} FROM daily_totals d WHERE d.team_id = held.team_id AND d.user_id = held.user_id AND d.metric = held.metric
+       AND d.day <= ${last} ORDER BY d.day DESC LIMIT 1) AS at_end,
     coalesce(
       (SELECT d.total FROM daily_totals d WHERE d.team_id = held.team_id AND d.user_id = held.user_id AND d.metric = held.metric
-         AND d.day <= json_extract(r.value, '$[0]') ORDER BY d.day DESC LIMIT 1),
+         AND d.day <= ${first} ORDER BY d.day DESC LIMIT 1),
       (SELECT d.total FROM daily_totals d WHERE d.team_id = held.team_id AND d.user_id = held.user_id AND d.metric = held.metric
-         AND d.day > json_extract(r.value, '$[0]') AND d.day <= json_extract(r.value, '$[1]') ORDER BY d.day LIMIT 1)) AS at_start
-  FROM held CROSS JOIN json_each(?) r`;
+         AND d.day > ${first} AND d.day <= ${last} ORDER BY d.day LIMIT 1)) AS at_start
+  FROM held CROSS JOIN ${ranges}
+  ORDER BY held.user_id, held.metric, i`;
+};
 
 interface Building {
   values: Record<string, number>;
@@ -91,7 +101,7 @@ export class DailyTotals {
     };
     const [flows, snapshots] = await Promise.all([
       this.db.read.all<Record<string, number | string | null>>(FLOWS(who.rows, ranges.length), [...ranges.flatMap((r) => [r.from, r.to]), ...who.rowParams, from, to]),
-      this.db.read.all<{ user_id: string; metric: string; i: number; at_end: string | null; at_start: number | null }>(SNAPSHOTS(who.people), [
+      this.db.read.all<{ user_id: string; metric: string; i: number; at_end: string | null; at_start: number | null }>(SNAPSHOTS(this.db.read.dialect, who.people), [
         ...who.peopleParams,
         to,
         JSON.stringify(ranges.map((r) => [r.from, r.to])),
@@ -136,9 +146,9 @@ export class DailyTotals {
   async memberLoggedDays(kpiTeam: number, from: Day, to: Day): Promise<Map<string, Set<Day>>> {
     // One row a person (their days joined by commas), not one a person and day: this range is long.
     const rows = await this.db.read.all<{ user_id: string; days: string }>(
-      `SELECT user_id, group_concat(DISTINCT day) AS days FROM daily_totals
+      `SELECT user_id, ${this.db.read.dialect === 'postgres' ? "string_agg(DISTINCT day, ',')" : 'group_concat(DISTINCT day)'} AS days FROM daily_totals
        WHERE ${MEMBERS_OF_KPI_TEAM}
-         AND day BETWEEN ? AND ? GROUP BY user_id`,
+         AND day BETWEEN ? AND ? GROUP BY user_id ORDER BY user_id`,
       [kpiTeam, kpiTeam, from, to],
     );
     return new Map(rows.map((r) => [r.user_id, new Set(r.days.split(',') as Day[])]));
@@ -148,9 +158,9 @@ export class DailyTotals {
   async memberMetricDays(kpiTeam: number, from: Day, to: Day): Promise<Map<string, { day: Day; metric: string }[]>> {
     // One row a person and metric (their days joined by commas), not one a person, metric and day.
     const rows = await this.db.read.all<{ user_id: string; metric: string; days: string }>(
-      `SELECT user_id, metric, group_concat(day) AS days FROM daily_totals
+      `SELECT user_id, metric, ${this.db.read.dialect === 'postgres' ? "string_agg(day, ',' ORDER BY day)" : 'group_concat(day)'} AS days FROM daily_totals
        WHERE ${MEMBERS_OF_KPI_TEAM}
-         AND day BETWEEN ? AND ? GROUP BY user_id, metric`,
+         AND day BETWEEN ? AND ? GROUP BY user_id, metric ORDER BY user_id, metric`,
       [kpiTeam, kpiTeam, from, to],
     );
     const out = new Map<string, { day: Day; metric: string }[]>();
@@ -161,7 +171,7 @@ export class DailyTotals {
   /** Notes the members of a KPI team logged for days in a range, each once. */
   memberNotes(kpiTeam: number, from: Day, to: Day): Promise<{ userId: string; day: Day; note: string }[]> {
     return this.db.read.all(
-      `SELECT user_id AS userId, day, note FROM entries
+      `SELECT user_id AS "userId", day, note FROM entries
        WHERE ${MEMBERS_OF_KPI_TEAM}
          AND day BETWEEN ? AND ? AND note IS NOT NULL AND undone_at IS NULL
        GROUP BY user_id, day, note ORDER BY min(id)`,
@@ -174,7 +184,7 @@ export class DailyTotals {
     const rows = await this.db.read.all<{ metric: string; day: Day }>(
       `SELECT metric, max(day) AS day FROM daily_totals
        WHERE ${MEMBERS_OF_KPI_TEAM}
-         AND day >= ? GROUP BY metric`,
+         AND day >= ? GROUP BY metric ORDER BY metric`,
       [kpiTeam, kpiTeam, since],
     );
     return new Map(rows.map((r) => [r.metric, r.day]));
@@ -183,7 +193,7 @@ export class DailyTotals {
   /** Personal bests set on a day by members of a KPI team that beat an earlier best. */
   bestsSetOn(kpiTeam: number, d: Day): Promise<{ userId: string; metric: string; best: number; previous: number }[]> {
     return this.db.read.all(
-      `SELECT user_id AS userId, metric, best, previous_best AS previous FROM personal_bests
+      `SELECT user_id AS "userId", metric, best, previous_best AS previous FROM personal_bests
        WHERE ${MEMBERS_OF_KPI_TEAM}
          AND day = ? AND previous_best > 0 ORDER BY user_id, metric`,
       [kpiTeam, kpiTeam, d],

@@ -22,7 +22,7 @@ export class DaysOff {
         if (before && before.cancelled_at === null) continue;
         await tx.run(
           `INSERT INTO days_off (team_id, user_id, day, source, created_at) VALUES (?, ?, ?, ?, ?)
-           ON CONFLICT DO UPDATE SET source = excluded.source, created_at = excluded.created_at, cancelled_at = NULL`,
+           ON CONFLICT (team_id, user_id, day) DO UPDATE SET source = excluded.source, created_at = excluded.created_at, cancelled_at = NULL`,
           [workspace, userId, d, source, at.toISOString()],
         );
         added.push(d);

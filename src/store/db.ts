@@ -1,4 +1,4 @@
-import type { Queryable } from './connection.js';
+import type { Queryable } from './sql.js';
 import type { WriteJob } from './write-queue.js';
 
 /** The connections a repository works with: reads on the reader, writes through the queue. */

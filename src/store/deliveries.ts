@@ -89,38 +89,43 @@ export class Deliveries {
    */
   claim(key: DeliveryKey, slotAt: Date, at: Date, instance: string): Promise<Delivery | null> {
     return this.db.write(async (tx) => {
-      const row = await tx.get<Row>(BY_KEY, keyParams(key));
-      // The claim is returned as written: every column is known, no need to read the row back.
-      const claimed = { status: 'claimed' as const, claimed_at: at.toISOString(), claimed_by: instance };
-      if (!row) {
-        const { lastId } = await tx.run(
-          `INSERT INTO deliveries (team_id, kpi_team, subject, kind, period_key, status, slot_at, claimed_at, claimed_by, attempts)
-           VALUES (?, ?, ?, ?, ?, 'claimed', ?, ?, ?, 1)`,
-          [key.workspace, key.kpiTeam, key.subject, key.kind, key.periodKey, slotAt.toISOString(), claimed.claimed_at, instance],
-        );
+      const claimedAt = at.toISOString();
+      // A new one: the unique key lets one claim in, and another process's (or a restart's) insert
+      // does nothing. On PostgreSQL a claim another instance has not committed yet is waited for.
+      const id = await tx.insert(
+        `INSERT INTO deliveries (team_id, kpi_team, subject, kind, period_key, status, slot_at, claimed_at, claimed_by, attempts)
+         VALUES (?, ?, ?, ?, ?, 'claimed', ?, ?, ?, 1) ON CONFLICT DO NOTHING`,
+        [key.workspace, key.kpiTeam, key.subject, key.kind, key.periodKey, slotAt.toISOString(), claimedAt, instance],
+      );
+      if (id !== null) {
+        // The claim is returned as written: every column is known, no need to read the row back.
         return toDelivery({
-          id: lastId,
+          id,
           team_id: key.workspace,
           kpi_team: key.kpiTeam,
           subject: key.subject,
           kind: key.kind,
           period_key: key.periodKey,
+          status: 'claimed',
           slot_at: slotAt.toISOString(),
+          claimed_at: claimedAt,
+          claimed_by: instance,
           attempts: 1,
           next_try_at: null,
           channel: null,
           ts: null,
           reason: null,
-          ...claimed,
         });
       }
-      if (row.status !== 'retry' || (row.next_try_at !== null && row.next_try_at > at.toISOString())) return null;
-      await tx.run("UPDATE deliveries SET status = 'claimed', claimed_at = ?, claimed_by = ?, attempts = attempts + 1 WHERE id = ? AND status = 'retry'", [
-        claimed.claimed_at,
-        instance,
-        row.id,
-      ]);
-      return toDelivery({ ...row, ...claimed, attempts: row.attempts + 1 });
+      // One waiting for a retry whose time has come: the condition lets one process take it.
+      const { changes } = await tx.run(
+        `UPDATE deliveries SET status = 'claimed', claimed_at = ?, claimed_by = ?, attempts = attempts + 1
+         WHERE team_id = ? AND subject = ? AND kind = ? AND period_key = ? AND status = 'retry' AND (next_try_at IS NULL OR next_try_at <= ?)`,
+        [claimedAt, instance, ...keyParams(key), claimedAt],
+      );
+      if (changes === 0) return null;
+      const row = await tx.get<Row>(BY_KEY, keyParams(key));
+      return row ? toDelivery(row) : null;
     });
   }
 

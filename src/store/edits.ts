@@ -1,5 +1,5 @@
 import { readDayTotals, Rejected, takeOutOfDailyTotal, type Handoff } from './activity.js';
-import type { Tx } from './connection.js';
+import type { Tx } from './sql.js';
 import type { Db } from './db.js';
 import type { Day } from '../domain/days.js';
 import type { Totals } from '../domain/rates.js';
@@ -69,7 +69,7 @@ function latestEntry(tx: Tx, input: EditInput, c: Correction): Promise<EntryRow 
   return tx.get<EntryRow>(
     `SELECT id, command_id, metric, value, day, note, logged_at, counterpart, direction, engagement FROM entries
      WHERE team_id = ? AND user_id = ? AND metric = ? AND command_id IS NOT NULL AND undone_at IS NULL AND ${days} ${handoff}
-     ORDER BY logged_at DESC, id DESC LIMIT 1`,
+     ORDER BY logged_at DESC, id DESC LIMIT 1${tx.dialect === 'postgres' ? ' FOR UPDATE' : ''}`,
     [input.teamId, input.userId, c.metric, input.day ?? input.since, ...(c.handoff ? [c.handoff.userId, c.handoff.direction] : [])],
   );
 }
@@ -104,7 +104,7 @@ export class Edits {
         await tx.run('UPDATE entries SET undone_at = ? WHERE id = ?', [when, entry.id]);
         await takeOutOfDailyTotal(tx, { teamId: input.teamId, userId: input.userId, day: entry.day, metric: entry.metric }, entry.value);
         // The replacement keeps the log's time, so the day's order (and a snapshot's latest value) is as it was.
-        const { lastId } = await tx.run(
+        const replacement = await tx.insert(
           `INSERT INTO entries (team_id, user_id, command_id, metric, value, day, note, logged_at, counterpart, direction, engagement) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           [input.teamId, input.userId, entry.command_id, entry.metric, c.value, entry.day, entry.note, entry.logged_at, entry.counterpart, entry.direction, entry.engagement],
         );
@@ -113,7 +113,7 @@ export class Edits {
           input.userId,
           input.requestKey,
           entry.id,
-          lastId,
+          replacement,
           when,
         ]);
       }
@@ -153,7 +153,7 @@ export class Edits {
   /** The corrections a person made, newest first: for the audit and tests. */
   history(teamId: string, userId: string): Promise<{ metric: string; from: number; to: number; day: Day; editedAt: string }[]> {
     return this.db.read.all(
-      `SELECT old.metric, old.value AS "from", new.value AS "to", old.day, a.edited_at AS editedAt
+      `SELECT old.metric, old.value AS "from", new.value AS "to", old.day, a.edited_at AS "editedAt"
        FROM edit_audit a JOIN entries old ON old.id = a.replaced_entry JOIN entries new ON new.id = a.replacement
        WHERE a.team_id = ? AND a.user_id = ? ORDER BY a.id DESC`,
       [teamId, userId],

@@ -1,6 +1,6 @@
-import type { Tx } from './connection.js';
 import type { Db } from './db.js';
 import { ensurePerson } from './people.js';
+import type { Queryable, Tx } from './sql.js';
 import type { Engagement, Team } from './teams.js';
 import type { Day } from '../domain/days.js';
 import type { Totals } from '../domain/rates.js';
@@ -51,10 +51,11 @@ export class Engagements {
         if (taken.some((t) => foldName(t.name) === foldName(input.client))) return null;
         const s = input.settings;
         // A client gets no digests or DMs of its own: only its report, at the weekly time (its day for a weekly one).
-        const { lastId } = await tx.run(
+        // A name another instance took a moment ago inserts nothing.
+        return tx.insert(
           `INSERT INTO teams (team_id, name, channel_id, timezone, locale, daily_time, weekly_day, weekly_time, workdays, holidays,
              catchup_hours, morning_dm, funnel, client, parent_team, report, created_by, created_at)
-           VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?)`,
+           VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
           [
             input.workspace,
             input.client,
@@ -74,7 +75,6 @@ export class Engagements {
             input.at.toISOString(),
           ],
         );
-        return lastId;
       })
       .then((id) => (id === null ? null : this.teamById(id)));
   }
@@ -122,7 +122,7 @@ export class Engagements {
         await ensurePerson(tx, workspace, userId, at);
         const { changes } = await tx.run(
           `INSERT INTO engagement_members (engagement, team_id, user_id, joined_at) VALUES (?, ?, ?, ?)
-           ON CONFLICT (engagement, user_id) DO UPDATE SET left_at = NULL, joined_at = excluded.joined_at WHERE left_at IS NOT NULL`,
+           ON CONFLICT (engagement, user_id) DO UPDATE SET left_at = NULL, joined_at = excluded.joined_at WHERE engagement_members.left_at IS NOT NULL`,
           [engagement, workspace, userId, at.toISOString()],
         );
         (changes > 0 ? added : already).push(userId);
@@ -206,14 +206,17 @@ export class Engagements {
         const seen = await tx.get<DecisionRow>('SELECT id, text, decided_by, decided_at FROM decisions WHERE kpi_team = ? AND request_key = ?', [kpiTeam, requestKey]);
         if (seen) return toDecision(seen);
       }
-      const { lastId } = await tx.run('INSERT INTO decisions (kpi_team, text, decided_by, decided_at, request_key) VALUES (?, ?, ?, ?, ?)', [
+      // The request's unique key lets one in, also when another instance recorded it a moment ago.
+      const id = await tx.insert('INSERT INTO decisions (kpi_team, text, decided_by, decided_at, request_key) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING', [
         kpiTeam,
         text,
         by,
         at.toISOString(),
         requestKey,
       ]);
-      return { id: lastId, text, decidedBy: by, decidedAt: at };
+      if (id !== null) return { id, text, decidedBy: by, decidedAt: at };
+      const seen = await tx.get<DecisionRow>('SELECT id, text, decided_by, decided_at FROM decisions WHERE kpi_team = ? AND request_key = ?', [kpiTeam, requestKey]);
+      return toDecision(seen!);
     });
   }
 
@@ -239,7 +242,7 @@ const toDecision = (r: DecisionRow): Decision => ({ id: r.id, text: r.text, deci
 async function setDefault(tx: Tx, workspace: string, userId: string, engagement: number): Promise<boolean> {
   const member = await tx.get('SELECT 1 FROM engagement_members WHERE engagement = ? AND user_id = ? AND left_at IS NULL', [engagement, userId]);
   if (!member) return false;
-  await tx.run('UPDATE engagement_members SET is_default = (engagement = ?) WHERE team_id = ? AND user_id = ?', [engagement, workspace, userId]);
+  await tx.run('UPDATE engagement_members SET is_default = CASE WHEN engagement = ? THEN 1 ELSE 0 END WHERE team_id = ? AND user_id = ?', [engagement, workspace, userId]);
   return true;
 }
 
@@ -251,26 +254,26 @@ interface SnapshotRow {
 }
 
 /** Each person's latest snapshot entry of the engagement on or before a day. */
-function latestSnapshots(q: Db['read'], engagement: number, day: Day): Promise<SnapshotRow[]> {
+function latestSnapshots(q: Queryable, engagement: number, day: Day): Promise<SnapshotRow[]> {
   return q.all<SnapshotRow>(
     `SELECT user_id, metric, value, day FROM (
        SELECT e.user_id, e.metric, e.value, e.day,
               row_number() OVER (PARTITION BY e.user_id, e.metric ORDER BY e.day DESC, e.logged_at DESC, e.id DESC) AS n
        FROM entries e JOIN metrics m ON m.team_id = e.team_id AND m.key = e.metric AND m.kind = 'snapshot'
-       WHERE e.engagement = ? AND e.undone_at IS NULL AND e.day <= ?)
+       WHERE e.engagement = ? AND e.undone_at IS NULL AND e.day <= ?) latest
      WHERE n = 1`,
     [engagement, day],
   );
 }
 
 /** Each person's first snapshot entry of the engagement inside a range (after its first day). */
-function firstSnapshotsInside(q: Db['read'], engagement: number, from: Day, to: Day): Promise<SnapshotRow[]> {
+function firstSnapshotsInside(q: Queryable, engagement: number, from: Day, to: Day): Promise<SnapshotRow[]> {
   return q.all<SnapshotRow>(
     `SELECT user_id, metric, value, day FROM (
        SELECT e.user_id, e.metric, e.value, e.day,
               row_number() OVER (PARTITION BY e.user_id, e.metric ORDER BY e.day, e.logged_at DESC, e.id DESC) AS n
        FROM entries e JOIN metrics m ON m.team_id = e.team_id AND m.key = e.metric AND m.kind = 'snapshot'
-       WHERE e.engagement = ? AND e.undone_at IS NULL AND e.day > ? AND e.day <= ?)
+       WHERE e.engagement = ? AND e.undone_at IS NULL AND e.day > ? AND e.day <= ?) first_inside
      WHERE n = 1`,
     [engagement, from, to],
   );

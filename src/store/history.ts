@@ -1,4 +1,4 @@
-import type { Tx } from './connection.js';
+import type { Tx } from './sql.js';
 import type { Db } from './db.js';
 import type { Day } from '../domain/days.js';
 import { recomputeBestsOf, Rejected, type Handoff } from './activity.js';
@@ -134,12 +134,12 @@ export class History {
         if (earlier) throw new Rejected<AlreadyImported>({ kind: 'alreadyImported', earlier });
       }
       await ensureWorkspace(tx, teamId, at);
-      const { lastId: importId } = await tx.run('INSERT INTO imports (team_id, file_name, row_count, imported_at, content_hash) VALUES (?, ?, 0, ?, ?)', [
+      const importId = (await tx.insert('INSERT INTO imports (team_id, file_name, row_count, imported_at, content_hash) VALUES (?, ?, 0, ?, ?)', [
         teamId,
         fileName,
         when,
         hash,
-      ]);
+      ]))!;
       const people = new Set<string>();
       let count = 0;
       const write = async (chunk: readonly HistoryRow[]) => {

@@ -1,4 +1,5 @@
-import { isDamage, type Queryable } from './connection.js';
+import { isDamage } from './errors.js';
+import type { Queryable } from './sql.js';
 
 /** How many problems `quick_check` lists at most: enough to see the extent, short enough to read. */
 const MAX_PROBLEMS = 20;

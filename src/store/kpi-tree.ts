@@ -1,5 +1,5 @@
-import type { Tx } from './connection.js';
 import type { Db } from './db.js';
+import type { Tx } from './sql.js';
 import type { PeriodKind } from '../domain/periods.js';
 
 export interface TreeNodeRow {

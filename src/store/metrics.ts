@@ -1,4 +1,4 @@
-import type { Tx } from './connection.js';
+import type { Dialect, Tx } from './sql.js';
 import type { Db } from './db.js';
 import { BUILT_IN_METRICS } from '../domain/builtin-metrics.js';
 import { MetricCatalog } from '../domain/metric-catalog.js';
@@ -66,15 +66,34 @@ const SELECT = `SELECT ${COLUMNS}, retired_at FROM metrics WHERE team_id = ? ORD
 /** The built-in definitions as one JSON parameter, with their listing order. */
 const BUILT_INS = JSON.stringify(BUILT_IN_METRICS.map((d, i) => [...columns(d), i]));
 
+/** How a PostgreSQL row takes a built-in's JSON value where the column is not text. */
+const PG_CASTS: Readonly<Record<string, string>> = { daily_max: '::double precision', out_of: '::double precision', built_in: '::bigint' };
+
 /** Copies the built-in definitions a workspace lacks into it (all of them for a new one; none it retired or changed). */
-const SEED_BUILT_INS = `
+const SEED_BUILT_INS: Record<Dialect, string> = {
+  sqlite: `
   INSERT INTO metrics (team_id, ${COLUMNS}, position, created_at)
   SELECT w.team_id, ${COLUMNS.split(', ')
     .map((_, i) => `json_extract(b.value, '$[${i}]')`)
     .join(', ')}, json_extract(b.value, '$[15]'), ?
   FROM workspaces w CROSS JOIN json_each(?) b
   WHERE w.team_id IN (SELECT value FROM json_each(?))
-  ON CONFLICT DO NOTHING`;
+  ON CONFLICT DO NOTHING`,
+  postgres: `
+  INSERT INTO metrics (team_id, ${COLUMNS}, position, created_at)
+  SELECT w.team_id, ${COLUMNS.split(', ')
+    .map((c, i) => `(b.v->>${i})${PG_CASTS[c] ?? ''}`)
+    .join(', ')}, (b.v->>15)::bigint, ?::text
+  FROM workspaces w CROSS JOIN json_array_elements(?::json) AS b(v)
+  WHERE w.team_id IN (SELECT json_array_elements_text(?::json))
+  ON CONFLICT DO NOTHING`,
+};
+
+/** The built-in keys of the JSON parameter. */
+const BUILT_IN_KEYS: Record<Dialect, string> = {
+  sqlite: "(SELECT json_extract(value, '$[0]') FROM json_each(?))",
+  postgres: '(SELECT b.v->>0 FROM json_array_elements(?::json) AS b(v))',
+};
 
 /**
  * Makes sure a workspace exists, with the built-in metric definitions when it is new: every path that
@@ -82,7 +101,7 @@ const SEED_BUILT_INS = `
  */
 export async function ensureWorkspace(tx: Tx, workspace: string, at: Date): Promise<void> {
   const { changes } = await tx.run('INSERT INTO workspaces (team_id, created_at) VALUES (?, ?) ON CONFLICT DO NOTHING', [workspace, at.toISOString()]);
-  if (changes > 0) await tx.run(SEED_BUILT_INS, [at.toISOString(), BUILT_INS, JSON.stringify([workspace])]);
+  if (changes > 0) await tx.run(SEED_BUILT_INS[tx.dialect], [at.toISOString(), BUILT_INS, JSON.stringify([workspace])]);
 }
 
 /**
@@ -92,11 +111,11 @@ export async function ensureWorkspace(tx: Tx, workspace: string, at: Date): Prom
  */
 export async function seedBuiltInMetrics(tx: Tx, at: Date): Promise<void> {
   const lacking = await tx.all<{ team_id: string }>(
-    `SELECT w.team_id FROM workspaces w WHERE (SELECT count(*) FROM metrics m WHERE m.team_id = w.team_id AND m.key IN (SELECT json_extract(value, '$[0]') FROM json_each(?))) < ?`,
+    `SELECT w.team_id FROM workspaces w WHERE (SELECT count(*) FROM metrics m WHERE m.team_id = w.team_id AND m.key IN ${BUILT_IN_KEYS[tx.dialect]}) < ?`,
     [BUILT_INS, BUILT_IN_METRICS.length],
   );
   if (lacking.length === 0) return;
-  await tx.run(SEED_BUILT_INS, [at.toISOString(), BUILT_INS, JSON.stringify(lacking.map((r) => r.team_id))]);
+  await tx.run(SEED_BUILT_INS[tx.dialect], [at.toISOString(), BUILT_INS, JSON.stringify(lacking.map((r) => r.team_id))]);
 }
 
 /** A change to a definition: the fields given replace the stored ones. */

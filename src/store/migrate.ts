@@ -1,4 +1,4 @@
-import type { Connection } from './connection.js';
+import type { Tx } from './sql.js';
 import { MIGRATIONS, type Migration } from './migrations/index.js';
 
 /** The schema version this bot's migrations bring a database to. */
@@ -15,7 +15,7 @@ export class SchemaTooNewError extends Error {
  * start together: the version check runs inside the write lock.
  * Returns the versions applied.
  */
-export async function migrate(db: Connection, migrations: readonly Migration[] = MIGRATIONS, now = new Date()): Promise<number[]> {
+export async function migrate(db: Tx, migrations: readonly Migration[] = MIGRATIONS, now = new Date()): Promise<number[]> {
   await db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT`);
   const known = Math.max(0, ...migrations.map((m) => m.version));

@@ -1,5 +1,6 @@
 import type { Db } from './db.js';
 import { ensurePerson } from './people.js';
+import { jsonItems } from './sql.js';
 import type { Day } from '../domain/days.js';
 import type { OneOnOneSchedule } from '../domain/oneonone.js';
 
@@ -123,7 +124,7 @@ export class OneOnOnes {
   async latestPlans(workspace: string, reps: readonly string[], before: Day): Promise<Map<string, ActionPlan>> {
     const rows = await this.db.read.all<{ rep: string; text: string; saved_by: string; saved_at: string; day: Day }>(
       `SELECT rep, text, saved_by, saved_at, day FROM action_plans
-       WHERE id IN (SELECT max(id) FROM action_plans WHERE team_id = ? AND day <= ? AND rep IN (SELECT value FROM json_each(?)) GROUP BY rep)`,
+       WHERE id IN (SELECT max(id) FROM action_plans WHERE team_id = ? AND day <= ? AND rep IN ${jsonItems(this.db.read)} GROUP BY rep)`,
       [workspace, before, JSON.stringify(reps)],
     );
     return new Map(rows.map((r) => [r.rep, { text: r.text, savedBy: r.saved_by, savedAt: new Date(r.saved_at), day: r.day }]));
@@ -133,7 +134,7 @@ export class OneOnOnes {
     return this.db.write(async (tx) => {
       await tx.run(
         `INSERT INTO checkins (team_id, rep, meeting_day, went_well, want_help, answered_at) VALUES (?, ?, ?, ?, ?, ?)
-         ON CONFLICT DO UPDATE SET went_well = excluded.went_well, want_help = excluded.want_help, answered_at = excluded.answered_at`,
+         ON CONFLICT (team_id, rep, meeting_day) DO UPDATE SET went_well = excluded.went_well, want_help = excluded.want_help, answered_at = excluded.answered_at`,
         [workspace, rep, meetingDay, answers.wentWell, answers.wantHelp, at.toISOString()],
       );
     });

@@ -1,4 +1,4 @@
-import type { Queryable } from './connection.js';
+import type { Queryable } from './sql.js';
 import { APPLICATION_ID } from './migrations/007_application_id.js';
 
 /** The file holds another application's data: the bot neither migrates it nor writes to it. */

@@ -1,4 +1,4 @@
-import type { Tx } from './connection.js';
+import type { Tx } from './sql.js';
 import type { Db } from './db.js';
 import { ensureWorkspace } from './metrics.js';
 import type { Locale } from '../domain/locale.js';

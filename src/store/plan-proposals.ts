@@ -80,9 +80,10 @@ export class PlanProposals {
       await ensurePerson(tx, input.workspace, input.proposedBy, input.proposedAt);
       // The button carries this ID: unguessable, so a forged click names no one else's plan by counting.
       const id = randomBytes(12).toString('hex');
-      await tx.run(
+      // The request's unique key lets one in, also when another instance kept it a moment ago.
+      const { changes } = await tx.run(
         `INSERT INTO plan_proposals (id, team_id, kpi_team, period, period_start, period_end, targets, tree, proposed_by, proposed_at, request_key)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
         [
           id,
           input.workspace,
@@ -97,6 +98,7 @@ export class PlanProposals {
           requestKey,
         ],
       );
+      if (changes === 0) return toProposal((await tx.get<Row>('SELECT * FROM plan_proposals WHERE team_id = ? AND request_key = ?', [input.workspace, requestKey]))!);
       return toProposal((await tx.get<Row>('SELECT * FROM plan_proposals WHERE id = ?', [id]))!);
     });
   }
@@ -117,7 +119,9 @@ export class PlanProposals {
       const row = await tx.get<Row>('SELECT * FROM plan_proposals WHERE team_id = ? AND id = ?', [workspace, id]);
       if (!row) return { kind: 'missing' };
       if (row.applied_at !== null) return { kind: 'already', proposal: toProposal(row) };
-      await tx.run('UPDATE plan_proposals SET applied_by = ?, applied_at = ?, applied_from = ? WHERE id = ? AND applied_at IS NULL', [by, at.toISOString(), from, id]);
+      // A click another instance applied a moment ago changes no row here (PostgreSQL waits for it): applied once.
+      const { changes } = await tx.run('UPDATE plan_proposals SET applied_by = ?, applied_at = ?, applied_from = ? WHERE id = ? AND applied_at IS NULL', [by, at.toISOString(), from, id]);
+      if (changes === 0) return { kind: 'already', proposal: toProposal((await tx.get<Row>('SELECT * FROM plan_proposals WHERE id = ?', [id]))!) };
       const proposal = toProposal({ ...row, applied_by: by, applied_at: at.toISOString(), applied_from: from });
       const subject = String(proposal.kpiTeam);
       await insertTargets(

@@ -1,50 +1,30 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { Activity } from './activity.js';
+import type { Backend, StoreOptions, StoreSettings } from './backend.js';
 import { Edits } from './edits.js';
 import { Engagements } from './engagements.js';
-import { Connection, type Queryable } from './connection.js';
 import { DailyTotals } from './daily-totals.js';
 import { DaysOff } from './days-off.js';
 import { Deliveries } from './deliveries.js';
 import type { Db } from './db.js';
 import { History } from './history.js';
-import { DamagedDatabaseError, quickCheck } from './integrity.js';
+import { isPostgresUrl } from './location.js';
 import { KpiTrees } from './kpi-tree.js';
-import { Metrics, seedBuiltInMetrics } from './metrics.js';
+import { Metrics } from './metrics.js';
 import { OneOnOnes } from './oneonones.js';
-import { migrate } from './migrate.js';
-import { assertOurs } from './ownership.js';
 import { People } from './people.js';
 import { PlanProposals } from './plan-proposals.js';
+import type { Dialect } from './sql.js';
 import { Targets } from './targets.js';
 import { Teams } from './teams.js';
-import { WriteQueue, type WriteJob } from './write-queue.js';
+import type { WriteJob } from './write-queue.js';
+
+export type { StoreOptions, StoreSettings } from './backend.js';
 
 /**
- * The reader's page cache. SQLite's default of 2 MiB holds a small team's year but not a thousand
- * people's (a year of 1,000 people is about 350 MB of file): with 32 MiB a morning's digests read
- * the recent pages from memory, and building them costs about the same with a year of history as
- * with a month (bench/RESULTS.md). SQLite takes the pages as it reads them, up to this.
- */
-const READER_CACHE_KIB = 32 * 1024;
-
-export interface StoreOptions {
-  /** How long a write waits for another process's lock before giving up. */
-  readonly busyTimeoutMs?: number;
-  /** Apply pending migrations on open (the bot does; `kpi-bot migrate` does it explicitly). */
-  readonly migrate?: boolean;
-  /**
-   * Run SQLite's `quick_check` before anything else touches the file, and refuse a damaged one
-   * with `DamagedDatabaseError` (the bot's start and `kpi-bot migrate` do; it reads every page).
-   */
-  readonly check?: boolean;
-}
-
-/**
- * The SQLite file and everything that reads or writes it. Two connections: a writer that every
- * write reaches through one queue, and a reader that sees the last committed state (WAL lets it
- * read while a write is in progress).
+ * The database and everything that reads or writes it: a SQLite file (a writer that every write
+ * reaches through one queue, and a reader that sees the last committed state), or a PostgreSQL
+ * database that several instances may share (a pool; each process's writes still go through one
+ * queue, with group commit). The repositories are the same for both.
  */
 export class Store {
   readonly people: People;
@@ -68,13 +48,9 @@ export class Store {
   /** Reverse plans waiting for a manager's click to become targets and a tree. */
   readonly planProposals: PlanProposals;
 
-  private constructor(
-    readonly path: string,
-    private readonly writer: Connection,
-    private readonly reader: Connection,
-    private readonly queue: WriteQueue,
-  ) {
-    const db: Db = { read: reader as Queryable, write: (job) => queue.enqueue(job) };
+  private constructor(private readonly backend: Backend) {
+    const queue = backend.queue;
+    const db: Db = { read: backend.read, write: (job) => queue.enqueue(job) };
     this.people = new People(db);
     this.activity = new Activity(db);
     this.edits = new Edits(db);
@@ -91,41 +67,29 @@ export class Store {
     this.planProposals = new PlanProposals(db);
   }
 
-  static async open(path: string, options: StoreOptions = {}): Promise<Store> {
-    const busyTimeoutMs = options.busyTimeoutMs ?? 5000;
-    mkdirSync(dirname(path), { recursive: true });
-    const writer = await Connection.open(path, 'readwrite');
-    const queue = new WriteQueue(writer);
-    try {
-      writer.configureBusyTimeout(busyTimeoutMs);
-      await writer.exec(`PRAGMA busy_timeout = ${busyTimeoutMs}`);
-      // Before anything writes to the file: even switching it to WAL rewrites its header.
-      await assertOurs(writer);
-      await writer.exec('PRAGMA journal_mode = WAL');
-      await writer.exec('PRAGMA synchronous = FULL');
-      await writer.exec('PRAGMA foreign_keys = ON');
-      if (options.check) {
-        const problems = await quickCheck(writer);
-        if (problems.length > 0) throw new DamagedDatabaseError(problems);
-      }
-      if (options.migrate !== false) {
-        await migrate(writer);
-        await queue.enqueue((tx) => seedBuiltInMetrics(tx, new Date()));
-      }
-    } catch (error) {
-      await writer.close().catch(() => undefined);
-      throw error;
-    }
-    const reader = await Connection.open(path, 'readwrite');
-    reader.configureBusyTimeout(busyTimeoutMs);
-    await reader.exec('PRAGMA query_only = ON');
-    await reader.exec(`PRAGMA cache_size = -${READER_CACHE_KIB}`);
-    return new Store(path, writer, reader, queue);
+  /**
+   * Opens a SQLite file (a path) or a PostgreSQL database (a `postgres://` URL). Each engine's
+   * module loads only when it is used: a PostgreSQL store never loads the SQLite driver.
+   */
+  static async open(location: string, options: StoreOptions = {}): Promise<Store> {
+    const backend = isPostgresUrl(location)
+      ? await (await import('./pg-backend.js')).openPostgres(location, options)
+      : await (await import('./sqlite-backend.js')).openSqlite(location, options);
+    return new Store(backend);
+  }
+
+  /** The SQLite file, or the PostgreSQL URL without its password. */
+  get path(): string {
+    return this.backend.location;
+  }
+
+  get dialect(): Dialect {
+    return this.backend.dialect;
   }
 
   /** Runs a write job in the shared queue; it resolves after the commit reached the disk. */
   write<T>(job: WriteJob<T>): Promise<T> {
-    return this.queue.enqueue(job);
+    return this.backend.queue.enqueue(job);
   }
 
   /**
@@ -136,10 +100,11 @@ export class Store {
    * a database) stays unhealthy until the bot is restarted on a repaired file. Used by `GET /healthz`.
    */
   async healthy(now: Date, timeoutMs = 2000): Promise<boolean> {
-    if (this.writer.damage || this.reader.damage || this.queue.storageFailure) return false;
+    const { queue, read } = this.backend;
+    if (this.backend.damage() || queue.storageFailure) return false;
     const probe = (async () => {
-      await this.reader.get('SELECT count(*) FROM schema_migrations');
-      await this.queue.enqueue((tx) =>
+      await read.get('SELECT count(*) FROM schema_migrations');
+      await queue.enqueue((tx) =>
         tx.run('INSERT INTO heartbeat (id, checked_at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET checked_at = excluded.checked_at', [
           now.toISOString(),
         ]),
@@ -151,36 +116,23 @@ export class Store {
     return Promise.race([probe.catch(() => false), timeout]);
   }
 
-  /** Waits for queued writes, then closes both connections. */
-  async close(): Promise<void> {
-    await this.queue.idle();
-    await this.reader.close();
-    await this.writer.close();
+  /** Waits for queued writes, then closes the connections. */
+  close(): Promise<void> {
+    return this.backend.close();
   }
 
-  /** The writer's durability settings and the reader's page cache, as SQLite reports them (for `kpi-bot migrate` and tests). */
-  async settings(): Promise<{ journalMode: string; synchronous: number; foreignKeys: number; busyTimeoutMs: number; readerCacheKiB: number }> {
-    const writer = await this.queue.enqueue(async (tx) => ({
-      journalMode: (await tx.get<{ journal_mode: string }>('PRAGMA journal_mode'))!.journal_mode,
-      synchronous: (await tx.get<{ synchronous: number }>('PRAGMA synchronous'))!.synchronous,
-      foreignKeys: (await tx.get<{ foreign_keys: number }>('PRAGMA foreign_keys'))!.foreign_keys,
-      busyTimeoutMs: (await tx.get<{ timeout: number }>('PRAGMA busy_timeout'))!.timeout,
-    }));
-    // A negative cache_size is in KiB.
-    const cache = (await this.reader.get<{ cache_size: number }>('PRAGMA cache_size'))!.cache_size;
-    return { ...writer, readerCacheKiB: -cache };
+  /** The durability settings as the engine reports them (for `kpi-bot migrate` and tests). */
+  settings(): Promise<StoreSettings> {
+    return this.backend.settings();
   }
 
   /** SQLite's `quick_check` on the file as it is now: the problems found, none for a sound file (`kpi-bot check`). */
   quickCheck(): Promise<string[]> {
-    return quickCheck(this.reader);
+    return this.backend.quickCheck();
   }
 
   /** The schema version, for `kpi-bot migrate` to report. */
-  async schemaVersion(): Promise<number> {
-    const table = await this.reader.get("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations'");
-    if (!table) return 0;
-    const row = await this.reader.get<{ v: number | null }>('SELECT max(version) AS v FROM schema_migrations');
-    return row?.v ?? 0;
+  schemaVersion(): Promise<number> {
+    return this.backend.schemaVersion();
   }
 }

@@ -1,5 +1,5 @@
-import type { Tx } from './connection.js';
 import type { Db } from './db.js';
+import { jsonItems, type Queryable, type Tx } from './sql.js';
 import { ensurePerson } from './people.js';
 import type { Day } from '../domain/days.js';
 import type { PeriodKind } from '../domain/periods.js';
@@ -43,9 +43,9 @@ interface TargetRow {
  * Every row of the subjects asked, in the order they were set: `stepOn` reads which is in force on a
  * day (a subject's first target counts for the whole of its own period, so it may start after the day).
  */
-const ROWS = `
+const ROWS = (q: Queryable) => `
   SELECT subject, metric, value, period, effective_from, set_by FROM targets
-  WHERE team_id = ? AND scope = ? AND subject IN (SELECT value FROM json_each(?))
+  WHERE team_id = ? AND scope = ? AND subject IN ${jsonItems(q)}
   ORDER BY subject, metric, effective_from, id`;
 
 /** Inserts target changes inside a transaction that is already open (a plan applied with its tree). */
@@ -77,7 +77,7 @@ export class Targets {
    * subject's history for its metric up to that day.
    */
   async inForce(workspace: string, scope: TargetScope, subjects: readonly string[], d: Day): Promise<Map<string, Target[]>> {
-    const rows = await this.db.read.all<TargetRow>(ROWS, [workspace, scope, JSON.stringify(subjects)]);
+    const rows = await this.db.read.all<TargetRow>(ROWS(this.db.read), [workspace, scope, JSON.stringify(subjects)]);
     const schedules = new Map<string, { subject: string; metric: string; steps: (TargetStep & { setBy: string })[] }>();
     for (const r of rows) {
       const key = `${r.subject}\u0000${r.metric}`;

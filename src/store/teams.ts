@@ -1,4 +1,4 @@
-import type { Tx } from './connection.js';
+import type { Tx } from './sql.js';
 import type { Db } from './db.js';
 import { ensurePerson, type Role } from './people.js';
 import type { DayRange, HolidayCalendar } from '../domain/calendar.js';
@@ -158,19 +158,19 @@ export class Teams {
     return this.db.write(async (tx) => {
       const at = input.at.toISOString();
       await ensurePerson(tx, input.workspace, input.createdBy, input.at);
-      const taken = await tx.get('SELECT 1 FROM teams WHERE team_id = ? AND name = ?', [input.workspace, input.name]);
-      if (taken) return null;
-      const { lastId } = await tx.run(
+      // A name taken (in any case) inserts nothing, also when another instance took it a moment ago.
+      const id = await tx.insert(
         `INSERT INTO teams (team_id, name, channel_id, timezone, locale, daily_time, weekly_day, weekly_time, workdays, holidays,
            catchup_hours, morning_dm, oneonone_lead_hours, oneonone_checkin, funnel, closures, reminder_time, pace_alerts, month_review, kickoff,
            created_by, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
         [input.workspace, input.name, input.channelId, ...settingsColumns(input.settings), input.createdBy, at],
       );
+      if (id === null) return null;
       if (input.creatorJoinsAsManager) {
-        await tx.run("UPDATE people SET kpi_team = ?, role = 'manager', joined_at = ? WHERE team_id = ? AND user_id = ?", [lastId, at, input.workspace, input.createdBy]);
+        await tx.run("UPDATE people SET kpi_team = ?, role = 'manager', joined_at = ? WHERE team_id = ? AND user_id = ?", [id, at, input.workspace, input.createdBy]);
       }
-      return teamById(tx, lastId);
+      return teamById(tx, id);
     });
   }
 
@@ -179,7 +179,9 @@ export class Teams {
   }
 
   async byName(workspace: string, name: string): Promise<Team | null> {
-    const row = await this.db.read.get<TeamRow>('SELECT * FROM teams WHERE team_id = ? AND name = ?', [workspace, name]);
+    // Names compare without regard to (ASCII) case: SQLite's column is NOCASE, PostgreSQL's index is on lower(name).
+    const sameName = this.db.read.dialect === 'postgres' ? 'lower(name) = lower(?)' : 'name = ?';
+    const row = await this.db.read.get<TeamRow>(`SELECT * FROM teams WHERE team_id = ? AND ${sameName}`, [workspace, name]);
     return row ? toTeam(row) : null;
   }
 
@@ -203,7 +205,7 @@ export class Teams {
   }
 
   async inWorkspace(workspace: string): Promise<Team[]> {
-    return (await this.db.read.all<TeamRow>('SELECT * FROM teams WHERE team_id = ? ORDER BY name', [workspace])).map(toTeam);
+    return (await this.db.read.all<TeamRow>(`SELECT * FROM teams WHERE team_id = ? ORDER BY ${this.db.read.dialect === 'postgres' ? 'lower(name), id' : 'name'}`, [workspace])).map(toTeam);
   }
 
   /** Members, managers first, then by name. */

@@ -10,7 +10,7 @@ import { loadConfig, type Config } from '../../src/config.js';
 import { createLogger, type Logger } from '../../src/log.js';
 import { LogLevel } from '@slack/logger';
 import { startBot, type RunningBot } from '../../src/main.js';
-import { Store } from '../../src/store/index.js';
+import { isPostgresUrl, Store } from '../../src/store/index.js';
 
 /** A fresh database path in its own temporary folder for each test of the suite this is called in (the file is not created). */
 export function dbPathEach(): { readonly path: string } {
@@ -71,7 +71,7 @@ export interface InteractionAnswer {
 export interface TestBotOptions {
   readonly env?: Record<string, string>;
   readonly clock?: Clock;
-  /** Reuse a database (a restart); otherwise a fresh one in a temporary folder. */
+  /** Reuse a database (a restart), a SQLite path or a `postgres://` URL; otherwise a fresh SQLite file in a temporary folder. */
   readonly dbPath?: string;
   readonly slack?: FakeSlack;
   /** How long a Web API call may take before it counts as unanswered (the bot's default is 10 s). */
@@ -118,7 +118,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
         SLACK_BOT_TOKEN: 'xoxb-test-token',
         SLACK_SIGNING_SECRET: SIGNING_SECRET,
         SLACK_API_URL: slack.url,
-        KPI_DB_PATH: options.dbPath ?? join(dir!.path, 'kpi.sqlite'),
+        ...(options.dbPath && isPostgresUrl(options.dbPath) ? { DATABASE_URL: options.dbPath } : { KPI_DB_PATH: options.dbPath ?? join(dir!.path, 'kpi.sqlite') }),
         LOG_LEVEL: 'error',
         ...options.env,
       },

@@ -1,6 +1,7 @@
 /**
- * What a database file holds, read straight from SQLite for the reliability tests: each stored log
- * with its entries, and whether the daily totals, the entries and the file itself agree.
+ * What a database holds, read straight from it for the reliability tests (a SQLite file or a
+ * PostgreSQL URL): each stored log with its entries, and whether the daily totals, the entries and
+ * (SQLite) the file itself agree.
  */
 import { Store } from '../../src/store/index.js';
 
@@ -21,11 +22,11 @@ export interface DbFacts {
   readonly logsWithoutEntries: number;
   /** Daily totals that disagree with the entries that stand (or entries with no total). */
   readonly totalsOutOfStep: number;
-  /** `PRAGMA integrity_check`: 'ok' for a sound file. */
+  /** `PRAGMA integrity_check`: 'ok' for a sound file (PostgreSQL checks its own pages: always 'ok' here). */
   readonly integrity: string;
 }
 
-/** Opens the file (after any bot using it has stopped), reads the facts and closes it. */
+/** Opens the database (after any bot using it has stopped), reads the facts and closes it. */
 export async function dbFacts(path: string): Promise<DbFacts> {
   const store = await Store.open(path);
   try {
@@ -54,9 +55,9 @@ export async function dbFacts(path: string): Promise<DbFacts> {
            SELECT team_id, user_id, day, metric, sum(value) AS total, count(*) AS n FROM entries
            WHERE undone_at IS NULL AND metric NOT IN (SELECT key FROM metrics WHERE kind = 'snapshot') GROUP BY team_id, user_id, day, metric
          ) e FULL OUTER JOIN (SELECT * FROM daily_totals WHERE metric NOT IN (SELECT key FROM metrics WHERE kind = 'snapshot')) d USING (team_id, user_id, day, metric)
-         WHERE e.total IS NOT d.total OR e.n IS NOT d.entries`,
+         WHERE e.total IS DISTINCT FROM d.total OR e.n IS DISTINCT FROM d.entries`,
       );
-      const integrity = await tx.get<{ integrity_check: string }>('PRAGMA integrity_check');
+      const integrity = tx.dialect === 'sqlite' ? await tx.get<{ integrity_check: string }>('PRAGMA integrity_check') : { integrity_check: 'ok' };
       return {
         logs,
         maxPerRequestKey: Math.max(0, ...perKey.values()),

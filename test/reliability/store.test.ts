@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dbPathEach } from '../harness/bot.js';
+import { BACKENDS, locationEach } from '../harness/backends.js';
 import { Store } from '../../src/store/index.js';
 import { day } from '../../src/domain/days.js';
 
@@ -14,8 +14,22 @@ function settledWithin<T>(work: Promise<T>, ms = 5000): Promise<PromiseSettledRe
   ]);
 }
 
-describe('the store under faults', () => {
-  const db = dbPathEach();
+/** What a call gets once the store is closed, per engine: an outage, never a crash or a hang. */
+const CLOSED = { sqlite: { code: 'SQLITE_MISUSE', says: 'SQLITE_MISUSE' }, postgres: { code: 'STORE_UNAVAILABLE', says: 'closed' } } as const;
+
+/** A write the engine refused for want of space, as each reports it. */
+const DISK_FULL = {
+  sqlite: () => Object.assign(new Error('SQLITE_FULL: database or disk is full'), { code: 'SQLITE_FULL' }),
+  postgres: () => Object.assign(new Error('could not extend file: No space left on device'), { code: '53100', severity: 'ERROR' }),
+} as const;
+
+describe.each(BACKENDS)('the store on %s under faults', (backend) => {
+  const where = locationEach(backend);
+  const db = {
+    get path() {
+      return where.location;
+    },
+  };
 
   it('closed while reads and writes are under way, settles every one of them (done, or refused as closed) and never takes the process down', async () => {
     const store = await Store.open(db.path);
@@ -29,14 +43,14 @@ describe('the store under faults', () => {
     const outcomes = await Promise.all(calls.map((c) => settledWithin(c)));
     expect(outcomes.filter((o) => o === 'hung')).toEqual([]);
     for (const o of outcomes) {
-      if (o !== 'hung' && o.status === 'rejected') expect(String((o.reason as Error).message)).toContain('SQLITE_MISUSE');
+      if (o !== 'hung' && o.status === 'rejected') expect(String((o.reason as Error).message)).toContain(CLOSED[backend].says);
     }
     expect(await settledWithin(closing)).toEqual({ status: 'fulfilled', value: undefined });
 
     // After the close: a clear refusal, never a hang or an 'error' event nobody listens to.
-    await expect(store.people.get('T1', 'U1')).rejects.toMatchObject({ code: 'SQLITE_MISUSE' });
-    await expect(store.people.setMorningDm('T1', 'U1', true, new Date())).rejects.toMatchObject({ code: 'SQLITE_MISUSE' });
-    await expect(store.history.export({ teamId: 'T1' }, () => undefined)).rejects.toMatchObject({ code: 'SQLITE_MISUSE' });
+    await expect(store.people.get('T1', 'U1')).rejects.toMatchObject({ code: CLOSED[backend].code });
+    await expect(store.people.setMorningDm('T1', 'U1', true, new Date())).rejects.toMatchObject({ code: CLOSED[backend].code });
+    await expect(store.history.export({ teamId: 'T1' }, () => undefined)).rejects.toMatchObject({ code: CLOSED[backend].code });
     expect(await store.healthy(new Date())).toBe(false);
     await expect(store.close()).resolves.toBeUndefined();
   });
@@ -67,7 +81,7 @@ describe('the store under faults', () => {
       const bad = () => store.write((tx) => tx.run('INSERT INTO no_such_table (x) VALUES (1)'));
       const first = settledWithin(bad());
       const good = settledWithin(store.people.setMorningDm('T1', 'U1', false, new Date()));
-      expect(await first).toMatchObject({ status: 'rejected', reason: { message: expect.stringContaining('no such table') } });
+      expect(await first).toMatchObject({ status: 'rejected', reason: { message: expect.stringMatching(/no such table|does not exist/u) } });
       expect(await good).toEqual({ status: 'fulfilled', value: undefined });
       expect(await settledWithin(bad())).toMatchObject({ status: 'rejected' });
       expect(await settledWithin(store.people.setMorningDm('T1', 'U2', false, new Date()))).toEqual({ status: 'fulfilled', value: undefined });
@@ -80,12 +94,12 @@ describe('the store under faults', () => {
     const store = await Store.open(db.path);
     try {
       expect(await store.healthy(new Date())).toBe(true);
-      // A write SQLite refused for want of space, as it reports it.
-      const full = Object.assign(new Error('SQLITE_FULL: database or disk is full'), { code: 'SQLITE_FULL' });
+      // A write the engine refused for want of space, as it reports it.
+      const full = DISK_FULL[backend]();
       await expect(store.write(async () => Promise.reject(full))).rejects.toBe(full);
       expect(await store.healthy(new Date())).toBe(false);
       expect(await store.healthy(new Date())).toBe(false);
-      await store.write((tx) => tx.run('UPDATE people SET name = name WHERE 0'));
+      await store.write((tx) => tx.run('UPDATE people SET name = name WHERE 1 = 0'));
       expect(await store.healthy(new Date())).toBe(false);
       await store.people.setMorningDm('T1', 'U1', false, new Date());
       expect(await store.healthy(new Date())).toBe(true);

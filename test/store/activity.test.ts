@@ -1,6 +1,5 @@
-import sqlite3 from 'sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../harness/bot.js';
+import { BACKENDS, locationEach, rawQuery } from '../harness/backends.js';
 import { day } from '../../src/domain/days.js';
 import { Rejected, SchemaTooNewError, Store, type LogInput } from '../../src/store/index.js';
 
@@ -21,37 +20,25 @@ function input(over: Partial<LogInput> = {}): LogInput {
   };
 }
 
-/** Reads the file with a separate connection: what any other process would see. */
-function rawQuery<T>(path: string, sql: string): Promise<T[]> {
-  return new Promise((resolve, reject) => {
-    const db = new sqlite3.Database(path, sqlite3.OPEN_READONLY, (err) => {
-      if (err) return reject(err);
-      db.all(sql, (e, rows) => {
-        db.close();
-        if (e) reject(e);
-        else resolve(rows as T[]);
-      });
-    });
-  });
-}
-
-describe('the store', () => {
-  let dir: ReturnType<typeof tempDir>;
+describe.each(BACKENDS)('the store on %s', (backend) => {
+  const where = locationEach(backend);
   let path: string;
   let store: Store;
   beforeEach(async () => {
-    dir = tempDir();
-    path = `${dir.path}/nested/kpi.sqlite`;
+    path = backend === 'sqlite' ? where.location.replace(/kpi\.sqlite$/u, 'nested/kpi.sqlite') : where.location;
     store = await Store.open(path);
   });
   afterEach(async () => {
     await store.close();
-    dir.remove();
   });
 
-  it('creates its folder and runs WAL, synchronous=FULL, foreign keys on, with a busy timeout and a 32 MiB reader cache', async () => {
-    expect(await store.settings()).toEqual({ journalMode: 'wal', synchronous: 2, foreignKeys: 1, busyTimeoutMs: 5000, readerCacheKiB: 32 * 1024 });
-    expect(await store.schemaVersion()).toBeGreaterThanOrEqual(1);
+  it('runs durably: SQLite creates its folder, WAL, synchronous=FULL, foreign keys on, a busy timeout and a 32 MiB reader cache; PostgreSQL commits synchronously', async () => {
+    const durable = {
+      sqlite: { journalMode: 'wal', synchronous: 2, foreignKeys: 1, busyTimeoutMs: 5000, readerCacheKiB: 32 * 1024 },
+      postgres: { synchronousCommit: 'on', fsync: 'on', isolation: 'read committed' },
+    };
+    expect(await store.settings()).toEqual(durable[backend]);
+    expect(await store.schemaVersion()).toBeGreaterThanOrEqual(11);
   });
 
   it('stores every pair of a log with the day totals beside it', async () => {
@@ -83,6 +70,25 @@ describe('the store', () => {
     expect((await store.totals.dayTotals('T1', 'U1', D)).values).toEqual({ calls: 5 });
   });
 
+  it('stores a request that reaches two instances at once once, and both answer with the same log', async () => {
+    const other = await Store.open(path);
+    try {
+      for (let round = 0; round < 20; round += 1) {
+        const same = input({ requestKey: `both-${round}`, pairs: [{ metric: 'calls', value: round + 1 }] });
+        const answers = await Promise.all([store.activity.log(same), other.activity.log(same)]);
+        expect(answers.map((a) => a.duplicate).sort()).toEqual([false, true]);
+        expect(answers[0].commandId).toBe(answers[1].commandId);
+      }
+    } finally {
+      await other.close();
+    }
+    const [n] = await rawQuery<{ commands: number; entries: number; total: number }>(
+      path,
+      "SELECT (SELECT count(*) FROM log_commands) AS commands, (SELECT count(*) FROM entries) AS entries, (SELECT total FROM daily_totals WHERE metric = 'calls') AS total",
+    );
+    expect(n).toEqual({ commands: 20, entries: 20, total: (20 * 21) / 2 });
+  });
+
   it('keeps 200 concurrent logs apart: every one stored, totals equal to the entries', async () => {
     const logs = Array.from({ length: 200 }, (_, i) =>
       store.activity.log(input({ userId: `U${i % 10}`, requestKey: `k${i}`, pairs: [{ metric: 'calls', value: i }, { metric: 'meetings', value: 1 }] })),
@@ -102,7 +108,7 @@ describe('the store', () => {
     await store.activity.log(input({ pairs: [{ metric: 'calls', value: 7 }, { metric: 'meetings', value: 2 }] }));
     const undone = await store.activity.undoLast('T1', 'U1', new Date('2026-11-20T05:00:00Z'), 'undo-1');
     expect(undone).toMatchObject({ pairs: [{ metric: 'calls', value: 7 }, { metric: 'meetings', value: 2 }], dayTotals: { values: { calls: 10 } } });
-    const rows = await rawQuery<{ metric: string; undone: number }>(path, 'SELECT metric, undone_at IS NOT NULL AS undone FROM entries ORDER BY id');
+    const rows = await rawQuery<{ metric: string; undone: number }>(path, 'SELECT metric, CASE WHEN undone_at IS NOT NULL THEN 1 ELSE 0 END AS undone FROM entries ORDER BY id');
     expect(rows).toEqual([
       { metric: 'calls', undone: 0 },
       { metric: 'calls', undone: 1 },
@@ -128,10 +134,10 @@ describe('the store', () => {
   });
 });
 
-describe('migrations', () => {
+describe.each(BACKENDS)('migrations on %s', (backend) => {
+  const where = locationEach(backend);
   it('apply once, and a database from a newer bot is refused', async () => {
-    const dir = tempDir();
-    const path = `${dir.path}/kpi.sqlite`;
+    const path = where.location;
     const first = await Store.open(path);
     const version = await first.schemaVersion();
     await first.close();
@@ -140,6 +146,5 @@ describe('migrations', () => {
     await again.write((tx) => tx.run("INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, 'future', 'x')"));
     await again.close();
     await expect(Store.open(path)).rejects.toBeInstanceOf(SchemaTooNewError);
-    dir.remove();
   });
 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { storeEach } from '../harness/bot.js';
+import { backendStoreEach, BACKENDS } from '../harness/backends.js';
 
-describe('delivery claims', () => {
-  const db = storeEach();
+describe.each(BACKENDS)('delivery claims on %s', (backend) => {
+  const db = backendStoreEach(backend);
 
   const key = { workspace: 'T1', kpiTeam: null, subject: 'U1', kind: 'dm' as const, periodKey: '2026-11-24' };
   const slot = new Date('2026-11-24T00:00:00Z');

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { storeEach } from '../harness/bot.js';
+import { backendStoreEach, BACKENDS } from '../harness/backends.js';
 import { day, type Day } from '../../src/domain/days.js';
 import { defaultTeamSettings } from '../../src/domain/team-settings.js';
 
-describe('period values and personal bests from the daily totals', () => {
-  const db = storeEach();
+describe.each(BACKENDS)('period values and personal bests from the daily totals on %s', (backend) => {
+  const db = backendStoreEach(backend);
   let n = 0;
 
   const log = (userId: string, d: string, pairs: [string, number][], hour = 3) => {

@@ -4,7 +4,7 @@ import type { SlackDeps } from '../deps.js';
 import { handleKpi } from '../../commands/kpi.js';
 import { messages, type Locale } from '../../i18n/index.js';
 import type { Message } from '../../reports/blocks.js';
-import { isDamage, sqliteCode } from '../../store/index.js';
+import { isDamage, storeErrorCode } from '../../store/index.js';
 
 /** The slash commands the app registers; the manifest declares the same (a test checks). */
 export const SLASH_COMMANDS = ['/kpi'] as const;
@@ -21,7 +21,7 @@ const ephemeral = (m: Message) => ({
 /** What to tell a person when their command hit an outage rather than a mistake of theirs. */
 export function outageMessage(error: unknown, locale: Locale): Message {
   const t = messages(locale);
-  const text = isDamage(error) ? t.storeDamaged : sqliteCode(error) ? t.storeUnavailable : t.internalError;
+  const text = isDamage(error) ? t.storeDamaged : storeErrorCode(error) ? t.storeUnavailable : t.internalError;
   return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
 }
 

@@ -18,7 +18,12 @@ export interface Migration {
   readonly sql: string;
 }
 
-/** Numbered, applied in order at start, one transaction each, never edited once released. */
+/**
+ * SQLite's migrations: numbered, applied in order at start, one transaction each, never edited once
+ * released. A schema change is two files with the same number: this folder's `NNN_name.ts` and
+ * PostgreSQL's `../pg-migrations/NNN_name.ts`, each listed in its own index (README, Development);
+ * test/store/schema-drift.test.ts fails until both agree.
+ */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', sql: initial },
   { version: 2, name: 'teams and targets', sql: teamsTargets },
