@@ -78,11 +78,54 @@ export function daysOf(range: DayRange): Day[] {
   return out;
 }
 
+/**
+ * What a calendar's spans have been worked out to, kept per calendar (by what it says, not by which
+ * object holds it: a team's calendar is built afresh for each reader). A morning's messages ask the
+ * same few months and weeks for every person and KPI; each span is walked day by day once. Pure:
+ * the answers depend only on the arguments, and the memory is bounded.
+ */
+const SPANS_KEPT = 20_000;
+const spansByCalendar = new Map<string, Map<string, readonly Day[]>>();
+const signatures = new WeakMap<WorkCalendar, string>();
+let spansKept = 0;
+
+function signatureOf(cal: WorkCalendar): string {
+  let sig = signatures.get(cal);
+  if (sig === undefined) {
+    sig = `${cal.workdays.join(',')}|${cal.holidays}|${(cal.closed ?? []).map((r) => `${r.from}~${r.to}`).join(',')}`;
+    signatures.set(cal, sig);
+  }
+  return sig;
+}
+
+function workdaysOfSpan(from: Day, to: Day, cal: WorkCalendar): readonly Day[] {
+  const sig = signatureOf(cal);
+  let spans = spansByCalendar.get(sig);
+  if (spans === undefined) {
+    spans = new Map();
+    spansByCalendar.set(sig, spans);
+  }
+  const key = `${from}~${to}`;
+  let days = spans.get(key);
+  if (days === undefined) {
+    const out: Day[] = [];
+    for (let d = from; d <= to; d = addDays(d, 1)) if (isWorkday(d, cal)) out.push(d);
+    days = Object.freeze(out);
+    if (spansKept >= SPANS_KEPT) {
+      spansByCalendar.clear();
+      spansByCalendar.set(sig, spans);
+      spans.clear();
+      spansKept = 0;
+    }
+    spans.set(key, days);
+    spansKept += 1;
+  }
+  return days;
+}
+
 /** Workdays from `from` to `to`, both included; 0 when `to` is before `from`. */
 export function countWorkdays(from: Day, to: Day, cal: WorkCalendar): number {
-  let n = 0;
-  for (let d = from; d <= to; d = addDays(d, 1)) if (isWorkday(d, cal)) n += 1;
-  return n;
+  return to < from ? 0 : workdaysOfSpan(from, to, cal).length;
 }
 
 /**
@@ -94,10 +137,8 @@ export function workdayOfYear(d: Day, cal: WorkCalendar): number {
 }
 
 /** The workdays from `from` to `to`, both included, in order. */
-export function workdaysBetween(from: Day, to: Day, cal: WorkCalendar): Day[] {
-  const out: Day[] = [];
-  for (let d = from; d <= to; d = addDays(d, 1)) if (isWorkday(d, cal)) out.push(d);
-  return out;
+export function workdaysBetween(from: Day, to: Day, cal: WorkCalendar): readonly Day[] {
+  return to < from ? [] : workdaysOfSpan(from, to, cal);
 }
 
 /**

@@ -51,11 +51,19 @@ function utcMidnight(d: Day): TZDate {
   return new TZDate(`${d}T00:00:00Z`, 'UTC');
 }
 
+/** Days already written out, per language: a morning's messages name the same few days thousands of times. */
+const daysWritten = new Map<string, string>();
+
 /** A day for a reader: `"Fri 20 Nov"` / `"11月20日(金)"`. */
 export function formatDay(d: Day, locale: Locale): string {
-  return locale === 'ja'
-    ? format(utcMidnight(d), 'M月d日(E)', { locale: jaLocale })
-    : format(utcMidnight(d), 'EEE d MMM', { locale: enGB });
+  const key = `${locale}${d}`;
+  let text = daysWritten.get(key);
+  if (text === undefined) {
+    text = locale === 'ja' ? format(utcMidnight(d), 'M月d日(E)', { locale: jaLocale }) : format(utcMidnight(d), 'EEE d MMM', { locale: enGB });
+    if (daysWritten.size >= 10_000) daysWritten.clear();
+    daysWritten.set(key, text);
+  }
+  return text;
 }
 
 /** A day where space is short (chart axes): `"2 Nov"` / `"11/2"`. */
