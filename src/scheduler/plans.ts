@@ -7,7 +7,7 @@ import { loadTeamSnapshot, reportDayFor, type TeamSnapshot } from '../reports/di
 import type { PaceAlert } from '../reports/pace-alerts.js';
 import type { ReminderModel } from '../reports/reminder.js';
 import { loadWeeklyTrend, weeklyReviewMessage } from '../reports/charts/from-weekly.js';
-import { loadWeeklyReview } from '../reports/digest/weekly.js';
+import { loadWeeklyReviewWithTargets } from '../reports/digest/weekly.js';
 import { loadClientReport } from '../reports/client-report.js';
 import { loadKickoff, renderKickoff } from '../reports/kickoff.js';
 import { loadMonthReview, reviewedMonth } from '../reports/month-review.js';
@@ -113,8 +113,8 @@ export function planWeekly(store: Store, team: Team, slotDay: Day): SlotPlan {
   return {
     recipients: async () => (team.channelId ? [{ kind: 'weekly', subject: String(team.id), channel: team.channelId }] : []),
     build: async () => {
-      const review = await loadWeeklyReview(store, team, slotDay);
-      return weeklyReviewMessage(review, await loadWeeklyTrend(store, team, review), team.settings.locale);
+      const { review, teamTargets } = await loadWeeklyReviewWithTargets(store, team, slotDay);
+      return weeklyReviewMessage(review, await loadWeeklyTrend(store, team, review, undefined, teamTargets), team.settings.locale);
     },
   };
 }

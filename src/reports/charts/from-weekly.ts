@@ -6,7 +6,7 @@ import type { Written } from '../digest/sentences.js';
 import { renderWeeklyReview, type WeeklyReviewModel } from '../digest/weekly.js';
 import { calendarFor, type KpiTarget } from '../status.js';
 import { teamProgress } from '../team-progress.js';
-import { loadTeamTargets } from '../tree.js';
+import { loadTeamTargets, type TeamTargets } from '../tree.js';
 import type { WorkCalendar } from '../../domain/calendar.js';
 import type { MetricDef } from '../../domain/metrics.js';
 import { previousPeriod, type Period } from '../../domain/periods.js';
@@ -87,11 +87,12 @@ export function buildWeeklyTrend(input: WeeklyTrendInput): WeeklyTrend {
  * with the members and team-level targets the review reads: the targets as of the review's week,
  * whose schedules hold every change up to it, so each past week reads the ones it had.
  */
-export async function loadWeeklyTrend(store: Store, team: Team, review: WeeklyReviewModel, weeks = TREND_WEEKS): Promise<WeeklyTrend> {
+export async function loadWeeklyTrend(store: Store, team: Team, review: WeeklyReviewModel, weeks = TREND_WEEKS, read?: TeamTargets): Promise<WeeklyTrend> {
   const periods: Period[] = [review.week];
   while (periods.length < weeks) periods.unshift(previousPeriod(periods[0]!));
   const [{ members, targets }, ranges] = await Promise.all([
-    loadTeamTargets(store, team, review.week.end, review.catalog),
+    // The review's own targets as of its week's end, when it hands them over: the same read.
+    read ?? loadTeamTargets(store, team, review.week.end, review.catalog),
     store.totals.memberRanges(
       team.id,
       periods.map((p) => ({ from: p.start, to: p.end })),

@@ -5,7 +5,7 @@ import { formatAmount, formatItems, formatQuantity, metricLabel } from '../amoun
 import { formatFormula } from '../formulas.js';
 import { calendarFor, kpiProgress } from '../status.js';
 import { teamProgress, teamTotalsFor } from '../team-progress.js';
-import { loadTeamTargets, type TeamTarget } from '../tree.js';
+import { loadTeamTargets, type TeamTarget, type TeamTargets } from '../tree.js';
 import { quietInputs, type Improvement, type QuietInput } from '../../domain/celebrations.js';
 import { countWorkdays, type WorkCalendar } from '../../domain/calendar.js';
 import { addDays, maxDay, minDay, weekNumber, type Day } from '../../domain/days.js';
@@ -147,12 +147,20 @@ export function buildWeeklyReview(input: WeeklyInput): WeeklyReviewModel {
 
 /** Reads what the review of the week before `slotDay` needs, and builds it. */
 export async function loadWeeklyReview(store: Store, team: Team, slotDay: Day): Promise<WeeklyReviewModel> {
+  return (await loadWeeklyReviewWithTargets(store, team, slotDay)).review;
+}
+
+/**
+ * The review of the week before `slotDay`, with the team's targets as of the week's end that it was
+ * built from: its trend chart reads the same ones, so a morning reads them once a team.
+ */
+export async function loadWeeklyReviewWithTargets(store: Store, team: Team, slotDay: Day): Promise<{ review: WeeklyReviewModel; teamTargets: TeamTargets }> {
   const week = reviewedWeek(slotDay);
   const before = previousPeriod(week);
   const month = periodOf(slotDay, 'month');
   const monthSpan = month.start <= week.end ? { from: month.start, to: week.end } : null;
   const catalog = await store.metrics.catalog(team.workspace);
-  const [{ members: all, byPerson: memberTargets, targets }, ranges, lastLogged] = await Promise.all([
+  const [teamTargets, ranges, lastLogged] = await Promise.all([
     loadTeamTargets(store, team, week.end, catalog),
     store.totals.memberRanges(team.id, [
       { from: week.start, to: week.end },
@@ -162,9 +170,10 @@ export async function loadWeeklyReview(store: Store, team: Team, slotDay: Day): 
     ]),
     store.totals.teamLastLogged(team.id, addDays(week.end, -40)),
   ]);
+  const { members: all, byPerson: memberTargets, targets } = teamTargets;
   const members = all.filter((m) => m.isActive);
   const [lastWeek, weekBefore, baseline, monthToDate] = ranges as [Map<string, Totals>, Map<string, Totals>, Map<string, Totals>, Map<string, Totals> | undefined];
-  return buildWeeklyReview({
+  const review = buildWeeklyReview({
     teamName: team.name,
     calendar: calendarFor(team),
     catalog,
@@ -179,6 +188,7 @@ export async function loadWeeklyReview(store: Store, team: Team, slotDay: Day): 
     monthToDate: monthToDate ?? new Map<string, Totals>(),
     lastLogged,
   });
+  return { review, teamTargets };
 }
 
 /** The names of quiet inputs, each with the KPIs it is behind when it is not a KPI itself. */
