@@ -29,7 +29,7 @@ function present(m: MemberRecord, slotAt: Date, off: ReadonlyMap<string, readonl
 /**
  * A person's morning: their plan for the day by DM (when they and the team want it), and for a
  * manager the alerts of KPIs far off their monthly pace (when the team has them on), the furthest
- * first, at most `MAX_ALERTS_A_MORNING` not sent before. Nothing for someone off that day.
+ * first, at most `MAX_ALERTS_A_MORNING` a morning, each KPI once a month. Nothing for someone off that day.
  */
 export function planMorning(input: MemberSlotInput): SlotPlan {
   const { store, team, slotDay, cache } = input;
@@ -50,7 +50,9 @@ export function planMorning(input: MemberSlotInput): SlotPlan {
         for (const alert of alerts) {
           if (sent === MAX_ALERTS_A_MORNING) break;
           const before = await store.deliveries.find({ workspace: team.workspace, kpiTeam: team.id, subject: manager.userId, kind: 'pace', periodKey: alert.periodKey });
-          if (before) continue;
+          // One told on an earlier morning is done; one claimed for this morning (on an earlier tick,
+          // before a restart, by another process) stays in the plan and counts toward the cap.
+          if (before && before.slotAt.getTime() !== input.slotAt.getTime()) continue;
           items.push({ kind: 'pace', subject: manager.userId, member: manager, alert, periodKey: alert.periodKey });
           sent += 1;
         }

@@ -86,6 +86,20 @@ describe('reminders, pace alerts, days off and closures', () => {
     expect(keys.filter((k) => k === `2026-11-01|${REP_EN}|calls`)).toHaveLength(1);
   });
 
+  it('a manager gets at most three pace alerts a morning, however many ticks and restarts the morning has', async () => {
+    await c.as(MANAGER, 'settings pace-alerts on');
+    // Every rep far off several KPIs: more alerts are due than one morning may carry.
+    for (const kpi of ['meetings 20/month', 'connects 200/month', 'emails 300/month']) await c.as(MANAGER, `target ${kpi}`);
+    c.at('2026-11-13T09:00:00Z');
+    for (const rep of [REP_EN, REP_JA, REP_NY]) await c.as(rep, 'log calls 20 meetings 1 connects 5 emails 3 11/2');
+    const alertsSoFar = () => t.slack.accepted('chat.postMessage').filter((x) => x.body.channel === dm(MANAGER) && String(x.body.text).startsWith('ペース確認')).length;
+    for (const at of ['2026-11-16T00:00:00Z', '2026-11-16T00:01:00Z', '2026-11-16T00:02:00Z', '2026-11-16T01:30:00Z']) await c.tick(at);
+    expect(alertsSoFar()).toBe(3);
+    // The next morning carries the next ones, again at most three.
+    for (const at of ['2026-11-17T00:00:00Z', '2026-11-17T00:01:00Z']) await c.tick(at);
+    expect(alertsSoFar()).toBe(6);
+  });
+
   it('days off change the person’s pace and streak, and no morning DM comes on them', async () => {
     c.at('2026-11-20T03:00:00Z'); // Friday 20 November, 12:00 in Tokyo
     for (const d of ['11/16', '11/17', 'today']) await c.as(REP_EN, `log calls 50 ${d === 'today' ? '' : d}`.trim());
