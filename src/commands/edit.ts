@@ -1,7 +1,7 @@
 import type { CommandContext } from './context.js';
 import { resolveDay, MAX_DAYS_BACK } from './dates.js';
 import { explainProblem } from './explain.js';
-import { dateProblem } from './log.js';
+import { dateProblem, dayCeiling } from './log.js';
 import type { EditRequest } from './parse-log.js';
 import type { Problem } from './problems.js';
 import { addDays, dayInZone, type Day } from '../domain/days.js';
@@ -10,14 +10,13 @@ import type { Message } from '../reports/blocks.js';
 import { renderEditReceipt } from '../reports/receipts.js';
 import { Rejected, type NothingToEdit } from '../store/index.js';
 
-/** The first metric a correction would push over what a day can hold, as a problem. */
-function dayCeiling(request: EditRequest) {
+/** The first metric a correction would push over what a day can hold, on any day it touches, as a problem. */
+function daysCeiling(request: EditRequest) {
+  const over = dayCeiling(request);
   return (after: ReadonlyMap<Day, Totals>): Problem | null => {
     for (const totals of after.values()) {
-      for (const { metric } of request.pairs) {
-        const total = totals.values[metric.key] ?? 0;
-        if (metric.dailyMax !== null && total > metric.dailyMax) return { code: 'dayTotalTooLarge', metric, total, max: metric.dailyMax };
-      }
+      const problem = over(totals);
+      if (problem) return problem;
     }
     return null;
   };
@@ -49,7 +48,7 @@ export async function handleEdit(ctx: CommandContext, request: EditRequest): Pro
         since: addDays(today, -MAX_DAYS_BACK),
         at: now,
       },
-      dayCeiling(request),
+      daysCeiling(request),
     );
     return renderEditReceipt({ locale: caller.locale, today, zone: caller.zone, outcome, catalog: await ctx.store.metrics.catalog(caller.teamId) });
   } catch (error) {

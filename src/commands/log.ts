@@ -5,13 +5,14 @@ import type { LogRequest } from './parse-log.js';
 import type { Problem } from './problems.js';
 import { dayInZone, type Day } from '../domain/days.js';
 import type { Totals } from '../domain/rates.js';
+import type { MetricDef } from '../domain/metrics.js';
 import type { Message } from '../reports/blocks.js';
 import { renderLogReceipt } from '../reports/receipts.js';
 import { Rejected, type StoredLog } from '../store/index.js';
 import { channelMention } from './tokens.js';
 
-/** The first metric whose day total a log would push over its ceiling, as a problem. */
-function dayCeiling(request: LogRequest) {
+/** The first metric of `pairs` whose day total would be over its ceiling, as a problem: for a log and for a correction. */
+export function dayCeiling(request: { readonly pairs: readonly { readonly metric: MetricDef }[] }) {
   return (after: Totals): Problem | null => {
     for (const { metric } of request.pairs) {
       const total = after.values[metric.key] ?? 0;

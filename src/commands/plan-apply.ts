@@ -1,4 +1,4 @@
-import { check, mention, standingOf, workingTeam } from './authority.js';
+import { check, managedTeam, mention, standingOf } from './authority.js';
 import type { CommandContext } from './context.js';
 import { loadPlan, planProblemText, type PlanRequest } from './plan.js';
 import { dayInZone } from '../domain/days.js';
@@ -16,11 +16,9 @@ import { periodName } from '../reports/status.js';
  */
 export async function proposePlan(ctx: CommandContext, request: PlanRequest): Promise<Message> {
   const { caller, store } = ctx;
-  const standing = await standingOf(ctx);
-  const team = await workingTeam(ctx, standing);
-  if (!team) return textMessage(messages(caller.locale).noTeam);
-  const refused = await check(ctx, standing, 'setTargets', team);
-  if (refused) return refused;
+  const found = await managedTeam(ctx, 'setTargets');
+  if ('refused' in found) return found.refused;
+  const { team } = found;
   const today = dayInZone(ctx.clock(), team.settings.timezone);
   const result = await loadPlan(store, { workspace: caller.teamId, userId: caller.userId, team }, request, today, caller.locale);
   if (!result.ok) return textMessage(planProblemText(result.problem, caller.locale));
