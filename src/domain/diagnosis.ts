@@ -1,4 +1,5 @@
 import type { Better } from './metrics.js';
+import { median } from './funnel.js';
 
 /**
  * Why a KPI is under its pace or was missed (seed 003's table, 「KPIと営業代行どちらに問題がある?」):
@@ -6,8 +7,6 @@ import type { Better } from './metrics.js';
  * execution (one person's numbers fell while the team's held, or one stage's conversion fell while
  * the others held), or the market (most people's numbers fell at once). Plain numbers in, a cause out.
  */
-
-export type Cause = 'design' | 'execution' | 'market';
 
 /** A target is far from history past this multiple of the best of the last periods (seed 001, SMART: achievable). */
 export const FAR_FROM_HISTORY = 1.5;
@@ -69,12 +68,6 @@ export function fell(m: { current: number | null; baseline: number | null }): bo
   return c !== null && c <= -DROP;
 }
 
-/** Median of numbers (the middle one, or the mean of the two middle ones). */
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
 
 /**
  * The target's design, when it is far above the best recent period: 60 meetings against a best of
@@ -106,7 +99,7 @@ export function diagnose(input: DiagnosisInput): Diagnosis {
   const fallen = measured.filter(fell).map((p) => ({ ...p, change: change(p.current, p.baseline)! }));
   const subjectFell = input.subject === null ? fallen.length > 0 : fallen.some((p) => p.userId === input.subject);
   if (subjectFell && fallen.length >= 2 && fallen.length >= MOST * measured.length) {
-    return { cause: 'market', fell: fallen.length, of: measured.length, change: median(fallen.map((p) => p.change)) };
+    return { cause: 'market', fell: fallen.length, of: measured.length, change: median(fallen.map((p) => p.change))! };
   }
   if (subjectFell && fallen.length <= measured.length / 2) {
     const people = input.subject === null ? fallen : fallen.filter((p) => p.userId === input.subject);

@@ -76,7 +76,6 @@ export interface ClientsCatalog {
     readonly decisionSaved: (p: { where: string; text: string }) => string;
     readonly decisionsListTitle: (p: { where: string }) => string;
     readonly decisionsListNone: (p: { where: string }) => string;
-    readonly decisionEmpty: string;
     readonly decisionTooLong: (p: { max: number }) => string;
   };
 }

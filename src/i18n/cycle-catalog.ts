@@ -1,7 +1,6 @@
 import type { Variants } from './catalog.js';
 
 /** A cause of seed 003's table, or none that stands out. */
-export type CauseKey = 'design' | 'execution' | 'market' | 'unclear';
 
 /**
  * The wording of the monthly cycle and the plans people act on (seed 004), and of the diagnosis
@@ -62,7 +61,6 @@ export interface CycleCatalog {
     readonly applyNoMetrics: string;
 
     readonly planTitle: (p: { day: string }) => string;
-    readonly planMore: (p: { command: string }) => string;
 
     readonly keptTitle: string;
     readonly keptLine: (p: { agreed: string; logged: string; days: number; share: string }) => string;
@@ -99,6 +97,5 @@ export interface CycleCatalog {
     };
     readonly diagnoseBasis: (p: { from: string; to: string }) => string;
     readonly diagnoseFooter: string;
-    readonly causeNames: Readonly<Record<CauseKey, string>>;
   };
 }

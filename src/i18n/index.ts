@@ -8,7 +8,7 @@ export { HELP_TOPICS } from './catalog.js';
 export type { DigestCatalog, AdvisedMetric } from './digest-catalog.js';
 export type { OneOnOneCatalog } from './oneonone-catalog.js';
 export type { ChartsCatalog } from './charts-catalog.js';
-export type { CycleCatalog, CauseKey } from './cycle-catalog.js';
+export type { CycleCatalog } from './cycle-catalog.js';
 export { LOCALES, isLocale, localeFromSlack, type Locale } from './locale.js';
 export * from './format.js';
 

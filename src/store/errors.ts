@@ -33,19 +33,6 @@ export function pgState(error: unknown): string | null {
 }
 
 /**
- * SQLSTATE classes that say the server, not the statement, is the problem: connection exceptions
- * (08), insufficient resources such as a full disk (53), operator intervention such as a shutdown (57),
- * system errors (58).
- */
-const PG_OUTAGE_CLASSES: ReadonlySet<string> = new Set(['08', '53', '57', '58']);
-
-/** Whether a PostgreSQL error is about the server or the connection rather than the statement. */
-export function isPgOutage(error: unknown): boolean {
-  const state = pgState(error);
-  return state !== null && (PG_OUTAGE_CLASSES.has(state.slice(0, 2)) || state === '25006');
-}
-
-/**
  * The store's code for an error it raised: SQLite's (`SQLITE_FULL`), PostgreSQL's SQLSTATE
  * (`PG_53100`), or `STORE_UNAVAILABLE` for a server that cannot be reached; null for anything else.
  */

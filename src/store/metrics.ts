@@ -118,8 +118,6 @@ export async function seedBuiltInMetrics(tx: Tx, at: Date): Promise<void> {
   await tx.run(SEED_BUILT_INS[tx.dialect], [at.toISOString(), BUILT_INS, JSON.stringify(lacking.map((r) => r.team_id))]);
 }
 
-/** A change to a definition: the fields given replace the stored ones. */
-export type MetricChange = Partial<Pick<MetricDef, 'label' | 'singular' | 'counterJa' | 'aliases' | 'dailyMax' | 'better' | 'unit' | 'formula' | 'outOf'>>;
 
 /** How long another process's change to a definition may take to be seen here (this process's own are seen at once). */
 const CACHE_MS = 30_000;

@@ -91,7 +91,6 @@ export const clients: ClientsCatalog = {
     decisionSaved: ({ where, text }) => `Decision recorded for ${where}: “${text}”. The next report shows it.`,
     decisionsListTitle: ({ where }) => `Recent decisions of ${where}`,
     decisionsListNone: ({ where }) => `No decisions recorded for ${where} yet.`,
-    decisionEmpty: 'Write the decision after the command, as in `/kpi decision @acme Move the webinar leads to the top of the call list`.',
     decisionTooLong: ({ max }) => `A decision can be ${max} characters at most; please shorten it.`,
   },
 };

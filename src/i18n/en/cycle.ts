@@ -79,7 +79,6 @@ export const cycle: CycleCatalog = {
     applyNoMetrics: 'Revenue, wins, meetings and calls are all retired in this workspace, so there is nothing to apply.',
 
     planTitle: ({ day }) => `🧭 Your action plan (agreed ${day})`,
-    planMore: ({ command }) => `The full plan: \`${command}\``,
 
     keptTitle: 'How the agreed actions went',
     keptLine: ({ agreed, logged, days, share }) => `Agreed ${agreed}; logged ${logged} over ${days === 1 ? '1 workday' : `${days} workdays`} (${share}).`,
@@ -153,6 +152,5 @@ export const cycle: CycleCatalog = {
     },
     diagnoseBasis: ({ from, to }) => `Each reading is set against its own average from ${from} to ${to}.`,
     diagnoseFooter: 'Only you see this diagnosis.',
-    causeNames: { design: 'design', execution: 'execution', market: 'market', unclear: 'unclear' },
   },
 };

@@ -91,7 +91,6 @@ export const clients: ClientsCatalog = {
     decisionSaved: ({ where, text }) => `${where}の決定事項を記録しました:「${text}」。次回のレポートに載ります。`,
     decisionsListTitle: ({ where }) => `${where}の最近の決定事項`,
     decisionsListNone: ({ where }) => `${where}の決定事項はまだ記録されていません。`,
-    decisionEmpty: 'コマンドの後ろに決定事項を書いてください(例: `/kpi decision @acme ウェビナー経由のリードを架電リストの先頭にする`)。',
     decisionTooLong: ({ max }) => `決定事項は${max}文字までです。短くしてください。`,
   },
 };

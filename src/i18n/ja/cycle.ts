@@ -75,7 +75,6 @@ export const cycle: CycleCatalog = {
     applyNoMetrics: 'このワークスペースでは売上・受注・商談・架電がすべて廃止されているため、適用するものがありません。',
 
     planTitle: ({ day }) => `🧭 あなたのアクションプラン(${day}に合意)`,
-    planMore: ({ command }) => `プランの全文: \`${command}\``,
 
     keptTitle: '合意したアクションの実行状況',
     keptLine: ({ agreed, logged, days, share }) => `合意: ${agreed}。記録: ${days}営業日で${logged}(${share})。`,
@@ -147,6 +146,5 @@ export const cycle: CycleCatalog = {
     },
     diagnoseBasis: ({ from, to }) => `それぞれ、${from}〜${to}の平均と比べています。`,
     diagnoseFooter: 'この診断はあなたにだけ表示されています。',
-    causeNames: { design: '設計', execution: '実行', market: '市場', unclear: '不明' },
   },
 };
