@@ -1,7 +1,7 @@
 import type { Db } from './db.js';
 import { ensurePerson } from './people.js';
 import type { Queryable, Tx } from './sql.js';
-import type { Engagement, Team } from './teams.js';
+import { toTeam, type Engagement, type Team, type TeamRow } from './teams.js';
 import type { Day } from '../domain/days.js';
 import type { Totals } from '../domain/rates.js';
 import type { TeamSettings } from '../domain/team-settings.js';
@@ -81,8 +81,7 @@ export class Engagements {
 
   /** The workspace's engagements, by client name. */
   async inWorkspace(workspace: string): Promise<Team[]> {
-    const ids = await this.db.read.all<{ id: number }>('SELECT id FROM teams WHERE team_id = ? AND client IS NOT NULL ORDER BY client', [workspace]);
-    return (await Promise.all(ids.map((r) => this.teamById(r.id)))).filter((t): t is Team => t !== null);
+    return (await this.db.read.all<TeamRow>('SELECT * FROM teams WHERE team_id = ? AND client IS NOT NULL ORDER BY client', [workspace])).map(toTeam);
   }
 
   /** An engagement by its client's name, as typed (`acme`, `@Acme`). */
@@ -93,16 +92,13 @@ export class Engagements {
 
   /** The engagements a person works in now, their default first. */
   async ofPerson(workspace: string, userId: string): Promise<{ team: Team; isDefault: boolean }[]> {
-    const rows = await this.db.read.all<{ engagement: number; is_default: number }>(
-      'SELECT engagement, is_default FROM engagement_members WHERE team_id = ? AND user_id = ? AND left_at IS NULL ORDER BY is_default DESC, engagement',
+    // One read on every /kpi log: the engagements with their teams' rows, not one read per engagement.
+    const rows = await this.db.read.all<TeamRow & { member_default: number }>(
+      `SELECT t.*, em.is_default AS member_default FROM engagement_members em JOIN teams t ON t.id = em.engagement
+       WHERE em.team_id = ? AND em.user_id = ? AND em.left_at IS NULL ORDER BY em.is_default DESC, em.engagement`,
       [workspace, userId],
     );
-    const out: { team: Team; isDefault: boolean }[] = [];
-    for (const r of rows) {
-      const team = await this.teamById(r.engagement);
-      if (team) out.push({ team, isDefault: r.is_default === 1 });
-    }
-    return out;
+    return rows.map((r) => ({ team: toTeam(r), isDefault: r.member_default === 1 }));
   }
 
   async members(engagement: number): Promise<EngagementMember[]> {

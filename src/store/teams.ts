@@ -48,7 +48,7 @@ export interface MemberRecord extends Member {
   readonly eveningReminder: boolean;
 }
 
-interface TeamRow {
+export interface TeamRow {
   id: number;
   team_id: string;
   name: string;
@@ -77,7 +77,7 @@ interface TeamRow {
   report: 'weekly' | 'monthly';
 }
 
-const toTeam = (r: TeamRow): Team => ({
+export const toTeam = (r: TeamRow): Team => ({
   id: r.id,
   workspace: r.team_id,
   name: r.name,
