@@ -71,7 +71,7 @@ async function addClient(ctx: CommandContext, r: Extract<ClientRequest, { kind: 
     at: ctx.clock(),
   });
   if (!team) return textMessage(c.exists({ client: r.name }));
-  const language = locale === 'ja' ? (caller.locale === 'ja' ? '日本語' : 'Japanese') : caller.locale === 'ja' ? '英語' : 'English';
+  const language = messages(caller.locale).languageNames[locale];
   return textMessage(
     [c.created({ client: r.name, channel: channel ? `<#${channel}>` : c.noChannel, cadence: c.cadenceName[report], language }), c.createdNext({ client: r.name.replace(/\s+/gu, '') })].join('\n'),
   );
@@ -93,7 +93,7 @@ async function showClient(ctx: CommandContext, team: Team): Promise<Message> {
     c.showLines({
       channel: team.channelId ? `<#${team.channelId}>` : c.noChannel,
       cadence: `${c.cadenceName[e.report]} (${reportWhen(team, e.report, locale)})`,
-      language: team.settings.locale === 'ja' ? '日本語' : 'English',
+      language: messages(locale).languageNames[team.settings.locale],
       people: members.length ? people(members.map((m) => m.userId), locale) : '–',
       funnel,
     }),
@@ -107,7 +107,9 @@ async function showClient(ctx: CommandContext, team: Team): Promise<Message> {
 /** When an engagement's report goes: `every Mon at 09:00`, `毎月最初の営業日 09:00`. */
 function reportWhen(team: Team, cadence: 'weekly' | 'monthly', locale: Locale): string {
   const c = messages(locale).clients;
-  const time = formatClock(team.settings.weeklyTime ?? 540);
+  // Without a weekly time the scheduler sends no report (clientSlotsAround): say so rather than a time.
+  if (team.settings.weeklyTime === null) return c.reportWhen.off;
+  const time = formatClock(team.settings.weeklyTime);
   return cadence === 'weekly' ? c.reportWhen.weekly({ day: weekdayName(team.settings.weeklyDay, locale), time }) : c.reportWhen.monthly({ time });
 }
 

@@ -51,7 +51,7 @@ export interface ClientsCatalog {
     readonly listNone: string;
     readonly listLine: (p: { client: string; channel: string; cadence: string; people: number }) => string;
     readonly cadenceName: { readonly weekly: string; readonly monthly: string };
-    readonly reportWhen: { readonly weekly: (p: { day: string; time: string }) => string; readonly monthly: (p: { time: string }) => string };
+    readonly reportWhen: { readonly weekly: (p: { day: string; time: string }) => string; readonly monthly: (p: { time: string }) => string; readonly off: string };
     readonly noChannel: string;
     readonly created: (p: { client: string; channel: string; cadence: string; language: string }) => string;
     readonly createdNext: (p: { client: string }) => string;

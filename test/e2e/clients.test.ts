@@ -147,6 +147,12 @@ describe('client engagements of an agency, through the real Bolt receiver and th
     expect(shown.text).toContain('*Meetings*: 20 meetings a month');
     expect(shown.text).toContain(`On it: <@${AKI}> and <@${BEN}>`);
     expect((await c.as(BEN, 'client')).text).toContain('• *Acme*: weekly report to <#CACME1>, 2 people');
+    // The client's language is named in the reader's; a report with no weekly time says it is not sent.
+    expect((await c.as(AKI, 'client 北斗')).text).toContain('日本語');
+    expect((await c.as(AKI, 'client acme')).text).toContain('英語');
+    expect(shown.text).toContain('Report: weekly (every Mon at 09:00), in English');
+    await c.as(MANAGER, 'client acme settings weekly off');
+    expect((await c.as(BEN, 'client acme')).text).toContain('Report: weekly (not sent: its weekly time is off), in English');
   });
 
   it('the log form asks someone on two engagements which one, and stores the log for the one chosen', async () => {

@@ -65,7 +65,7 @@ export const clients: ClientsCatalog = {
     listNone: 'No client engagements yet. Start one with `/kpi client add <client> #shared-channel [weekly|monthly] [en|ja]`.',
     listLine: ({ client, channel, cadence, people }) => `• *${client}*: ${cadence} report to ${channel}, ${people === 1 ? '1 person' : `${people} people`}`,
     cadenceName: { weekly: 'weekly', monthly: 'monthly' },
-    reportWhen: { weekly: ({ day, time }) => `every ${day} at ${time}`, monthly: ({ time }) => `on the first workday of each month at ${time}` },
+    reportWhen: { weekly: ({ day, time }) => `every ${day} at ${time}`, monthly: ({ time }) => `on the first workday of each month at ${time}`, off: 'not sent: its weekly time is off' },
     noChannel: 'no channel yet',
     created: ({ client, channel, cadence, language }) => `Client engagement *${client}* started: a ${cadence} report in ${language} to ${channel}, team totals only.`,
     createdNext: ({ client }) =>

@@ -65,7 +65,7 @@ export const clients: ClientsCatalog = {
     listNone: 'クライアント案件はまだありません。`/kpi client add <クライアント名> #共有チャンネル [weekly|monthly] [en|ja]` で始められます。',
     listLine: ({ client, channel, cadence, people }) => `• *${client}*: ${channel}に${cadence}レポート、担当${people}人`,
     cadenceName: { weekly: '週次', monthly: '月次' },
-    reportWhen: { weekly: ({ day, time }) => `毎週${day}曜 ${time}`, monthly: ({ time }) => `毎月最初の営業日 ${time}` },
+    reportWhen: { weekly: ({ day, time }) => `毎週${day}曜 ${time}`, monthly: ({ time }) => `毎月最初の営業日 ${time}`, off: '週次の時刻がオフのため送られません' },
     noChannel: 'チャンネル未設定',
     created: ({ client, channel, cadence, language }) => `クライアント案件 *${client}* を開始しました。${channel}に${cadence}レポートを${language}でお送りします(チーム合計のみ)。`,
     createdNext: ({ client }) =>
