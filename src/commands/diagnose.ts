@@ -9,8 +9,8 @@ import { loadDiagnosis, type DiagnosisSubject } from '../reports/diagnosis.js';
 import { renderDiagnosis } from '../reports/diagnosis-render.js';
 import { textMessage } from '../reports/receipts.js';
 
-/** `/kpi diagnose [@person|team]`: whose KPIs; without a word, a manager's team, anyone else's own. */
-export type DiagnoseRequest = { readonly kind: 'diagnose'; readonly of: { readonly kind: 'default' } | { readonly kind: 'team' } | { readonly kind: 'person'; readonly userId: string } };
+/** `/kpi diagnose [@person|team|me]`: whose KPIs; without a word, a manager's team, anyone else's own; `me` one's own, a manager's too. */
+export type DiagnoseRequest = { readonly kind: 'diagnose'; readonly of: { readonly kind: 'default' } | { readonly kind: 'team' } | { readonly kind: 'self' } | { readonly kind: 'person'; readonly userId: string } };
 
 const TEAM_WORDS = new Set(['team', 'チーム', 'チーム全体']);
 const SELF_WORDS = new Set(['me', 'myself', '自分', 'わたし', '私']);
@@ -22,7 +22,7 @@ export function parseDiagnose(words: readonly string[]): Result<DiagnoseRequest>
   if (words.length > 1) return fail({ code: 'unknownWord', command: 'diagnose', word: words[1]! });
   const folded = word.normalize('NFKC').toLowerCase();
   if (TEAM_WORDS.has(folded)) return ok({ kind: 'diagnose', of: { kind: 'team' } });
-  if (SELF_WORDS.has(folded)) return ok({ kind: 'diagnose', of: { kind: 'default' } });
+  if (SELF_WORDS.has(folded)) return ok({ kind: 'diagnose', of: { kind: 'self' } });
   const userId = userMention(word);
   return userId ? ok({ kind: 'diagnose', of: { kind: 'person', userId } }) : fail({ code: 'unknownWord', command: 'diagnose', word });
 }
@@ -47,7 +47,8 @@ export async function handleDiagnose(ctx: CommandContext, r: DiagnoseRequest): P
     name = team.name;
   } else {
     const userId = r.of.kind === 'person' ? r.of.userId : caller.userId;
-    const team = await store.teams.ofPerson(caller.teamId, userId);
+    // The caller's own team is the one their standing already holds.
+    const team = userId === caller.userId ? standing.team : await store.teams.ofPerson(caller.teamId, userId);
     if (userId !== caller.userId) {
       const refused = await check(ctx, standing, 'viewOthers', team, mention(userId));
       if (refused) return refused;

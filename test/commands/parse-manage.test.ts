@@ -96,6 +96,8 @@ describe('the management grammar', () => {
     expect(ok('plan 7,000,000/month apply win 25%')).toMatchObject({ kind: 'plan', winRate: 0.25, apply: true });
     expect(ok('diagnose')).toEqual({ kind: 'diagnose', of: { kind: 'default' } });
     expect(ok('診断 チーム')).toEqual({ kind: 'diagnose', of: { kind: 'team' } });
+    expect(ok('diagnose me')).toEqual({ kind: 'diagnose', of: { kind: 'self' } });
+    expect(ok('診断 自分')).toEqual({ kind: 'diagnose', of: { kind: 'self' } });
     expect(ok('diagnose <@U7|aki>')).toEqual({ kind: 'diagnose', of: { kind: 'person', userId: 'U7' } });
     expect(problem('diagnose everyone')).toEqual({ code: 'unknownWord', command: 'diagnose', word: 'everyone' });
   });

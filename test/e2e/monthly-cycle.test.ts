@@ -209,6 +209,8 @@ describe('/kpi diagnose tells design, execution and market apart, only to the ca
       return r.text;
     };
 
+    // `me` is one's own, a manager's too: not the team's.
+    expect(await ask('UDESM', 'diagnose me')).toContain('🩺 Diagnosis: You · November 2026');
     const design = await ask('UDESM');
     expect(design).toContain('🩺 Diagnosis: UDES · November 2026');
     expect(design).toMatch(/Likely the KPI’s design: the target of 120 meetings is more than 1\.5× the best of the last three months \([\d,]+ meetings\)\./u);

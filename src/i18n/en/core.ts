@@ -243,7 +243,7 @@ export const core: CoreCatalog = {
       examples: ['/kpi plan 7,000,000/month', '/kpi plan 7,000,000/month deal 140000 win 50% meeting 20%', '/kpi plan 10,000,000/month apply'],
     },
     diagnose: {
-      usage: '/kpi diagnose [@person|team]',
+      usage: '/kpi diagnose [@person|team|me]',
       summary: 'why a KPI is under its pace: the KPI’s design, execution (one person or one stage) or the market, with next steps (only you see it)',
       details: [
         'Design: the target is more than 1.5× the best of the last three months, or the KPI is in neither the tree nor the funnel. Execution: one person’s numbers fell while the team held, or one stage’s conversion fell while the others held. Market: most people fell at once.',

@@ -241,7 +241,7 @@ export const core: CoreCatalog = {
       examples: ['/kpi plan 700万/月', '/kpi plan 700万/月 deal 14万 win 50% meeting 20%', '/kpi plan 1000万/月 適用'],
     },
     diagnose: {
-      usage: '/kpi diagnose [@メンバー|team]',
+      usage: '/kpi diagnose [@メンバー|team|自分]',
       summary: 'KPIがペースを下回る原因を、KPIの設計・実行(一人または一つのステップ)・市場に切り分け、次にやることと一緒に表示します(あなたにだけ表示)',
       details: [
         '設計: 目標が直近3か月の最高の1.5倍を超えている、またはKPIがツリーにもファネルにもない。実行: チームは横ばいの中で一人の数字、または他のステップは横ばいの中で一つのステップの転換率が下がった。市場: ほとんどの人が同時に下がった。',
