@@ -151,7 +151,7 @@ export class Scheduler {
           if (slot.at.getTime() - now.getTime() <= PROFILE_LEAD_MS) await readProfiles(zone);
           continue;
         }
-        if (state === 'missed' && this.settled.has(slotId)) continue;
+        if (this.settled.has(slotId)) continue;
         if (state === 'due' && !this.profilesRead.has(slotId)) {
           await readProfiles(zone);
           // A few slots a team a day: forgetting old ones now and then only costs a read that finds nothing stale.
@@ -187,9 +187,13 @@ export class Scheduler {
     return { workspace: team.workspace, kpiTeam: team.id, subject, kind, periodKey };
   }
 
-  /** Sends a slot's deliveries; a missed slot, once all of them are settled, is not read again. */
+  /**
+   * Sends a slot's deliveries. Once all of them are settled (sent, skipped or failed for good) the
+   * slot is not planned again on later ticks of its window: its recipients, and the reads behind
+   * them, were worked out once. One waiting for a retry keeps it planned.
+   */
   private async runPlan(team: Team, plan: SlotPlan, slot: Slot, state: SlotState, now: Date, slotId: string): Promise<DeliveryOutcome[]> {
-    if (state === 'missed' && this.settled.has(slotId)) return [];
+    if (this.settled.has(slotId)) return [];
     const outcomes: DeliveryOutcome[] = [];
     const keys: DeliveryKey[] = [];
     for (const item of await plan.recipients()) {
@@ -198,7 +202,7 @@ export class Scheduler {
       const outcome = await this.deliver(team, key, slot.at, state, now, { to: recipientOf(item), build: () => plan.build(item) });
       if (outcome) outcomes.push(outcome);
     }
-    if (state === 'missed' && keys.every((k) => this.settled.has(idOf(k)))) this.settled.add(slotId);
+    if (keys.every((k) => this.settled.has(idOf(k)))) this.settled.add(slotId);
     return outcomes;
   }
 

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TestBot } from '../harness/bot.js';
 import { Clocked } from '../harness/clocked.js';
 import { appHomeOpened } from '../harness/payloads.js';
@@ -93,7 +93,14 @@ describe('reminders, pace alerts, days off and closures', () => {
     c.at('2026-11-13T09:00:00Z');
     for (const rep of [REP_EN, REP_JA, REP_NY]) await c.as(rep, 'log calls 20 meetings 1 connects 5 emails 3 11/2');
     const alertsSoFar = () => t.slack.accepted('chat.postMessage').filter((x) => x.body.channel === dm(MANAGER) && String(x.body.text).startsWith('ペース確認')).length;
-    for (const at of ['2026-11-16T00:00:00Z', '2026-11-16T00:01:00Z', '2026-11-16T00:02:00Z', '2026-11-16T01:30:00Z']) await c.tick(at);
+    await c.tick('2026-11-16T00:00:00Z');
+    // Once the morning is settled, later ticks of its window plan nothing again: not one delivery or total is read.
+    const finds = vi.spyOn(t.bot.store.deliveries, 'find');
+    const reads = vi.spyOn(t.bot.store.totals, 'memberRanges');
+    for (const at of ['2026-11-16T00:01:00Z', '2026-11-16T00:02:00Z', '2026-11-16T01:30:00Z']) await c.tick(at);
+    expect([finds.mock.calls.length, reads.mock.calls.length]).toEqual([0, 0]);
+    finds.mockRestore();
+    reads.mockRestore();
     expect(alertsSoFar()).toBe(3);
     // The next morning carries the next ones, again at most three.
     for (const at of ['2026-11-17T00:00:00Z', '2026-11-17T00:01:00Z']) await c.tick(at);
