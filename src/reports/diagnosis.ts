@@ -98,12 +98,13 @@ export async function loadDiagnosis(store: Store, workspace: string, subject: Di
   });
   const baseline = { from: months[0]!.start, to: months[2]!.end };
   const spans = [{ from: period.start, to: asOf }, baseline, ...months.map((m) => ({ from: m.start, to: m.end }))];
+  const teamTargets = team ? loadTeamTargets(store, team, asOf, catalog) : null;
   const [levels, ranges, tree] = await Promise.all([
-    team ? loadTeamTargets(store, team, asOf, catalog) : null,
+    teamTargets,
     team
       ? store.totals.memberRanges(team.id, spans)
       : Promise.all(spans.map(async (s) => new Map([[subject.kind === 'person' ? subject.userId : '', await store.totals.rangeTotals(workspace, subject.kind === 'person' ? subject.userId : '', s.from, s.to)]]))),
-    team ? loadTeamTree(store, team, asOf) : null,
+    team ? loadTeamTree(store, team, asOf, teamTargets!) : null,
   ]);
   const [current, base, ...history] = ranges as Map<string, Totals>[];
   const members: TeamMember[] = team ? (levels?.members ?? []).filter((m) => m.isActive) : [{ userId: subject.kind === 'person' ? subject.userId : '', salesRole: null }];

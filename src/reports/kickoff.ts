@@ -48,10 +48,11 @@ export async function loadKickoff(store: Store, team: Team, slotDay: Day): Promi
   const lastMonth = previousPeriod(month);
   const calendar = calendarFor(team);
   const catalog = await store.metrics.catalog(team.workspace);
+  const teamTargets = loadTeamTargets(store, team, slotDay, catalog);
   const [{ members: all, targets }, [lastByMember], tree] = await Promise.all([
-    loadTeamTargets(store, team, slotDay, catalog),
+    teamTargets,
     store.totals.memberRanges(team.id, [{ from: lastMonth.start, to: lastMonth.end }]) as Promise<Map<string, Totals>[]>,
-    loadTeamTree(store, team, slotDay),
+    loadTeamTree(store, team, slotDay, teamTargets),
   ]);
   const members = all.filter((m) => m.isActive);
   const last = lastByMember ?? new Map<string, Totals>();

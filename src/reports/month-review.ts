@@ -100,13 +100,14 @@ export async function loadMonthReview(store: Store, team: Team, slotDay: Day): P
   const calendar = calendarFor(team);
   const zone = team.settings.timezone;
   const catalog = await store.metrics.catalog(team.workspace);
+  const teamTargets = loadTeamTargets(store, team, month.end, catalog);
   const [{ members: all, targets }, ranges, tree, decisions] = await Promise.all([
-    loadTeamTargets(store, team, month.end, catalog),
+    teamTargets,
     store.totals.memberRanges(team.id, [
       { from: month.start, to: month.end },
       { from: previousMonth.start, to: previousMonth.end },
     ]),
-    loadTeamTree(store, team, month.end),
+    loadTeamTree(store, team, month.end, teamTargets),
     // Decided during the month, in the team's zone.
     store.engagements.decisions(team.id, new Date(instantAt(month.start, 0, zone).getTime() - 1), new Date(instantAt(addDays(month.end, 1), 0, zone).getTime() - 1)),
   ]);

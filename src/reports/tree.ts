@@ -89,8 +89,12 @@ export function teamValue(def: MetricDef, members: readonly TeamMember[], byMemb
   return teamRate(def, members, byMember).value;
 }
 
-/** The team's KGI → KPI tree (its own, else derived from its targets along its funnel), with the team's actuals on every node. */
-export async function loadTeamTree(store: Store, team: Team, asOf: Day): Promise<TreeModel> {
+/**
+ * The team's KGI → KPI tree (its own, else derived from its targets along its funnel), with the
+ * team's actuals on every node. A caller that reads the team's targets as of the same day anyway
+ * hands them over (`read`), so they are read once.
+ */
+export async function loadTeamTree(store: Store, team: Team, asOf: Day, read?: Promise<TeamTargets>): Promise<TreeModel> {
   const [nodes, catalog] = await Promise.all([store.trees.nodes(team.id), store.metrics.catalog(team.workspace)]);
   let tree: KpiTreeNode | null;
   if (nodes.length > 0) {
@@ -98,7 +102,7 @@ export async function loadTeamTree(store: Store, team: Team, asOf: Day): Promise
     if (!built.ok) return { kind: 'invalid', problem: built.problem };
     tree = built.value;
   } else {
-    const { targets } = await loadTeamTargets(store, team, asOf, catalog);
+    const { targets } = await (read ?? loadTeamTargets(store, team, asOf, catalog));
     const calendar = calendarFor(team);
     const month = periodOf(asOf, 'month');
     const monthly = targets.flatMap((t) => {

@@ -114,7 +114,7 @@ export function planWeekly(store: Store, team: Team, slotDay: Day): SlotPlan {
     recipients: async () => (team.channelId ? [{ kind: 'weekly', subject: String(team.id), channel: team.channelId }] : []),
     build: async () => {
       const { review, teamTargets } = await loadWeeklyReviewWithTargets(store, team, slotDay);
-      return weeklyReviewMessage(review, await loadWeeklyTrend(store, team, review, undefined, teamTargets), team.settings.locale);
+      return weeklyReviewMessage(review, await loadWeeklyTrend(store, team, review, teamTargets), team.settings.locale);
     },
   };
 }

@@ -87,7 +87,7 @@ export function buildWeeklyTrend(input: WeeklyTrendInput): WeeklyTrend {
  * with the members and team-level targets the review reads: the targets as of the review's week,
  * whose schedules hold every change up to it, so each past week reads the ones it had.
  */
-export async function loadWeeklyTrend(store: Store, team: Team, review: WeeklyReviewModel, weeks = TREND_WEEKS, read?: TeamTargets): Promise<WeeklyTrend> {
+export async function loadWeeklyTrend(store: Store, team: Team, review: WeeklyReviewModel, read?: TeamTargets, weeks = TREND_WEEKS): Promise<WeeklyTrend> {
   const periods: Period[] = [review.week];
   while (periods.length < weeks) periods.unshift(previousPeriod(periods[0]!));
   const [{ members, targets }, ranges] = await Promise.all([
