@@ -1,11 +1,14 @@
 import type { CommandContext } from './context.js';
 import { authorize, type Action, type Actor } from '../domain/permissions.js';
-import { formatList, messages } from '../i18n/index.js';
+import { formatList, messages, type Locale } from '../i18n/index.js';
 import { textMessage } from '../reports/receipts.js';
 import type { Message } from '../reports/blocks.js';
 import type { Person, Team } from '../store/index.js';
 
 export const mention = (userId: string): string => `<@${userId}>`;
+
+/** People as a reader's list of mentions: `<@U1>, <@U2> and <@U3>`. */
+export const mentionList = (ids: readonly string[], locale: Locale): string => formatList(ids.map(mention), locale);
 
 /** The caller as the permission rules see them, with their person record and team. */
 export interface Standing {

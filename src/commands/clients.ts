@@ -1,4 +1,4 @@
-import { check, mention, standingOf, workingTeam } from './authority.js';
+import { check, mentionList, standingOf, workingTeam } from './authority.js';
 import type { CommandContext } from './context.js';
 import { CLIENT_COMMANDS, type ClientRequest } from './parse-client.js';
 import { targetLines } from './targets.js';
@@ -18,8 +18,6 @@ import type { Team } from '../store/index.js';
 
 /** seed 003's phases when the engagement has no agency team to take them from: lead acquisition → meeting creation → closing. */
 const CLIENT_PHASES = ['leads', 'meetings', 'wins'];
-
-const people = (ids: readonly string[], locale: Locale) => formatList(ids.map(mention), locale);
 
 /** An engagement by the name typed, or the message naming the ones there are. */
 async function engagementNamed(ctx: CommandContext, typed: string): Promise<{ team: Team } | { refused: Message }> {
@@ -94,7 +92,7 @@ async function showClient(ctx: CommandContext, team: Team): Promise<Message> {
       channel: team.channelId ? `<#${team.channelId}>` : c.noChannel,
       cadence: `${c.cadenceName[e.report]} (${reportWhen(team, e.report, locale)})`,
       language: messages(locale).languageNames[team.settings.locale],
-      people: members.length ? people(members.map((m) => m.userId), locale) : '–',
+      people: members.length ? mentionList(members.map((m) => m.userId), locale) : '–',
       funnel,
     }),
     targets.length ? c.showTargets({ targets: targetLines(targets, locale, catalog).join(messages(locale).itemSeparator) }) : c.showNoTargets({ client: e.client }),
@@ -124,7 +122,7 @@ async function joinClient(ctx: CommandContext, team: Team, userIds: readonly str
   const c = messages(ctx.caller.locale).clients;
   const client = team.engagement!.client;
   const { added, already } = await ctx.store.engagements.join(ctx.caller.teamId, team.id, userIds, ctx.clock(), asDefault);
-  const lines = [...(added.length ? [c.joined({ client, people: people(added, ctx.caller.locale) })] : []), ...(already.length ? [c.alreadyIn({ client, people: people(already, ctx.caller.locale) })] : [])];
+  const lines = [...(added.length ? [c.joined({ client, people: mentionList(added, ctx.caller.locale) })] : []), ...(already.length ? [c.alreadyIn({ client, people: mentionList(already, ctx.caller.locale) })] : [])];
   if (asDefault) lines.push(c.defaultSet({ client }));
   return textMessage(lines.join('\n'));
 }
@@ -136,7 +134,7 @@ async function leaveClient(ctx: CommandContext, team: Team, userIds: readonly st
   const client = team.engagement!.client;
   const left = await ctx.store.engagements.leave(team.id, userIds, ctx.clock());
   const not = userIds.filter((u) => !left.includes(u));
-  return textMessage([...(left.length ? [c.left({ client, people: people(left, ctx.caller.locale) })] : []), ...(not.length ? [c.notIn({ client, people: people(not, ctx.caller.locale) })] : [])].join('\n'));
+  return textMessage([...(left.length ? [c.left({ client, people: mentionList(left, ctx.caller.locale) })] : []), ...(not.length ? [c.notIn({ client, people: mentionList(not, ctx.caller.locale) })] : [])].join('\n'));
 }
 
 /** `/kpi client <client> report`: the report as the client's channel would get it now, to the caller only; with a cadence, sets it. */

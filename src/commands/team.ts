@@ -1,12 +1,10 @@
-import { check, managedTeam, mention, standingOf, workingTeam } from './authority.js';
+import { check, managedTeam, mention, mentionList, standingOf, workingTeam } from './authority.js';
 import type { CommandContext } from './context.js';
 import { defaultTeamSettings } from '../domain/team-settings.js';
-import { formatList, messages } from '../i18n/index.js';
+import { messages } from '../i18n/index.js';
 import type { Message } from '../reports/blocks.js';
 import { textMessage } from '../reports/receipts.js';
 import { renderTeam } from '../reports/team.js';
-
-const people = (ids: readonly string[], ctx: CommandContext) => formatList(ids.map(mention), ctx.caller.locale);
 
 /** `/kpi team`: the caller's team (or, for an admin, the team of this channel). */
 export async function showTeam(ctx: CommandContext): Promise<Message> {
@@ -53,9 +51,9 @@ export async function addMembers(ctx: CommandContext, userIds: readonly string[]
   const change = await ctx.store.teams.addMembers(team, userIds, asManager ? 'manager' : 'rep', ctx.clock());
   const lines: string[] = [];
   const newcomers = [...change.added, ...change.moved.map((m) => m.userId)];
-  if (newcomers.length) lines.push(t.membersAdded({ people: people(newcomers, ctx), team: team.name, asManager }));
+  if (newcomers.length) lines.push(t.membersAdded({ people: mentionList(newcomers, ctx.caller.locale), team: team.name, asManager }));
   for (const m of change.moved) lines.push(t.membersMoved({ person: mention(m.userId), from: m.from }));
-  if (change.unchanged.length) lines.push(t.membersUnchanged({ people: people(change.unchanged, ctx) }));
+  if (change.unchanged.length) lines.push(t.membersUnchanged({ people: mentionList(change.unchanged, ctx.caller.locale) }));
   return textMessage(lines.join('\n'));
 }
 
@@ -68,7 +66,7 @@ export async function removeMembers(ctx: CommandContext, userIds: readonly strin
   const removed = await ctx.store.teams.removeMembers(team, userIds);
   const absent = userIds.filter((u) => !removed.includes(u));
   const lines: string[] = [];
-  if (removed.length) lines.push(t.membersRemoved({ people: people(removed, ctx), team: team.name }));
-  if (absent.length) lines.push(t.membersNotThere({ people: people(absent, ctx), team: team.name }));
+  if (removed.length) lines.push(t.membersRemoved({ people: mentionList(removed, ctx.caller.locale), team: team.name }));
+  if (absent.length) lines.push(t.membersNotThere({ people: mentionList(absent, ctx.caller.locale), team: team.name }));
   return textMessage(lines.join('\n'));
 }

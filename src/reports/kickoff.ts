@@ -6,12 +6,12 @@ import { channelTree } from './month-review.js';
 import { calendarFor } from './status.js';
 import { teamTotalsFor } from './team-progress.js';
 import { loadTeamTargets, loadTeamTree } from './tree.js';
-import { countWorkdays } from '../domain/calendar.js';
 import { monthOf, yearOf, type Day } from '../domain/days.js';
 import type { MetricCatalog } from '../domain/metric-catalog.js';
 import type { MetricDef } from '../domain/metrics.js';
 import { periodOf, previousPeriod, type Period } from '../domain/periods.js';
-import { isPaced } from '../domain/progress.js';
+import { isPaced, totalWorkdays } from '../domain/progress.js';
+import { ceilCount } from '../domain/rounding.js';
 import { metricValue, sumTotals, type Totals } from '../domain/rates.js';
 import { periodTarget } from '../domain/targets.js';
 import { formatMonth, messages, rotate, type Locale } from '../i18n/index.js';
@@ -57,15 +57,15 @@ export async function loadKickoff(store: Store, team: Team, slotDay: Day): Promi
   const members = all.filter((m) => m.isActive);
   const last = lastByMember ?? new Map<string, Totals>();
   const channel = channelKpis(targets, catalog);
-  const workdays = countWorkdays(month.start, month.end, calendar);
+  const workdays = totalWorkdays(month, calendar);
   const lines = channel.kpis.flatMap((t) => {
     const def = catalog.get(t.metric);
     const value = def ? periodTarget(def, t.schedules, month, slotDay, calendar).value : null;
     if (!def || value === null) return [];
-    const perWorkday = isPaced(def) && def.better === 'higher' && workdays > 0 ? Math.ceil(value / workdays) : null;
+    const perWorkday = isPaced(def) && def.better === 'higher' && workdays > 0 ? ceilCount(value / workdays) : null;
     return [{ metric: def, target: value, perWorkday }];
   });
-  const root = tree.kind === 'tree' ? channelTree(tree.root, channel, members, last.size > 0 ? last : new Map()) : null;
+  const root = tree.kind === 'tree' ? channelTree(tree.root, channel, members, last) : null;
   const kgiLast = root ? metricValue(root.metric, teamTotalsFor(root.metric, members, last)) : null;
   return {
     teamName: team.name,

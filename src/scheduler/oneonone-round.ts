@@ -44,8 +44,8 @@ export async function runOneOnOne(round: OneOnOneRound, schedule: StoredOneOnOne
   /** A person's language, their profile read first when it is stale. */
   const localeOf = async (userId: string): Promise<Locale> => {
     const person = await store.people.get(workspace, userId);
-    if (person) await round.profiles.refresh(workspace, [person], now, zone);
-    return (await store.people.get(workspace, userId))?.locale ?? settings.locale;
+    const read = person ? await round.profiles.refresh(workspace, [person], now, zone) : 0;
+    return (read > 0 ? await store.people.get(workspace, userId) : person)?.locale ?? settings.locale;
   };
   const outcomes: DeliveryOutcome[] = [];
   const slots = oneOnOneSlots(
