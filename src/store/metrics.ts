@@ -176,19 +176,9 @@ export class Metrics {
         `UPDATE metrics SET unit = ?, name_en = ?, name_ja = ?, singular_en = ?, counter_ja = ?, aliases = ?, daily_max = ?, better = ?,
            numerator = ?, denominator = ?, denominator_at = ?, out_of = ?, updated_by = ?, updated_at = ?
          WHERE team_id = ? AND key = ?`,
+        // The definition's columns from unit to out_of, as `columns` writes them (key and kind stay; built_in too).
         [
-          next.unit,
-          next.label.en,
-          next.label.ja,
-          next.singular,
-          next.counterJa,
-          JSON.stringify(next.aliases),
-          next.dailyMax,
-          next.better,
-          next.formula ? JSON.stringify(next.formula.numerator) : null,
-          next.formula?.denominator ?? null,
-          next.formula ? next.formula.denominatorAt : null,
-          next.outOf,
+          ...columns(next).slice(2, -1),
           by,
           at.toISOString(),
           workspace,
