@@ -77,6 +77,16 @@ export function sumTotals(all: Iterable<Totals>): Totals {
   return { values, atStart, asOf };
 }
 
+/** The sums of a read's totals by member, worked out once per read: a team's KPIs are each read over the same sum. */
+const summed = new WeakMap<ReadonlyMap<string, Totals>, Totals>();
+
+/** Everyone's totals in a read by member, added up (`sumTotals` of its values, once per read). */
+export function sumOfAll(byMember: ReadonlyMap<string, Totals>): Totals {
+  let sum = summed.get(byMember);
+  if (sum === undefined) summed.set(byMember, (sum = sumTotals(byMember.values())));
+  return sum;
+}
+
 /** Totals with every flow multiplied by `factor` (four weeks as one average week); snapshots stay as they are. */
 export function scaleTotals(t: Totals, factor: number): Totals {
   const values = Object.fromEntries(Object.entries(t.values).map(([k, v]) => [k, t.asOf[k] === undefined ? v * factor : v]));

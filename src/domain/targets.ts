@@ -46,6 +46,8 @@ export function stepOn(schedule: TargetSchedule, d: Day): (TargetStep & { readon
 export function flowTarget(schedule: TargetSchedule, from: Day, to: Day, asOf: Day, calendar: WorkCalendar): number | null {
   const days = workdaysBetween(from, to, calendar);
   if (days.length === 0) return schedule.some((s) => s.effectiveFrom <= minDay(to, asOf) && s.value !== null) ? 0 : null;
+  const steady = steadyTarget(schedule, from, to, asOf, days.length, calendar);
+  if (steady !== undefined) return steady;
   const groups = new Map<string, { step: TargetStep & { readonly value: number }; source: Day | null; days: number }>();
   for (const d of days) {
     const step = stepOn(schedule, minDay(d, asOf));
@@ -66,6 +68,30 @@ export function flowTarget(schedule: TargetSchedule, from: Day, to: Day, asOf: D
     }
   }
   return total;
+}
+
+/**
+ * `flowTarget` without the walk, when one step is in force on every day of the span and the span is
+ * within one of its periods (the usual case: a target set before the month and never changed); else
+ * undefined, and the walk decides. A step starts to count on its own day, and the first one from its
+ * period's start: a span with none of those days after its first is under one step.
+ */
+function steadyTarget(schedule: TargetSchedule, from: Day, to: Day, asOf: Day, workdays: number, calendar: WorkCalendar): number | null | undefined {
+  const first = minDay(from, asOf);
+  const last = minDay(to, asOf);
+  for (const s of schedule) {
+    if (s.effectiveFrom <= first) continue;
+    if (s.effectiveFrom <= last) return undefined;
+    // A step's period starts on or before its own day: only a step after the span can count back into it.
+    const start = periodOf(s.effectiveFrom, s.period).start;
+    if (start > first && start <= last) return undefined;
+  }
+  const step = stepOn(schedule, first);
+  if (step === null) return null;
+  if (step.period === 'day') return step.value * workdays;
+  const p = periodOf(from, step.period);
+  if (to > p.end) return undefined;
+  return (step.value * workdays) / countWorkdays(p.start, p.end, calendar);
 }
 
 /**

@@ -51,29 +51,33 @@ function utcMidnight(d: Day): TZDate {
   return new TZDate(`${d}T00:00:00Z`, 'UTC');
 }
 
-/** Days already written out, per language: a morning's messages name the same few days thousands of times. */
-const daysWritten = new Map<string, string>();
+/** Days and months already written out, per form and language: a morning's messages name the same few days thousands of times. */
+const written = new Map<string, string>();
 
-/** A day for a reader: `"Fri 20 Nov"` / `"11月20日(金)"`. */
-export function formatDay(d: Day, locale: Locale): string {
-  const key = `${locale}${d}`;
-  let text = daysWritten.get(key);
+function writtenOnce(form: string, d: Day, locale: Locale, write: (midnight: TZDate) => string): string {
+  const key = `${form}${locale}${d}`;
+  let text = written.get(key);
   if (text === undefined) {
-    text = locale === 'ja' ? format(utcMidnight(d), 'M月d日(E)', { locale: jaLocale }) : format(utcMidnight(d), 'EEE d MMM', { locale: enGB });
-    if (daysWritten.size >= 10_000) daysWritten.clear();
-    daysWritten.set(key, text);
+    text = write(utcMidnight(d));
+    if (written.size >= 10_000) written.clear();
+    written.set(key, text);
   }
   return text;
 }
 
+/** A day for a reader: `"Fri 20 Nov"` / `"11月20日(金)"`. */
+export function formatDay(d: Day, locale: Locale): string {
+  return writtenOnce('day', d, locale, (m) => (locale === 'ja' ? format(m, 'M月d日(E)', { locale: jaLocale }) : format(m, 'EEE d MMM', { locale: enGB })));
+}
+
 /** A day where space is short (chart axes): `"2 Nov"` / `"11/2"`. */
 export function formatShortDay(d: Day, locale: Locale): string {
-  return locale === 'ja' ? format(utcMidnight(d), 'M/d') : format(utcMidnight(d), 'd MMM', { locale: enGB });
+  return writtenOnce('short', d, locale, (m) => (locale === 'ja' ? format(m, 'M/d') : format(m, 'd MMM', { locale: enGB })));
 }
 
 /** A month for a reader: `"November 2026"` / `"2026年11月"`. */
 export function formatMonth(d: Day, locale: Locale): string {
-  return locale === 'ja' ? format(utcMidnight(d), 'yyyy年M月') : format(utcMidnight(d), 'MMMM yyyy', { locale: enGB });
+  return writtenOnce('month', d, locale, (m) => (locale === 'ja' ? format(m, 'yyyy年M月') : format(m, 'MMMM yyyy', { locale: enGB })));
 }
 
 /** A clock time for a reader in a zone: `"14:05"`. */

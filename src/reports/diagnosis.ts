@@ -10,7 +10,7 @@ import type { MetricCatalog } from '../domain/metric-catalog.js';
 import { inputsOf, type MetricDef } from '../domain/metrics.js';
 import { periodOf, previousPeriod, type Period } from '../domain/periods.js';
 import { isPaced, type Progress } from '../domain/progress.js';
-import { metricValue, NO_TOTALS, rateParts, sumTotals, type Totals } from '../domain/rates.js';
+import { metricValue, NO_TOTALS, rateParts, sumOfAll, sumTotals, type Totals } from '../domain/rates.js';
 import { populationOf, teamStageTotals, type TeamMember } from '../domain/team-rates.js';
 import type { EvaluatedTreeNode } from '../domain/tree.js';
 import type { Store, Team } from '../store/index.js';
@@ -115,7 +115,7 @@ export async function loadDiagnosis(store: Store, workspace: string, subject: Di
       ? (levels?.targets ?? [])
       : (person && levels ? (levels.byPerson.get(person) ?? []) : await store.targets.of(workspace, 'person', person!, asOf)).map((t) => ({ metric: t.metric, schedules: [t.schedule] }));
   const totalsOf = (byMember: ReadonlyMap<string, Totals>, def: MetricDef | null): Totals =>
-    person !== null ? (byMember.get(person) ?? NO_TOTALS) : def ? teamTotalsFor(def, members, byMember) : sumTotals(byMember.values());
+    person !== null ? (byMember.get(person) ?? NO_TOTALS) : def ? teamTotalsFor(def, members, byMember) : sumOfAll(byMember);
   const elapsed = countWorkdays(period.start, asOf, calendar);
   const baseDays = countWorkdays(baseline.from, baseline.to, calendar);
   const logged = sumTotals([...current!.values(), ...base!.values()]).values;

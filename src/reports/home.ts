@@ -5,7 +5,7 @@ import { loadPersonCalendar } from './calendars.js';
 import { countWorkdays, isWorkday, withDaysOff, type WorkCalendar } from '../domain/calendar.js';
 import { addDays, dayInZone, type Day } from '../domain/days.js';
 import { periodOf } from '../domain/periods.js';
-import { loggedSince, NO_TOTALS, sumTotals } from '../domain/rates.js';
+import { loggedSince, NO_TOTALS, sumOfAll } from '../domain/rates.js';
 import type { MetricCatalog } from '../domain/metric-catalog.js';
 import { workdayStreak } from '../domain/streaks.js';
 import { MEMBER_AT_TARGET_SHARE } from '../domain/templates.js';
@@ -97,7 +97,7 @@ export async function loadTeamPanel(store: Store, team: Team, at: Date): Promise
     userId: `team:${team.id}`,
     period: month,
     asOf,
-    totals: sumTotals(byMember.values()),
+    totals: sumOfAll(byMember),
     lines: levelTargets.flatMap((t) => {
       const def = catalog.get(t.metric);
       if (!def) return [];

@@ -12,7 +12,7 @@ import type { MetricDef } from '../domain/metrics.js';
 import { periodOf, previousPeriod, type Period } from '../domain/periods.js';
 import { isPaced, totalWorkdays } from '../domain/progress.js';
 import { ceilCount } from '../domain/rounding.js';
-import { metricValue, sumTotals, type Totals } from '../domain/rates.js';
+import { metricValue, sumOfAll, type Totals } from '../domain/rates.js';
 import { periodTarget } from '../domain/targets.js';
 import { formatMonth, messages, rotate, type Locale } from '../i18n/index.js';
 import type { Store, Team } from '../store/index.js';
@@ -73,7 +73,7 @@ export async function loadKickoff(store: Store, team: Team, slotDay: Day): Promi
     month,
     lastMonth,
     workdays,
-    lastItems: headlineItems(sumTotals(last.values()), catalog, 4, channel.solo),
+    lastItems: headlineItems(sumOfAll(last), catalog, 4, channel.solo),
     lines,
     kgi: root?.target && root.period === 'month' && kgiLast !== null && root.metric.better === 'higher' ? { metric: root.metric, target: root.target.value, last: kgiLast } : null,
     catalog,

@@ -10,7 +10,7 @@ import type { MetricCatalog } from '../domain/metric-catalog.js';
 import type { MetricDef } from '../domain/metrics.js';
 import { periodOf, previousPeriod, type Period } from '../domain/periods.js';
 import { isPaced, type Progress } from '../domain/progress.js';
-import { metricValue, sumTotals, type Totals } from '../domain/rates.js';
+import { metricValue, sumOfAll, type Totals } from '../domain/rates.js';
 import { isSeveralPeoplesWork, SEVERAL } from '../domain/team-kpis.js';
 import { teamStageTotals, type TeamMember } from '../domain/team-rates.js';
 import type { EvaluatedTreeNode } from '../domain/tree.js';
@@ -120,7 +120,7 @@ export async function loadMonthReview(store: Store, team: Team, slotDay: Day): P
     const { progress } = teamProgress(def, t, month, month.end, members, byMember, calendar);
     return [{ metric: def, progress, previous: metricValue(def, teamTotalsFor(def, members, beforeByMember)) }];
   });
-  const totals = sumTotals(byMember.values());
+  const totals = sumOfAll(byMember);
   const logged = (k: string) => (totals.values[k] ?? 0) > 0;
   const stages = channelStages(funnelStages(team.settings.funnel, catalog, logged), members, byMember, channel);
   const moves = movements(

@@ -2,7 +2,7 @@ import type { Message } from './blocks.js';
 import { oneOnOneMessage } from './charts/from-oneonone.js';
 import { buildOneOnOne, type OneOnOneInput, type OneOnOneModel } from './oneonone.js';
 import { loadPersonCalendar } from './calendars.js';
-import { recentPace, trailingWindow } from './status.js';
+import { daysByMetric, recentPace, trailingWindow } from './status.js';
 import { countWorkdays } from '../domain/calendar.js';
 import { addDays, daysBetween, type Day } from '../domain/days.js';
 import type { Locale } from '../domain/locale.js';
@@ -52,7 +52,7 @@ export async function loadOneOnOne(store: Store, team: Team | null, input: { wor
   const lastLoggedFrom = addDays(to, -40);
   for (const r of days) if (r.day >= lastLoggedFrom) lastLogged.set(r.metric, r.day);
   const paces = new Map<string, number | null>();
-  const paceOf = recentPace(trailingTotals, days.filter((d) => d.day >= trailing.from), meetingDay, calendar);
+  const paceOf = recentPace(trailingTotals, daysByMetric(days, trailing.from), meetingDay, calendar);
   for (const t of targets) {
     const def = catalog.get(t.metric);
     if (def) paces.set(t.metric, paceOf(def, t.period));

@@ -293,6 +293,21 @@ export const MIN_PACE_DAYS = 8;
 /** A person's trailing pace for any metric and period kind; see `recentPace`. */
 type RecentPace = (metric: MetricDef, kind: PeriodKind) => number | null;
 
+/** The days a person logged each metric, in day order. */
+export type DaysByMetric = ReadonlyMap<string, readonly Day[]>;
+
+/** Day rows (in day order) as the days each metric was logged, from `from` on. */
+export function daysByMetric(rows: readonly { day: Day; metric: string }[], from: Day): Map<string, Day[]> {
+  const out = new Map<string, Day[]>();
+  for (const r of rows) {
+    if (r.day < from) continue;
+    let days = out.get(r.metric);
+    if (!days) out.set(r.metric, (days = []));
+    days.push(r.day);
+  }
+  return out;
+}
+
 /** Reads the four weeks before `today` for `recentPace`. */
 export async function loadRecentPace(store: Store, workspace: string, userId: string, today: Day, team: Team | null): Promise<RecentPace> {
   const { from, to } = trailingWindow(today);
@@ -301,7 +316,7 @@ export async function loadRecentPace(store: Store, workspace: string, userId: st
     store.totals.personDays(workspace, userId, from, to),
     store.daysOff.of(workspace, userId),
   ]);
-  return recentPace(totals, days, today, withDaysOff(calendarFor(team), daysOff));
+  return recentPace(totals, daysByMetric(days, from), today, withDaysOff(calendarFor(team), daysOff));
 }
 
 /**
@@ -310,13 +325,13 @@ export async function loadRecentPace(store: Store, workspace: string, userId: st
  * current period of that kind; for a rate, the rate of those weeks. Null when the metric was logged
  * on fewer than `MIN_PACE_DAYS` days of those weeks, and for snapshots (a level, not a pace).
  */
-export function recentPace(totals: Totals, days: readonly { day: Day; metric: string }[], today: Day, calendar: WorkCalendar): RecentPace {
+export function recentPace(totals: Totals, days: DaysByMetric, today: Day, calendar: WorkCalendar): RecentPace {
   const { from, to } = trailingWindow(today);
   const workdays = countWorkdays(from, to, calendar);
   return (metric, kind) => {
     // A pace needs a history: a week or two of logs, not the first day someone used the bot.
     const inputs = inputsOf(metric);
-    const loggedDays = new Set(days.filter((d) => inputs.includes(d.metric)).map((d) => d.day)).size;
+    const loggedDays = inputs.length === 1 ? (days.get(inputs[0]!)?.length ?? 0) : new Set(inputs.flatMap((k) => days.get(k) ?? [])).size;
     if (loggedDays < MIN_PACE_DAYS) return null;
     if (metric.kind === 'rate') return metricValue(metric, totals);
     const sum = totals.values[metric.key];

@@ -4,7 +4,7 @@ import type { Day } from '../domain/days.js';
 import { inputsOf, type MetricDef } from '../domain/metrics.js';
 import type { Period } from '../domain/periods.js';
 import type { Progress } from '../domain/progress.js';
-import { sumTotals, type Totals } from '../domain/rates.js';
+import { sumOfAll, type Totals } from '../domain/rates.js';
 import type { RoleGroup } from '../domain/roles.js';
 import { populationTotals, readOver, type TeamMember } from '../domain/team-rates.js';
 
@@ -21,7 +21,7 @@ export interface TeamProgress {
 
 /** The totals a team KPI is read from: a rate's population, or everyone. */
 export function teamTotalsFor(def: MetricDef, members: readonly TeamMember[], byMember: ReadonlyMap<string, Totals>): Totals {
-  return def.formula ? populationTotals(inputsOf(def), members, byMember) : sumTotals(byMember.values());
+  return def.formula ? populationTotals(inputsOf(def), members, byMember) : sumOfAll(byMember);
 }
 
 /** Where a team stands on a KPI over a period, with its target day by day. */

@@ -26,11 +26,7 @@ export interface TeamTargets {
 
 /** Reads a team's members and targets in force on `asOf`, and works out its team-level targets. */
 export async function loadTeamTargets(store: Store, team: Team, asOf: Day, catalog: MetricCatalog): Promise<TeamTargets> {
-  const members = await store.teams.members(team.id);
-  const [own, byPerson] = await Promise.all([
-    store.targets.of(team.workspace, 'team', String(team.id), asOf),
-    store.targets.inForce(team.workspace, 'person', members.map((m) => m.userId), asOf),
-  ]);
+  const [members, { own, byPerson }] = await Promise.all([store.teams.members(team.id), store.targets.ofKpiTeam(team.workspace, team.id, asOf)]);
   const active = new Set(members.filter((m) => m.isActive).map((m) => m.userId));
   return { members, byPerson, targets: teamLevelTargets(team, asOf, own, byPerson, active, catalog) };
 }

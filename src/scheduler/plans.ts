@@ -3,11 +3,10 @@ import { actions, button, section, type Message } from '../reports/blocks.js';
 import { textMessage } from '../reports/receipts.js';
 import { buildDailyDigest, renderDailyDigest } from '../reports/digest/daily.js';
 import { buildMorningDm, renderMorningDm } from '../reports/digest/dm.js';
-import { loadTeamSnapshot, reportDayFor, type TeamSnapshot } from '../reports/digest/snapshot.js';
+import { isOffOn, loadTeamSnapshot, reportDayFor, type TeamSnapshot } from '../reports/digest/snapshot.js';
 import type { PaceAlert } from '../reports/pace-alerts.js';
 import type { ReminderModel } from '../reports/reminder.js';
-import { loadWeeklyTrend, weeklyReviewMessage } from '../reports/charts/from-weekly.js';
-import { loadWeeklyReviewWithTargets } from '../reports/digest/weekly.js';
+import { loadWeeklyReviewWithTrend, weeklyReviewMessage } from '../reports/charts/from-weekly.js';
 import { loadClientReport } from '../reports/client-report.js';
 import { loadKickoff, renderKickoff } from '../reports/kickoff.js';
 import { loadMonthReview, reviewedMonth } from '../reports/month-review.js';
@@ -98,9 +97,10 @@ export function planDaily(store: Store, team: Team, slotDay: Day): SlotPlan {
     async recipients() {
       const items = await digest.recipients();
       if (!team.settings.morningDm) return items;
-      const off = await store.daysOff.ofTeam(team.id, slotDay, slotDay);
-      for (const member of await store.teams.members(team.id)) {
-        if (member.isActive && member.morningDm && !off.has(member.userId)) items.push({ kind: 'dm', subject: member.userId, member });
+      // The members and days off the messages are built from: read once for the recipients and every message.
+      const snapshot = await snapshotFor(store, team, slotDay, cache);
+      for (const member of snapshot.members) {
+        if (member.morningDm && !isOffOn(snapshot, member.userId, slotDay)) items.push({ kind: 'dm', subject: member.userId, member });
       }
       return items;
     },
@@ -113,8 +113,8 @@ export function planWeekly(store: Store, team: Team, slotDay: Day): SlotPlan {
   return {
     recipients: async () => (team.channelId ? [{ kind: 'weekly', subject: String(team.id), channel: team.channelId }] : []),
     build: async () => {
-      const { review, teamTargets } = await loadWeeklyReviewWithTargets(store, team, slotDay);
-      return weeklyReviewMessage(review, await loadWeeklyTrend(store, team, review, teamTargets), team.settings.locale);
+      const { review, trend } = await loadWeeklyReviewWithTrend(store, team, slotDay);
+      return weeklyReviewMessage(review, trend, team.settings.locale);
     },
   };
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { WorkCalendar } from '../../src/domain/calendar.js';
+import { countWorkdays, isWorkday, workdaysBetween, type WorkCalendar } from '../../src/domain/calendar.js';
 import { addDays, day, type Day } from '../../src/domain/days.js';
 import { periodOf, type Period } from '../../src/domain/periods.js';
 import { compoundedShare, flowTarget, periodTarget, stepOn, type TargetSchedule } from '../../src/domain/targets.js';
@@ -122,5 +122,41 @@ describe('a first target counts for the whole of its own period', () => {
     ];
     // 13 workdays before the 20th and the 20th itself at 1 a workday, the 5 from the 24th at 2.
     expect(target('calls', raised, NOVEMBER)).toBeCloseTo(14 + 10, 9);
+  });
+});
+
+describe('a span under one unchanged target is counted without walking its days', () => {
+  // The rule as documented, day by day: each workday at the step in force that day (a later day than
+  // asOf at the one in force on asOf), a day step as is, a longer one shared over its period's workdays.
+  const walk = (schedule: TargetSchedule, from: Day, to: Day, asOf: Day): number | null => {
+    let total: number | null = null;
+    for (let d = from; d <= to; d = addDays(d, 1)) {
+      if (!isWorkday(d, JP)) continue;
+      const step = stepOn(schedule, d < asOf ? d : asOf);
+      if (step === null) continue;
+      const p = periodOf(d, step.period);
+      total = (total ?? 0) + (step.period === 'day' ? step.value : step.value / countWorkdays(p.start, p.end, JP));
+    }
+    return total;
+  };
+  const someDay = fc.integer({ min: 0, max: 500 }).map((n) => addDays(day('2025-10-01'), n));
+  const schedules = fc.array(
+    fc.record({ value: fc.option(fc.integer({ min: 1, max: 1000 }), { nil: null }), period: fc.constantFrom('day' as const, 'week' as const, 'month' as const, 'quarter' as const, 'year' as const), effectiveFrom: someDay }),
+    { minLength: 1, maxLength: 3 },
+  );
+
+  it('gives what the day-by-day reading gives, for any schedule, span and day it is seen from', () => {
+    fc.assert(
+      fc.property(schedules, someDay, fc.integer({ min: 0, max: 120 }), someDay, (schedule, from, length, asOf) => {
+        const to = addDays(from, length);
+        const expected = walk(schedule, from, to, asOf);
+        const got = flowTarget(schedule, from, to, asOf, JP);
+        const workdays = workdaysBetween(from, to, JP).length;
+        if (workdays === 0) return;
+        if (expected === null) expect(got).toBeNull();
+        else expect(got).toBeCloseTo(expected, 6);
+      }),
+      { numRuns: 2000, seed: 20261203 },
+    );
   });
 });

@@ -7,8 +7,7 @@ import { knownCharts } from '../reports/charts/known.js';
 import { day } from '../../src/domain/days.js';
 import { createLogger } from '../../src/log.js';
 import { section, type Message } from '../../src/reports/blocks.js';
-import { loadWeeklyTrend, weeklyReviewMessage } from '../../src/reports/charts/from-weekly.js';
-import { loadWeeklyReview } from '../../src/reports/digest/weekly.js';
+import { loadWeeklyReviewWithTrend, weeklyReviewMessage } from '../../src/reports/charts/from-weekly.js';
 import { ChartPosters, type ChartPosterOptions } from '../../src/scheduler/chart-poster.js';
 import { Sender } from '../../src/scheduler/sender.js';
 import { SlackClient } from '../../src/slack/client.js';
@@ -131,8 +130,8 @@ describe('the weekly review with its charts, through the sender to a fake Slack'
 
   it('uploads the trend and the funnel as PNGs where the workspace refuses the chart block, and the posted review shows them by file ID', async () => {
     const team = await seedTokyo(store, 'ja');
-    const review = await loadWeeklyReview(store, team, day('2026-11-24'));
-    const message = weeklyReviewMessage(review, await loadWeeklyTrend(store, team, review), 'ja');
+    const { review, trend } = await loadWeeklyReviewWithTrend(store, team, day('2026-11-24'));
+    const message = weeklyReviewMessage(review, trend, 'ja');
     const charts = message.charts!.map((c) => c.chart);
     expect(charts.map((c) => c.kind)).toEqual(['trend', 'funnel']);
     slack.nativeCharts = false;

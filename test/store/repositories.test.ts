@@ -277,8 +277,14 @@ describe.each(BACKENDS)('the repositories on %s', (backend) => {
     expect(await db.store.activity.handoffs('T1', 'UA', day('2026-11-01'), day('2026-11-30'))).toEqual({ handed: 2, won: 1 });
     expect(await db.store.totals.memberMetricDays(team.id, day('2026-11-02'), day('2026-11-04'))).toEqual(
       new Map([
-        ['UA', [{ day: '2026-11-02', metric: 'calls' }, { day: '2026-11-03', metric: 'calls' }, { day: '2026-11-04', metric: 'meetings' }]],
-        ['UB', [{ day: '2026-11-03', metric: 'meetings' }]],
+        [
+          'UA',
+          new Map([
+            ['calls', ['2026-11-02', '2026-11-03']],
+            ['meetings', ['2026-11-04']],
+          ]),
+        ],
+        ['UB', new Map([['meetings', ['2026-11-03']]])],
       ]),
     );
   });

@@ -3,13 +3,13 @@ import { hasValues, makeChart, type ChartModel, type ChartStep, type ChartUnit }
 import { metricLabel } from '../amounts.js';
 import type { Message } from '../blocks.js';
 import type { Written } from '../digest/sentences.js';
-import { renderWeeklyReview, type WeeklyReviewModel } from '../digest/weekly.js';
+import { loadWeeklyReviewWithTargets, renderWeeklyReview, type WeeklyReviewModel } from '../digest/weekly.js';
 import { calendarFor, type KpiTarget } from '../status.js';
 import { teamProgress } from '../team-progress.js';
-import { loadTeamTargets, type TeamTargets } from '../tree.js';
 import type { WorkCalendar } from '../../domain/calendar.js';
 import type { MetricDef } from '../../domain/metrics.js';
-import { previousPeriod, type Period } from '../../domain/periods.js';
+import type { Period } from '../../domain/periods.js';
+import type { Day } from '../../domain/days.js';
 import type { Progress } from '../../domain/progress.js';
 import type { Totals } from '../../domain/rates.js';
 import type { RoleGroup } from '../../domain/roles.js';
@@ -83,28 +83,21 @@ export function buildWeeklyTrend(input: WeeklyTrendInput): WeeklyTrend {
 }
 
 /**
- * Reads the team's last `weeks` weeks up to the week the review covers (one query for their totals),
- * with the members and team-level targets the review reads: the targets as of the review's week,
- * whose schedules hold every change up to it, so each past week reads the ones it had.
+ * The review of the week before `slotDay` and its trend: the team's last `weeks` weeks up to the
+ * reviewed one, read in the review's own query, with the members and team-level targets it reads (as
+ * of the reviewed week, whose schedules hold every change up to it, so each past week reads the
+ * targets it had).
  */
-export async function loadWeeklyTrend(store: Store, team: Team, review: WeeklyReviewModel, read?: TeamTargets, weeks = TREND_WEEKS): Promise<WeeklyTrend> {
-  const periods: Period[] = [review.week];
-  while (periods.length < weeks) periods.unshift(previousPeriod(periods[0]!));
-  const [{ members, targets }, ranges] = await Promise.all([
-    // The review's own targets as of its week's end, when it hands them over: the same read.
-    read ?? loadTeamTargets(store, team, review.week.end, review.catalog),
-    store.totals.memberRanges(
-      team.id,
-      periods.map((p) => ({ from: p.start, to: p.end })),
-    ),
-  ]);
-  return buildWeeklyTrend({
+export async function loadWeeklyReviewWithTrend(store: Store, team: Team, slotDay: Day, weeks = TREND_WEEKS): Promise<{ review: WeeklyReviewModel; trend: WeeklyTrend }> {
+  const { review, teamTargets, weeks: byWeek } = await loadWeeklyReviewWithTargets(store, team, slotDay, weeks);
+  const trend = buildWeeklyTrend({
     metrics: trendMetrics(review),
-    targets,
-    members: members.filter((m) => m.isActive),
+    targets: teamTargets.targets,
+    members: teamTargets.members.filter((m) => m.isActive),
     calendar: calendarFor(team),
-    weeks: periods.map((week, i) => ({ week, byMember: ranges[i]! })),
+    weeks: byWeek,
   });
+  return { review, trend };
 }
 
 /**

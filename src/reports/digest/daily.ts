@@ -11,7 +11,7 @@ import type { MetricCatalog } from '../../domain/metric-catalog.js';
 import type { MetricDef } from '../../domain/metrics.js';
 import { periodOf } from '../../domain/periods.js';
 import { isPaced, isReached, type Progress } from '../../domain/progress.js';
-import { loggedSince, metricValue, sumTotals, type Totals } from '../../domain/rates.js';
+import { loggedSince, metricValue, sumOfAll, type Totals } from '../../domain/rates.js';
 import { periodTarget } from '../../domain/targets.js';
 import { workdayStreak } from '../../domain/streaks.js';
 import { formatDay, formatMonth, formatPercent, messages, pick, rotate, type Locale } from '../../i18n/index.js';
@@ -112,7 +112,7 @@ export function buildDailyDigest(s: TeamSnapshot, slotDay: Day): DailyDigestMode
     teamName: s.team.name,
     slotDay,
     reportDay: s.reportDay,
-    headline: headlineItems(sumTotals(s.dayTotals.values()), s.catalog, 4, s.channel.solo),
+    headline: headlineItems(sumOfAll(s.dayTotals), s.catalog, 4, s.channel.solo),
     loggedYesterday: [...s.dayTotals.values()].filter((t) => loggedSince(t, s.reportDay)).length,
     // Someone off that day is not counted among those who could have logged.
     memberCount: s.members.filter((m) => !isOffOn(s, m.userId, s.reportDay) || loggedSince(s.dayTotals.get(m.userId) ?? NONE, s.reportDay)).length,

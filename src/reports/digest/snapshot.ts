@@ -4,10 +4,10 @@ import { addDays, type Day } from '../../domain/days.js';
 import { periodOf, type Period } from '../../domain/periods.js';
 import { funnelStages, stageRates, type Stage } from '../../domain/funnel.js';
 import type { MetricCatalog } from '../../domain/metric-catalog.js';
-import { sumTotals, type Totals } from '../../domain/rates.js';
+import { sumOfAll, type Totals } from '../../domain/rates.js';
 import { teamStageTotals } from '../../domain/team-rates.js';
 import type { ActionPlan, Member, Store, Target, Team } from '../../store/index.js';
-import { calendarFor } from '../status.js';
+import { calendarFor, type DaysByMetric } from '../status.js';
 import { loadTeamTargets } from '../tree.js';
 import { channelKpis, type ChannelKpis } from './shared.js';
 
@@ -36,7 +36,7 @@ export interface TeamSnapshot {
   /** Four weeks up to the report day, per member: each person's funnel against the team's, and their recent pace. */
   readonly fourWeeks: ReadonlyMap<string, Totals>;
   /** The days of those four weeks each member logged each metric: whether their recent pace has the history to mean something. */
-  readonly paceDays: ReadonlyMap<string, readonly { day: Day; metric: string }[]>;
+  readonly paceDays: ReadonlyMap<string, DaysByMetric>;
   /** The team's funnel stages, over the metrics it logged in those four weeks. */
   readonly stages: readonly Stage[];
   /** The team's stage rates over those four weeks, each over the people whose role works it: the reference every member's funnel is read against. */
@@ -65,6 +65,25 @@ function lastWorkdays(end: Day, n: number, calendar: WorkCalendar): { from: Day;
   return { from: days[0] ?? end, to: end };
 }
 
+/** Each member's days logged anything, and their days logged each metric from `paceFrom` on. */
+function splitMetricDays(metricDays: ReadonlyMap<string, ReadonlyMap<string, readonly Day[]>>, paceFrom: Day) {
+  const loggedDays = new Map<string, Set<Day>>();
+  const paceDays = new Map<string, Map<string, readonly Day[]>>();
+  for (const [userId, byMetric] of metricDays) {
+    const logged = new Set<Day>();
+    const recent = new Map<string, readonly Day[]>();
+    for (const [metric, days] of byMetric) {
+      for (const d of days) logged.add(d);
+      // In day order: the recent ones are a tail.
+      const first = days.findIndex((d) => d >= paceFrom);
+      if (first >= 0) recent.set(metric, first === 0 ? days : days.slice(first));
+    }
+    loggedDays.set(userId, logged);
+    if (recent.size) paceDays.set(userId, recent);
+  }
+  return { loggedDays, paceDays };
+}
+
 /** Reads a team's snapshot for the morning of `slotDay`, reporting on the workday before it. */
 export async function loadTeamSnapshot(store: Store, team: Team, reportDay: Day): Promise<TeamSnapshot> {
   const calendar = calendarFor(team);
@@ -74,7 +93,8 @@ export async function loadTeamSnapshot(store: Store, team: Team, reportDay: Day)
   const monthBefore = reportDay > month.start ? { from: month.start, to: addDays(reportDay, -1) } : null;
   const catalog = await store.metrics.catalog(team.workspace);
   const fourWeeksSpan = { from: addDays(reportDay, -27), to: reportDay };
-  const [{ members: all, byPerson: memberTargets, targets: allTargets }, ranges, loggedDays, paceDays, notes, bests, daysOff] = await Promise.all([
+  const streakFrom = addDays(reportDay, -60);
+  const [{ members: all, byPerson: memberTargets, targets: allTargets }, ranges, metricDays, notes, bests, daysOff] = await Promise.all([
     loadTeamTargets(store, team, reportDay, catalog),
     store.totals.memberRanges(team.id, [
       { from: reportDay, to: reportDay },
@@ -84,19 +104,20 @@ export async function loadTeamSnapshot(store: Store, team: Team, reportDay: Day)
       fourWeeksSpan,
       ...(monthBefore ? [monthBefore] : []),
     ]),
-    store.totals.memberLoggedDays(team.id, addDays(reportDay, -60), reportDay),
-    store.totals.memberMetricDays(team.id, fourWeeksSpan.from, fourWeeksSpan.to),
+    // The streaks' 60 days and the recent pace's four weeks in one read.
+    store.totals.memberMetricDays(team.id, streakFrom, reportDay),
     store.totals.memberNotes(team.id, reportDay, reportDay),
     store.totals.bestsSetOn(team.id, reportDay),
-    store.daysOff.ofTeam(team.id, addDays(reportDay, -60), addDays(month.end, 31)),
+    store.daysOff.ofTeam(team.id, streakFrom, addDays(month.end, 31)),
   ]);
+  const { loggedDays, paceDays } = splitMetricDays(metricDays, fourWeeksSpan.from);
   const members = all.filter((m) => m.isActive);
   // The plan a morning DM shows: agreed by the morning it goes out (the workday after the report day).
   const plans = await store.oneonones.latestPlans(team.workspace, members.map((m) => m.userId), nextWorkdayFrom(addDays(reportDay, 1), calendar) ?? addDays(reportDay, 1));
   const [dayTotals, monthTotals, recent, earlier, fourWeeks, before] = ranges as [Map<string, Totals>, Map<string, Totals>, Map<string, Totals>, Map<string, Totals>, Map<string, Totals>, Map<string, Totals> | undefined];
   const monthTotalsBefore = before ?? new Map<string, Totals>();
   const channel = channelKpis(allTargets, catalog);
-  const logged = sumTotals(fourWeeks.values()).values;
+  const logged = sumOfAll(fourWeeks).values;
   const stages = funnelStages(team.settings.funnel, catalog, (key) => (logged[key] ?? 0) > 0);
   const teamStageRates = stageRates(stages, teamStageTotals(members, fourWeeks));
   return { team, catalog, calendar, members, reportDay, month, channel, memberTargets, dayTotals, monthTotals, monthTotalsBefore, loggedDays, recent, earlier, fourWeeks, paceDays, stages, teamStageRates, notes, bests, daysOff, plans };

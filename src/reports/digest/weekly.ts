@@ -14,7 +14,7 @@ import type { MetricCatalog } from '../../domain/metric-catalog.js';
 import type { MetricDef } from '../../domain/metrics.js';
 import { periodOf, previousPeriod, type Period } from '../../domain/periods.js';
 import { ceilCount, isPaced, type Progress } from '../../domain/progress.js';
-import { metricValue, rateParts, scaleTotals, sumTotals, type Totals } from '../../domain/rates.js';
+import { metricValue, rateParts, scaleTotals, sumOfAll, type Totals } from '../../domain/rates.js';
 import type { RoleGroup } from '../../domain/roles.js';
 import type { SharedKpi } from '../../domain/team-kpis.js';
 import { readOver, teamStageTotals, type TeamMember } from '../../domain/team-rates.js';
@@ -107,7 +107,7 @@ export function buildWeeklyReview(input: WeeklyInput): WeeklyReviewModel {
   const week = reviewedWeek(slotDay);
   const channel = channelKpis(input.targets, catalog);
   const targets = channel.kpis;
-  const totals = sumTotals(input.lastWeek.values());
+  const totals = sumOfAll(input.lastWeek);
   const baselineWeek = asOneWeek(input.baseline);
   const kpis = targets.flatMap((t) => {
     const def = catalog.get(t.metric);
@@ -119,7 +119,7 @@ export function buildWeeklyReview(input: WeeklyInput): WeeklyReviewModel {
     .flatMap((k) => catalog.get(k) ?? []);
   // Each person against their own main activity the team shares, so the sentence names what actually rose.
   const improved = mostImprovedOn(members, (userId) => mainActivityOf(input.memberTargets.get(userId) ?? [], catalog, channel.solo), input.weekBefore, input.lastWeek);
-  const logged = (k: string) => (totals.values[k] ?? 0) > 0 || (sumTotals(input.baseline.values()).values[k] ?? 0) > 0;
+  const logged = (k: string) => (totals.values[k] ?? 0) > 0 || (sumOfAll(input.baseline).values[k] ?? 0) > 0;
   const stages = channelStages(funnelStages(input.funnel, catalog, logged), members, input.lastWeek, channel);
   const current = teamStageTotals(members, input.lastWeek);
   return {
@@ -135,7 +135,7 @@ export function buildWeeklyReview(input: WeeklyInput): WeeklyReviewModel {
       return { stage, from: denominator ?? 0, to: numerator, rate: stageRate(stage, t), group: readOver([stage.from.key, stage.to.key], members) };
     }),
     bottleneck: bottleneckStage(stages, current, teamStageTotals(members, baselineWeek)),
-    balance: qualityOrVolume(totals, sumTotals(baselineWeek.values())),
+    balance: qualityOrVolume(totals, sumOfAll(baselineWeek)),
     // An input one person carries as their KPI going quiet is their gap, not the channel's.
     quiet: quietInputs(targeted, input.lastLogged, week.end, catalog).filter((q) => !channel.solo.has(q.metric.key)),
     goalsReached: kpis.filter((k) => k.week.reached && isPaced(k.metric)).map((k) => k.metric),
@@ -150,15 +150,30 @@ export async function loadWeeklyReview(store: Store, team: Team, slotDay: Day): 
   return (await loadWeeklyReviewWithTargets(store, team, slotDay)).review;
 }
 
+/** A week's totals by member, as a review's trend reads them. */
+export interface WeekTotals {
+  readonly week: Period;
+  readonly byMember: ReadonlyMap<string, Totals>;
+}
+
 /**
- * The review of the week before `slotDay`, with the team's targets as of the week's end that it was
- * built from: its trend chart reads the same ones, so a morning reads them once a team.
+ * The review of the week before `slotDay`, with what it was read from that its trend chart reads
+ * too: the team's targets as of the week's end, and the totals of the `trendWeeks` weeks up to the
+ * reviewed one (oldest first), read in the review's own query. A morning reads them once a team.
  */
-export async function loadWeeklyReviewWithTargets(store: Store, team: Team, slotDay: Day): Promise<{ review: WeeklyReviewModel; teamTargets: TeamTargets }> {
+export async function loadWeeklyReviewWithTargets(
+  store: Store,
+  team: Team,
+  slotDay: Day,
+  trendWeeks = 0,
+): Promise<{ review: WeeklyReviewModel; teamTargets: TeamTargets; weeks: WeekTotals[] }> {
   const week = reviewedWeek(slotDay);
   const before = previousPeriod(week);
   const month = periodOf(slotDay, 'month');
   const monthSpan = month.start <= week.end ? { from: month.start, to: week.end } : null;
+  // The trend's weeks before the two the review reads itself, oldest first.
+  const earlierWeeks: Period[] = [];
+  for (let p = before; earlierWeeks.length < trendWeeks - 2; ) earlierWeeks.unshift((p = previousPeriod(p)));
   const catalog = await store.metrics.catalog(team.workspace);
   const [teamTargets, ranges, lastLogged] = await Promise.all([
     loadTeamTargets(store, team, week.end, catalog),
@@ -166,13 +181,15 @@ export async function loadWeeklyReviewWithTargets(store: Store, team: Team, slot
       { from: week.start, to: week.end },
       { from: before.start, to: before.end },
       { from: addDays(week.start, -28), to: addDays(week.start, -1) },
+      ...earlierWeeks.map((p) => ({ from: p.start, to: p.end })),
       ...(monthSpan ? [monthSpan] : []),
     ]),
     store.totals.teamLastLogged(team.id, addDays(week.end, -40)),
   ]);
   const { members: all, byPerson: memberTargets, targets } = teamTargets;
   const members = all.filter((m) => m.isActive);
-  const [lastWeek, weekBefore, baseline, monthToDate] = ranges as [Map<string, Totals>, Map<string, Totals>, Map<string, Totals>, Map<string, Totals> | undefined];
+  const [lastWeek, weekBefore, baseline, ...rest] = ranges as [Map<string, Totals>, Map<string, Totals>, Map<string, Totals>, ...Map<string, Totals>[]];
+  const earlier = rest.slice(0, earlierWeeks.length);
   const review = buildWeeklyReview({
     teamName: team.name,
     calendar: calendarFor(team),
@@ -185,10 +202,12 @@ export async function loadWeeklyReviewWithTargets(store: Store, team: Team, slot
     lastWeek,
     weekBefore,
     baseline,
-    monthToDate: monthToDate ?? new Map<string, Totals>(),
+    monthToDate: (monthSpan && rest[earlierWeeks.length]) || new Map<string, Totals>(),
     lastLogged,
   });
-  return { review, teamTargets };
+  const weeks: WeekTotals[] =
+    trendWeeks > 0 ? [...earlierWeeks.map((p, i) => ({ week: p, byMember: earlier[i]! })), { week: before, byMember: weekBefore }, { week, byMember: lastWeek }].slice(-trendWeeks) : [];
+  return { review, teamTargets, weeks };
 }
 
 /** The names of quiet inputs, each with the KPIs it is behind when it is not a KPI itself. */

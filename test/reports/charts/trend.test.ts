@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { storeEach } from '../../harness/bot.js';
 import { MANAGER, REPS, seedTokyo } from '../../harness/sample-team.js';
 import { day } from '../../../src/domain/days.js';
-import { loadWeeklyTrend, weeklyTrendChart } from '../../../src/reports/charts/from-weekly.js';
-import { loadWeeklyReview } from '../../../src/reports/digest/weekly.js';
+import { loadWeeklyReviewWithTrend, weeklyTrendChart } from '../../../src/reports/charts/from-weekly.js';
 
 const SLOT = day('2026-11-24');
 const at = new Date('2026-11-01T00:00:00Z');
@@ -17,8 +16,7 @@ describe('the weekly trend read from the store', () => {
     // Friday the 13th; 40 from the 16th.
     const calls = (value: number, from: string) => REPS.map((u) => ({ scope: 'person' as const, subject: u, metric: 'calls' as const, value, period: 'day' as const, effectiveFrom: day(from) }));
     await s.store.targets.set('T0001', [...calls(60, '2026-11-09'), ...calls(10, '2026-11-13'), ...calls(40, '2026-11-16')], MANAGER, at, 'command');
-    const review = await loadWeeklyReview(s.store, team, SLOT);
-    const trend = await loadWeeklyTrend(s.store, team, review);
+    const { review, trend } = await loadWeeklyReviewWithTrend(s.store, team, SLOT);
     expect(trend.weeks.map((w) => w.week.start)).toEqual(['2026-09-28', '2026-10-05', '2026-10-12', '2026-10-19', '2026-10-26', '2026-11-02', '2026-11-09', '2026-11-16']);
     const chart = weeklyTrendChart(trend, 'en')!;
     const panel = chart.panels.find((p) => p.title === 'calls')!;
@@ -37,8 +35,7 @@ describe('the weekly trend read from the store', () => {
     await s.store.targets.set('T0001', [{ scope: 'team', subject: String(team.id), metric: 'meeting_rate', value: 0.05, period: 'month', effectiveFrom: day('2026-11-01') }], MANAGER, at, 'command');
     // One rep becomes field sales: their calls and meetings leave the inside sales' meeting rate.
     await s.store.teams.setSalesRole('T0001', [REPS[2]!], 'field', at);
-    const review = await loadWeeklyReview(s.store, team, SLOT);
-    const trend = await loadWeeklyTrend(s.store, team, review);
+    const { review, trend } = await loadWeeklyReviewWithTrend(s.store, team, SLOT);
     const rate = catalog.def('meeting_rate');
     const k = trend.metrics.indexOf(rate);
     expect(k).toBeGreaterThanOrEqual(0);
