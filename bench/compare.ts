@@ -116,21 +116,40 @@ removeDatabase(migrated);
 copyFileSync(seed, migrated);
 await worker(current, 'digest', ['1', migrated]);
 
-const figures = { other: { log: [] as { p99: number; rps: number }[], durable: [] as number[], digest: [] as number[] }, current: { log: [] as { p99: number; rps: number }[], durable: [] as number[], digest: [] as number[] } };
+/** A round's morning: the daily slot (digest and DMs), the weekly slot, and the weekly review's text alone where the build says. */
+interface Morning {
+  readonly daily: number;
+  readonly weekly: number;
+  readonly weeklyText: number | null;
+}
+const rounds = () => ({ log: [] as { p99: number; rps: number }[], durable: [] as number[], digest: [] as Morning[] });
+const figures = { other: rounds(), current: rounds() };
 for (let round = 1; round <= ROUNDS; round += 1) {
   for (const [key, build, data] of [['other', other, seed], ['current', current, migrated]] as const) {
-    const digest = await worker<{ databases: { dailyMs: number; weeklyMs: number }[] }>(build, 'digest', [values.quick ? '1' : '3', data]);
-    figures[key].digest.push(digest.databases[0]!.dailyMs + digest.databases[0]!.weeklyMs);
+    const digest = await worker<{ databases: { dailyMs: number; weeklyMs: number; weeklyTextMs?: number }[] }>(build, 'digest', [values.quick ? '1' : '3', data]);
+    const d = digest.databases[0]!;
+    figures[key].digest.push({ daily: d.dailyMs, weekly: d.weeklyMs, weeklyText: d.weeklyTextMs ?? null });
     const durable = await worker<{ store: Record<string, { entries: number; seconds: number }> }>(build, 'durable', [join(WORK, 'compare', `durable-${key}`), values.quick ? '2' : '4']);
     figures[key].durable.push(Math.max(...Object.values(durable.store).map((r) => r.entries / r.seconds)));
     figures[key].log.push(await logRun(build, data));
     const last = figures[key];
-    say(`  round ${round}, ${build.name}: digests ${ms(last.digest.at(-1)!)} ms · durable ${num(last.durable.at(-1)!)}/s · /kpi log p99 ${ms(last.log.at(-1)!.p99)} ms, ${num(last.log.at(-1)!.rps)}/s`);
+    const morning = last.digest.at(-1)!;
+    say(`  round ${round}, ${build.name}: digests ${ms(morning.daily + morning.weekly)} ms · durable ${num(last.durable.at(-1)!)}/s · /kpi log p99 ${ms(last.log.at(-1)!.p99)} ms, ${num(last.log.at(-1)!.rps)}/s`);
   }
 }
 
+/**
+ * The weekly review as a build without charts sent it: its text alone where the build measures it,
+ * else (a build without src/reports/charts) its whole weekly slot, which is that text; null otherwise.
+ */
+const weeklyText = (build: Build, morning: Morning): number | null => morning.weeklyText ?? (existsSync(join(build.root, 'src', 'reports', 'charts')) ? null : morning.weekly);
 const m = (key: 'other' | 'current') => ({
-  digest: median(figures[key].digest),
+  digest: median(figures[key].digest.map((d) => d.daily + d.weekly)),
+  daily: median(figures[key].digest.map((d) => d.daily)),
+  weekly: median(figures[key].digest.map((d) => d.weekly)),
+  text: figures[key].digest.every((d) => weeklyText(key === 'other' ? other : current, d) !== null)
+    ? median(figures[key].digest.map((d) => d.daily + weeklyText(key === 'other' ? other : current, d)!))
+    : null,
   durable: median(figures[key].durable),
   p99: median(figures[key].log.map((l) => l.p99)),
   rps: median(figures[key].log.map((l) => l.rps)),
@@ -143,6 +162,11 @@ say(
     ['measure', other.name, current.name, 'ratio', 'within 10%'],
     [
       ['1,000 people’s morning (daily + DMs + weekly), ms', ms(a.digest), ms(b.digest), ratio(b.digest / a.digest), verdict(b.digest <= a.digest * 1.1)],
+      ['  of which the daily slot (digest + DMs), ms', ms(a.daily), ms(b.daily), ratio(b.daily / a.daily), verdict(b.daily <= a.daily * 1.1)],
+      ['  of which the weekly slot (review + its charts), ms', ms(a.weekly), ms(b.weekly), ratio(b.weekly / a.weekly), verdict(b.weekly <= a.weekly * 1.1)],
+      ...(a.text !== null && b.text !== null
+        ? [['the same morning without the weekly charts (daily + DMs + review text), ms', ms(a.text), ms(b.text), ratio(b.text / a.text), verdict(b.text <= a.text * 1.1)]]
+        : []),
       ['/kpi log p99 at 16 connections, ms', ms(a.p99), ms(b.p99), ratio(b.p99 / a.p99), verdict(b.p99 <= a.p99 * 1.1)],
       ['/kpi log throughput at 16 connections, req/s', num(a.rps), num(b.rps), ratio(b.rps / a.rps), verdict(b.rps >= a.rps / 1.1)],
       ['durable writes at best, entries/s', num(a.durable), num(b.durable), ratio(b.durable / a.durable), verdict(b.durable >= a.durable / 1.1)],

@@ -8,6 +8,8 @@
 import { report } from '../lib/child.js';
 import { SLOT_AT } from '../lib/seed.js';
 import { buildSlot, type DigestRun } from '../../src/cli/digest.js';
+import { dayInZone } from '../../src/domain/days.js';
+import { loadWeeklyReviewWithTargets, renderWeeklyReview } from '../../src/reports/digest/weekly.js';
 import { Store } from '../../src/store/index.js';
 import type { Team } from '../../src/store/teams.js';
 
@@ -39,15 +41,34 @@ async function buildAll({ store, teams }: Subject, kind: 'daily' | 'weekly'): Pr
   return { ms: performance.now() - started, messages };
 }
 
+/**
+ * Every weekly review's text without its trend and funnel charts: the message the code before the
+ * charts built, so a comparison with it can tell the charts' cost from the rest.
+ */
+async function buildWeeklyTexts({ store, teams }: Subject): Promise<Build> {
+  const started = performance.now();
+  let messages = 0;
+  for (const team of teams) {
+    if (!team.channelId) continue;
+    const { review } = await loadWeeklyReviewWithTargets(store, team, dayInZone(SLOT_AT, team.settings.timezone));
+    renderWeeklyReview(review, team.settings.locale);
+    messages += 1;
+  }
+  return { ms: performance.now() - started, messages };
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const firsts: { daily: Build; weekly: Build }[] = [];
 for (const subject of subjects) firsts.push({ daily: await buildAll(subject, 'daily'), weekly: await buildAll(subject, 'weekly') });
+for (const subject of subjects) await buildWeeklyTexts(subject);
 const daily: number[][] = subjects.map(() => []);
 const weekly: number[][] = subjects.map(() => []);
+const weeklyText: number[][] = subjects.map(() => []);
 for (let i = 0; i < repeats; i += 1) {
   for (const [k, subject] of subjects.entries()) {
     daily[k]!.push((await buildAll(subject, 'daily')).ms);
     weekly[k]!.push((await buildAll(subject, 'weekly')).ms);
+    weeklyText[k]!.push((await buildWeeklyTexts(subject)).ms);
   }
 }
 for (const { store } of subjects) await store.close();
@@ -60,5 +81,6 @@ report({
     firstWeeklyMs: firsts[k]!.weekly.ms,
     dailyMs: median(daily[k]!),
     weeklyMs: median(weekly[k]!),
+    weeklyTextMs: median(weeklyText[k]!),
   })),
 });

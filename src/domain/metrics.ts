@@ -68,13 +68,13 @@ export const isRate = (def: MetricDef): def is MetricDef & { readonly formula: F
 
 /**
  * Folds the ways one name is typed into one form: full-width to half-width, case, spaces,
- * hyphens, underscores and middle dots. `normalizeName("Ride-Alongs")` → `"ridealongs"`.
+ * hyphens, underscores, middle dots and control characters. `normalizeName("Ride-Alongs")` → `"ridealongs"`.
  */
 export function normalizeName(word: string): string {
   return word
     .normalize('NFKC')
     .toLowerCase()
-    .replace(/[\s\-_・.]/gu, '');
+    .replace(/[\s\-_・.\p{Cc}]/gu, '');
 }
 
 /** Every name a metric answers to: its key, labels, English singular and aliases. */

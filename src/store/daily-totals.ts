@@ -18,6 +18,9 @@ interface Whose {
 const kpiTeamMembers = (kpiTeam: number): Whose => ({ rows: MEMBERS_OF_KPI_TEAM, rowParams: [kpiTeam, kpiTeam], people: 'p.kpi_team = ?', peopleParams: [kpiTeam] });
 const onePerson = (teamId: string, userId: string): Whose => ({ rows: 'team_id = ? AND user_id = ?', rowParams: [teamId, userId], people: 'p.team_id = ? AND p.user_id = ?', peopleParams: [teamId, userId] });
 
+/** The length of a day as stored: `2026-11-02`. */
+const DAY_LENGTH = 10;
+
 /** A range of days, both ends included. */
 export interface DayRange {
   readonly from: Day;
@@ -158,18 +161,24 @@ export class DailyTotals {
 
   /** The days each current member of a KPI team logged each metric over a range, in day order: by person, then metric (for streaks and a recent pace). */
   async memberMetricDays(kpiTeam: number, from: Day, to: Day): Promise<Map<string, Map<string, Day[]>>> {
-    // One row a person and metric (their days joined by commas), not one a person, metric and day.
-    const rows = await this.db.read.all<{ user_id: string; metric: string; days: string }>(
-      `SELECT user_id, metric, ${this.db.read.dialect === 'postgres' ? "string_agg(day, ',' ORDER BY day)" : 'group_concat(day)'} AS days FROM daily_totals
+    // One row a person: each day and metric as `2026-11-02calls`, in the key's own order (no sort by
+    // metric to make), joined by a control character no metric key holds.
+    const rows = await this.db.read.all<{ user_id: string; logged: string }>(
+      `SELECT user_id, ${this.db.read.dialect === 'postgres' ? "string_agg(day || metric, chr(31) ORDER BY day)" : 'group_concat(day || metric, char(31) ORDER BY day)'} AS logged FROM daily_totals
        WHERE ${MEMBERS_OF_KPI_TEAM}
-         AND day BETWEEN ? AND ? GROUP BY user_id, metric ORDER BY user_id, metric`,
+         AND day BETWEEN ? AND ? GROUP BY user_id ORDER BY user_id`,
       [kpiTeam, kpiTeam, from, to],
     );
     const out = new Map<string, Map<string, Day[]>>();
     for (const r of rows) {
-      let byMetric = out.get(r.user_id);
-      if (!byMetric) out.set(r.user_id, (byMetric = new Map()));
-      byMetric.set(r.metric, (r.days.split(',') as Day[]).sort());
+      const byMetric = new Map<string, Day[]>();
+      for (const item of r.logged.split('\u001f')) {
+        const metric = item.slice(DAY_LENGTH);
+        let days = byMetric.get(metric);
+        if (!days) byMetric.set(metric, (days = []));
+        days.push(item.slice(0, DAY_LENGTH) as Day);
+      }
+      out.set(r.user_id, byMetric);
     }
     return out;
   }

@@ -13,6 +13,16 @@ const formula = (key: string) => {
   return `${f.numerator.join(' + ')} / ${f.denominator}${f.denominatorAt === 'start' ? ' at start' : ''}`;
 };
 
+describe('a name folded to one form', () => {
+  it('drops spaces, hyphens, underscores, middle dots and control characters, and folds width and case', () => {
+    expect(normalizeName('Ride-Alongs')).toBe('ridealongs');
+    expect(normalizeName('有効・商談')).toBe('有効商談');
+    expect(normalizeName('ＶＡＬＩＤ meetings')).toBe('validmeetings');
+    // A key never holds a control character: the store joins keys with one.
+    expect(normalizeName('valid\u001fmeetings\u0000')).toBe('validmeetings');
+  });
+});
+
 describe('the built-in metric definitions', () => {
   it('every name of every metric resolves to that metric and no other', () => {
     for (const d of ALL) {
