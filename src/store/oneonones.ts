@@ -1,6 +1,5 @@
 import type { Db } from './db.js';
 import { ensurePerson } from './people.js';
-import { jsonItems } from './sql.js';
 import type { Day } from '../domain/days.js';
 import type { OneOnOneSchedule } from '../domain/oneonone.js';
 
@@ -120,12 +119,12 @@ export class OneOnOnes {
     return row ? { text: row.text, savedBy: row.saved_by, savedAt: new Date(row.saved_at), day: row.day } : null;
   }
 
-  /** Each rep's latest plan saved on or before a day, for those who have one: the morning DMs of a team read them at once. */
-  async latestPlans(workspace: string, reps: readonly string[], before: Day): Promise<Map<string, ActionPlan>> {
+  /** The latest plan of each person on a KPI team saved on or before a day, for those who have one: the morning DMs of a team read them at once. */
+  async latestPlans(workspace: string, kpiTeam: number, before: Day): Promise<Map<string, ActionPlan>> {
     const rows = await this.db.read.all<{ rep: string; text: string; saved_by: string; saved_at: string; day: Day }>(
       `SELECT rep, text, saved_by, saved_at, day FROM action_plans
-       WHERE id IN (SELECT max(id) FROM action_plans WHERE team_id = ? AND day <= ? AND rep IN ${jsonItems(this.db.read)} GROUP BY rep)`,
-      [workspace, before, JSON.stringify(reps)],
+       WHERE id IN (SELECT max(id) FROM action_plans WHERE team_id = ? AND day <= ? AND rep IN (SELECT user_id FROM people WHERE team_id = ? AND kpi_team = ?) GROUP BY rep)`,
+      [workspace, before, workspace, kpiTeam],
     );
     return new Map(rows.map((r) => [r.rep, { text: r.text, savedBy: r.saved_by, savedAt: new Date(r.saved_at), day: r.day }]));
   }

@@ -145,13 +145,24 @@ describe.each(BACKENDS)('the repositories on %s', (backend) => {
     expect((await db.store.oneonones.latestPlan('T1', 'UA'))?.text).toBe('call earlier');
     expect((await db.store.oneonones.latestPlan('T1', 'UA', day('2026-11-06')))?.text).toBe('ten leads a day');
     await db.store.oneonones.savePlan('T1', 'UB', 'two demos', 'UMGR', AT, day('2026-11-04'), null);
-    expect(new Map([...(await db.store.oneonones.latestPlans('T1', ['UA', 'UB', 'UC'], day('2026-11-06')))].map(([rep, p]) => [rep, p.text]))).toEqual(
+    // A team's plans are its people's: UD's plan is on another team.
+    const team = await makeTeam();
+    await db.store.teams.addMembers(team, ['UA', 'UB', 'UC'], 'rep', AT);
+    await db.store.oneonones.savePlan('T1', 'UD', 'not this team', 'UMGR', AT, day('2026-11-04'), null);
+    const plans = async (d: string) => new Map([...(await db.store.oneonones.latestPlans('T1', team.id, day(d)))].map(([rep, p]) => [rep, p.text]));
+    expect(await plans('2026-11-06')).toEqual(
       new Map([
         ['UA', 'ten leads a day'],
         ['UB', 'two demos'],
       ]),
     );
-    expect([...(await db.store.oneonones.latestPlans('T1', ['UA'], day('2026-11-30'))).values()].map((p) => p.text)).toEqual(['call earlier']);
+    expect(await plans('2026-11-30')).toEqual(
+      new Map([
+        ['UA', 'call earlier'],
+        ['UB', 'two demos'],
+      ]),
+    );
+    expect(await plans('2026-11-03')).toEqual(new Map());
     await db.store.oneonones.saveCheckIn('T1', 'UA', day('2026-11-05'), { wentWell: 'a', wantHelp: null }, AT);
     await db.store.oneonones.saveCheckIn('T1', 'UA', day('2026-11-05'), { wentWell: 'b', wantHelp: 'c' }, AT);
     expect(await db.store.oneonones.checkIn('T1', 'UA', day('2026-11-05'))).toEqual({ wentWell: 'b', wantHelp: 'c', answeredAt: AT });

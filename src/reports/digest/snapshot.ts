@@ -94,7 +94,9 @@ export async function loadTeamSnapshot(store: Store, team: Team, reportDay: Day)
   const catalog = await store.metrics.catalog(team.workspace);
   const fourWeeksSpan = { from: addDays(reportDay, -27), to: reportDay };
   const streakFrom = addDays(reportDay, -60);
-  const [{ members: all, byPerson: memberTargets, targets: allTargets }, ranges, metricDays, notes, bests, daysOff] = await Promise.all([
+  // The plan a morning DM shows: agreed by the morning it goes out (the workday after the report day).
+  const planDay = nextWorkdayFrom(addDays(reportDay, 1), calendar) ?? addDays(reportDay, 1);
+  const [{ members: all, byPerson: memberTargets, targets: allTargets }, ranges, metricDays, notes, bests, daysOff, plans] = await Promise.all([
     loadTeamTargets(store, team, reportDay, catalog),
     store.totals.memberRanges(team.id, [
       { from: reportDay, to: reportDay },
@@ -109,11 +111,10 @@ export async function loadTeamSnapshot(store: Store, team: Team, reportDay: Day)
     store.totals.memberNotes(team.id, reportDay, reportDay),
     store.totals.bestsSetOn(team.id, reportDay),
     store.daysOff.ofTeam(team.id, streakFrom, addDays(month.end, 31)),
+    store.oneonones.latestPlans(team.workspace, team.id, planDay),
   ]);
   const { loggedDays, paceDays } = splitMetricDays(metricDays, fourWeeksSpan.from);
   const members = all.filter((m) => m.isActive);
-  // The plan a morning DM shows: agreed by the morning it goes out (the workday after the report day).
-  const plans = await store.oneonones.latestPlans(team.workspace, members.map((m) => m.userId), nextWorkdayFrom(addDays(reportDay, 1), calendar) ?? addDays(reportDay, 1));
   const [dayTotals, monthTotals, recent, earlier, fourWeeks, before] = ranges as [Map<string, Totals>, Map<string, Totals>, Map<string, Totals>, Map<string, Totals>, Map<string, Totals>, Map<string, Totals> | undefined];
   const monthTotalsBefore = before ?? new Map<string, Totals>();
   const channel = channelKpis(allTargets, catalog);
