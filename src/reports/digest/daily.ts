@@ -54,14 +54,15 @@ const MAX_CELEBRATIONS = 8;
 
 const NONE: Totals = { values: {}, atStart: {}, asOf: {} };
 
-function celebrationsOf(s: TeamSnapshot): Celebration[] {
+/** What the digest celebrates; `monthOf` holds each team KPI's month as its KPI lines read it, by metric. */
+function celebrationsOf(s: TeamSnapshot, monthOf: ReadonlyMap<string, Progress>): Celebration[] {
   const out: Celebration[] = [];
   const solo = s.channel.solo;
   for (const t of s.channel.kpis) {
     const def = s.catalog.get(t.metric);
-    if (!def || !isPaced(def)) continue;
-    const target = periodTarget(def, t.schedules, s.month, s.reportDay, s.calendar).value;
-    const now = metricValue(def, teamTotalsFor(def, s.members, s.monthTotals));
+    const month = monthOf.get(t.metric);
+    if (!def || !month || !isPaced(def)) continue;
+    const { target, actual: now } = month;
     const before = metricValue(def, teamTotalsFor(def, s.members, s.monthTotalsBefore));
     if (target === null || now === null) continue;
     if (isReached(now, target, def.better) && !(before !== null && isReached(before, target, def.better))) out.push({ kind: 'teamGoal', metric: def, value: now });
@@ -108,6 +109,7 @@ export function buildDailyDigest(s: TeamSnapshot, slotDay: Day): DailyDigestMode
       },
     ];
   });
+  const monthOf = new Map(kpis.map((k) => [k.metric.key, k.month]));
   return {
     teamName: s.team.name,
     slotDay,
@@ -117,8 +119,8 @@ export function buildDailyDigest(s: TeamSnapshot, slotDay: Day): DailyDigestMode
     // Someone off that day is not counted among those who could have logged.
     memberCount: s.members.filter((m) => !isOffOn(s, m.userId, s.reportDay) || loggedSince(s.dayTotals.get(m.userId) ?? NONE, s.reportDay)).length,
     kpis,
-    celebrations: celebrationsOf(s),
-    focus: teamFocus(s, slotDay, s.monthTotals, turn),
+    celebrations: celebrationsOf(s, monthOf),
+    focus: teamFocus(s, slotDay, monthOf, turn),
     turn,
     catalog: s.catalog,
   };

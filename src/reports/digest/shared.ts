@@ -1,7 +1,6 @@
 import type { TeamSnapshot } from './snapshot.js';
 import { formatFigure, formatQuantity, metricHeading, progressBar } from '../amounts.js';
 import { kpiProgress } from '../status.js';
-import { teamTotalsFor } from '../team-progress.js';
 import type { TeamTarget } from '../tree.js';
 import type { Stage } from '../../domain/funnel.js';
 import { isSeveralPeoplesWork, splitByOwnership, type SharedKpi } from '../../domain/team-kpis.js';
@@ -118,10 +117,10 @@ export interface Focus {
  * The KPI to focus on today: of the team's shared flows where more is better, for the month of
  * `slotDay`, the ones under their pace take turns, one a workday (`turn`, the workday's number), in
  * the order the channel lists them, so a team with several KPIs to lift hears about each; on the
- * first workday of a month, the first KPI. Null when every KPI is on pace or reached. `byMember` is
- * the team's month by member.
+ * first workday of a month, the first KPI. Null when every KPI is on pace or reached. `monthOf`
+ * holds each KPI's standing in the snapshot's month as the digest reads it, by metric.
  */
-export function teamFocus(s: TeamSnapshot, slotDay: Day, byMember: ReadonlyMap<string, Totals>, turn: number): Focus | null {
+export function teamFocus(s: TeamSnapshot, slotDay: Day, monthOf: ReadonlyMap<string, Progress>, turn: number): Focus | null {
   const month = periodOf(slotDay, 'month');
   const sameMonth = month.start === s.month.start;
   const carriers = (metric: string) => s.members.filter((m) => (s.memberTargets.get(m.userId) ?? []).some((t) => t.metric === metric)).length;
@@ -131,9 +130,9 @@ export function teamFocus(s: TeamSnapshot, slotDay: Day, byMember: ReadonlyMap<s
   for (const t of s.channel.kpis) {
     const def = s.catalog.get(t.metric);
     if (!def || !isPaced(def) || def.better !== 'higher') continue;
-    const totals = sameMonth ? teamTotalsFor(def, s.members, byMember) : { values: {}, atStart: {}, asOf: {} };
-    const p = kpiProgress(def, t.schedules, month, sameMonth ? s.reportDay : slotDay, totals, s.calendar);
-    if (p.target === null || p.actual === null || p.reached) continue;
+    // A new month: nothing done in it yet.
+    const p = sameMonth ? monthOf.get(t.metric) : kpiProgress(def, t.schedules, month, slotDay, NO_TOTALS, s.calendar);
+    if (!p || p.target === null || p.actual === null || p.reached) continue;
     if (sameMonth && (p.paceGap ?? 0) >= 0) continue;
     const amount = ceilCount((p.target - p.actual) / remaining);
     const people = carriers(t.metric);
