@@ -7,7 +7,7 @@ import type { MetricCatalog } from '../domain/metric-catalog.js';
 import type { MetricDef } from '../domain/metrics.js';
 import { periodOf, previousPeriod, type Period } from '../domain/periods.js';
 import { isReached, type Progress } from '../domain/progress.js';
-import { metricValue, NO_TOTALS, sumTotals, type Totals } from '../domain/rates.js';
+import { metricValue, NO_TOTALS, sumOfAll, type Totals } from '../domain/rates.js';
 import { reportDayOf } from '../domain/team-settings.js';
 import type { Decision, Store, Team } from '../store/index.js';
 
@@ -98,7 +98,7 @@ export async function loadClientReport(store: Store, team: Team, slotDay: Day, s
     store.targets.of(team.workspace, 'team', String(team.id), period.end),
   ]);
   const { ranges } = await teamRanges(store, team, [{ from: period.start, to: period.end }, { from: before.start, to: before.end }, { from: month.start, to: period.end }]);
-  const [now, prev, monthToDate] = ranges.map((r) => (r.size > 0 ? sumTotals(r.values()) : NO_TOTALS)) as [Totals, Totals, Totals];
+  const [now, prev, monthToDate] = ranges.map((r) => (r.size > 0 ? sumOfAll(r) : NO_TOTALS)) as [Totals, Totals, Totals];
   const kpis: ClientKpi[] = targets.flatMap((t) => {
     const def = catalog.get(t.metric);
     if (!def || def.retired) return [];

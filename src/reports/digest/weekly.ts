@@ -190,6 +190,7 @@ export async function loadWeeklyReviewWithTargets(
   const members = all.filter((m) => m.isActive);
   const [lastWeek, weekBefore, baseline, ...rest] = ranges as [Map<string, Totals>, Map<string, Totals>, Map<string, Totals>, ...Map<string, Totals>[]];
   const earlier = rest.slice(0, earlierWeeks.length);
+  const monthToDate = monthSpan ? rest[earlierWeeks.length]! : new Map<string, Totals>();
   const review = buildWeeklyReview({
     teamName: team.name,
     calendar: calendarFor(team),
@@ -202,7 +203,7 @@ export async function loadWeeklyReviewWithTargets(
     lastWeek,
     weekBefore,
     baseline,
-    monthToDate: (monthSpan && rest[earlierWeeks.length]) || new Map<string, Totals>(),
+    monthToDate,
     lastLogged,
   });
   const weeks: WeekTotals[] =
