@@ -143,17 +143,19 @@ for (let round = 1; round <= ROUNDS; round += 1) {
  * else (a build without src/reports/charts) its whole weekly slot, which is that text; null otherwise.
  */
 const weeklyText = (build: Build, morning: Morning): number | null => morning.weeklyText ?? (existsSync(join(build.root, 'src', 'reports', 'charts')) ? null : morning.weekly);
-const m = (key: 'other' | 'current') => ({
-  digest: median(figures[key].digest.map((d) => d.daily + d.weekly)),
-  daily: median(figures[key].digest.map((d) => d.daily)),
-  weekly: median(figures[key].digest.map((d) => d.weekly)),
-  text: figures[key].digest.every((d) => weeklyText(key === 'other' ? other : current, d) !== null)
-    ? median(figures[key].digest.map((d) => d.daily + weeklyText(key === 'other' ? other : current, d)!))
-    : null,
-  durable: median(figures[key].durable),
-  p99: median(figures[key].log.map((l) => l.p99)),
-  rps: median(figures[key].log.map((l) => l.rps)),
-});
+const builds = { other, current } as const;
+const m = (key: 'other' | 'current') => {
+  const texts = figures[key].digest.map((d) => weeklyText(builds[key], d));
+  return {
+    digest: median(figures[key].digest.map((d) => d.daily + d.weekly)),
+    daily: median(figures[key].digest.map((d) => d.daily)),
+    weekly: median(figures[key].digest.map((d) => d.weekly)),
+    text: texts.every((t) => t !== null) ? median(figures[key].digest.map((d, i) => d.daily + texts[i]!)) : null,
+    durable: median(figures[key].durable),
+    p99: median(figures[key].log.map((l) => l.p99)),
+    rps: median(figures[key].log.map((l) => l.rps)),
+  };
+};
 const a = m('other');
 const b = m('current');
 say('');

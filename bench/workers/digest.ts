@@ -9,7 +9,7 @@ import { report } from '../lib/child.js';
 import { SLOT_AT } from '../lib/seed.js';
 import { buildSlot, type DigestRun } from '../../src/cli/digest.js';
 import { dayInZone } from '../../src/domain/days.js';
-import { loadWeeklyReviewWithTargets, renderWeeklyReview } from '../../src/reports/digest/weekly.js';
+import { loadWeeklyReview, renderWeeklyReview } from '../../src/reports/digest/weekly.js';
 import { Store } from '../../src/store/index.js';
 import type { Team } from '../../src/store/teams.js';
 
@@ -50,8 +50,7 @@ async function buildWeeklyTexts({ store, teams }: Subject): Promise<Build> {
   let messages = 0;
   for (const team of teams) {
     if (!team.channelId) continue;
-    const { review } = await loadWeeklyReviewWithTargets(store, team, dayInZone(SLOT_AT, team.settings.timezone));
-    renderWeeklyReview(review, team.settings.locale);
+    renderWeeklyReview(await loadWeeklyReview(store, team, dayInZone(SLOT_AT, team.settings.timezone)), team.settings.locale);
     messages += 1;
   }
   return { ms: performance.now() - started, messages };

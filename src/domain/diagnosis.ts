@@ -68,7 +68,6 @@ export function fell(m: { current: number | null; baseline: number | null }): bo
   return c !== null && c <= -DROP;
 }
 
-
 /**
  * The target's design, when it is far above the best recent period: 60 meetings against a best of
  * 36 is more than 1.5×. A target re-set from that history is the best period stretched by a tenth.

@@ -1,7 +1,5 @@
 import type { Variants } from './catalog.js';
 
-/** A cause of seed 003's table, or none that stands out. */
-
 /**
  * The wording of the monthly cycle and the plans people act on (seed 004), and of the diagnosis
  * (seed 003): the KGI gap, the month-end review, the kickoff, `/kpi plan … apply`, the agreed plan

@@ -1,6 +1,5 @@
-export { Store, type StoreOptions, type StoreSettings } from './store.js';
+export { Store, type StoreOptions } from './store.js';
 export { isPostgresUrl, redactLocation } from './location.js';
-export type { Dialect } from './sql.js';
 export { Rejected, type LogInput, type StoredLog, type UndoneLog, type Pair, type Handoff } from './activity.js';
 export type { Person, SlackProfile, Role } from './people.js';
 export type { Correction, EditedNumber, EditOutcome, NothingToEdit } from './edits.js';
@@ -17,5 +16,4 @@ export type { TreeNodeRow } from './kpi-tree.js';
 export type { Delivery, DeliveryKey, DeliveryKind, DeliveryStatus } from './deliveries.js';
 export type { ScheduledOneOnOne, StoredOneOnOne, PrepRecipients, ActionPlan, CheckIn } from './oneonones.js';
 export type { DayOffSource } from './days-off.js';
-export type { CopiedTable, CopyOptions } from './copy-to-postgres.js';
 export type { PlanProposal, ProposedTarget, ApplyOutcome } from './plan-proposals.js';

@@ -11,7 +11,7 @@ export function redactLocation(location: string): string {
   try {
     const u = new URL(location);
     u.password = '';
-    return u.toString().replace(/:@/u, '@');
+    return u.toString();
   } catch {
     return 'postgres://…';
   }

@@ -3,7 +3,7 @@ import { hasValues, makeChart, type ChartModel, type ChartStep, type ChartUnit }
 import { metricLabel } from '../amounts.js';
 import type { Message } from '../blocks.js';
 import type { Written } from '../digest/sentences.js';
-import { loadWeeklyReviewWithTargets, renderWeeklyReview, type WeeklyReviewModel } from '../digest/weekly.js';
+import { loadWeeklyReviewWithTargets, renderWeeklyReview, type WeekTotals, type WeeklyReviewModel } from '../digest/weekly.js';
 import { calendarFor, type KpiTarget } from '../status.js';
 import { teamProgress } from '../team-progress.js';
 import type { WorkCalendar } from '../../domain/calendar.js';
@@ -11,7 +11,6 @@ import type { MetricDef } from '../../domain/metrics.js';
 import type { Period } from '../../domain/periods.js';
 import type { Day } from '../../domain/days.js';
 import type { Progress } from '../../domain/progress.js';
-import type { Totals } from '../../domain/rates.js';
 import type { RoleGroup } from '../../domain/roles.js';
 import type { TeamMember } from '../../domain/team-rates.js';
 import { formatDay, formatShortDay, messages, type Locale } from '../../i18n/index.js';
@@ -59,7 +58,7 @@ export interface WeeklyTrendInput {
   /** The people the review reads (its active members), with their roles for rates. */
   readonly members: readonly TeamMember[];
   readonly calendar: WorkCalendar;
-  readonly weeks: readonly { readonly week: Period; readonly byMember: ReadonlyMap<string, Totals> }[];
+  readonly weeks: readonly WeekTotals[];
 }
 
 /**
