@@ -198,11 +198,8 @@ export class Engagements {
   /** Records a review decision; a request Slack sends twice is recorded once. */
   decide(kpiTeam: number, text: string, by: string, at: Date, requestKey: string | null): Promise<Decision> {
     return this.db.write(async (tx) => {
-      if (requestKey !== null) {
-        const seen = await tx.get<DecisionRow>('SELECT id, text, decided_by, decided_at FROM decisions WHERE kpi_team = ? AND request_key = ?', [kpiTeam, requestKey]);
-        if (seen) return toDecision(seen);
-      }
-      // The request's unique key lets one in, also when another instance recorded it a moment ago.
+      // The request's unique key lets one in, also when another instance recorded it a moment ago;
+      // a request seen before gets the decision it recorded.
       const id = await tx.insert('INSERT INTO decisions (kpi_team, text, decided_by, decided_at, request_key) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING', [
         kpiTeam,
         text,

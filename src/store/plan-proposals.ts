@@ -73,14 +73,11 @@ export class PlanProposals {
    */
   propose(input: Omit<PlanProposal, 'id' | 'applied'>, requestKey: string | null): Promise<PlanProposal> {
     return this.db.write(async (tx) => {
-      if (requestKey !== null) {
-        const seen = await tx.get<Row>('SELECT * FROM plan_proposals WHERE team_id = ? AND request_key = ?', [input.workspace, requestKey]);
-        if (seen) return toProposal(seen);
-      }
       await ensurePerson(tx, input.workspace, input.proposedBy, input.proposedAt);
       // The button carries this ID: unguessable, so a forged click names no one else's plan by counting.
       const id = randomBytes(12).toString('hex');
-      // The request's unique key lets one in, also when another instance kept it a moment ago.
+      // The request's unique key lets one in, also when another instance kept it a moment ago; a
+      // request seen before gets the proposal it kept.
       const { changes } = await tx.run(
         `INSERT INTO plan_proposals (id, team_id, kpi_team, period, period_start, period_end, targets, tree, proposed_by, proposed_at, request_key)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
