@@ -49,9 +49,16 @@ export interface TeamSnapshot {
   readonly plans?: ReadonlyMap<string, ActionPlan>;
 }
 
+/** Each snapshot's members' calendars, made once: a morning asks for each several times, and a calendar made once keeps its remembered workdays. */
+const calendarsOf = new WeakMap<Pick<TeamSnapshot, 'calendar' | 'daysOff'>, Map<string, WorkCalendar>>();
+
 /** A member's calendar in a snapshot: the team's without their days off. */
 export function memberCalendar(s: Pick<TeamSnapshot, 'calendar' | 'daysOff'>, userId: string): WorkCalendar {
-  return withDaysOff(s.calendar, s.daysOff?.get(userId));
+  let calendars = calendarsOf.get(s);
+  if (!calendars) calendarsOf.set(s, (calendars = new Map()));
+  let calendar = calendars.get(userId);
+  if (!calendar) calendars.set(userId, (calendar = withDaysOff(s.calendar, s.daysOff?.get(userId))));
+  return calendar;
 }
 
 /** Whether a member is off on a day (a day off of theirs; closures are in the team's calendar). */
