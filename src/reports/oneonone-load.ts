@@ -52,7 +52,7 @@ export async function loadOneOnOne(store: Store, team: Team | null, input: { wor
   const lastLoggedFrom = addDays(to, -40);
   for (const r of days) if (r.day >= lastLoggedFrom) lastLogged.set(r.metric, r.day);
   const paces = new Map<string, number | null>();
-  const paceOf = recentPace(trailingTotals, daysByMetric(days, trailing.from), meetingDay, calendar);
+  const paceOf = recentPace(trailingTotals, daysByMetric(days), meetingDay, calendar);
   for (const t of targets) {
     const def = catalog.get(t.metric);
     if (def) paces.set(t.metric, paceOf(def, t.period));

@@ -296,11 +296,10 @@ type RecentPace = (metric: MetricDef, kind: PeriodKind) => number | null;
 /** The days a person logged each metric, in day order. */
 export type DaysByMetric = ReadonlyMap<string, readonly Day[]>;
 
-/** Day rows (in day order) as the days each metric was logged, from `from` on. */
-export function daysByMetric(rows: readonly { day: Day; metric: string }[], from: Day): Map<string, Day[]> {
+/** Day rows (in day order) as the days each metric was logged. */
+export function daysByMetric(rows: readonly { day: Day; metric: string }[]): Map<string, Day[]> {
   const out = new Map<string, Day[]>();
   for (const r of rows) {
-    if (r.day < from) continue;
     let days = out.get(r.metric);
     if (!days) out.set(r.metric, (days = []));
     days.push(r.day);
@@ -316,12 +315,12 @@ export async function loadRecentPace(store: Store, workspace: string, userId: st
     store.totals.personDays(workspace, userId, from, to),
     store.daysOff.of(workspace, userId),
   ]);
-  return recentPace(totals, daysByMetric(days, from), today, withDaysOff(calendarFor(team), daysOff));
+  return recentPace(totals, daysByMetric(days), today, withDaysOff(calendarFor(team), daysOff));
 }
 
 /**
- * A person's actual pace over the four weeks before `today` (`totals` and the logged `days` of
- * `trailingWindow(today)`), restated for a target's period: per workday × the workdays of the
+ * A person's actual pace over the four weeks before `today` (`totals` of `trailingWindow(today)`, and
+ * the days each metric was logged, of which it counts those in that window), restated for a target's period: per workday × the workdays of the
  * current period of that kind; for a rate, the rate of those weeks. Null when the metric was logged
  * on fewer than `MIN_PACE_DAYS` days of those weeks, and for snapshots (a level, not a pace).
  */
@@ -331,7 +330,8 @@ export function recentPace(totals: Totals, days: DaysByMetric, today: Day, calen
   return (metric, kind) => {
     // A pace needs a history: a week or two of logs, not the first day someone used the bot.
     const inputs = inputsOf(metric);
-    const loggedDays = inputs.length === 1 ? (days.get(inputs[0]!)?.length ?? 0) : new Set(inputs.flatMap((k) => days.get(k) ?? [])).size;
+    const within = (k: string) => (days.get(k) ?? []).filter((d) => d >= from && d <= to);
+    const loggedDays = new Set(inputs.flatMap(within)).size;
     if (loggedDays < MIN_PACE_DAYS) return null;
     if (metric.kind === 'rate') return metricValue(metric, totals);
     const sum = totals.values[metric.key];

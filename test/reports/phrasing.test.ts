@@ -119,7 +119,7 @@ function snapshot(scenario: Scenario, size: number, seed: number): TeamSnapshot 
     recent: per(5),
     earlier: per(5),
     fourWeeks: per(20),
-    paceDays: new Map(),
+    metricDays: new Map(),
     notes: members.slice(0, 3).map((m, i) => ({ userId: m.userId, day: REPORT, note: i === 0 ? 'tried a new opener' : i === 1 ? '新しいトークを試した' : 'sick day' })),
     bests: members.slice(0, 2).map((m) => ({ userId: m.userId, metric: 'calls', best: 90, previous: 70 })),
   };

@@ -47,7 +47,7 @@ export interface MorningDmModel {
  */
 function stretchOf(s: TeamSnapshot, member: Member, month: StatusModel, ask: NonNullable<MorningDmModel['ask']>, slotDay: Day): MorningDmModel['stretch'] {
   const calendar = memberCalendar(s, member.userId);
-  const pace = recentPace(s.fourWeeks.get(member.userId) ?? NO_TOTALS, s.paceDays.get(member.userId) ?? new Map(), addDays(s.reportDay, 1), calendar)(ask.metric, 'day');
+  const pace = recentPace(s.fourWeeks.get(member.userId) ?? NO_TOTALS, s.metricDays.get(member.userId) ?? new Map(), addDays(s.reportDay, 1), calendar)(ask.metric, 'day');
   if (pace === null || !isFarAbovePace(ask.amount, pace)) return null;
   const actual = month.lines.find((l) => l.progress.metric.key === ask.metric.key)?.progress.actual ?? 0;
   const left = countWorkdays(slotDay, month.period.end, calendar);

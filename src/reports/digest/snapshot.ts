@@ -35,8 +35,8 @@ export interface TeamSnapshot {
   readonly earlier: ReadonlyMap<string, Totals>;
   /** Four weeks up to the report day, per member: each person's funnel against the team's, and their recent pace. */
   readonly fourWeeks: ReadonlyMap<string, Totals>;
-  /** The days of those four weeks each member logged each metric: whether their recent pace has the history to mean something. */
-  readonly paceDays: ReadonlyMap<string, DaysByMetric>;
+  /** The days each member logged each metric over the streaks' 60 days: whether their recent pace (its four weeks) has the history to mean something. */
+  readonly metricDays: ReadonlyMap<string, DaysByMetric>;
   /** The team's funnel stages, over the metrics it logged in those four weeks. */
   readonly stages: readonly Stage[];
   /** The team's stage rates over those four weeks, each over the people whose role works it: the reference every member's funnel is read against. */
@@ -72,23 +72,15 @@ function lastWorkdays(end: Day, n: number, calendar: WorkCalendar): { from: Day;
   return { from: days[0] ?? end, to: end };
 }
 
-/** Each member's days logged anything, and their days logged each metric from `paceFrom` on. */
-function splitMetricDays(metricDays: ReadonlyMap<string, ReadonlyMap<string, readonly Day[]>>, paceFrom: Day) {
+/** The days each member logged anything, from the days they logged each metric. */
+function daysLoggedOf(metricDays: ReadonlyMap<string, DaysByMetric>): Map<string, Set<Day>> {
   const loggedDays = new Map<string, Set<Day>>();
-  const paceDays = new Map<string, Map<string, readonly Day[]>>();
   for (const [userId, byMetric] of metricDays) {
     const logged = new Set<Day>();
-    const recent = new Map<string, readonly Day[]>();
-    for (const [metric, days] of byMetric) {
-      for (const d of days) logged.add(d);
-      // In day order: the recent ones are a tail.
-      const first = days.findIndex((d) => d >= paceFrom);
-      if (first >= 0) recent.set(metric, first === 0 ? days : days.slice(first));
-    }
+    for (const days of byMetric.values()) for (const d of days) logged.add(d);
     loggedDays.set(userId, logged);
-    if (recent.size) paceDays.set(userId, recent);
   }
-  return { loggedDays, paceDays };
+  return loggedDays;
 }
 
 /** Reads a team's snapshot for the morning of `slotDay`, reporting on the workday before it. */
@@ -120,7 +112,7 @@ export async function loadTeamSnapshot(store: Store, team: Team, reportDay: Day)
     store.daysOff.ofTeam(team.id, streakFrom, addDays(month.end, 31)),
     store.oneonones.latestPlans(team.workspace, team.id, planDay),
   ]);
-  const { loggedDays, paceDays } = splitMetricDays(metricDays, fourWeeksSpan.from);
+  const loggedDays = daysLoggedOf(metricDays);
   const members = all.filter((m) => m.isActive);
   const [dayTotals, monthTotals, recent, earlier, fourWeeks, before] = ranges as [Map<string, Totals>, Map<string, Totals>, Map<string, Totals>, Map<string, Totals>, Map<string, Totals>, Map<string, Totals> | undefined];
   const monthTotalsBefore = before ?? new Map<string, Totals>();
@@ -128,7 +120,7 @@ export async function loadTeamSnapshot(store: Store, team: Team, reportDay: Day)
   const logged = sumOfAll(fourWeeks).values;
   const stages = funnelStages(team.settings.funnel, catalog, (key) => (logged[key] ?? 0) > 0);
   const teamStageRates = stageRates(stages, teamStageTotals(members, fourWeeks));
-  return { team, catalog, calendar, members, reportDay, month, channel, memberTargets, dayTotals, monthTotals, monthTotalsBefore, loggedDays, recent, earlier, fourWeeks, paceDays, stages, teamStageRates, notes, bests, daysOff, plans };
+  return { team, catalog, calendar, members, reportDay, month, channel, memberTargets, dayTotals, monthTotals, monthTotalsBefore, loggedDays, recent, earlier, fourWeeks, metricDays, stages, teamStageRates, notes, bests, daysOff, plans };
 }
 
 /** The workday a morning message reports on: the one before the slot's day. */
